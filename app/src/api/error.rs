@@ -1,0 +1,41 @@
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// What a server function tells the browser when it fails: a status and a
+/// sentence the reader can act on. Internal causes stay in the server's log.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum ApiError {
+    #[error("We couldn't find that page. It may have moved, or the address may be mistyped.")]
+    NotFound,
+    #[error("That request couldn't be read: {0}")]
+    BadRequest(String),
+    #[error("We couldn't reach the clinic's server. Check your connection and try again.")]
+    Unreachable,
+    #[error("Something went wrong on our side. Please try again in a moment, or give us a call.")]
+    Internal,
+}
+
+impl ApiError {
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::NotFound => 404,
+            Self::BadRequest(_) => 400,
+            Self::Unreachable => 503,
+            Self::Internal => 500,
+        }
+    }
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(msg) => Self::BadRequest(msg),
+            ServerFnErrorErr::MissingArg(name) => Self::BadRequest(format!("{name} is missing")),
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => Self::Unreachable,
+            _ => Self::Internal,
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The HTML shell, the app, and its route table (declared once).
+
+use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
+use crate::pages::{
+    About, ArticleList, ArticlePage, Contact, Home, NotFound, Privacy, ServiceList, ServicePage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around the app. Everything a page needs to paint is in the
+/// first response: styles, title, description; no third-party requests.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5e58"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=css/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    ClinicContext::provide();
+
+    view! {
+        <Router>
+            <RouteFocus/>
+            <SkipLink/>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home ssr=SsrMode::Async/>
+                    <Route path=path!("/services") view=ServiceList ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:slug") view=ServicePage ssr=SsrMode::Async/>
+                    <Route path=path!("/articles") view=ArticleList ssr=SsrMode::Async/>
+                    <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/about") view=About ssr=SsrMode::Async/>
+                    <Route path=path!("/contact") view=Contact ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view=Privacy ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

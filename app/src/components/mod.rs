@@ -1,0 +1,25 @@
+//! View pieces shared by pages.
+
+mod article_item;
+mod call_to_action;
+mod clinic;
+mod contact_details;
+mod footer;
+mod header;
+mod loaded;
+mod page_meta;
+mod route_focus;
+mod service_item;
+mod skip_link;
+
+pub use article_item::ArticleItem;
+pub use call_to_action::CallToAction;
+pub use clinic::{use_clinic, ClinicContext};
+pub use contact_details::ContactDetails;
+pub use footer::Footer;
+pub use header::Header;
+pub use loaded::{show_loaded, Loading};
+pub use page_meta::PageMeta;
+pub use route_focus::RouteFocus;
+pub use service_item::ServiceItem;
+pub use skip_link::SkipLink;

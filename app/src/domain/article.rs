@@ -1,0 +1,66 @@
+use super::{PageNumber, Slug};
+use serde::{Deserialize, Serialize};
+
+/// A topic articles are filed under, e.g. "Acupuncture".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub slug: Slug,
+    pub name: String,
+}
+
+/// What a list shows of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: Slug,
+    pub title: String,
+    pub summary: String,
+    pub category: Category,
+    /// ISO date, for `<time datetime>`.
+    pub published_on: String,
+    /// The date as patients read it: "Dec 13, 2023".
+    pub published_label: String,
+}
+
+/// An image at the top of an article; its alt text is required.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeroImage {
+    pub src: String,
+    pub alt: String,
+}
+
+/// A published article, its body already rendered and sanitised by the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub summary: ArticleSummary,
+    pub hero: Option<HeroImage>,
+    pub body_html: String,
+}
+
+/// An article with the related articles shown under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub article: Article,
+    pub related: Vec<ArticleSummary>,
+}
+
+/// One page of the article list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleList {
+    pub items: Vec<ArticleSummary>,
+    pub page: PageNumber,
+    pub total_pages: u32,
+    pub categories: Vec<Category>,
+    pub category: Option<Category>,
+}
+
+impl ArticleList {
+    pub const PAGE_SIZE: u32 = 10;
+
+    pub fn has_previous(&self) -> bool {
+        self.page.get() > 1
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.page.get() < self.total_pages
+    }
+}

@@ -1,0 +1,15 @@
+//! Pure types and rules shared by server and browser: no leptos, no cfg.
+
+mod article;
+mod clinic;
+mod page_number;
+mod phone;
+mod service;
+mod slug;
+
+pub use article::{Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage};
+pub use clinic::{ClinicInfo, SocialLink};
+pub use page_number::PageNumber;
+pub use phone::{Phone, PhoneError};
+pub use service::{Service, ServiceSummary};
+pub use slug::{Slug, SlugError};

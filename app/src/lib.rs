@@ -1,0 +1,21 @@
+//! The clinic's site: one Leptos app, rendered by the server (`ssr`) and
+//! hydrated in the browser (`hydrate`).
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use app::{shell, App};
+
+/// The browser's entry point: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

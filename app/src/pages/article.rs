@@ -1,0 +1,65 @@
+use crate::api::content::get_article;
+use crate::components::{show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta};
+use crate::domain::{ArticleView, PageNumber};
+use crate::routes::{self, SlugParams};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params::<SlugParams>();
+    let slug = move || params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
+    let view = Resource::new(slug, get_article);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move { show_loaded(view.await, article_view) })}
+        </Suspense>
+    }
+}
+
+fn article_view(view: ArticleView) -> impl IntoView {
+    let ArticleView { article, related } = view;
+    let summary = article.summary;
+    let clinic = use_clinic();
+    view! {
+        <PageMeta title=Some(summary.title.clone()) description=summary.summary.clone()/>
+        <article class="wrap section article">
+            <header>
+                <h1>{summary.title.clone()}</h1>
+                <p class="byline">
+                    <time datetime=summary.published_on.clone()>{summary.published_label.clone()}</time>
+                    " | "
+                    <a href=routes::articles(Some(&summary.category.slug), PageNumber::FIRST)>
+                        {summary.category.name.clone()}
+                    </a>
+                </p>
+            </header>
+            {article.hero.map(|hero| view! {
+                <figure class="hero-image">
+                    <img src=hero.src alt=hero.alt width="1200" height="675" fetchpriority="high"/>
+                </figure>
+            })}
+            <div class="prose" inner_html=article.body_html></div>
+            <CallToAction/>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    clinic.await.ok().map(|c| view! {
+                        <section class="about-block" aria-labelledby="about-clinic">
+                            <h2 id="about-clinic">"About " {c.name.clone()}</h2>
+                            <p>{c.description.clone()}</p>
+                            <p>{c.about.clone()}</p>
+                        </section>
+                    })
+                })}
+            </Suspense>
+        </article>
+        {(!related.is_empty()).then(|| view! {
+            <section class="wrap section" aria-labelledby="related-posts">
+                <h2 id="related-posts">"Related Posts"</h2>
+                <ul class="card-list">
+                    {related.into_iter().map(|article| view! { <ArticleItem article/> }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}

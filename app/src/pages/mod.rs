@@ -1,0 +1,21 @@
+//! One page component per file.
+
+mod about;
+mod article;
+mod articles;
+mod contact;
+mod home;
+mod not_found;
+mod privacy;
+mod service;
+mod services;
+
+pub use about::About;
+pub use article::ArticlePage;
+pub use articles::ArticleList;
+pub use contact::Contact;
+pub use home::Home;
+pub use not_found::NotFound;
+pub use privacy::Privacy;
+pub use service::ServicePage;
+pub use services::ServiceList;

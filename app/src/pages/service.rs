@@ -1,0 +1,49 @@
+use crate::api::content::{get_service, list_services};
+use crate::components::{show_loaded, CallToAction, Loading, PageMeta};
+use crate::routes::{self, SlugParams};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let params = use_params::<SlugParams>();
+    let slug = move || params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
+    let service = Resource::new(slug, get_service);
+    let others = Resource::new(|| (), |()| list_services());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let service = service.await;
+                let others = others.await.unwrap_or_default();
+                show_loaded(service, |service| {
+                    let others: Vec<_> =
+                        others.into_iter().filter(|o| o.slug != service.summary.slug).collect();
+                    view! {
+                        <PageMeta title=Some(service.summary.name.clone()) description=service.summary.summary.clone()/>
+                        <article class="wrap section">
+                            <nav aria-label="Breadcrumb" class="breadcrumb">
+                                <ol>
+                                    <li><a href=routes::HOME>"Home"</a></li>
+                                    <li><a href=routes::SERVICES>"Services"</a></li>
+                                    <li><a href=routes::service(&service.summary.slug) aria-current="page">{service.summary.name.clone()}</a></li>
+                                </ol>
+                            </nav>
+                            <h1>{service.summary.name.clone()}</h1>
+                            <p class="lead">{service.summary.summary.clone()}</p>
+                            <div class="prose" inner_html=service.body_html></div>
+                            <CallToAction/>
+                        </article>
+                        <nav class="wrap section" aria-labelledby="other-services">
+                            <h2 id="other-services">"Other services"</h2>
+                            <ul class="pill-list">
+                                {others.into_iter().map(|o| view! {
+                                    <li><a href=routes::service(&o.slug)>{o.name}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        </nav>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,31 @@
+use crate::api::content::list_services;
+use crate::components::{show_loaded, CallToAction, Loading, PageMeta, ServiceItem};
+use leptos::prelude::*;
+
+#[component]
+pub fn ServiceList() -> impl IntoView {
+    let services = Resource::new(|| (), |()| list_services());
+    view! {
+        <PageMeta
+            title=Some("Services".to_owned())
+            description="Chiropractic, physical therapy, occupational therapy, scoliosis treatments and acupuncture, planned together under one roof."
+        />
+        <div class="wrap section">
+            <h1>"Our services"</h1>
+            <p class="lead">
+                "Every service below happens in the same building, so the people treating you can plan your care together."
+            </p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    show_loaded(services.await, |services| view! {
+                        <h2 class="visually-hidden">"All services"</h2>
+                        <ul class="card-grid">
+                            {services.into_iter().map(|service| view! { <ServiceItem service/> }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Suspense>
+            <CallToAction/>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! Every public address, defined once: views link with these helpers.
+
+use crate::domain::{PageNumber, Slug};
+use leptos::prelude::*;
+use leptos_router::params::Params;
+
+pub const HOME: &str = "/";
+pub const SERVICES: &str = "/services";
+pub const ARTICLES: &str = "/articles";
+pub const ABOUT: &str = "/about";
+pub const CONTACT: &str = "/contact";
+pub const PRIVACY: &str = "/privacy";
+
+/// Query keys of the article list.
+pub const PAGE_KEY: &str = "page";
+pub const CATEGORY_KEY: &str = "category";
+
+pub fn service(slug: &Slug) -> String {
+    format!("{SERVICES}/{slug}")
+}
+
+pub fn article(slug: &Slug) -> String {
+    format!("{ARTICLES}/{slug}")
+}
+
+/// The article list, optionally filtered by category, at a page.
+pub fn articles(category: Option<&Slug>, page: PageNumber) -> String {
+    let mut query = Vec::new();
+    if let Some(category) = category {
+        query.push(format!("{CATEGORY_KEY}={category}"));
+    }
+    if page.get() > 1 {
+        query.push(format!("{PAGE_KEY}={}", page.get()));
+    }
+    if query.is_empty() {
+        ARTICLES.to_owned()
+    } else {
+        format!("{ARTICLES}?{}", query.join("&"))
+    }
+}
+
+/// `:slug` of `/services/:slug` and `/articles/:slug`.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct SlugParams {
+    pub slug: Option<String>,
+}
+
+/// `?category=…&page=…` of the article list.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct ArticleListQuery {
+    pub category: Option<String>,
+    pub page: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_list_addresses_carry_only_what_differs_from_the_default() {
+        let acu = Slug::parse("acupuncture").ok();
+        assert_eq!(articles(None, PageNumber::FIRST), "/articles");
+        assert_eq!(articles(acu.as_ref(), PageNumber::FIRST), "/articles?category=acupuncture");
+        assert_eq!(articles(acu.as_ref(), PageNumber::new(3)), "/articles?category=acupuncture&page=3");
+        assert_eq!(articles(None, PageNumber::new(2)), "/articles?page=2");
+    }
+}

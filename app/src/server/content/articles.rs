@@ -1,0 +1,209 @@
+use super::{now_utc, stored_slug, Timestamp};
+use crate::domain::{
+    Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage, PageNumber, Slug,
+};
+use crate::server::{markdown, ServerError};
+use sqlx::SqlitePool;
+
+/// How many related articles an article page shows.
+pub const RELATED: i64 = 3;
+/// Longest summary derived from a body when none is written.
+pub const SUMMARY_MAX_CHARS: usize = 200;
+
+const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, c.slug, c.name, a.published_at";
+const PUBLIC: &str = "a.status = 'published' AND a.published_at IS NOT NULL";
+
+type SummaryRow = (String, String, String, String, String, String);
+
+fn summary_from_row(row: SummaryRow) -> Result<ArticleSummary, ServerError> {
+    let (slug, title, summary, category_slug, category_name, published_at) = row;
+    let published = Timestamp::parse_stored(&published_at)?;
+    Ok(ArticleSummary {
+        slug: stored_slug(&slug)?,
+        title,
+        summary,
+        category: Category { slug: stored_slug(&category_slug)?, name: category_name },
+        published_on: published.iso_date(),
+        published_label: published.label(),
+    })
+}
+
+/// Published articles, newest first.
+#[tracing::instrument(skip_all)]
+pub async fn latest(db: &SqlitePool, limit: i64) -> Result<Vec<ArticleSummary>, ServerError> {
+    sqlx::query_as::<_, SummaryRow>(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+    ))
+    .bind(limit)
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(summary_from_row)
+    .collect()
+}
+
+/// Categories that have at least one published article.
+#[tracing::instrument(skip_all)]
+pub async fn categories(db: &SqlitePool) -> Result<Vec<Category>, ServerError> {
+    sqlx::query_as::<_, (String, String)>(&format!(
+        "SELECT DISTINCT c.slug, c.name FROM categories c JOIN articles a ON a.category_id = c.id
+         WHERE {PUBLIC} ORDER BY c.name"
+    ))
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|(slug, name)| Ok(Category { slug: stored_slug(&slug)?, name }))
+    .collect()
+}
+
+/// One page of the public list. An unknown category, or a page past the
+/// end, is not found.
+#[tracing::instrument(skip_all)]
+pub async fn page(
+    db: &SqlitePool,
+    category: Option<&Slug>,
+    page: PageNumber,
+) -> Result<ArticleList, ServerError> {
+    let categories = categories(db).await?;
+    let category = match category {
+        None => None,
+        Some(slug) => Some(
+            categories.iter().find(|c| &c.slug == slug).cloned().ok_or(ServerError::NotFound)?,
+        ),
+    };
+    let filter = category.as_ref().map(|c| c.slug.as_str().to_owned());
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} AND (?1 IS NULL OR c.slug = ?1)"
+    ))
+    .bind(&filter)
+    .fetch_one(db)
+    .await?;
+    let size = i64::from(ArticleList::PAGE_SIZE);
+    let total_pages = u32::try_from((total + size - 1) / size).unwrap_or(u32::MAX).max(1);
+    if page.get() > total_pages {
+        return Err(ServerError::NotFound);
+    }
+    let items = sqlx::query_as::<_, SummaryRow>(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} AND (?1 IS NULL OR c.slug = ?1)
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
+    ))
+    .bind(&filter)
+    .bind(size)
+    .bind(i64::from(page.get() - 1) * size)
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(summary_from_row)
+    .collect::<Result<_, _>>()?;
+    Ok(ArticleList { items, page, total_pages, categories, category })
+}
+
+/// A published article with its related articles (same category, newest first).
+#[tracing::instrument(skip_all)]
+pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerError> {
+    let row = sqlx::query_as::<_, (String, String, String, String, String, String, Option<String>, Option<String>, String, i64)>(
+        &format!(
+            "SELECT {SUMMARY_COLUMNS}, a.hero_src, a.hero_alt, a.body_html, a.category_id
+             FROM articles a JOIN categories c ON c.id = a.category_id
+             WHERE {PUBLIC} AND a.slug = ?"
+        ),
+    )
+    .bind(slug.as_str())
+    .fetch_optional(db)
+    .await?
+    .ok_or(ServerError::NotFound)?;
+    let (s, t, su, cs, cn, p, hero_src, hero_alt, body_html, category_id) = row;
+    let hero = match (hero_src, hero_alt) {
+        (Some(src), Some(alt)) => Some(HeroImage { src, alt }),
+        _ => None,
+    };
+    let article = Article { summary: summary_from_row((s, t, su, cs, cn, p))?, hero, body_html };
+    let related = sqlx::query_as::<_, SummaryRow>(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} AND a.category_id = ? AND a.slug <> ?
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+    ))
+    .bind(category_id)
+    .bind(slug.as_str())
+    .bind(RELATED)
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(summary_from_row)
+    .collect::<Result<_, _>>()?;
+    Ok(ArticleView { article, related })
+}
+
+/// Where an article stands in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Draft,
+    Scheduled,
+    Published,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Scheduled => "scheduled",
+            Self::Published => "published",
+        }
+    }
+}
+
+/// An article as written by staff, the seed or a test.
+pub struct NewArticle {
+    pub slug: Slug,
+    pub title: String,
+    pub category: String,
+    /// `None`: derived from the body's first paragraph.
+    pub summary: Option<String>,
+    pub body_md: String,
+    pub hero: Option<HeroImage>,
+    pub status: Status,
+    pub published_at: Option<Timestamp>,
+}
+
+/// Stores an article, rendering and sanitising its body, creating its
+/// category if it is new.
+#[tracing::instrument(skip_all)]
+pub async fn insert(db: &SqlitePool, article: &NewArticle) -> Result<(), ServerError> {
+    let category_slug = Slug::from_title(&article.category)
+        .map_err(|e| ServerError::Corrupt(format!("category {:?}: {e}", article.category)))?;
+    let now = now_utc().to_stored();
+    let mut tx = db.begin().await?;
+    sqlx::query("INSERT INTO categories (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+        .bind(category_slug.as_str())
+        .bind(&article.category)
+        .execute(&mut *tx)
+        .await?;
+    let summary = article
+        .summary
+        .clone()
+        .unwrap_or_else(|| markdown::summary(&article.body_md, SUMMARY_MAX_CHARS));
+    sqlx::query(
+        "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src,
+           hero_alt, status, published_at, created_at, updated_at)
+         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(article.slug.as_str())
+    .bind(&article.title)
+    .bind(summary)
+    .bind(category_slug.as_str())
+    .bind(&article.body_md)
+    .bind(markdown::render(&article.body_md))
+    .bind(article.hero.as_ref().map(|h| h.src.as_str()))
+    .bind(article.hero.as_ref().map(|h| h.alt.as_str()))
+    .bind(article.status.as_str())
+    .bind(article.published_at.as_ref().map(Timestamp::to_stored))
+    .bind(&now)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

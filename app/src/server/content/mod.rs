@@ -1,0 +1,16 @@
+//! Reads and writes of the clinic's public content.
+
+pub mod articles;
+pub mod clinic;
+mod dates;
+pub mod services;
+
+pub use dates::{now_utc, Timestamp};
+
+use super::ServerError;
+use crate::domain::Slug;
+
+/// A slug read back from the database; a bad one is corrupt data, not user error.
+fn stored_slug(raw: &str) -> Result<Slug, ServerError> {
+    Slug::parse(raw).map_err(|e| ServerError::Corrupt(format!("slug {raw:?}: {e}")))
+}

@@ -1,0 +1,23 @@
+//! Everything that runs only on the server: state, database, content
+//! queries, Markdown rendering and the first-start seed.
+
+pub mod content;
+pub mod db;
+mod error;
+mod front_matter;
+pub mod markdown;
+pub mod seed;
+mod state;
+
+pub use error::{respond, ServerError};
+pub use state::AppState;
+
+use crate::api::ApiError;
+
+/// The app state the router provides to every server function and page.
+pub fn state() -> Result<AppState, ApiError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the request context");
+        ApiError::Internal
+    })
+}

@@ -1,0 +1,144 @@
+//! The clinic's content as first installed. It is compiled into the binary,
+//! so a fresh machine needs nothing but the binary to show the real site.
+
+use super::content::articles::{self, NewArticle, Status};
+use super::content::services::{self, NewService};
+use super::content::{clinic, Timestamp};
+use super::front_matter::Document;
+use crate::domain::{ClinicInfo, Phone, Slug, SocialLink};
+use anyhow::Context;
+use serde::Deserialize;
+use sqlx::SqlitePool;
+
+const CLINIC: &str = include_str!("seed/clinic.toml");
+
+const SERVICES: [(&str, &str); 5] = [
+    ("chiropractic.md", include_str!("seed/services/chiropractic.md")),
+    ("physical-therapy.md", include_str!("seed/services/physical-therapy.md")),
+    ("occupational-therapy.md", include_str!("seed/services/occupational-therapy.md")),
+    ("scoliosis-treatments.md", include_str!("seed/services/scoliosis-treatments.md")),
+    ("acupuncture.md", include_str!("seed/services/acupuncture.md")),
+];
+
+const ARTICLES: [(&str, &str); 1] = [(
+    "5-ways-that-acupuncture-helps-with-low-back-pain.md",
+    include_str!("seed/articles/5-ways-that-acupuncture-helps-with-low-back-pain.md"),
+)];
+
+#[derive(Deserialize)]
+struct ClinicSeed {
+    name: String,
+    tagline: String,
+    description: String,
+    about: String,
+    area_served: String,
+    phone: String,
+    email: String,
+    #[serde(default)]
+    address: Option<String>,
+    #[serde(default)]
+    hours: Vec<String>,
+    #[serde(default)]
+    social: Vec<SocialSeed>,
+}
+
+#[derive(Deserialize)]
+struct SocialSeed {
+    label: String,
+    url: String,
+}
+
+/// Seeds an empty database; leaves one that has content untouched.
+/// Returns whether it seeded.
+#[tracing::instrument(skip_all)]
+pub async fn seed_if_empty(db: &SqlitePool) -> anyhow::Result<bool> {
+    let seeded: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clinic)")
+        .fetch_one(db)
+        .await
+        .context("checking whether the database is seeded")?;
+    if seeded {
+        return Ok(false);
+    }
+    clinic::save(db, &clinic_info()?).await.context("seeding the clinic's facts")?;
+    for service in services()? {
+        services::insert(db, &service).await.context("seeding a service")?;
+    }
+    for article in articles()? {
+        articles::insert(db, &article).await.context("seeding an article")?;
+    }
+    tracing::info!("seeded the clinic's content into an empty database");
+    Ok(true)
+}
+
+fn clinic_info() -> anyhow::Result<ClinicInfo> {
+    let seed: ClinicSeed = toml::from_str(CLINIC).context("seed/clinic.toml")?;
+    Ok(ClinicInfo {
+        name: seed.name,
+        tagline: seed.tagline,
+        description: seed.description,
+        about: seed.about,
+        area_served: seed.area_served,
+        phone: Phone::parse(&seed.phone).context("seed/clinic.toml phone")?,
+        email: seed.email,
+        address: seed.address,
+        hours: seed.hours,
+        social: seed.social.into_iter().map(|s| SocialLink { label: s.label, url: s.url }).collect(),
+    })
+}
+
+fn services() -> anyhow::Result<Vec<NewService>> {
+    SERVICES
+        .iter()
+        .map(|(name, text)| {
+            let doc = Document::parse(name, text)?;
+            Ok(NewService {
+                slug: Slug::parse(doc.get("slug")?).with_context(|| format!("{name}: slug"))?,
+                name: doc.get("title")?.to_owned(),
+                summary: doc.get("summary")?.to_owned(),
+                body_md: doc.body.to_owned(),
+                position: doc.get("position")?.parse().with_context(|| format!("{name}: position"))?,
+            })
+        })
+        .collect()
+}
+
+fn articles() -> anyhow::Result<Vec<NewArticle>> {
+    ARTICLES
+        .iter()
+        .map(|(name, text)| {
+            let doc = Document::parse(name, text)?;
+            Ok(NewArticle {
+                slug: Slug::parse(doc.get("slug")?).with_context(|| format!("{name}: slug"))?,
+                title: doc.get("title")?.to_owned(),
+                category: doc.get("category")?.to_owned(),
+                summary: doc.optional("summary").map(str::to_owned),
+                body_md: doc.body.to_owned(),
+                // The clinic's own article has alt text but no image file survived:
+                // a hero is shown only when both exist.
+                hero: None,
+                status: Status::Published,
+                published_at: Some(Timestamp::parse_date(doc.get("published")?)?),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_seed_file_parses() -> anyhow::Result<()> {
+        let clinic = clinic_info()?;
+        assert_eq!(clinic.phone.tel_href(), "tel:+17323451377");
+        let names: Vec<_> = services()?.into_iter().map(|s| s.name).collect();
+        assert_eq!(
+            names,
+            ["Chiropractic", "Physical Therapy", "Occupational Therapy", "Scoliosis Treatments", "Acupuncture"]
+        );
+        let articles = articles()?;
+        assert_eq!(articles[0].title, "5 Ways that Acupuncture Helps with Low Back Pain");
+        assert!(articles[0].body_md.starts_with("Acupuncture has long been recognized"));
+        Ok(())
+    }
+}

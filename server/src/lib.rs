@@ -1,0 +1,6 @@
+//! The clinic site's server: configuration, startup and telemetry, as a
+//! library so tests start exactly what production runs.
+
+pub mod config;
+pub mod startup;
+pub mod telemetry;
