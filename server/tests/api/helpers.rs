@@ -1,0 +1,169 @@
+use app::domain::{HeroImage, Slug};
+use app::server::content::articles::{self, NewArticle, Status};
+use app::server::content::Timestamp;
+use leptos::config::LeptosOptions;
+use reqwest::StatusCode;
+use scraper::{Html, Selector};
+use server::config::Config;
+use server::startup::Application;
+use sqlx::SqlitePool;
+use std::net::SocketAddr;
+use tempfile::TempDir;
+
+pub const SEEDED_ARTICLE: &str = "/articles/5-ways-that-acupuncture-helps-with-low-back-pain";
+pub const SEEDED_TITLE: &str = "5 Ways that Acupuncture Helps with Low Back Pain";
+pub const CLINIC: &str = "Monmouth Pain & Scoliosis Center";
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub db: SqlitePool,
+    pub client: reqwest::Client,
+    pub dir: TempDir,
+}
+
+/// A served page: its status and parsed document.
+pub struct Page {
+    pub status: StatusCode,
+    pub path: String,
+    pub html: Html,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    spawn_app_in(dir).await
+}
+
+/// Starts the server on a database file in `dir` (reused by restart tests).
+pub async fn spawn_app_in(dir: TempDir) -> TestApp {
+    server::telemetry::init();
+    let leptos = LeptosOptions::builder().output_name("clinic").build();
+    let config = Config {
+        leptos,
+        database_url: format!("sqlite://{}", dir.path().join("clinic.db").display()),
+    }
+    .with_addr(SocketAddr::from(([127, 0, 0, 1], 0)));
+    let app = Application::build(config).await.unwrap_or_else(|e| panic!("start: {e:#}"));
+    let address = app.address();
+    let db = app.state.db.clone();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("client: {e}"));
+    TestApp { address, db, client, dir }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    pub async fn page(&self, path: &str) -> Page {
+        let response = self.get(path).await;
+        let status = response.status();
+        let body = response.text().await.unwrap_or_else(|e| panic!("GET {path} body: {e}"));
+        Page { status, path: path.to_owned(), html: Html::parse_document(&body) }
+    }
+
+    /// Stores an article as staff would, with sensible defaults.
+    pub async fn add_article(&self, article: ArticleSpec<'_>) {
+        let new = NewArticle {
+            slug: Slug::parse(article.slug).unwrap_or_else(|e| panic!("{}: {e}", article.slug)),
+            title: article.title.to_owned(),
+            category: article.category.to_owned(),
+            summary: article.summary.map(str::to_owned),
+            body_md: article.body.to_owned(),
+            hero: article.hero.map(|(src, alt)| HeroImage { src: src.into(), alt: alt.into() }),
+            status: article.status,
+            published_at: Some(
+                Timestamp::parse_date(article.published).unwrap_or_else(|e| panic!("{e}")),
+            ),
+        };
+        articles::insert(&self.db, &new).await.unwrap_or_else(|e| panic!("insert: {e}"));
+    }
+}
+
+pub struct ArticleSpec<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub category: &'a str,
+    pub body: &'a str,
+    pub published: &'a str,
+    pub summary: Option<&'a str>,
+    pub hero: Option<(&'a str, &'a str)>,
+    pub status: Status,
+}
+
+impl<'a> ArticleSpec<'a> {
+    pub fn published(slug: &'a str, title: &'a str, category: &'a str, published: &'a str) -> Self {
+        Self {
+            slug,
+            title,
+            category,
+            body: "A first paragraph.\n\nA second one.",
+            published,
+            summary: None,
+            hero: None,
+            status: Status::Published,
+        }
+    }
+}
+
+impl Page {
+    fn selector(css: &str) -> Selector {
+        Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e}"))
+    }
+
+    /// Text of every element matching `css`, whitespace collapsed.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.html
+            .select(&Self::selector(css))
+            .map(|el| el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        self.texts(css)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{}: nothing matches {css}", self.path))
+    }
+
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        self.html
+            .select(&Self::selector(css))
+            .filter_map(|el| el.value().attr(attr).map(str::to_owned))
+            .collect()
+    }
+
+    pub fn title(&self) -> String {
+        self.text("head title")
+    }
+
+    pub fn description(&self) -> String {
+        self.attrs(r#"head meta[name="description"]"#, "content")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{}: no meta description", self.path))
+    }
+
+    pub fn inner_html(&self, css: &str) -> String {
+        self.html
+            .select(&Self::selector(css))
+            .map(|el| el.inner_html())
+            .collect::<Vec<_>>()
+            .join("")
+    }
+
+    pub fn assert_status(&self, want: StatusCode) {
+        assert_eq!(self.status, want, "GET {}", self.path);
+    }
+}
