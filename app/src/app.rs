@@ -22,6 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5e58"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" href=css/>
+                <noscript><link rel="stylesheet" href="/noscript.css"/></noscript>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -36,6 +37,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ClinicContext::provide();
+    // Effects run only in the browser, after hydration: tests and styles can
+    // tell a page the wasm has taken over.
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
 
     view! {
         <Router>

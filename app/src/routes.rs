@@ -60,8 +60,14 @@ mod tests {
     fn article_list_addresses_carry_only_what_differs_from_the_default() {
         let acu = Slug::parse("acupuncture").ok();
         assert_eq!(articles(None, PageNumber::FIRST), "/articles");
-        assert_eq!(articles(acu.as_ref(), PageNumber::FIRST), "/articles?category=acupuncture");
-        assert_eq!(articles(acu.as_ref(), PageNumber::new(3)), "/articles?category=acupuncture&page=3");
+        assert_eq!(
+            articles(acu.as_ref(), PageNumber::FIRST),
+            "/articles?category=acupuncture"
+        );
+        assert_eq!(
+            articles(acu.as_ref(), PageNumber::new(3)),
+            "/articles?category=acupuncture&page=3"
+        );
         assert_eq!(articles(None, PageNumber::new(2)), "/articles?page=2");
     }
 }

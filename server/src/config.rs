@@ -20,7 +20,10 @@ impl Config {
             .leptos_options;
         let database_url =
             std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned());
-        Ok(Self { leptos, database_url })
+        Ok(Self {
+            leptos,
+            database_url,
+        })
     }
 
     /// The same settings listening on another address (tests use port 0).

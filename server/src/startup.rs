@@ -30,13 +30,21 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let db = db::connect(&config.database_url).await?;
         seed::seed_if_empty(&db).await?;
-        let state = AppState { leptos_options: config.leptos.clone(), db };
+        let state = AppState {
+            leptos_options: config.leptos.clone(),
+            db,
+        };
         let router = router(state.clone());
         let listener = TcpListener::bind(config.leptos.site_addr)
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
         let address = listener.local_addr().context("reading the bound address")?;
-        Ok(Self { listener, router, address, state })
+        Ok(Self {
+            listener,
+            router,
+            address,
+            state,
+        })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -71,7 +79,10 @@ pub fn router(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         // Logs method, path and status: addresses never carry patient data.
         .layer(TraceLayer::new_for_http())
         .with_state(state)

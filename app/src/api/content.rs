@@ -2,7 +2,9 @@
 //! responses can be cached.
 
 use super::ApiError;
-use crate::domain::{ArticleList, ArticleView, ClinicInfo, Service, ServiceSummary, ArticleSummary};
+use crate::domain::{
+    ArticleList, ArticleSummary, ArticleView, ClinicInfo, Service, ServiceSummary,
+};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -25,7 +27,10 @@ pub async fn get_clinic() -> Result<ClinicInfo, ApiError> {
 
 #[server(input = GetUrl, endpoint = "home")]
 pub async fn get_home() -> Result<HomeContent, ApiError> {
-    use crate::server::{content::{articles, services}, respond, state};
+    use crate::server::{
+        content::{articles, services},
+        respond, state,
+    };
     let db = state()?.db;
     let services = respond(services::list(&db).await)?;
     let latest = respond(articles::latest(&db, HOME_ARTICLES).await)?;
@@ -55,7 +60,9 @@ pub async fn list_articles(
     use crate::server::{content::articles, respond, state, ServerError};
     let category = match category.as_deref().filter(|c| !c.is_empty()) {
         None => None,
-        Some(raw) => Some(respond(Slug::parse(raw).map_err(|_| ServerError::NotFound))?),
+        Some(raw) => Some(respond(
+            Slug::parse(raw).map_err(|_| ServerError::NotFound),
+        )?),
     };
     let page = PageNumber::parse(page.as_deref());
     respond(articles::page(&state()?.db, category.as_ref(), page).await)

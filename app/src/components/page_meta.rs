@@ -5,7 +5,10 @@ use leptos_meta::{Meta, Title};
 /// The page's `<title>` ("Page | Clinic") and meta description.
 /// `title: None` is the home page: the clinic's name leads.
 #[component]
-pub fn PageMeta(#[prop(into)] title: Option<String>, #[prop(into)] description: String) -> impl IntoView {
+pub fn PageMeta(
+    #[prop(into)] title: Option<String>,
+    #[prop(into)] description: String,
+) -> impl IntoView {
     let clinic = use_clinic();
     view! {
         <Meta name="description" content=description/>

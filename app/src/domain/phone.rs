@@ -75,7 +75,14 @@ mod tests {
 
     #[test]
     fn normalises_common_ways_of_writing_a_number() {
-        for raw in ["(732) 345-1377", "732-345-1377", "732.345.1377", "+1 732 345 1377", "17323451377", " 7323451377 "] {
+        for raw in [
+            "(732) 345-1377",
+            "732-345-1377",
+            "732.345.1377",
+            "+1 732 345 1377",
+            "17323451377",
+            " 7323451377 ",
+        ] {
             let phone = Phone::parse(raw).map_err(|e| format!("{raw}: {e}"));
             assert_eq!(phone.as_ref().map(Phone::digits), Ok("7323451377"), "{raw}");
         }
@@ -84,8 +91,14 @@ mod tests {
     #[test]
     fn displays_and_links_the_way_patients_expect() {
         let phone = Phone::parse("7323451377").map_err(|e| e.to_string());
-        assert_eq!(phone.as_ref().map(ToString::to_string), Ok("(732) 345-1377".to_owned()));
-        assert_eq!(phone.map(|p| p.tel_href()), Ok("tel:+17323451377".to_owned()));
+        assert_eq!(
+            phone.as_ref().map(ToString::to_string),
+            Ok("(732) 345-1377".to_owned())
+        );
+        assert_eq!(
+            phone.map(|p| p.tel_href()),
+            Ok("tel:+17323451377".to_owned())
+        );
     }
 
     #[test]
@@ -93,9 +106,21 @@ mod tests {
         let cases = [
             ("too short", "345-1377", PhoneError::NotTenDigits),
             ("too long", "732 345 1377 9", PhoneError::NotTenDigits),
-            ("11 digits not starting with 1", "27323451377", PhoneError::NotTenDigits),
-            ("area code starting with 0", "032 345 1377", PhoneError::NotTenDigits),
-            ("exchange starting with 1", "732 145 1377", PhoneError::NotTenDigits),
+            (
+                "11 digits not starting with 1",
+                "27323451377",
+                PhoneError::NotTenDigits,
+            ),
+            (
+                "area code starting with 0",
+                "032 345 1377",
+                PhoneError::NotTenDigits,
+            ),
+            (
+                "exchange starting with 1",
+                "732 145 1377",
+                PhoneError::NotTenDigits,
+            ),
             ("letters", "732-FLOWERS", PhoneError::BadCharacters),
             ("empty", "", PhoneError::NotTenDigits),
         ];

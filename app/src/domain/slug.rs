@@ -42,7 +42,11 @@ impl Slug {
         for c in title.chars() {
             if c.is_ascii_alphanumeric() {
                 slug.push(c.to_ascii_lowercase());
-            } else if (c.is_whitespace() || c.is_ascii_punctuation()) && !slug.ends_with('-') && c != '\'' && c != '’' {
+            } else if (c.is_whitespace() || c.is_ascii_punctuation())
+                && !slug.ends_with('-')
+                && c != '\''
+                && c != '’'
+            {
                 slug.push('-');
             }
         }
@@ -84,7 +88,11 @@ mod tests {
 
     #[test]
     fn accepts_lowercase_words_joined_by_hyphens() {
-        for ok in ["acupuncture", "physical-therapy", "5-ways-that-acupuncture-helps"] {
+        for ok in [
+            "acupuncture",
+            "physical-therapy",
+            "5-ways-that-acupuncture-helps",
+        ] {
             assert_eq!(Slug::parse(ok).map(String::from), Ok(ok.to_owned()), "{ok}");
         }
     }
@@ -93,15 +101,25 @@ mod tests {
     fn suggests_a_slug_from_a_title() {
         let cases = [
             ("Physical Therapy", "physical-therapy"),
-            ("5 Ways that Acupuncture Helps with Low Back Pain", "5-ways-that-acupuncture-helps-with-low-back-pain"),
+            (
+                "5 Ways that Acupuncture Helps with Low Back Pain",
+                "5-ways-that-acupuncture-helps-with-low-back-pain",
+            ),
             ("What’s new? Don't miss it!", "whats-new-dont-miss-it"),
             ("  Pain & Scoliosis  ", "pain-scoliosis"),
         ];
         for (title, want) in cases {
-            assert_eq!(Slug::from_title(title).map(String::from), Ok(want.to_owned()), "{title}");
+            assert_eq!(
+                Slug::from_title(title).map(String::from),
+                Ok(want.to_owned()),
+                "{title}"
+            );
         }
         assert_eq!(Slug::from_title("¿¡!"), Err(SlugError::Empty));
-        assert_eq!(Slug::from_title(&"word ".repeat(40)).map(|s| s.as_str().len() <= Slug::MAX_LEN), Ok(true));
+        assert_eq!(
+            Slug::from_title(&"word ".repeat(40)).map(|s| s.as_str().len() <= Slug::MAX_LEN),
+            Ok(true)
+        );
     }
 
     #[test]
@@ -119,6 +137,9 @@ mod tests {
         for (name, raw, want) in cases {
             assert_eq!(Slug::parse(raw), Err(want), "case: {name}");
         }
-        assert_eq!(Slug::parse(&"a".repeat(Slug::MAX_LEN + 1)), Err(SlugError::TooLong));
+        assert_eq!(
+            Slug::parse(&"a".repeat(Slug::MAX_LEN + 1)),
+            Err(SlugError::TooLong)
+        );
     }
 }

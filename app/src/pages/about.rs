@@ -1,5 +1,5 @@
-use crate::components::{show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceItem};
 use crate::api::content::list_services;
+use crate::components::{show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceItem};
 use leptos::prelude::*;
 
 #[component]

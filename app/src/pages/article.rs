@@ -8,7 +8,14 @@ use leptos_router::hooks::use_params;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params::<SlugParams>();
-    let slug = move || params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
+    let slug = move || {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default()
+    };
     let view = Resource::new(slug, get_article);
     view! {
         <Suspense fallback=Loading>

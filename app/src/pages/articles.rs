@@ -9,7 +9,11 @@ use leptos_router::hooks::use_query;
 pub fn ArticleList() -> impl IntoView {
     let query = use_query::<ArticleListQuery>();
     let args = move || {
-        query.read().as_ref().map(|q| (q.category.clone(), q.page.clone())).unwrap_or_default()
+        query
+            .read()
+            .as_ref()
+            .map(|q| (q.category.clone(), q.page.clone()))
+            .unwrap_or_default()
     };
     let list = Resource::new(args, |(category, page)| list_articles(category, page));
     view! {
@@ -27,13 +31,23 @@ fn list_view(list: List) -> impl IntoView {
         None => "Articles".to_owned(),
     };
     let title = if list.page.get() > 1 {
-        format!("{heading} (page {} of {})", list.page.get(), list.total_pages)
+        format!(
+            "{heading} (page {} of {})",
+            list.page.get(),
+            list.total_pages
+        )
     } else {
         heading.clone()
     };
     let description = match &list.category {
-        Some(c) => format!("Articles from our clinicians about {}.", c.name.to_lowercase()),
-        None => "Articles from our clinicians on pain, posture, scoliosis and the treatments we offer.".to_owned(),
+        Some(c) => format!(
+            "Articles from our clinicians about {}.",
+            c.name.to_lowercase()
+        ),
+        None => {
+            "Articles from our clinicians on pain, posture, scoliosis and the treatments we offer."
+                .to_owned()
+        }
     };
     let active = list.category.as_ref().map(|c| c.slug.clone());
     let filter_link = |label: String, slug: Option<crate::domain::Slug>, current: bool| {
@@ -45,8 +59,12 @@ fn list_view(list: List) -> impl IntoView {
             </li>
         }
     };
-    let previous = list.has_previous().then(|| routes::articles(active.as_ref(), PageNumber::new(list.page.get() - 1)));
-    let next = list.has_next().then(|| routes::articles(active.as_ref(), PageNumber::new(list.page.get() + 1)));
+    let previous = list
+        .has_previous()
+        .then(|| routes::articles(active.as_ref(), PageNumber::new(list.page.get() - 1)));
+    let next = list
+        .has_next()
+        .then(|| routes::articles(active.as_ref(), PageNumber::new(list.page.get() + 1)));
     view! {
         <PageMeta title=Some(title) description/>
         <h1>{heading}</h1>

@@ -1,5 +1,7 @@
 use crate::api::content::get_home;
-use crate::components::{show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, ServiceItem};
+use crate::components::{
+    show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, ServiceItem,
+};
 use crate::routes;
 use leptos::prelude::*;
 

@@ -7,7 +7,14 @@ use leptos_router::hooks::use_params;
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let params = use_params::<SlugParams>();
-    let slug = move || params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
+    let slug = move || {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default()
+    };
     let service = Resource::new(slug, get_service);
     let others = Resource::new(|| (), |()| list_services());
     view! {

@@ -23,7 +23,11 @@ impl<'a> Document<'a> {
                 .ok_or_else(|| anyhow::anyhow!("{name}: {line:?} is not `key: value`"))?;
             fields.insert(key.trim(), value.trim());
         }
-        Ok(Self { fields, body: body.trim_start_matches('\n'), name })
+        Ok(Self {
+            fields,
+            body: body.trim_start_matches('\n'),
+            name,
+        })
     }
 
     pub fn get(&self, key: &str) -> anyhow::Result<&'a str> {

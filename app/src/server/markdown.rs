@@ -50,19 +50,45 @@ mod tests {
     fn renders_the_markdown_patients_see() {
         let html = render("## Heading\n\n1. **Bold:** item\n2. second\n\n[link](/about)");
         assert!(html.contains("<h2>Heading</h2>"), "{html}");
-        assert!(html.contains("<ol>\n<li><strong>Bold:</strong> item</li>"), "{html}");
-        assert!(html.contains(r#"<a href="/about" rel="noopener noreferrer">link</a>"#), "{html}");
+        assert!(
+            html.contains("<ol>\n<li><strong>Bold:</strong> item</li>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="/about" rel="noopener noreferrer">link</a>"#),
+            "{html}"
+        );
     }
 
     #[test]
     fn removes_everything_that_could_run_script() {
         let cases = [
             ("script tag", "<script>alert(1)</script>hello", "<script"),
-            ("event handler", r#"<img src="x.png" onerror="alert(1)">"#, "onerror"),
-            ("javascript link", "[click](javascript:alert(1))", "javascript:"),
-            ("raw javascript href", r#"<a href="javascript:alert(1)">x</a>"#, "javascript:"),
-            ("iframe", r#"<iframe src="https://evil.example"></iframe>"#, "<iframe"),
-            ("style attribute", r#"<p style="position:fixed">x</p>"#, "style="),
+            (
+                "event handler",
+                r#"<img src="x.png" onerror="alert(1)">"#,
+                "onerror",
+            ),
+            (
+                "javascript link",
+                "[click](javascript:alert(1))",
+                "javascript:",
+            ),
+            (
+                "raw javascript href",
+                r#"<a href="javascript:alert(1)">x</a>"#,
+                "javascript:",
+            ),
+            (
+                "iframe",
+                r#"<iframe src="https://evil.example"></iframe>"#,
+                "<iframe",
+            ),
+            (
+                "style attribute",
+                r#"<p style="position:fixed">x</p>"#,
+                "style=",
+            ),
         ];
         for (name, markdown, forbidden) in cases {
             let html = render(markdown);

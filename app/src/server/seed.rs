@@ -13,11 +13,26 @@ use sqlx::SqlitePool;
 const CLINIC: &str = include_str!("seed/clinic.toml");
 
 const SERVICES: [(&str, &str); 5] = [
-    ("chiropractic.md", include_str!("seed/services/chiropractic.md")),
-    ("physical-therapy.md", include_str!("seed/services/physical-therapy.md")),
-    ("occupational-therapy.md", include_str!("seed/services/occupational-therapy.md")),
-    ("scoliosis-treatments.md", include_str!("seed/services/scoliosis-treatments.md")),
-    ("acupuncture.md", include_str!("seed/services/acupuncture.md")),
+    (
+        "chiropractic.md",
+        include_str!("seed/services/chiropractic.md"),
+    ),
+    (
+        "physical-therapy.md",
+        include_str!("seed/services/physical-therapy.md"),
+    ),
+    (
+        "occupational-therapy.md",
+        include_str!("seed/services/occupational-therapy.md"),
+    ),
+    (
+        "scoliosis-treatments.md",
+        include_str!("seed/services/scoliosis-treatments.md"),
+    ),
+    (
+        "acupuncture.md",
+        include_str!("seed/services/acupuncture.md"),
+    ),
 ];
 
 const ARTICLES: [(&str, &str); 1] = [(
@@ -59,12 +74,18 @@ pub async fn seed_if_empty(db: &SqlitePool) -> anyhow::Result<bool> {
     if seeded {
         return Ok(false);
     }
-    clinic::save(db, &clinic_info()?).await.context("seeding the clinic's facts")?;
+    clinic::save(db, &clinic_info()?)
+        .await
+        .context("seeding the clinic's facts")?;
     for service in services()? {
-        services::insert(db, &service).await.context("seeding a service")?;
+        services::insert(db, &service)
+            .await
+            .context("seeding a service")?;
     }
     for article in articles()? {
-        articles::insert(db, &article).await.context("seeding an article")?;
+        articles::insert(db, &article)
+            .await
+            .context("seeding an article")?;
     }
     tracing::info!("seeded the clinic's content into an empty database");
     Ok(true)
@@ -82,7 +103,14 @@ fn clinic_info() -> anyhow::Result<ClinicInfo> {
         email: seed.email,
         address: seed.address,
         hours: seed.hours,
-        social: seed.social.into_iter().map(|s| SocialLink { label: s.label, url: s.url }).collect(),
+        social: seed
+            .social
+            .into_iter()
+            .map(|s| SocialLink {
+                label: s.label,
+                url: s.url,
+            })
+            .collect(),
     })
 }
 
@@ -96,7 +124,10 @@ fn services() -> anyhow::Result<Vec<NewService>> {
                 name: doc.get("title")?.to_owned(),
                 summary: doc.get("summary")?.to_owned(),
                 body_md: doc.body.to_owned(),
-                position: doc.get("position")?.parse().with_context(|| format!("{name}: position"))?,
+                position: doc
+                    .get("position")?
+                    .parse()
+                    .with_context(|| format!("{name}: position"))?,
             })
         })
         .collect()
@@ -134,11 +165,22 @@ mod tests {
         let names: Vec<_> = services()?.into_iter().map(|s| s.name).collect();
         assert_eq!(
             names,
-            ["Chiropractic", "Physical Therapy", "Occupational Therapy", "Scoliosis Treatments", "Acupuncture"]
+            [
+                "Chiropractic",
+                "Physical Therapy",
+                "Occupational Therapy",
+                "Scoliosis Treatments",
+                "Acupuncture"
+            ]
         );
         let articles = articles()?;
-        assert_eq!(articles[0].title, "5 Ways that Acupuncture Helps with Low Back Pain");
-        assert!(articles[0].body_md.starts_with("Acupuncture has long been recognized"));
+        assert_eq!(
+            articles[0].title,
+            "5 Ways that Acupuncture Helps with Low Back Pain"
+        );
+        assert!(articles[0]
+            .body_md
+            .starts_with("Acupuncture has long been recognized"));
         Ok(())
     }
 }

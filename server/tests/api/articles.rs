@@ -7,15 +7,35 @@ async fn the_list_shows_title_date_category_and_summary_newest_first() {
     let app = spawn_app().await;
     app.add_article(ArticleSpec {
         summary: Some("Why posture matters at a desk."),
-        ..ArticleSpec::published("desk-posture", "Desk Posture", "Physical Therapy", "2024-02-01")
+        ..ArticleSpec::published(
+            "desk-posture",
+            "Desk Posture",
+            "Physical Therapy",
+            "2024-02-01",
+        )
     })
     .await;
     let page = app.page("/articles").await;
     page.assert_status(StatusCode::OK);
-    assert_eq!(page.texts(".article-item h3"), ["Desk Posture", SEEDED_TITLE]);
-    assert_eq!(page.attrs(".article-item h3 a", "href"), ["/articles/desk-posture", SEEDED_ARTICLE]);
-    assert_eq!(page.texts(".article-item .byline"), ["Feb 1, 2024 | Physical Therapy", "Dec 13, 2023 | Acupuncture"]);
-    assert_eq!(page.texts(".article-item p:last-child")[0], "Why posture matters at a desk.");
+    assert_eq!(
+        page.texts(".article-item h3"),
+        ["Desk Posture", SEEDED_TITLE]
+    );
+    assert_eq!(
+        page.attrs(".article-item h3 a", "href"),
+        ["/articles/desk-posture", SEEDED_ARTICLE]
+    );
+    assert_eq!(
+        page.texts(".article-item .byline"),
+        [
+            "Feb 1, 2024 | Physical Therapy",
+            "Dec 13, 2023 | Acupuncture"
+        ]
+    );
+    assert_eq!(
+        page.texts(".article-item p:last-child")[0],
+        "Why posture matters at a desk."
+    );
 }
 
 #[tokio::test]
@@ -25,7 +45,13 @@ async fn the_list_pages_ten_at_a_time_and_filters_by_category() {
     for (n, slug) in slugs.iter().enumerate() {
         let date = format!("2024-03-{:02}", n + 1);
         let title = format!("Exercise {:02}", n + 1);
-        app.add_article(ArticleSpec::published(slug, &title, "Physical Therapy", &date)).await;
+        app.add_article(ArticleSpec::published(
+            slug,
+            &title,
+            "Physical Therapy",
+            &date,
+        ))
+        .await;
     }
 
     let first = app.page("/articles").await;
@@ -33,47 +59,89 @@ async fn the_list_pages_ten_at_a_time_and_filters_by_category() {
     assert_eq!(titles.len(), 10);
     assert_eq!(titles[0], "Exercise 12", "newest first");
     assert_eq!(first.text(".pagination span"), "Page 1 of 2");
-    assert_eq!(first.attrs(".pagination a[rel=next]", "href"), ["/articles?page=2"]);
+    assert_eq!(
+        first.attrs(".pagination a[rel=next]", "href"),
+        ["/articles?page=2"]
+    );
     assert!(first.attrs(".pagination a[rel=prev]", "href").is_empty());
 
     let second = app.page("/articles?page=2").await;
     second.assert_status(StatusCode::OK);
-    assert_eq!(second.texts(".article-item h3"), ["Exercise 02", "Exercise 01", SEEDED_TITLE]);
-    assert_eq!(second.attrs(".pagination a[rel=prev]", "href"), ["/articles"]);
+    assert_eq!(
+        second.texts(".article-item h3"),
+        ["Exercise 02", "Exercise 01", SEEDED_TITLE]
+    );
+    assert_eq!(
+        second.attrs(".pagination a[rel=prev]", "href"),
+        ["/articles"]
+    );
     assert!(second.title().contains("page 2 of 2"), "{}", second.title());
 
     let filtered = app.page("/articles?category=acupuncture").await;
     filtered.assert_status(StatusCode::OK);
     assert_eq!(filtered.texts(".article-item h3"), [SEEDED_TITLE]);
     assert_eq!(filtered.text("h1"), "Articles about Acupuncture");
-    assert_eq!(filtered.texts("nav[aria-label='Article categories'] a[aria-current=page]"), ["Acupuncture"]);
-    assert_eq!(filtered.texts("nav[aria-label='Article categories'] a"), ["All", "Acupuncture", "Physical Therapy"]);
+    assert_eq!(
+        filtered.texts("nav[aria-label='Article categories'] a[aria-current=page]"),
+        ["Acupuncture"]
+    );
+    assert_eq!(
+        filtered.texts("nav[aria-label='Article categories'] a"),
+        ["All", "Acupuncture", "Physical Therapy"]
+    );
 
     let pt = app.page("/articles?category=physical-therapy&page=2").await;
     assert_eq!(pt.texts(".article-item h3"), ["Exercise 02", "Exercise 01"]);
-    assert_eq!(pt.attrs(".pagination a[rel=prev]", "href"), ["/articles?category=physical-therapy"]);
+    assert_eq!(
+        pt.attrs(".pagination a[rel=prev]", "href"),
+        ["/articles?category=physical-therapy"]
+    );
 }
 
 #[tokio::test]
 async fn drafts_and_scheduled_articles_are_never_public() {
     let app = spawn_app().await;
-    for (slug, status) in [("a-draft", Status::Draft), ("a-scheduled", Status::Scheduled)] {
-        app.add_article(ArticleSpec { status, ..ArticleSpec::published(slug, "Not yet", "Acupuncture", "2020-01-01") }).await;
-        app.page(&format!("/articles/{slug}")).await.assert_status(StatusCode::NOT_FOUND);
+    for (slug, status) in [
+        ("a-draft", Status::Draft),
+        ("a-scheduled", Status::Scheduled),
+    ] {
+        app.add_article(ArticleSpec {
+            status,
+            ..ArticleSpec::published(slug, "Not yet", "Acupuncture", "2020-01-01")
+        })
+        .await;
+        app.page(&format!("/articles/{slug}"))
+            .await
+            .assert_status(StatusCode::NOT_FOUND);
     }
     let list = app.page("/articles").await;
     assert_eq!(list.texts(".article-item h3"), [SEEDED_TITLE]);
     let home = app.page("/").await;
     assert_eq!(home.texts(".article-item h3"), [SEEDED_TITLE]);
     let related = app.page(SEEDED_ARTICLE).await;
-    assert!(related.texts("#related-posts").is_empty(), "no related posts section when none is public");
+    assert!(
+        related.texts("#related-posts").is_empty(),
+        "no related posts section when none is public"
+    );
 }
 
 #[tokio::test]
 async fn an_article_shows_related_articles_from_its_category_and_its_hero_image() {
     let app = spawn_app().await;
-    app.add_article(ArticleSpec::published("needles-explained", "Needles Explained", "Acupuncture", "2024-01-10")).await;
-    app.add_article(ArticleSpec::published("stretching", "Stretching", "Physical Therapy", "2024-01-11")).await;
+    app.add_article(ArticleSpec::published(
+        "needles-explained",
+        "Needles Explained",
+        "Acupuncture",
+        "2024-01-10",
+    ))
+    .await;
+    app.add_article(ArticleSpec::published(
+        "stretching",
+        "Stretching",
+        "Physical Therapy",
+        "2024-01-11",
+    ))
+    .await;
     app.add_article(ArticleSpec {
         hero: Some(("/images/desk.jpg", "A person stretching at a desk")),
         ..ArticleSpec::published("with-hero", "With Hero", "Physical Therapy", "2024-01-12")
@@ -81,12 +149,24 @@ async fn an_article_shows_related_articles_from_its_category_and_its_hero_image(
     .await;
 
     let page = app.page(SEEDED_ARTICLE).await;
-    assert_eq!(page.texts("section[aria-labelledby=related-posts] .article-item h3"), ["Needles Explained"]);
+    assert_eq!(
+        page.texts("section[aria-labelledby=related-posts] .article-item h3"),
+        ["Needles Explained"]
+    );
 
     let hero = app.page("/articles/with-hero").await;
-    assert_eq!(hero.attrs("article figure img", "src"), ["/images/desk.jpg"]);
-    assert_eq!(hero.attrs("article figure img", "alt"), ["A person stretching at a desk"]);
-    assert_eq!(hero.texts("section[aria-labelledby=related-posts] .article-item h3"), ["Stretching"]);
+    assert_eq!(
+        hero.attrs("article figure img", "src"),
+        ["/images/desk.jpg"]
+    );
+    assert_eq!(
+        hero.attrs("article figure img", "alt"),
+        ["A person stretching at a desk"]
+    );
+    assert_eq!(
+        hero.texts("section[aria-labelledby=related-posts] .article-item h3"),
+        ["Stretching"]
+    );
 }
 
 #[tokio::test]
@@ -101,16 +181,37 @@ async fn article_bodies_are_sanitised_before_any_browser_sees_them() {
         "<iframe src=\"https://evil.example\"></iframe>\n\n",
         "[a fine link](/services)",
     );
-    app.add_article(ArticleSpec { body, ..ArticleSpec::published("tricky", "Tricky", "Acupuncture", "2024-05-01") }).await;
+    app.add_article(ArticleSpec {
+        body,
+        ..ArticleSpec::published("tricky", "Tricky", "Acupuncture", "2024-05-01")
+    })
+    .await;
     let response = app.get("/articles/tricky").await;
     assert_eq!(response.status(), StatusCode::OK);
     let html = response.text().await.unwrap_or_default();
     let article = html.split("<article").nth(1).unwrap_or_default();
-    for forbidden in ["alert('xss')", "<script>alert", "onerror", "onclick", "javascript:", "<iframe", "evil.example"] {
-        assert!(!article.contains(forbidden), "the article still contains {forbidden:?}");
+    for forbidden in [
+        "alert('xss')",
+        "<script>alert",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "evil.example",
+    ] {
+        assert!(
+            !article.contains(forbidden),
+            "the article still contains {forbidden:?}"
+        );
     }
     assert!(article.contains("Safe paragraph."));
-    assert!(article.contains(r#"<a href="/services" rel="noopener noreferrer">a fine link</a>"#), "{article}");
+    assert!(
+        article.contains(r#"<a href="/services" rel="noopener noreferrer">a fine link</a>"#),
+        "{article}"
+    );
     // The data sent for hydration carries the same sanitised HTML, never the Markdown's raw HTML.
-    assert!(!html.contains("alert('xss')"), "raw script text reached the page");
+    assert!(
+        !html.contains("alert('xss')"),
+        "raw script text reached the page"
+    );
 }

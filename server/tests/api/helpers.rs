@@ -42,7 +42,9 @@ pub async fn spawn_app_in(dir: TempDir) -> TestApp {
         database_url: format!("sqlite://{}", dir.path().join("clinic.db").display()),
     }
     .with_addr(SocketAddr::from(([127, 0, 0, 1], 0)));
-    let app = Application::build(config).await.unwrap_or_else(|e| panic!("start: {e:#}"));
+    let app = Application::build(config)
+        .await
+        .unwrap_or_else(|e| panic!("start: {e:#}"));
     let address = app.address();
     let db = app.state.db.clone();
     tokio::spawn(app.run_until_stopped());
@@ -50,7 +52,12 @@ pub async fn spawn_app_in(dir: TempDir) -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap_or_else(|e| panic!("client: {e}"));
-    TestApp { address, db, client, dir }
+    TestApp {
+        address,
+        db,
+        client,
+        dir,
+    }
 }
 
 impl TestApp {
@@ -69,8 +76,15 @@ impl TestApp {
     pub async fn page(&self, path: &str) -> Page {
         let response = self.get(path).await;
         let status = response.status();
-        let body = response.text().await.unwrap_or_else(|e| panic!("GET {path} body: {e}"));
-        Page { status, path: path.to_owned(), html: Html::parse_document(&body) }
+        let body = response
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path} body: {e}"));
+        Page {
+            status,
+            path: path.to_owned(),
+            html: Html::parse_document(&body),
+        }
     }
 
     /// Stores an article as staff would, with sensible defaults.
@@ -81,13 +95,18 @@ impl TestApp {
             category: article.category.to_owned(),
             summary: article.summary.map(str::to_owned),
             body_md: article.body.to_owned(),
-            hero: article.hero.map(|(src, alt)| HeroImage { src: src.into(), alt: alt.into() }),
+            hero: article.hero.map(|(src, alt)| HeroImage {
+                src: src.into(),
+                alt: alt.into(),
+            }),
             status: article.status,
             published_at: Some(
                 Timestamp::parse_date(article.published).unwrap_or_else(|e| panic!("{e}")),
             ),
         };
-        articles::insert(&self.db, &new).await.unwrap_or_else(|e| panic!("insert: {e}"));
+        articles::insert(&self.db, &new)
+            .await
+            .unwrap_or_else(|e| panic!("insert: {e}"));
     }
 }
 
@@ -126,7 +145,13 @@ impl Page {
     pub fn texts(&self, css: &str) -> Vec<String> {
         self.html
             .select(&Self::selector(css))
-            .map(|el| el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|el| {
+                el.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 

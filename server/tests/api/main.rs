@@ -1,9 +1,9 @@
 //! One integration-test binary: each test starts the real server on a free
 //! port with a fresh SQLite file and talks to it over HTTP.
 
+mod articles;
 mod content_api;
 mod helpers;
 mod not_found;
 mod pages;
 mod seed;
-mod articles;

@@ -17,8 +17,19 @@ async fn unknown_addresses_and_slugs_get_a_real_404_page() {
         let page = app.page(path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "case {name}: {path}");
         assert_eq!(page.text("h1"), "Page not found", "case {name}");
-        assert!(page.title().starts_with("Page not found"), "case {name}: {}", page.title());
-        assert!(page.attrs("main a", "href").contains(&"/".to_owned()), "case {name}: a way back home");
-        assert_eq!(page.text("header .brand"), crate::helpers::CLINIC, "case {name}: full layout");
+        assert!(
+            page.title().starts_with("Page not found"),
+            "case {name}: {}",
+            page.title()
+        );
+        assert!(
+            page.attrs("main a", "href").contains(&"/".to_owned()),
+            "case {name}: a way back home"
+        );
+        assert_eq!(
+            page.text("header .brand"),
+            crate::helpers::CLINIC,
+            "case {name}: full layout"
+        );
     }
 }

@@ -20,5 +20,8 @@ async fn a_restart_keeps_content_and_never_seeds_twice() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(services, 5);
     let page = second.page("/about").await;
-    assert!(page.text("main").contains("Edited by staff."), "staff edits survive a restart");
+    assert!(
+        page.text("main").contains("Edited by staff."),
+        "staff edits survive a restart"
+    );
 }

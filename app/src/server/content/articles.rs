@@ -22,7 +22,10 @@ fn summary_from_row(row: SummaryRow) -> Result<ArticleSummary, ServerError> {
         slug: stored_slug(&slug)?,
         title,
         summary,
-        category: Category { slug: stored_slug(&category_slug)?, name: category_name },
+        category: Category {
+            slug: stored_slug(&category_slug)?,
+            name: category_name,
+        },
         published_on: published.iso_date(),
         published_label: published.label(),
     })
@@ -53,7 +56,12 @@ pub async fn categories(db: &SqlitePool) -> Result<Vec<Category>, ServerError> {
     .fetch_all(db)
     .await?
     .into_iter()
-    .map(|(slug, name)| Ok(Category { slug: stored_slug(&slug)?, name }))
+    .map(|(slug, name)| {
+        Ok(Category {
+            slug: stored_slug(&slug)?,
+            name,
+        })
+    })
     .collect()
 }
 
@@ -69,7 +77,11 @@ pub async fn page(
     let category = match category {
         None => None,
         Some(slug) => Some(
-            categories.iter().find(|c| &c.slug == slug).cloned().ok_or(ServerError::NotFound)?,
+            categories
+                .iter()
+                .find(|c| &c.slug == slug)
+                .cloned()
+                .ok_or(ServerError::NotFound)?,
         ),
     };
     let filter = category.as_ref().map(|c| c.slug.as_str().to_owned());
@@ -81,7 +93,9 @@ pub async fn page(
     .fetch_one(db)
     .await?;
     let size = i64::from(ArticleList::PAGE_SIZE);
-    let total_pages = u32::try_from((total + size - 1) / size).unwrap_or(u32::MAX).max(1);
+    let total_pages = u32::try_from((total + size - 1) / size)
+        .unwrap_or(u32::MAX)
+        .max(1);
     if page.get() > total_pages {
         return Err(ServerError::NotFound);
     }
@@ -98,19 +112,37 @@ pub async fn page(
     .into_iter()
     .map(summary_from_row)
     .collect::<Result<_, _>>()?;
-    Ok(ArticleList { items, page, total_pages, categories, category })
+    Ok(ArticleList {
+        items,
+        page,
+        total_pages,
+        categories,
+        category,
+    })
 }
 
 /// A published article with its related articles (same category, newest first).
 #[tracing::instrument(skip_all)]
 pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerError> {
-    let row = sqlx::query_as::<_, (String, String, String, String, String, String, Option<String>, Option<String>, String, i64)>(
-        &format!(
-            "SELECT {SUMMARY_COLUMNS}, a.hero_src, a.hero_alt, a.body_html, a.category_id
+    let row = sqlx::query_as::<
+        _,
+        (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            i64,
+        ),
+    >(&format!(
+        "SELECT {SUMMARY_COLUMNS}, a.hero_src, a.hero_alt, a.body_html, a.category_id
              FROM articles a JOIN categories c ON c.id = a.category_id
              WHERE {PUBLIC} AND a.slug = ?"
-        ),
-    )
+    ))
     .bind(slug.as_str())
     .fetch_optional(db)
     .await?
@@ -120,7 +152,11 @@ pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerErr
         (Some(src), Some(alt)) => Some(HeroImage { src, alt }),
         _ => None,
     };
-    let article = Article { summary: summary_from_row((s, t, su, cs, cn, p))?, hero, body_html };
+    let article = Article {
+        summary: summary_from_row((s, t, su, cs, cn, p))?,
+        hero,
+        body_html,
+    };
     let related = sqlx::query_as::<_, SummaryRow>(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE {PUBLIC} AND a.category_id = ? AND a.slug <> ?

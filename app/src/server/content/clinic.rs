@@ -32,8 +32,8 @@ pub async fn get(db: &SqlitePool) -> Result<ClinicInfo, ServerError> {
     .into_iter()
     .map(|(label, url)| SocialLink { label, url })
     .collect();
-    let phone = Phone::parse(&row.phone)
-        .map_err(|e| ServerError::Corrupt(format!("clinic phone: {e}")))?;
+    let phone =
+        Phone::parse(&row.phone).map_err(|e| ServerError::Corrupt(format!("clinic phone: {e}")))?;
     Ok(ClinicInfo {
         name: row.name,
         tagline: row.tagline,
@@ -43,7 +43,13 @@ pub async fn get(db: &SqlitePool) -> Result<ClinicInfo, ServerError> {
         phone,
         email: row.email,
         address: row.address.filter(|a| !a.trim().is_empty()),
-        hours: row.hours.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+        hours: row
+            .hours
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
         social,
     })
 }
@@ -71,7 +77,9 @@ pub async fn save(db: &SqlitePool, clinic: &ClinicInfo) -> Result<(), ServerErro
     .bind(clinic.hours.join("\n"))
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM social_links").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM social_links")
+        .execute(&mut *tx)
+        .await?;
     for (position, link) in (0_i64..).zip(&clinic.social) {
         sqlx::query("INSERT INTO social_links (label, url, position) VALUES (?, ?, ?)")
             .bind(&link.label)

@@ -9,7 +9,11 @@ pub struct Timestamp(OffsetDateTime);
 
 impl Timestamp {
     pub fn from_datetime(at: OffsetDateTime) -> Self {
-        Self(at.to_offset(UtcOffset::UTC).replace_nanosecond(0).unwrap_or(at))
+        Self(
+            at.to_offset(UtcOffset::UTC)
+                .replace_nanosecond(0)
+                .unwrap_or(at),
+        )
     }
 
     /// Midnight UTC of a `YYYY-MM-DD` date.
@@ -32,14 +36,19 @@ impl Timestamp {
 
     /// `2023-12-13`, for `<time datetime>`.
     pub fn iso_date(&self) -> String {
-        self.0.date().format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
+        self.0
+            .date()
+            .format(format_description!("[year]-[month]-[day]"))
+            .unwrap_or_default()
     }
 
     /// `Dec 13, 2023`, as the clinic's pages have always shown dates.
     pub fn label(&self) -> String {
         self.0
             .date()
-            .format(format_description!("[month repr:short] [day padding:none], [year]"))
+            .format(format_description!(
+                "[month repr:short] [day padding:none], [year]"
+            ))
             .unwrap_or_default()
     }
 }
@@ -58,7 +67,10 @@ mod tests {
         assert_eq!(t.label(), "Dec 13, 2023");
         assert_eq!(t.iso_date(), "2023-12-13");
         assert_eq!(t.to_stored(), "2023-12-13T00:00:00Z");
-        assert_eq!(Timestamp::parse_stored(&t.to_stored()).map_err(|e| anyhow::anyhow!("{e}"))?, t);
+        assert_eq!(
+            Timestamp::parse_stored(&t.to_stored()).map_err(|e| anyhow::anyhow!("{e}"))?,
+            t
+        );
         assert_eq!(Timestamp::parse_date("2024-03-05")?.label(), "Mar 5, 2024");
         assert!(Timestamp::parse_date("13/12/2023").is_err());
         Ok(())

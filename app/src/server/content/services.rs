@@ -11,7 +11,13 @@ pub async fn list(db: &SqlitePool) -> Result<Vec<ServiceSummary>, ServerError> {
     .fetch_all(db)
     .await?
     .into_iter()
-    .map(|(slug, name, summary)| Ok(ServiceSummary { slug: stored_slug(&slug)?, name, summary }))
+    .map(|(slug, name, summary)| {
+        Ok(ServiceSummary {
+            slug: stored_slug(&slug)?,
+            name,
+            summary,
+        })
+    })
     .collect()
 }
 
@@ -24,7 +30,14 @@ pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<Service, ServerError> {
     .fetch_optional(db)
     .await?
     .ok_or(ServerError::NotFound)?;
-    Ok(Service { summary: ServiceSummary { slug: slug.clone(), name, summary }, body_html })
+    Ok(Service {
+        summary: ServiceSummary {
+            slug: slug.clone(),
+            name,
+            summary,
+        },
+        body_html,
+    })
 }
 
 /// A service as written by staff (or the seed).

@@ -1,0 +1,69 @@
+import { defineConfig, devices } from "@playwright/test";
+import * as path from "node:path";
+
+// The server under test: the release build, on its own port, with a fresh
+// SQLite file seeded with the clinic's content on start.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const root = path.resolve(__dirname, "..");
+const dataDir = path.join(__dirname, ".data", `run-${Date.now()}`);
+
+// Debian's chromium; never a downloaded browser.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions };
+// A small phone: 360 px wide, touch, mobile layout.
+const phone = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices["Pixel 5"].userAgent,
+  launchOptions,
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: { baseURL, trace: "off" },
+  projects: [
+    // Tags: @phone and @desktop run on that layout only; @no-js only with JavaScript off.
+    { name: "desktop", use: desktop, grepInvert: /@phone|@no-js/ },
+    { name: "phone", use: phone, grepInvert: /@desktop|@no-js/ },
+    { name: "desktop-no-js", use: { ...desktop, javaScriptEnabled: false }, grep: /@no-js/ },
+    { name: "phone-no-js", use: { ...phone, javaScriptEnabled: false }, grep: /@no-js/ },
+  ],
+  webServer: {
+    command: `${root}/target/release/server`,
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: `${root}/target/site`,
+      LEPTOS_ENV: "PROD",
+      DATABASE_URL: `sqlite://${dataDir}/clinic.db`,
+      RUST_LOG: "warn",
+    },
+  },
+});

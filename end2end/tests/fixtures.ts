@@ -1,0 +1,45 @@
+import { test as base, expect, Page } from "@playwright/test";
+
+export const SEEDED_ARTICLE = "/articles/5-ways-that-acupuncture-helps-with-low-back-pain";
+export const SEEDED_TITLE = "5 Ways that Acupuncture Helps with Low Back Pain";
+export const CLINIC = "Monmouth Pain & Scoliosis Center";
+
+export const PUBLIC_PAGES = [
+  "/",
+  "/services",
+  "/services/chiropractic",
+  "/services/physical-therapy",
+  "/services/occupational-therapy",
+  "/services/scoliosis-treatments",
+  "/services/acupuncture",
+  "/articles",
+  "/articles?category=acupuncture",
+  SEEDED_ARTICLE,
+  "/about",
+  "/contact",
+  "/privacy",
+  "/no-such-page",
+];
+
+/** Fails the test on any console error or uncaught exception in the page. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the wasm has taken over the server-rendered page. */
+export async function hydrated(page: Page) {
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+}

@@ -1,0 +1,61 @@
+import { test, expect, hydrated, SEEDED_ARTICLE, SEEDED_TITLE, CLINIC } from "./fixtures";
+
+test("home to an article and to a service page without reloading", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await expect(page).toHaveTitle(CLINIC);
+  // A marker on window survives client-side navigation but not a page load.
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+
+  await page.getByRole("link", { name: SEEDED_TITLE }).click();
+  await expect(page).toHaveURL(SEEDED_ARTICLE);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEEDED_TITLE);
+  await expect(page).toHaveTitle(`${SEEDED_TITLE} | ${CLINIC}`);
+  await expect(page.locator(".byline").first()).toHaveText("Dec 13, 2023 | Acupuncture");
+  await expect(page.locator("main")).toBeFocused();
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  if (await page.getByRole("button", { name: "Menu" }).isVisible()) {
+    await page.getByRole("button", { name: "Menu" }).click();
+  }
+  await nav.getByRole("link", { name: "Services" }).click();
+  await expect(page).toHaveURL("/services");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Our services");
+
+  await page.getByRole("link", { name: "Physical Therapy" }).click();
+  await expect(page).toHaveURL("/services/physical-therapy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Physical Therapy");
+  await expect(page).toHaveTitle(`Physical Therapy | ${CLINIC}`);
+
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test("the article list filters by category on the client", async ({ page }) => {
+  await page.goto("/articles");
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  const categories = page.getByRole("navigation", { name: "Article categories" });
+  await categories.getByRole("link", { name: "Acupuncture" }).click();
+  await expect(page).toHaveURL("/articles?category=acupuncture");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Articles about Acupuncture");
+  await expect(categories.getByRole("link", { name: "Acupuncture" })).toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test("an unknown address shows the not-found page with status 404", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Our services" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Our services");
+});
+
+test("phone and e-mail are one tap away", async ({ page }) => {
+  await page.goto("/contact");
+  await expect(page.locator("header").getByRole("link", { name: /345-1377/ })).toHaveAttribute("href", "tel:+17323451377");
+  await expect(page.locator("header").getByRole("link", { name: /info@monmouthpain.com/ })).toHaveAttribute(
+    "href",
+    "mailto:info@monmouthpain.com",
+  );
+});
