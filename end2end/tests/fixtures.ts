@@ -26,8 +26,15 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
+      // A 404 page is itself a failed load: chromium logs it, and that one is expected.
+      const notFoundDocuments = new Set<string>();
+      page.on("response", (res) => {
+        if (res.request().resourceType() === "document" && res.status() === 404) notFoundDocuments.add(res.url());
+      });
       page.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
+        if (msg.type() !== "error") return;
+        if (notFoundDocuments.has(msg.location().url) && msg.text().includes("status of 404")) return;
+        errors.push(`${msg.text()} (${msg.location().url})`);
       });
       page.on("pageerror", (err) => errors.push(err.message));
       await use(errors);

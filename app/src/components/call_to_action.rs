@@ -9,7 +9,7 @@ pub fn CallToAction() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 clinic.await.ok().map(|c| view! {
-                    <aside class="cta" aria-labelledby="cta-heading">
+                    <section class="cta" aria-labelledby="cta-heading">
                         <h2 id="cta-heading">"Have Questions? Get In Touch Today!"</h2>
                         <p>
                             "Give us a call at " {c.phone.to_string()}
@@ -19,7 +19,7 @@ pub fn CallToAction() -> impl IntoView {
                             <a class="button" href=c.phone.tel_href()>"Call " {c.phone.to_string()}</a>
                             <a class="button button-secondary" href=c.mailto_href()>"E-mail " {c.email.clone()}</a>
                         </p>
-                    </aside>
+                    </section>
                 })
             })}
         </Suspense>

@@ -1,5 +1,5 @@
 use crate::api::content::get_article;
-use crate::components::{show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta};
+use crate::components::{show_loaded, ArticleItem, CallToAction, Loading, PageMeta};
 use crate::domain::{ArticleView, PageNumber};
 use crate::routes::{self, SlugParams};
 use leptos::prelude::*;
@@ -27,7 +27,6 @@ pub fn ArticlePage() -> impl IntoView {
 fn article_view(view: ArticleView) -> impl IntoView {
     let ArticleView { article, related } = view;
     let summary = article.summary;
-    let clinic = use_clinic();
     view! {
         <PageMeta title=Some(summary.title.clone()) description=summary.summary.clone()/>
         <article class="wrap section article">
@@ -48,17 +47,6 @@ fn article_view(view: ArticleView) -> impl IntoView {
             })}
             <div class="prose" inner_html=article.body_html></div>
             <CallToAction/>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    clinic.await.ok().map(|c| view! {
-                        <section class="about-block" aria-labelledby="about-clinic">
-                            <h2 id="about-clinic">"About " {c.name.clone()}</h2>
-                            <p>{c.description.clone()}</p>
-                            <p>{c.about.clone()}</p>
-                        </section>
-                    })
-                })}
-            </Suspense>
         </article>
         {(!related.is_empty()).then(|| view! {
             <section class="wrap section" aria-labelledby="related-posts">

@@ -20,10 +20,10 @@ pub fn Contact() -> impl IntoView {
                         </p>
                         <p>"Appointments and free consultations are booked by phone or e-mail."</p>
                         <ContactDetails clinic/>
-                        <aside class="notice" aria-labelledby="emergency">
+                        <section class="notice" aria-labelledby="emergency">
                             <h2 id="emergency">"In an emergency"</h2>
                             <p>"Don't wait for a reply from us: call 911."</p>
-                        </aside>
+                        </section>
                     })
                 })}
             </Suspense>
