@@ -2,7 +2,8 @@
 
 use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
 use crate::pages::{
-    About, ArticleList, ArticlePage, Contact, Home, NotFound, Privacy, ServiceList, ServicePage,
+    About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
+    Privacy, ServiceList, ServicePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -60,6 +61,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=About ssr=SsrMode::Async/>
                     <Route path=path!("/contact") view=Contact ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=Privacy ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation") view=ConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation/sent/:reference") view=ConsultationSent ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

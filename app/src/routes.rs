@@ -1,5 +1,6 @@
 //! Every public address, defined once: views link with these helpers.
 
+use crate::domain::consultation::Reference;
 use crate::domain::{PageNumber, Slug};
 use leptos::prelude::*;
 use leptos_router::params::Params;
@@ -10,6 +11,7 @@ pub const ARTICLES: &str = "/articles";
 pub const ABOUT: &str = "/about";
 pub const CONTACT: &str = "/contact";
 pub const PRIVACY: &str = "/privacy";
+pub const CONSULTATION: &str = "/consultation";
 
 /// Query keys of the article list.
 pub const PAGE_KEY: &str = "page";
@@ -21,6 +23,17 @@ pub fn service(slug: &Slug) -> String {
 
 pub fn article(slug: &Slug) -> String {
     format!("{ARTICLES}/{slug}")
+}
+
+/// The confirmation a patient sees after sending a request.
+pub fn consultation_sent(reference: &Reference) -> String {
+    format!("{CONSULTATION}/sent/{reference}")
+}
+
+/// `:reference` of `/consultation/sent/:reference`.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct ReferenceParams {
+    pub reference: Option<String>,
 }
 
 /// The article list, optionally filtered by category, at a page.

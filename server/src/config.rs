@@ -1,6 +1,8 @@
 use anyhow::Context;
+use app::server::notify::MailConfig;
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// Everything the server reads from its environment (see the README).
 #[derive(Clone)]
@@ -9,26 +11,119 @@ pub struct Config {
     pub leptos: LeptosOptions,
     /// `DATABASE_URL`: the SQLite file, created if missing.
     pub database_url: String,
+    /// `PUBLIC_URL`: how patients and staff reach the site (links in e-mails).
+    pub public_url: Option<String>,
+    /// `SMTP_URL`, `MAIL_FROM`, `STAFF_EMAIL`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub staff_email: Vec<String>,
+    /// `CONSULTATION_RATE_LIMIT`: `<requests>/<seconds>` per client.
+    pub rate_limit: (u32, Duration),
+    /// `CONSULTATION_MIN_FILL_SECONDS`: faster submissions are marked spam.
+    pub min_fill: Duration,
+    /// `TRUST_FORWARDED_FOR`: behind a reverse proxy that sets `X-Forwarded-For`.
+    pub trust_forwarded: bool,
+    /// `NOTIFY_POLL_SECONDS`: how often the e-mail queue retries.
+    pub notify_poll: Duration,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/clinic.db";
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    match var(name) {
+        None => Ok(default),
+        Some(raw) => raw
+            .trim()
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{name}={raw:?}: {e}")),
+    }
+}
 
 impl Config {
     pub fn from_env() -> anyhow::Result<Self> {
         let leptos = leptos::config::get_configuration(None)
             .context("reading LEPTOS_* settings")?
             .leptos_options;
-        let database_url =
-            std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned());
+        let rate_limit = match var("CONSULTATION_RATE_LIMIT") {
+            None => (5, Duration::from_secs(600)),
+            Some(raw) => {
+                let (n, secs) = raw
+                    .split_once('/')
+                    .and_then(|(n, s)| Some((n.trim().parse().ok()?, s.trim().parse().ok()?)))
+                    .ok_or_else(|| anyhow::anyhow!("CONSULTATION_RATE_LIMIT={raw:?}: expected <requests>/<seconds>, e.g. 5/600"))?;
+                (n, Duration::from_secs(secs))
+            }
+        };
         Ok(Self {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            public_url: var("PUBLIC_URL"),
+            smtp_url: var("SMTP_URL"),
+            mail_from: var("MAIL_FROM")
+                .unwrap_or_else(|| "Clinic website <no-reply@localhost>".to_owned()),
+            staff_email: var("STAFF_EMAIL")
+                .map(|v| {
+                    v.split(',')
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            rate_limit,
+            min_fill: Duration::from_secs(parse_var("CONSULTATION_MIN_FILL_SECONDS", 3)?),
+            trust_forwarded: parse_var("TRUST_FORWARDED_FOR", false)?,
+            notify_poll: Duration::from_secs(parse_var("NOTIFY_POLL_SECONDS", 30)?.max(1)),
             leptos,
-            database_url,
         })
+    }
+
+    /// Defaults for everything but the database: what tests start from.
+    pub fn for_tests(database_url: String) -> Self {
+        Self {
+            leptos: LeptosOptions::builder().output_name("clinic").build(),
+            database_url,
+            public_url: None,
+            smtp_url: None,
+            mail_from: "Clinic website <no-reply@localhost>".to_owned(),
+            staff_email: Vec::new(),
+            rate_limit: (5, Duration::from_secs(600)),
+            min_fill: Duration::ZERO,
+            trust_forwarded: false,
+            notify_poll: Duration::from_secs(1),
+        }
     }
 
     /// The same settings listening on another address (tests use port 0).
     pub fn with_addr(mut self, addr: SocketAddr) -> Self {
         self.leptos.site_addr = addr;
         self
+    }
+
+    pub fn mail(&self, bound: SocketAddr) -> anyhow::Result<MailConfig> {
+        Ok(MailConfig {
+            smtp_url: self.smtp_url.clone(),
+            from: self
+                .mail_from
+                .parse()
+                .with_context(|| format!("MAIL_FROM={:?}", self.mail_from))?,
+            staff: self
+                .staff_email
+                .iter()
+                .map(|s| {
+                    s.parse()
+                        .with_context(|| format!("STAFF_EMAIL entry {s:?}"))
+                })
+                .collect::<anyhow::Result<_>>()?,
+            public_url: self
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{bound}")),
+        })
     }
 }

@@ -2,5 +2,7 @@
 //! library so tests start exactly what production runs.
 
 pub mod config;
+mod consultation_post;
+mod guard;
 pub mod startup;
 pub mod telemetry;

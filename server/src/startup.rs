@@ -1,20 +1,27 @@
 use crate::config::Config;
 use anyhow::Context;
-use app::server::{db, seed, AppState};
+use app::routes;
+use app::server::consultations::{ConsultationDesk, FormSigner, RateLimiter};
+use app::server::{db, notify, seed, AppState};
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
+use axum::routing::post;
 use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// Longest a request may take before the server answers 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Largest request body accepted (413 beyond): the consultation form is far smaller.
+pub const BODY_LIMIT: usize = 32 * 1024;
 
 /// The running site: a bound listener and the router behind it.
 pub struct Application {
@@ -30,15 +37,30 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let db = db::connect(&config.database_url).await?;
         seed::seed_if_empty(&db).await?;
-        let state = AppState {
-            leptos_options: config.leptos.clone(),
-            db,
+        let (burst, period) = config.rate_limit;
+        let desk = ConsultationDesk {
+            signer: FormSigner::load_or_create(&db).await?,
+            limiter: RateLimiter::new(burst, period),
+            min_fill: config.min_fill,
+            wake: Arc::new(tokio::sync::Notify::new()),
+            trust_forwarded: config.trust_forwarded,
         };
-        let router = router(state.clone());
         let listener = TcpListener::bind(config.leptos.site_addr)
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
         let address = listener.local_addr().context("reading the bound address")?;
+        notify::spawn_worker(
+            db.clone(),
+            config.mail(address)?,
+            desk.wake.clone(),
+            config.notify_poll,
+        );
+        let state = AppState {
+            leptos_options: config.leptos.clone(),
+            db,
+            desk,
+        };
+        let router = router(state.clone());
         Ok(Self {
             listener,
             router,
@@ -53,7 +75,10 @@ impl Application {
 
     /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
             .context("serving HTTP")
@@ -61,11 +86,17 @@ impl Application {
 }
 
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let route_list = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
-        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .leptos_routes(&state, route_list, move || shell(options.clone()))
+        .route(
+            routes::CONSULTATION,
+            post(crate::consultation_post::post_consultation),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

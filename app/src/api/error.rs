@@ -1,3 +1,4 @@
+use crate::domain::consultation::FieldErrors;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,13 @@ pub enum ApiError {
     NotFound,
     #[error("That request couldn't be read: {0}")]
     BadRequest(String),
+    #[error("Some answers need another look: see the messages next to them.")]
+    Invalid(FieldErrors),
+    #[error(
+        "You've sent several requests in a short time. Please try again in {} minute(s), or give us a call.",
+        retry_after_secs.div_ceil(60)
+    )]
+    TooManyRequests { retry_after_secs: u64 },
     #[error("We couldn't reach the clinic's server. Check your connection and try again.")]
     Unreachable,
     #[error("Something went wrong on our side. Please try again in a moment, or give us a call.")]
@@ -21,6 +29,8 @@ impl ApiError {
         match self {
             Self::NotFound => 404,
             Self::BadRequest(_) => 400,
+            Self::Invalid(_) => 422,
+            Self::TooManyRequests { .. } => 429,
             Self::Unreachable => 503,
             Self::Internal => 500,
         }

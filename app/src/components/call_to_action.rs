@@ -16,7 +16,8 @@ pub fn CallToAction() -> impl IntoView {
                             " today to have all of your questions answered and to get you booked for an appointment!"
                         </p>
                         <p class="cta-actions">
-                            <a class="button" href=c.phone.tel_href()>"Call " {c.phone.to_string()}</a>
+                            <a class="button" href=crate::routes::CONSULTATION>"Request a consultation"</a>
+                            <a class="button button-secondary" href=c.phone.tel_href()>"Call " {c.phone.to_string()}</a>
                             <a class="button button-secondary" href=c.mailto_href()>"E-mail " {c.email.clone()}</a>
                         </p>
                     </section>

@@ -57,6 +57,7 @@ pub fn Header() -> impl IntoView {
                         })}
                     </Suspense>
                 </a>
+                <a class="button header-cta" href=routes::CONSULTATION>"Schedule Online"</a>
                 <button
                     id="menu-button"
                     class="menu-button"

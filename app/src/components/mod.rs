@@ -5,6 +5,7 @@ mod call_to_action;
 mod clinic;
 mod contact_details;
 mod footer;
+pub mod form;
 mod header;
 mod loaded;
 mod page_meta;

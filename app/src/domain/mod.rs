@@ -2,6 +2,7 @@
 
 mod article;
 mod clinic;
+pub mod consultation;
 mod page_number;
 mod phone;
 mod service;

@@ -18,7 +18,11 @@ pub fn Contact() -> impl IntoView {
                             "Give us a call at " {clinic.phone.to_string()}
                             " today to have all of your questions answered and to get you booked for an appointment!"
                         </p>
-                        <p>"Appointments and free consultations are booked by phone or e-mail."</p>
+                        <p>
+                            "You can also "
+                            <a href=crate::routes::CONSULTATION>"request a consultation online"</a>
+                            ": tell us how to reach you and we'll contact you."
+                        </p>
                         <ContactDetails clinic/>
                         <section class="notice" aria-labelledby="emergency">
                             <h2 id="emergency">"In an emergency"</h2>

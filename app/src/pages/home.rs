@@ -33,7 +33,7 @@ pub fn Home() -> impl IntoView {
                                     <a class="button" href=clinic.phone.tel_href()>
                                         "Call " {clinic.phone.to_string()}
                                     </a>
-                                    <a class="button button-secondary" href=routes::CONTACT>
+                                    <a class="button button-secondary" href=routes::CONSULTATION>
                                         "Request a consultation"
                                     </a>
                                 </p>

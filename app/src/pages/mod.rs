@@ -3,6 +3,7 @@
 mod about;
 mod article;
 mod articles;
+mod consultation;
 mod contact;
 mod home;
 mod not_found;
@@ -13,6 +14,7 @@ mod services;
 pub use about::About;
 pub use article::ArticlePage;
 pub use articles::ArticleList;
+pub use consultation::{ConsultationFormView, ConsultationPage, ConsultationSent};
 pub use contact::Contact;
 pub use home::Home;
 pub use not_found::NotFound;

@@ -23,11 +23,20 @@ pub fn Privacy() -> impl IntoView {
                     "so we can keep the site running and safe. It does not record your name or anything you write to us."
                 </li>
             </ul>
-            <h2>"When you contact us"</h2>
+            <h2>"When you request a consultation"</h2>
             <p>
-                "If you call or e-mail us, we use what you tell us only to answer you and to arrange your care. "
-                "Please don't send medical history by e-mail: we will ask for what we need when we talk."
+                "The consultation form asks for your name, phone number, how you'd like to be contacted, and optionally your e-mail, "
+                "the service you're interested in, the days and times that suit you and a short message. "
+                "It is stored on the clinic's own server, seen only by clinic staff, and used only to contact you and arrange your care."
             </p>
+            <ul>
+                <li>"It is never sent to analytics, advertising or any other company."</li>
+                <li>"Our staff are told by e-mail that a request arrived, with its reference number only: never its contents."</li>
+                <li>"If you give your e-mail address, we send you a confirmation that contains no medical details."</li>
+                <li>"Please don't include medical history in the form: we'll ask what we need when we talk."</li>
+            </ul>
+            <h2>"When you call or e-mail us"</h2>
+            <p>"We use what you tell us only to answer you and to arrange your care."</p>
             <h2>"Questions"</h2>
             <p>"Ask us anything about your data on our " <a href=routes::CONTACT>"contact page"</a> "."</p>
         </div>

@@ -1,5 +1,6 @@
 use crate::api::content::{get_service, list_services};
 use crate::components::{show_loaded, CallToAction, Loading, PageMeta};
+use crate::pages::ConsultationFormView;
 use crate::routes::{self, SlugParams};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
@@ -38,6 +39,12 @@ pub fn ServicePage() -> impl IntoView {
                             <h1>{service.summary.name.clone()}</h1>
                             <p class="lead">{service.summary.summary.clone()}</p>
                             <div class="prose" inner_html=service.body_html></div>
+                            <section class="compact-form" aria-labelledby="service-request">
+                                <h2 id="service-request">"Ask us about " {service.summary.name.clone()}</h2>
+                                <p>"Leave your details and we'll call you back. Or use the "
+                                    <a href=routes::CONSULTATION>"full consultation form"</a> "."</p>
+                                <ConsultationFormView compact=true preselect=service.summary.slug.clone()/>
+                            </section>
                             <CallToAction/>
                         </article>
                         <nav class="wrap section" aria-labelledby="other-services">

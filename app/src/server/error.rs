@@ -38,3 +38,37 @@ pub fn respond<T>(result: Result<T, ServerError>) -> Result<T, ApiError> {
         err
     })
 }
+
+/// Like [`respond`] for a consultation submission: field errors and rate
+/// limits become their own statuses (422, 429 with `Retry-After`).
+pub fn respond_submit<T>(
+    result: Result<T, super::consultations::SubmitError>,
+) -> Result<T, ApiError> {
+    use super::consultations::SubmitError;
+    match result {
+        Ok(value) => Ok(value),
+        Err(SubmitError::Server(err)) => respond(Err(err)),
+        Err(err) => {
+            let api = match err {
+                SubmitError::Invalid(errors) => ApiError::Invalid(errors),
+                SubmitError::RateLimited { retry_after } => ApiError::TooManyRequests {
+                    retry_after_secs: retry_after.as_secs().max(1),
+                },
+                SubmitError::Server(_) => ApiError::Internal,
+            };
+            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                if let Ok(status) = axum::http::StatusCode::from_u16(api.status()) {
+                    response.set_status(status);
+                }
+                if let ApiError::TooManyRequests { retry_after_secs } = &api {
+                    if let Ok(value) =
+                        axum::http::HeaderValue::from_str(&retry_after_secs.to_string())
+                    {
+                        response.insert_header(axum::http::header::RETRY_AFTER, value);
+                    }
+                }
+            }
+            Err(api)
+        }
+    }
+}

@@ -1,15 +1,17 @@
 //! Everything that runs only on the server: state, database, content
 //! queries, Markdown rendering and the first-start seed.
 
+pub mod consultations;
 pub mod content;
 pub mod db;
 mod error;
 mod front_matter;
 pub mod markdown;
+pub mod notify;
 pub mod seed;
 mod state;
 
-pub use error::{respond, ServerError};
+pub use error::{respond, respond_submit, ServerError};
 pub use state::AppState;
 
 use crate::api::ApiError;

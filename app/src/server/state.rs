@@ -1,3 +1,4 @@
+use super::consultations::ConsultationDesk;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::SqlitePool;
@@ -7,4 +8,5 @@ use sqlx::SqlitePool;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: SqlitePool,
+    pub desk: ConsultationDesk,
 }

@@ -1,7 +1,6 @@
 use app::domain::{HeroImage, Slug};
 use app::server::content::articles::{self, NewArticle, Status};
 use app::server::content::Timestamp;
-use leptos::config::LeptosOptions;
 use reqwest::StatusCode;
 use scraper::{Html, Selector};
 use server::config::Config;
@@ -35,13 +34,17 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the server on a database file in `dir` (reused by restart tests).
 pub async fn spawn_app_in(dir: TempDir) -> TestApp {
+    let config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    spawn_with(dir, config).await
+}
+
+/// Starts the server with `config` (its database in `dir`).
+pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
     server::telemetry::init();
-    let leptos = LeptosOptions::builder().output_name("clinic").build();
-    let config = Config {
-        leptos,
-        database_url: format!("sqlite://{}", dir.path().join("clinic.db").display()),
-    }
-    .with_addr(SocketAddr::from(([127, 0, 0, 1], 0)));
+    let config = config.with_addr(SocketAddr::from(([127, 0, 0, 1], 0)));
     let app = Application::build(config)
         .await
         .unwrap_or_else(|e| panic!("start: {e:#}"));

@@ -2,8 +2,11 @@
 //! port with a fresh SQLite file and talks to it over HTTP.
 
 mod articles;
+mod consultation_helpers;
+mod consultations;
 mod content_api;
 mod helpers;
 mod not_found;
 mod pages;
 mod seed;
+mod smtp_sink;

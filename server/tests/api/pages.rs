@@ -221,9 +221,9 @@ async fn the_clinics_article_is_served_exactly_as_written() {
         "call to action"
     );
     assert!(
-        page.text("article .about-block")
+        page.text("footer")
             .contains("combines expert collaborative care"),
-        "about block"
+        "about block (in the footer, as on every page)"
     );
     assert!(
         page.html

@@ -29,6 +29,16 @@ impl Timestamp {
             .map_err(|e| ServerError::Corrupt(format!("timestamp {raw:?}: {e}")))
     }
 
+    pub fn from_unix(seconds: i64) -> Self {
+        Self::from_datetime(
+            OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+        )
+    }
+
+    pub fn unix(&self) -> i64 {
+        self.0.unix_timestamp()
+    }
+
     pub fn to_stored(&self) -> String {
         let f = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
         self.0.format(f).unwrap_or_default()

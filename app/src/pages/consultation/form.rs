@@ -1,0 +1,274 @@
+use super::choices::{ChoiceGroup, DayChoices, ServiceSelect};
+use super::state::FormState;
+use crate::api::consultation::{
+    prepare_consultation_form, replay_from_context, submit_consultation, FormReplay, FormSetup,
+    HONEYPOT, TOKEN,
+};
+use crate::api::ApiError;
+use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
+use crate::components::{show_loaded, Loading};
+use crate::domain::consultation::{
+    ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, MESSAGE_MAX, NAME_MAX,
+};
+use crate::domain::Slug;
+use crate::routes;
+use leptos::ev::SubmitEvent;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+/// The consultation form. Without JavaScript it posts to `/consultation`
+/// and the server answers with errors in place or the confirmation; with
+/// JavaScript it checks each field as the patient leaves it and sends JSON
+/// to the same rules. (Not `<ActionForm>`: its no-JavaScript error path puts
+/// the form's values in the URL, and these are health data.)
+#[component]
+pub fn ConsultationFormView(
+    /// The short version for service pages: no days, times or message.
+    #[prop(optional)]
+    compact: bool,
+    #[prop(optional)] preselect: Option<Slug>,
+) -> impl IntoView {
+    let replay = replay_from_context();
+    let setup = Resource::new(
+        || (),
+        move |()| {
+            let replay = replay.clone();
+            async move {
+                prepare_consultation_form()
+                    .await
+                    .map(|setup| (setup, replay))
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let preselect = preselect.clone();
+                Suspend::new(async move {
+                    show_loaded(setup.await, move |(setup, replay)| form_body(setup, replay, compact, preselect))
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn form_body(
+    setup: FormSetup,
+    replay: Option<FormReplay>,
+    compact: bool,
+    preselect: Option<Slug>,
+) -> impl IntoView {
+    let mut initial = replay.as_ref().map(|r| r.form.clone()).unwrap_or_default();
+    if replay.is_none() {
+        initial.service = preselect.map(String::from).unwrap_or_default();
+    }
+    let state = FormState::new(&initial);
+    let token = replay
+        .as_ref()
+        .map(|r| r.token.clone())
+        .filter(|t| !t.is_empty())
+        .unwrap_or(setup.token);
+    let slugs: Vec<Slug> = setup.services.iter().map(|s| s.slug.clone()).collect();
+    let local = Memo::new(move |_| state.snapshot().validate(&slugs).err().unwrap_or_default());
+    let server_errors = RwSignal::new(
+        replay
+            .as_ref()
+            .map(|r| r.errors.clone())
+            .unwrap_or_default(),
+    );
+    let submitted = RwSignal::new(replay.as_ref().is_some_and(|r| !r.errors.is_empty()));
+    let notice = RwSignal::new(replay.and_then(|r| r.notice));
+    let pending = RwSignal::new(false);
+    let summary_ref = NodeRef::<Div>::new();
+    let notice_ref = NodeRef::<Div>::new();
+
+    let error = move |field: Field| {
+        Signal::derive(move || {
+            let show = submitted.get() || state.touched.with(|t| t.contains(&field));
+            show.then(|| local.with(|l| l.get(field).map(str::to_owned)))
+                .flatten()
+                .or_else(|| server_errors.with(|s| s.get(field).map(str::to_owned)))
+        })
+    };
+    let summary = Signal::derive(move || {
+        submitted.get().then(|| {
+            let mut all = local.get();
+            for (field, message) in server_errors.get().iter() {
+                if all.get(field).is_none() {
+                    all.add(field, message);
+                }
+            }
+            all
+        })
+    });
+    let invalid = move |field: Field| move || error(field).with(Option::is_some).to_string();
+
+    let token_field = token.clone();
+    let navigate = use_navigate();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        server_errors.set(FieldErrors::default());
+        notice.set(None);
+        if !local.with_untracked(FieldErrors::is_empty) {
+            request_animation_frame(move || focus(summary_ref));
+            return;
+        }
+        pending.set(true);
+        let (form, token, website) = (
+            state.snapshot(),
+            token.clone(),
+            state.website.get_untracked(),
+        );
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match submit_consultation(form, token, website).await {
+                Ok(reference) => {
+                    navigate(&routes::consultation_sent(&reference), Default::default())
+                }
+                Err(ApiError::Invalid(errors)) => {
+                    server_errors.set(errors);
+                    pending.set(false);
+                    request_animation_frame(move || focus(summary_ref));
+                }
+                Err(other) => {
+                    notice.set(Some(other.to_string()));
+                    pending.set(false);
+                    request_animation_frame(move || focus(notice_ref));
+                }
+            }
+        });
+    };
+
+    let message_count = move || state.message.with(|m| m.trim().chars().count());
+    let counter_class = move || {
+        if message_count() > MESSAGE_MAX {
+            "counter over"
+        } else {
+            "counter"
+        }
+    };
+    view! {
+        <form class="consultation-form" method="post" action=routes::CONSULTATION novalidate on:submit=on_submit
+            aria-describedby="form-emergency">
+            <input type="hidden" name=TOKEN value=token_field/>
+            <div class="hp" aria-hidden="true">
+                <label for="cr-website">"Leave this field empty"</label>
+                <input id="cr-website" type="text" name=HONEYPOT tabindex="-1" autocomplete="off"
+                    value=move || state.website.get() on:input=move |ev| state.website.set(event_target_value(&ev))/>
+            </div>
+            <ErrorSummary errors=summary node_ref=summary_ref/>
+            <div class="form-notice" role="alert" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
+                {move || notice.get()}
+            </div>
+            <p class="emergency" id="form-emergency">
+                <strong>"This form is not for emergencies."</strong>" If you need urgent help, call 911."
+            </p>
+
+            <div class="field">
+                <label for=Field::Name.id()>{Field::Name.label()}</label>
+                <input id=Field::Name.id() name=Field::Name.name() type="text" autocomplete="name" maxlength=NAME_MAX
+                    required aria-required="true" aria-invalid=invalid(Field::Name) aria-describedby=described_by(Field::Name, false)
+                    value=move || state.name.get() on:input=move |ev| state.name.set(event_target_value(&ev))
+                    on:blur=move |_| state.touch(Field::Name)/>
+                <FieldError field=Field::Name message=error(Field::Name)/>
+            </div>
+
+            <div class="field">
+                <label for=Field::Phone.id()>{Field::Phone.label()}</label>
+                <FieldHint field=Field::Phone>"A 10-digit US number, for example (732) 345-1377."</FieldHint>
+                <input id=Field::Phone.id() name=Field::Phone.name() type="tel" inputmode="tel" autocomplete="tel"
+                    required aria-required="true" aria-invalid=invalid(Field::Phone) aria-describedby=described_by(Field::Phone, true)
+                    value=move || state.phone.get() on:input=move |ev| state.phone.set(event_target_value(&ev))
+                    on:blur=move |_| state.touch(Field::Phone)/>
+                <FieldError field=Field::Phone message=error(Field::Phone)/>
+            </div>
+
+            <ChoiceGroup field=Field::ContactMethod choices=ContactMethod::ALL.iter().map(|c| (c.value(), c.label())).collect()
+                value=state.contact_method required=true error=error(Field::ContactMethod) state/>
+
+            <div class="field">
+                <label for=Field::Email.id()>{Field::Email.label()}" "<span class="optional">"(needed if you choose e-mail)"</span></label>
+                <FieldHint field=Field::Email>"We'll e-mail you a confirmation, without any medical details."</FieldHint>
+                <input id=Field::Email.id() name=Field::Email.name() type="email" autocomplete="email" maxlength=EMAIL_MAX
+                    aria-invalid=invalid(Field::Email) aria-describedby=described_by(Field::Email, true)
+                    value=move || state.email.get() on:input=move |ev| state.email.set(event_target_value(&ev))
+                    on:blur=move |_| state.touch(Field::Email)/>
+                <FieldError field=Field::Email message=error(Field::Email)/>
+            </div>
+
+            <ServiceSelect services=setup.services value=state.service error=error(Field::Service) state/>
+
+            <ChoiceGroup field=Field::Patient choices=PatientStatus::ALL.iter().map(|c| (c.value(), c.label())).collect()
+                value=state.patient required=true error=error(Field::Patient) state/>
+
+            {(!compact).then(|| view! {
+                <DayChoices value=state.days error=error(Field::Days) state/>
+                <ChoiceGroup field=Field::TimeOfDay choices=TimeOfDay::ALL.iter().map(|c| (c.value(), c.label())).collect()
+                    value=state.time_of_day required=false error=error(Field::TimeOfDay) state/>
+                <div class="field">
+                    <label for=Field::Message.id()>{Field::Message.label()}" "<span class="optional">"(optional)"</span></label>
+                    <FieldHint field=Field::Message>
+                        "Please don't include medical history: we'll ask what we need when we talk. Up to "
+                        {MESSAGE_MAX} " characters."
+                    </FieldHint>
+                    <textarea id=Field::Message.id() name=Field::Message.name() rows="5" autocomplete="off"
+                        aria-invalid=invalid(Field::Message) aria-describedby=format!("{} cr-message-count", described_by(Field::Message, true))
+                        prop:value=move || state.message.get() on:input=move |ev| state.message.set(event_target_value(&ev))
+                        on:blur=move |_| state.touch(Field::Message)>{textarea_text(&state.message.get_untracked())}</textarea>
+                    <p id="cr-message-count" class=counter_class>
+                        {message_count} " of " {MESSAGE_MAX} " characters"
+                    </p>
+                    <p class="visually-hidden" aria-live="polite">
+                        {move || {
+                            let left = MESSAGE_MAX as i64 - message_count() as i64;
+                            match left {
+                                l if l < 0 => format!("{} characters over the limit", -l),
+                                l if l <= 100 => format!("{l} characters left"),
+                                _ => String::new(),
+                            }
+                        }}
+                    </p>
+                    <FieldError field=Field::Message message=error(Field::Message)/>
+                </div>
+            })}
+
+            <div class="field field-check">
+                <input id=Field::Consent.id() name=Field::Consent.name() type="checkbox" value="yes" autocomplete="off"
+                    required aria-required="true" aria-invalid=invalid(Field::Consent) aria-describedby=described_by(Field::Consent, false)
+                    checked=move || state.consent.get()
+                    on:change=move |ev| { state.consent.set(event_target_checked(&ev)); state.touch(Field::Consent); }/>
+                <label for=Field::Consent.id()>
+                    "I agree to be contacted about this request, the way I chose above."
+                </label>
+                <FieldError field=Field::Consent message=error(Field::Consent)/>
+            </div>
+
+            <button class="button" type="submit" aria-disabled=move || pending.get().to_string()>
+                {move || if pending.get() { "Sending…" } else { "Send request" }}
+            </button>
+            <p class="form-privacy">
+                "We use these details only to contact you. "
+                <a href=routes::PRIVACY>"How we handle your data"</a>
+            </p>
+        </form>
+    }
+}
+
+/// The initial text of a `<textarea>`, escaped by hand: Leptos writes
+/// textarea children unescaped, so `</textarea>` in a replayed message would
+/// end the element early. Browsers decode these entities back to the text.
+fn textarea_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+fn focus(node: NodeRef<Div>) {
+    if let Some(el) = node.get_untracked() {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,12 @@
+//! The consultation request: its page, the form (also used compact on
+//! service pages), and the confirmation.
+
+mod choices;
+mod form;
+mod page;
+mod sent;
+mod state;
+
+pub use form::ConsultationFormView;
+pub use page::ConsultationPage;
+pub use sent::ConsultationSent;

@@ -1,0 +1,21 @@
+use super::ConsultationFormView;
+use crate::components::PageMeta;
+use leptos::prelude::*;
+
+#[component]
+pub fn ConsultationPage() -> impl IntoView {
+    view! {
+        <PageMeta
+            title=Some("Request a consultation".to_owned())
+            description="Ask us to contact you about an appointment or a free consultation: chiropractic, physical therapy, occupational therapy, scoliosis treatments or acupuncture."
+        />
+        <div class="wrap section narrow">
+            <h1>"Request a consultation"</h1>
+            <p class="lead">
+                "Give us a call or schedule online for an appointment or free consultation. "
+                "Tell us how to reach you and we'll contact you to find a time."
+            </p>
+            <ConsultationFormView/>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+use crate::domain::consultation::{ConsultationForm, Field};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// The form's values as signals, starting from what the patient typed
+/// (a server replay) or from defaults.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub name: RwSignal<String>,
+    pub phone: RwSignal<String>,
+    pub email: RwSignal<String>,
+    pub contact_method: RwSignal<String>,
+    pub service: RwSignal<String>,
+    pub patient: RwSignal<String>,
+    pub days: RwSignal<Vec<String>>,
+    pub time_of_day: RwSignal<String>,
+    pub message: RwSignal<String>,
+    pub consent: RwSignal<bool>,
+    pub website: RwSignal<String>,
+    /// Fields the patient has left at least once: their errors show.
+    pub touched: RwSignal<HashSet<Field>>,
+}
+
+impl FormState {
+    pub fn new(form: &ConsultationForm) -> Self {
+        Self {
+            name: RwSignal::new(form.name.clone()),
+            phone: RwSignal::new(form.phone.clone()),
+            email: RwSignal::new(form.email.clone()),
+            contact_method: RwSignal::new(form.contact_method.clone()),
+            service: RwSignal::new(form.service.clone()),
+            patient: RwSignal::new(form.patient.clone()),
+            days: RwSignal::new(form.days.clone()),
+            time_of_day: RwSignal::new(if form.time_of_day.is_empty() {
+                "any".into()
+            } else {
+                form.time_of_day.clone()
+            }),
+            message: RwSignal::new(form.message.clone()),
+            consent: RwSignal::new(!form.consent.is_empty()),
+            website: RwSignal::new(String::new()),
+            touched: RwSignal::new(HashSet::new()),
+        }
+    }
+
+    pub fn snapshot(&self) -> ConsultationForm {
+        ConsultationForm {
+            name: self.name.get(),
+            phone: self.phone.get(),
+            email: self.email.get(),
+            contact_method: self.contact_method.get(),
+            service: self.service.get(),
+            patient: self.patient.get(),
+            days: self.days.get(),
+            time_of_day: self.time_of_day.get(),
+            message: self.message.get(),
+            consent: if self.consent.get() {
+                "yes".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    pub fn touch(&self, field: Field) {
+        if !self.touched.with_untracked(|t| t.contains(&field)) {
+            self.touched.update(|t| {
+                t.insert(field);
+            });
+        }
+    }
+}

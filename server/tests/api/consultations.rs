@@ -1,0 +1,579 @@
+use crate::consultation_helpers::{redirect_target, valid_fields, with, without, Fields};
+use crate::helpers::{spawn_app, spawn_with};
+use crate::smtp_sink::SmtpSink;
+use reqwest::header::CONTENT_TYPE;
+use reqwest::StatusCode;
+use server::config::Config;
+use std::time::Duration;
+
+/// A stored request, as staff will read it.
+#[derive(sqlx::FromRow)]
+struct Stored {
+    name: String,
+    phone: String,
+    email: Option<String>,
+    contact_method: String,
+    service_slug: Option<String>,
+    patient: String,
+    days: String,
+    time_of_day: String,
+    message: String,
+    status: String,
+}
+
+/// A named case: the fields posted, the field id with the error, and its message.
+type RuleCase = (&'static str, Fields, &'static str, &'static str);
+
+#[tokio::test]
+async fn a_valid_request_is_stored_exactly_once_and_confirmed_with_its_reference() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+    let response = app.post_form(&valid_fields(), &token).await;
+    let location = redirect_target(&response);
+    assert!(location.starts_with("/consultation/sent/CR-"), "{location}");
+    let reference = location.rsplit('/').next().unwrap_or_default().to_owned();
+
+    let row: Stored = sqlx::query_as(
+        "SELECT name, phone, email, contact_method, service_slug, patient, days, time_of_day, message, status
+         FROM consultations WHERE reference = ?",
+    )
+    .bind(&reference)
+    .fetch_one(&app.db)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(row.name, "Ana Lima");
+    assert_eq!(row.phone, "7325550142", "phone normalised");
+    assert_eq!(row.email.as_deref(), Some("ana@example.com"));
+    assert_eq!(row.contact_method, "email");
+    assert_eq!(row.service_slug.as_deref(), Some("acupuncture"));
+    assert_eq!(
+        (
+            row.patient.as_str(),
+            row.days.as_str(),
+            row.time_of_day.as_str()
+        ),
+        ("new", "mon,wed", "morning")
+    );
+    assert_eq!(row.message, "Lower back pain since spring.");
+    assert_eq!(row.status, "new", "not marked as spam");
+    assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 1);
+
+    let page = app.page(&location).await;
+    page.assert_status(StatusCode::OK);
+    assert_eq!(page.text(".reference"), reference);
+    assert!(page.text("main").contains("What happens next"));
+    assert_eq!(page.attrs("meta[name=robots]", "content"), ["noindex"]);
+    assert!(
+        !location.contains("Ana") && !location.contains("555"),
+        "no patient data in the URL"
+    );
+}
+
+#[tokio::test]
+async fn the_javascript_path_stores_through_the_same_rules() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+    let response = app.post_json(&valid_fields(), &token).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let reference: String = response.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(reference.starts_with("CR-"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consultations WHERE status = 'new'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_repeated_token_never_creates_a_second_request() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+    let first = redirect_target(&app.post_form(&valid_fields(), &token).await);
+    let second = redirect_target(&app.post_form(&valid_fields(), &token).await);
+    let third: String = app
+        .post_json(&valid_fields(), &token)
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(first, second, "a double click gets the same confirmation");
+    assert!(
+        first.ends_with(&third),
+        "the JavaScript retry gets the same reference"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 1);
+    let other = app.form_token().await;
+    redirect_target(&app.post_form(&valid_fields(), &other).await);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consultations").await,
+        2,
+        "a new form is a new request"
+    );
+}
+
+#[tokio::test]
+async fn each_field_rule_answers_422_with_the_error_next_to_the_field_and_every_value_kept() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+    let cases: Vec<RuleCase> = vec![
+        (
+            "empty name",
+            with(valid_fields(), "name", ""),
+            "name",
+            "Enter your full name",
+        ),
+        (
+            "name too long",
+            with(valid_fields(), "name", &"a".repeat(101)),
+            "name",
+            "100 characters or fewer",
+        ),
+        (
+            "no phone",
+            with(valid_fields(), "phone", ""),
+            "phone",
+            "Enter a phone number",
+        ),
+        (
+            "short phone",
+            with(valid_fields(), "phone", "555-0142"),
+            "phone",
+            "10-digit US phone number",
+        ),
+        (
+            "letters in phone",
+            with(valid_fields(), "phone", "732-CALL-NOW"),
+            "phone",
+            "only digits",
+        ),
+        (
+            "bad e-mail",
+            with(valid_fields(), "email", "ana@"),
+            "email",
+            "like name@example.com",
+        ),
+        (
+            "e-mail chosen but empty",
+            with(valid_fields(), "email", ""),
+            "email",
+            "Enter your e-mail address",
+        ),
+        (
+            "no contact method",
+            without(valid_fields(), "contact_method"),
+            "contact-method",
+            "Choose how we should contact you",
+        ),
+        (
+            "unknown service",
+            with(valid_fields(), "service", "cardiology"),
+            "service",
+            "Choose a service from the list",
+        ),
+        (
+            "no patient status",
+            without(valid_fields(), "patient"),
+            "patient",
+            "new or a returning patient",
+        ),
+        (
+            "unknown day",
+            with(valid_fields(), "days", "sun"),
+            "days",
+            "Choose days from the list",
+        ),
+        (
+            "unknown time",
+            with(valid_fields(), "time_of_day", "midnight"),
+            "time-of-day",
+            "time of day from the list",
+        ),
+        (
+            "message too long",
+            with(valid_fields(), "message", &"x".repeat(1001)),
+            "message",
+            "1 characters too long",
+        ),
+        (
+            "no consent",
+            without(valid_fields(), "consent"),
+            "consent",
+            "Tick the box",
+        ),
+    ];
+    for (name, fields, field_id, message) in cases {
+        let page = app.post_form_page(&fields, &token).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "case {name}");
+        let error = page.text(&format!("#cr-{field_id}-error"));
+        assert!(error.contains(message), "case {name}: error {error:?}");
+        assert!(
+            page.text(".error-summary").contains(message),
+            "case {name}: summary"
+        );
+        assert_eq!(
+            page.attrs(".error-summary a", "href"),
+            [format!("#cr-{field_id}")],
+            "case {name}: summary link"
+        );
+        // Every value typed is still there.
+        let typed_name = fields
+            .iter()
+            .find(|(k, _)| *k == "name")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            page.attrs("#cr-name", "value"),
+            [typed_name],
+            "case {name}: name kept"
+        );
+        assert_eq!(
+            page.text("#cr-message"),
+            fields
+                .iter()
+                .find(|(k, _)| *k == "message")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
+            "case {name}: message kept"
+        );
+        let typed_days: Vec<String> = fields
+            .iter()
+            .filter(|(k, v)| *k == "days" && ["mon", "wed"].contains(&v.as_str()))
+            .map(|(_, v)| v.clone())
+            .collect();
+        assert_eq!(
+            page.attrs("input[name=days][checked]", "value"),
+            typed_days,
+            "case {name}: days kept"
+        );
+        let json = app.post_json(&fields, &token).await;
+        assert_eq!(
+            json.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "case {name}: JSON path"
+        );
+        let body = json.text().await.unwrap_or_default();
+        assert!(body.contains(message), "case {name}: JSON error {body}");
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consultations").await,
+        0,
+        "nothing invalid is stored"
+    );
+}
+
+#[tokio::test]
+async fn html_and_sql_looking_text_is_stored_verbatim_and_rendered_escaped() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+    let name = "Robert'); DROP TABLE consultations;--";
+    let message = "<script>alert('x')</script> </textarea><b>bold</b> &amp;";
+    let fields = with(with(valid_fields(), "name", name), "message", message);
+    // Rendered back (a mistake elsewhere keeps the form on screen): escaped.
+    let response = app
+        .post_form(&with(fields.clone(), "phone", "1"), &token)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap_or_default();
+    assert!(!html.contains("<script>alert('x')"), "raw script rendered");
+    assert!(
+        !html.contains("</textarea><b>bold"),
+        "the message broke out of its textarea"
+    );
+    let page = scraper::Html::parse_document(&html);
+    let shown: String = page
+        .select(&scraper::Selector::parse("#cr-message").unwrap_or_else(|e| panic!("{e}")))
+        .flat_map(|e| e.text())
+        .collect();
+    assert_eq!(shown, message, "the browser shows exactly what was typed");
+    assert!(
+        html.contains(r#"value="Robert'); DROP TABLE consultations;--""#),
+        "name shown as typed"
+    );
+    // Stored exactly as typed.
+    redirect_target(&app.post_form(&fields, &token).await);
+    let stored: (String, String) = sqlx::query_as("SELECT name, message FROM consultations")
+        .fetch_one(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stored, (name.to_owned(), message.to_owned()));
+}
+
+#[tokio::test]
+async fn a_filled_honeypot_a_forged_token_or_a_too_fast_form_is_kept_but_marked_spam() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.min_fill = Duration::from_secs(3);
+    let app = spawn_with(dir, config).await;
+    let cases = [
+        (
+            "honeypot",
+            with(valid_fields(), "website", "http://spam.example"),
+            None,
+            "hidden field",
+        ),
+        (
+            "forged token",
+            valid_fields(),
+            Some("abc.123.def"),
+            "forged form token",
+        ),
+        ("too fast", valid_fields(), None, "faster than a person"),
+    ];
+    for (name, fields, token, reason) in cases {
+        let token = match token {
+            Some(t) => t.to_owned(),
+            None => app.form_token().await,
+        };
+        let response = app.post_form(&fields, &token).await;
+        let location = redirect_target(&response);
+        let reference = location.rsplit('/').next().unwrap_or_default();
+        let (status, why): (String, Option<String>) =
+            sqlx::query_as("SELECT status, spam_reason FROM consultations WHERE reference = ?")
+                .bind(reference)
+                .fetch_one(&app.db)
+                .await
+                .unwrap_or_else(|e| panic!("case {name}: {e}"));
+        assert_eq!(status, "spam", "case {name}");
+        assert!(why.unwrap_or_default().contains(reason), "case {name}");
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM notifications").await,
+        0,
+        "spam is not announced"
+    );
+    // A person who takes their time is not spam.
+    let token = app.form_token().await;
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    let location = redirect_target(&app.post_form(&valid_fields(), &token).await);
+    let reference = location.rsplit('/').next().unwrap_or_default();
+    let status: String = sqlx::query_scalar("SELECT status FROM consultations WHERE reference = ?")
+        .bind(reference)
+        .fetch_one(&app.db)
+        .await
+        .unwrap_or_default();
+    assert_eq!(status, "new");
+}
+
+#[tokio::test]
+async fn too_many_requests_from_one_client_get_429_saying_when_to_try_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.rate_limit = (2, Duration::from_secs(600));
+    let app = spawn_with(dir, config).await;
+    for _ in 0..2 {
+        let token = app.form_token().await;
+        redirect_target(&app.post_form(&valid_fields(), &token).await);
+    }
+    let token = app.form_token().await;
+    let response = app.post_form(&valid_fields(), &token).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    assert!((1..=600).contains(&retry), "Retry-After {retry}");
+    let html = response.text().await.unwrap_or_default();
+    let page = scraper::Html::parse_document(&html);
+    let notice: String = page
+        .select(&scraper::Selector::parse(".form-notice").unwrap_or_else(|e| panic!("{e}")))
+        .flat_map(|e| e.text())
+        .collect();
+    assert!(notice.contains("try again in 5 minute"), "{notice}");
+    assert!(html.contains(r#"value="Ana Lima""#), "typed values kept");
+    let json = app
+        .post_json(&valid_fields(), &app.form_token().await)
+        .await;
+    assert_eq!(json.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 2);
+}
+
+#[tokio::test]
+async fn oversized_wrong_method_wrong_type_and_cross_site_posts_are_refused() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+    let big = with(valid_fields(), "message", &"x".repeat(40 * 1024));
+    assert_eq!(
+        app.post_form(&big, &token).await.status(),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "oversized body"
+    );
+
+    let put = app
+        .client
+        .put(app.url("/consultation"))
+        .body("name=x")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(put.status(), StatusCode::METHOD_NOT_ALLOWED, "PUT");
+    assert_eq!(
+        app.get("/api/consultation").await.status(),
+        StatusCode::METHOD_NOT_ALLOWED,
+        "GET on the server function"
+    );
+
+    let json = app
+        .client
+        .post(app.url("/consultation"))
+        .header(CONTENT_TYPE, "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        json.status(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "wrong content type"
+    );
+
+    let body = serde_html_form::to_string(valid_fields()).unwrap_or_default() + "&token=" + &token;
+    for (name, header, value) in [
+        ("foreign origin", "origin", "https://evil.example"),
+        ("cross-site fetch", "sec-fetch-site", "cross-site"),
+    ] {
+        for path in ["/consultation", "/api/consultation"] {
+            let response = app
+                .client
+                .post(app.url(path))
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header, value)
+                .body(body.clone())
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "case {name} on {path}"
+            );
+        }
+    }
+    let same_origin = app
+        .client
+        .post(app.url("/consultation"))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("origin", format!("http://{}", app.address))
+        .body(body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        same_origin.status(),
+        StatusCode::SEE_OTHER,
+        "our own origin is accepted"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 1);
+}
+
+#[tokio::test]
+async fn staff_and_patient_are_emailed_the_reference_and_no_patient_field() {
+    let sink = SmtpSink::start().await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
+    config.staff_email = vec!["frontdesk@clinic.example".into()];
+    config.public_url = Some("https://clinic.example".into());
+    let app = spawn_with(dir, config).await;
+    let token = app.form_token().await;
+    let location = redirect_target(&app.post_form(&valid_fields(), &token).await);
+    let reference = location.rsplit('/').next().unwrap_or_default().to_owned();
+
+    let messages = sink.wait_for(2).await;
+    let staff = messages
+        .iter()
+        .find(|m| m.contains("To: frontdesk@clinic.example"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    let patient = messages
+        .iter()
+        .find(|m| m.contains("To: ana@example.com"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    assert!(
+        staff.contains(&reference) && staff.contains("https://clinic.example/admin/consultations"),
+        "{staff}"
+    );
+    assert!(
+        patient.contains(&reference) && patient.contains("(732) 345-1377"),
+        "{patient}"
+    );
+    for message in [staff, patient] {
+        for field in [
+            "Ana",
+            "Lima",
+            "555",
+            "0142",
+            "Lower back pain",
+            "Acupuncture",
+            "acupuncture",
+            "Monday",
+            "morning",
+        ] {
+            assert!(
+                !message.contains(field),
+                "an e-mail contains the patient's {field:?}:\n{message}"
+            );
+        }
+    }
+    assert!(
+        !staff.contains("ana@example.com"),
+        "the staff e-mail names the patient"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM notifications WHERE sent_at IS NOT NULL")
+            .await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn a_mail_outage_never_loses_the_request_and_the_failure_is_recorded() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    // Nothing listens on port 9 here: every attempt fails.
+    config.smtp_url = Some("smtp://127.0.0.1:9".into());
+    config.staff_email = vec!["frontdesk@clinic.example".into()];
+    let app = spawn_with(dir, config).await;
+    let token = app.form_token().await;
+    let response = app.post_form(&valid_fields(), &token).await;
+    redirect_target(&response);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consultations").await,
+        1,
+        "stored before the e-mail is tried"
+    );
+    for _ in 0..100 {
+        if app
+            .count("SELECT COUNT(*) FROM notifications WHERE attempts > 0")
+            .await
+            == 2
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let failed: (i64, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT attempts, last_error, sent_at FROM notifications WHERE kind = 'staff'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(failed.0, 1, "tried once, retried later");
+    assert!(
+        failed.1.is_some_and(|e| !e.is_empty()),
+        "the failure is recorded for staff"
+    );
+    assert_eq!(failed.2, None, "not marked sent");
+}
