@@ -7,9 +7,9 @@ use app::{shell, App};
 use axum::http::{header, HeaderValue};
 use axum::routing::post;
 use axum::Router;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
@@ -85,8 +85,17 @@ impl Application {
     }
 }
 
+/// The app's routes, generated once per process. Generating them sets a
+/// process-wide Leptos flag that stalls every resource loading at that moment,
+/// so it must never run while another server in the process renders pages
+/// (integration tests start many).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let route_list = generate_route_list(App);
+    let route_list = route_list();
     let options = state.leptos_options.clone();
     Router::new()
         .leptos_routes(&state, route_list, move || shell(options.clone()))
