@@ -16,11 +16,39 @@ pub fn ErrorSummary(
             {move || errors.get().filter(|e| !e.is_empty()).map(|errors| view! {
                 <h2 id="error-summary-title">"There is a problem with your request"</h2>
                 <ul>
-                    {errors.iter().map(|(field, message)| view! {
-                        <li><a href=format!("#{}", field.id())>{message.to_owned()}</a></li>
+                    {errors.iter().map(|(field, message)| {
+                        let id = field.id();
+                        view! {
+                            <li><a href=format!("#{id}") on:click=move |ev| {
+                                ev.prevent_default();
+                                focus_field(&id);
+                            }>{message.to_owned()}</a></li>
+                        }
                     }).collect_view()}
                 </ul>
             })}
         </div>
+    }
+}
+
+/// Moves focus to a field (the first choice of a group), as following the
+/// link without the router would.
+fn focus_field(id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(target) = document().get_element_by_id(id) else {
+        return;
+    };
+    let control = if target.tag_name().eq_ignore_ascii_case("fieldset") {
+        target
+            .query_selector("input")
+            .ok()
+            .flatten()
+            .unwrap_or(target)
+    } else {
+        target
+    };
+    if let Ok(control) = control.dyn_into::<leptos::web_sys::HtmlElement>() {
+        control.scroll_into_view();
+        let _ = control.focus();
     }
 }
