@@ -1,13 +1,16 @@
 //! The HTML shell, the app, and its route table (declared once).
 
 use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
+use crate::pages::admin::{
+    AdminAccounts, AdminAudit, AdminHome, AdminLayout, AdminRequest, AdminRequests, AdminSignIn,
+};
 use crate::pages::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
     Privacy, ServiceList, ServicePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 /// The document around the app. Everything a page needs to paint is in the
@@ -50,7 +53,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <RouteFocus/>
             <SkipLink/>
-            <Header/>
+            <PublicOnly><Header/></PublicOnly>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home ssr=SsrMode::Async/>
@@ -63,9 +66,29 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view=Privacy ssr=SsrMode::Async/>
                     <Route path=path!("/consultation") view=ConsultationPage ssr=SsrMode::Async/>
                     <Route path=path!("/consultation/sent/:reference") view=ConsultationSent ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/sign-in") view=AdminSignIn ssr=SsrMode::Async/>
+                    <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
+                        <Route path=path!("") view=AdminHome/>
+                        <Route path=path!("requests") view=AdminRequests/>
+                        <Route path=path!("requests/:reference") view=AdminRequest/>
+                        <Route path=path!("accounts") view=AdminAccounts/>
+                        <Route path=path!("audit") view=AdminAudit/>
+                    </ParentRoute>
                 </Routes>
             </main>
-            <Footer/>
+            <PublicOnly><Footer/></PublicOnly>
         </Router>
     }
+}
+
+/// The public header and footer: not shown in the admin, which has its own.
+#[component]
+fn PublicOnly(children: ChildrenFn) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let public = move || {
+        !location
+            .pathname
+            .with(|p| p == crate::routes::ADMIN || p.starts_with("/admin/"))
+    };
+    view! { <Show when=public>{children()}</Show> }
 }

@@ -1,5 +1,7 @@
 //! The clinic's site: one Leptos app, rendered by the server (`ssr`) and
 //! hydrated in the browser (`hydrate`).
+// Deeply nested views make deep types.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;

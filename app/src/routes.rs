@@ -13,6 +13,32 @@ pub const CONTACT: &str = "/contact";
 pub const PRIVACY: &str = "/privacy";
 pub const CONSULTATION: &str = "/consultation";
 
+pub const ADMIN: &str = "/admin";
+pub const ADMIN_SIGN_IN: &str = "/admin/sign-in";
+pub const ADMIN_REQUESTS: &str = "/admin/requests";
+pub const ADMIN_EXPORT: &str = "/admin/requests.csv";
+pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
+pub const ADMIN_AUDIT: &str = "/admin/audit";
+
+/// One consultation request in the admin.
+pub fn admin_request(reference: &Reference) -> String {
+    format!("{ADMIN_REQUESTS}/{reference}")
+}
+
+/// The inbox filtered by a status (`None`: everything but spam).
+pub fn admin_requests(status: Option<&str>) -> String {
+    match status {
+        Some(status) => format!("{ADMIN_REQUESTS}?status={status}"),
+        None => ADMIN_REQUESTS.to_owned(),
+    }
+}
+
+/// `?status=` of the inbox.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct InboxQuery {
+    pub status: Option<String>,
+}
+
 /// Query keys of the article list.
 pub const PAGE_KEY: &str = "page";
 pub const CATEGORY_KEY: &str = "category";
@@ -56,6 +82,19 @@ pub fn articles(category: Option<&Slug>, page: PageNumber) -> String {
 #[derive(Params, Debug, Clone, PartialEq)]
 pub struct SlugParams {
     pub slug: Option<String>,
+}
+
+/// The `:slug` of the current address ("" when absent), tracking navigation.
+pub fn use_slug() -> Memo<String> {
+    let params = leptos_router::hooks::use_params::<SlugParams>();
+    Memo::new(move |_| {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default()
+    })
 }
 
 /// `?category=…&page=…` of the article list.

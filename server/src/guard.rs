@@ -39,3 +39,18 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
             .into_response()
     }
 }
+
+/// Admin pages and admin server functions are never stored by a browser or
+/// proxy: they show patient data and staff accounts.
+pub async fn admin_no_store(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let admin = path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/");
+    let mut response = next.run(request).await;
+    if admin {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
+    response
+}

@@ -1,8 +1,11 @@
+#![recursion_limit = "256"]
 //! The clinic site's server: configuration, startup and telemetry, as a
 //! library so tests start exactly what production runs.
 
+pub mod cli;
 pub mod config;
 mod consultation_post;
+mod export;
 mod guard;
 pub mod startup;
 pub mod telemetry;

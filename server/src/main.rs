@@ -1,10 +1,18 @@
-//! Thin entry point: read configuration, start telemetry, serve until stopped.
+//! Thin entry point: read configuration, start telemetry, then serve until
+//! stopped or run a command (see `server::cli::USAGE`).
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     server::telemetry::init();
     let config = server::config::Config::from_env()?;
-    let app = server::startup::Application::build(config).await?;
-    println!("The clinic's site is running at http://{}", app.address());
-    app.run_until_stopped().await
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None => {
+            let app = server::startup::Application::build(config).await?;
+            println!("The clinic's site is running at http://{}", app.address());
+            app.run_until_stopped().await
+        }
+        Some("create-admin") => server::cli::create_admin(&config, &args[1..]).await,
+        Some(_) => anyhow::bail!("{}", server::cli::USAGE),
+    }
 }

@@ -1,11 +1,12 @@
 use crate::config::Config;
 use anyhow::Context;
 use app::routes;
+use app::server::auth::SessionLimits;
 use app::server::consultations::{ConsultationDesk, FormSigner, RateLimiter};
 use app::server::{db, notify, seed, AppState};
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
@@ -17,6 +18,9 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
 
 /// Longest a request may take before the server answers 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -55,12 +59,36 @@ impl Application {
             desk.wake.clone(),
             config.notify_poll,
         );
+        let sessions = SqliteStore::new(db.clone())
+            .with_table_name("sessions")
+            .map_err(|e| anyhow::anyhow!(e))?;
+        sessions
+            .migrate()
+            .await
+            .context("creating the sessions table")?;
+        tokio::spawn(
+            sessions
+                .clone()
+                .continuously_delete_expired(Duration::from_secs(3600)),
+        );
+        let session_limits = SessionLimits {
+            idle: config.session_idle,
+            absolute: config.session_max,
+        };
+        let idle = i64::try_from(config.session_idle.as_secs()).unwrap_or(1800);
+        let session_layer = SessionManagerLayer::new(sessions)
+            .with_name("clinic_session")
+            .with_http_only(true)
+            .with_same_site(SameSite::Strict)
+            .with_secure(config.secure_cookies)
+            .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle)));
         let state = AppState {
             leptos_options: config.leptos.clone(),
             db,
             desk,
+            session_limits,
         };
-        let router = router(state.clone());
+        let router = router(state.clone()).layer(session_layer);
         Ok(Self {
             listener,
             router,
@@ -103,8 +131,11 @@ pub fn router(state: AppState) -> Router {
             routes::CONSULTATION,
             post(crate::consultation_post::post_consultation),
         )
+        .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
+        .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
+        .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

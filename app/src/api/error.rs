@@ -18,6 +18,19 @@ pub enum ApiError {
         retry_after_secs.div_ceil(60)
     )]
     TooManyRequests { retry_after_secs: u64 },
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    #[error("Your account can't do this. Ask an administrator if you need to.")]
+    Forbidden,
+    #[error("That e-mail and password don't match an active account.")]
+    SignInFailed,
+    #[error(
+        "Too many failed sign-ins. Try again in {} minute(s), or ask an administrator to help.",
+        retry_after_secs.div_ceil(60)
+    )]
+    SignInLocked { retry_after_secs: u64 },
+    #[error("Someone else saved this first. Reload to see their version; your text is kept in this browser.")]
+    Conflict,
     #[error("We couldn't reach the clinic's server. Check your connection and try again.")]
     Unreachable,
     #[error("Something went wrong on our side. Please try again in a moment, or give us a call.")]
@@ -31,8 +44,23 @@ impl ApiError {
             Self::BadRequest(_) => 400,
             Self::Invalid(_) => 422,
             Self::TooManyRequests { .. } => 429,
+            Self::Unauthorized | Self::SignInFailed => 401,
+            Self::Forbidden => 403,
+            Self::SignInLocked { .. } => 429,
+            Self::Conflict => 409,
             Self::Unreachable => 503,
             Self::Internal => 500,
+        }
+    }
+}
+
+impl ApiError {
+    /// Seconds to put in `Retry-After`, for the errors that have one.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Self::TooManyRequests { retry_after_secs }
+            | Self::SignInLocked { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
         }
     }
 }

@@ -22,5 +22,5 @@ pub use header::Header;
 pub use loaded::{show_loaded, Loading};
 pub use page_meta::PageMeta;
 pub use route_focus::RouteFocus;
-pub use service_item::ServiceItem;
+pub use service_item::{ServiceGrid, ServiceItem};
 pub use skip_link::SkipLink;

@@ -12,3 +12,13 @@ pub fn ServiceItem(service: ServiceSummary) -> impl IntoView {
         </li>
     }
 }
+
+/// Services as a grid of cards.
+#[component]
+pub fn ServiceGrid(services: Vec<ServiceSummary>) -> impl IntoView {
+    view! {
+        <ul class="card-grid">
+            {services.into_iter().map(|service| view! { <ServiceItem service/> }).collect_view()}
+        </ul>
+    }
+}

@@ -7,6 +7,7 @@ mod page_number;
 mod phone;
 mod service;
 mod slug;
+pub mod staff;
 
 pub use article::{Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage};
 pub use clinic::{ClinicInfo, SocialLink};

@@ -1,5 +1,5 @@
 use crate::api::content::list_services;
-use crate::components::{show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceItem};
+use crate::components::{show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceGrid};
 use leptos::prelude::*;
 
 #[component]
@@ -26,9 +26,7 @@ pub fn About() -> impl IntoView {
                             "They talk to each other about your care, so you get one plan instead of five separate ones."
                         </p>
                         <h2>"What we offer"</h2>
-                        <ul class="card-grid">
-                            {services.into_iter().map(|service| view! { <ServiceItem service/> }).collect_view()}
-                        </ul>
+                        <ServiceGrid services=services/>
                     })
                 })}
             </Suspense>

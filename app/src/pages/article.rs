@@ -1,22 +1,13 @@
 use crate::api::content::get_article;
 use crate::components::{show_loaded, ArticleItem, CallToAction, Loading, PageMeta};
 use crate::domain::{ArticleView, PageNumber};
-use crate::routes::{self, SlugParams};
+use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params::<SlugParams>();
-    let slug = move || {
-        params
-            .read()
-            .as_ref()
-            .ok()
-            .and_then(|p| p.slug.clone())
-            .unwrap_or_default()
-    };
-    let view = Resource::new(slug, get_article);
+    let slug = routes::use_slug();
+    let view = Resource::new(move || slug.get(), get_article);
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { show_loaded(view.await, article_view) })}

@@ -1,6 +1,6 @@
 use crate::api::content::get_home;
 use crate::components::{
-    show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, ServiceItem,
+    show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, ServiceGrid,
 };
 use crate::routes;
 use leptos::prelude::*;
@@ -44,9 +44,7 @@ pub fn Home() -> impl IntoView {
                         </section>
                         <section class="wrap section" aria-labelledby="home-services">
                             <h2 id="home-services">"Our services, all under one roof"</h2>
-                            <ul class="card-grid">
-                                {content.services.into_iter().map(|service| view! { <ServiceItem service/> }).collect_view()}
-                            </ul>
+                            <ServiceGrid services=content.services/>
                         </section>
                         <section class="wrap section" aria-labelledby="home-articles">
                             <h2 id="home-articles">"Latest articles"</h2>

@@ -1,6 +1,7 @@
 //! One page component per file.
 
 mod about;
+pub mod admin;
 mod article;
 mod articles;
 mod consultation;

@@ -1,22 +1,13 @@
 use crate::api::content::{get_service, list_services};
 use crate::components::{show_loaded, CallToAction, Loading, PageMeta};
 use crate::pages::ConsultationFormView;
-use crate::routes::{self, SlugParams};
+use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
-    let params = use_params::<SlugParams>();
-    let slug = move || {
-        params
-            .read()
-            .as_ref()
-            .ok()
-            .and_then(|p| p.slug.clone())
-            .unwrap_or_default()
-    };
-    let service = Resource::new(slug, get_service);
+    let slug = routes::use_slug();
+    let service = Resource::new(move || slug.get(), get_service);
     let others = Resource::new(|| (), |()| list_services());
     view! {
         <Suspense fallback=Loading>

@@ -1,5 +1,5 @@
 use crate::api::content::list_services;
-use crate::components::{show_loaded, CallToAction, Loading, PageMeta, ServiceItem};
+use crate::components::{show_loaded, CallToAction, Loading, PageMeta, ServiceGrid};
 use leptos::prelude::*;
 
 #[component]
@@ -19,9 +19,7 @@ pub fn ServiceList() -> impl IntoView {
                 {move || Suspend::new(async move {
                     show_loaded(services.await, |services| view! {
                         <h2 class="visually-hidden">"All services"</h2>
-                        <ul class="card-grid">
-                            {services.into_iter().map(|service| view! { <ServiceItem service/> }).collect_view()}
-                        </ul>
+                        <ServiceGrid services=services/>
                     })
                 })}
             </Suspense>

@@ -28,15 +28,22 @@ impl From<ServerError> for ApiError {
 /// Maps a server result to what the browser sees, and sets the HTTP status
 /// of the response (a server-function call or the page being rendered).
 pub fn respond<T>(result: Result<T, ServerError>) -> Result<T, ApiError> {
-    result.map_err(|err| {
-        let err = ApiError::from(err);
-        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            if let Ok(status) = axum::http::StatusCode::from_u16(err.status()) {
-                response.set_status(status);
+    result.map_err(|err| with_status(ApiError::from(err)))
+}
+
+/// Sets the HTTP status (and `Retry-After`) of the response for `err`.
+pub fn with_status(err: ApiError) -> ApiError {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = axum::http::StatusCode::from_u16(err.status()) {
+            response.set_status(status);
+        }
+        if let Some(secs) = err.retry_after_secs() {
+            if let Ok(value) = axum::http::HeaderValue::from_str(&secs.to_string()) {
+                response.insert_header(axum::http::header::RETRY_AFTER, value);
             }
         }
-        err
-    })
+    }
+    err
 }
 
 /// Like [`respond`] for a consultation submission: field errors and rate

@@ -1,11 +1,13 @@
 //! Everything that runs only on the server: state, database, content
 //! queries, Markdown rendering and the first-start seed.
 
+pub mod auth;
 pub mod consultations;
 pub mod content;
 pub mod db;
-mod error;
+pub mod error;
 mod front_matter;
+pub mod inbox;
 pub mod markdown;
 pub mod notify;
 pub mod seed;
@@ -22,4 +24,14 @@ pub fn state() -> Result<AppState, ApiError> {
         tracing::error!("AppState missing from the request context");
         ApiError::Internal
     })
+}
+
+/// Marks this response as never to be stored by browsers or proxies.
+pub fn no_store() {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
 }

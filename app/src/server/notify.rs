@@ -145,9 +145,10 @@ fn build(
             let body = format!(
                 "A new consultation request arrived on the website.\n\n\
                  Reference: {reference}\n\n\
-                 Read it in the admin: {}/admin/consultations\n\n\
+                 Read it in the admin: {}{}\n\n\
                  (For privacy, this e-mail does not contain the request itself.)\n",
-                mail.public_url.trim_end_matches('/')
+                mail.public_url.trim_end_matches('/'),
+                crate::routes::ADMIN_REQUESTS,
             );
             (
                 mail.staff.clone(),

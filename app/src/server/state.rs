@@ -1,3 +1,4 @@
+use super::auth::SessionLimits;
 use super::consultations::ConsultationDesk;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -9,4 +10,5 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: SqlitePool,
     pub desk: ConsultationDesk,
+    pub session_limits: SessionLimits,
 }

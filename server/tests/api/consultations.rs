@@ -499,7 +499,7 @@ async fn staff_and_patient_are_emailed_the_reference_and_no_patient_field() {
         .find(|m| m.contains("To: ana@example.com"))
         .unwrap_or_else(|| panic!("{messages:?}"));
     assert!(
-        staff.contains(&reference) && staff.contains("https://clinic.example/admin/consultations"),
+        staff.contains(&reference) && staff.contains("https://clinic.example/admin/requests"),
         "{staff}"
     );
     assert!(

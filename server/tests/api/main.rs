@@ -1,6 +1,8 @@
 //! One integration-test binary: each test starts the real server on a free
 //! port with a fresh SQLite file and talks to it over HTTP.
 
+mod admin;
+mod admin_helpers;
 mod articles;
 mod consultation_helpers;
 mod consultations;

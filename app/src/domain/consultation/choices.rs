@@ -64,6 +64,17 @@ choices!(
     }
 );
 
+choices!(
+    /// Where a request stands in the front desk's work.
+    RequestStatus {
+        New => ("new", "New"),
+        Contacted => ("contacted", "Contacted"),
+        Scheduled => ("scheduled", "Scheduled"),
+        Closed => ("closed", "Closed"),
+        Spam => ("spam", "Spam"),
+    }
+);
+
 /// The service a patient asks about, or "not sure".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServiceChoice {

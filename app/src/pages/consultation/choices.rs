@@ -16,14 +16,7 @@ pub fn ChoiceGroup(
 ) -> impl IntoView {
     let id = field.id();
     view! {
-        <fieldset class="field choice-group" id=id.clone() tabindex="-1"
-            aria-invalid=move || error.with(Option::is_some).to_string()
-            aria-describedby=format!("{id}-error")>
-            <legend>
-                {field.label()}
-                {(!required).then(|| view! { " " <span class="optional">"(optional)"</span> })}
-            </legend>
-            <div class="choices">
+        <ChoiceFieldset field optional=!required inline=false error>
                 {choices.into_iter().map(|(choice, label)| {
                     let input_id = format!("{id}-{choice}");
                     view! {
@@ -36,7 +29,30 @@ pub fn ChoiceGroup(
                         </div>
                     }
                 }).collect_view()}
-            </div>
+        </ChoiceFieldset>
+    }
+}
+
+/// A group of choices: a fieldset whose legend is the question, with the
+/// group's error under it. Its id is the field's, for the error summary.
+#[component]
+fn ChoiceFieldset(
+    field: Field,
+    optional: bool,
+    inline: bool,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let id = field.id();
+    view! {
+        <fieldset class="field choice-group" id=id.clone() tabindex="-1"
+            aria-invalid=move || error.with(Option::is_some).to_string()
+            aria-describedby=format!("{id}-error")>
+            <legend>
+                {field.label()}
+                {optional.then(|| view! { " " <span class="optional">"(optional)"</span> })}
+            </legend>
+            <div class=if inline { "choices choices-inline" } else { "choices" }>{children()}</div>
             <FieldError field message=error/>
         </fieldset>
     }
@@ -52,11 +68,7 @@ pub fn DayChoices(
     let field = Field::Days;
     let id = field.id();
     view! {
-        <fieldset class="field choice-group" id=id.clone() tabindex="-1"
-            aria-invalid=move || error.with(Option::is_some).to_string()
-            aria-describedby=format!("{id}-error")>
-            <legend>{field.label()}" "<span class="optional">"(optional)"</span></legend>
-            <div class="choices choices-inline">
+        <ChoiceFieldset field optional=true inline=true error>
                 {Weekday::ALL.iter().map(|day| {
                     let day_value = day.value();
                     let input_id = format!("{id}-{day_value}");
@@ -76,9 +88,7 @@ pub fn DayChoices(
                         </div>
                     }
                 }).collect_view()}
-            </div>
-            <FieldError field message=error/>
-        </fieldset>
+        </ChoiceFieldset>
     }
 }
 

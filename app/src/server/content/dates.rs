@@ -52,6 +52,13 @@ impl Timestamp {
             .unwrap_or_default()
     }
 
+    /// `14:05 UTC`, for staff pages.
+    pub fn clock(&self) -> String {
+        self.0
+            .format(format_description!("[hour]:[minute] UTC"))
+            .unwrap_or_default()
+    }
+
     /// `Dec 13, 2023`, as the clinic's pages have always shown dates.
     pub fn label(&self) -> String {
         self.0

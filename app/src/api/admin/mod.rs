@@ -1,0 +1,7 @@
+//! The admin's server functions. Each one starts by checking the session
+//! and the role on the server (`server::auth::require`): the pages only
+//! decide what to show.
+
+pub mod accounts;
+pub mod auth;
+pub mod inbox;

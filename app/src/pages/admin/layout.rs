@@ -1,0 +1,142 @@
+use crate::api::admin::auth::who_am_i;
+use crate::api::admin::inbox::new_request_count;
+use crate::components::{show_loaded, Loading};
+use crate::domain::staff::StaffMember;
+use crate::routes;
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::components::{Outlet, Redirect, A};
+
+/// The signed-in member, for admin pages below the layout.
+#[derive(Clone)]
+pub struct CurrentStaff(pub StaffMember);
+
+/// Every admin page but sign-in: checks who is signed in (sending others to
+/// the sign-in page), shows the admin navigation, and warns before an idle
+/// session ends.
+#[component]
+pub fn AdminLayout() -> impl IntoView {
+    let me = Resource::new(|| (), |()| who_am_i());
+    view! {
+        <Meta name="robots" content="noindex"/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                show_loaded(me.await, |me| match me {
+                    None => view! { <Redirect path=routes::ADMIN_SIGN_IN/> }.into_any(),
+                    Some(member) => {
+                        provide_context(CurrentStaff(member.clone()));
+                        view! { <AdminFrame member/> }.into_any()
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AdminFrame(member: StaffMember) -> impl IntoView {
+    let sign_out_action = ServerAction::<crate::api::admin::auth::SignOut>::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if sign_out_action.value().get().is_some() {
+            navigate(routes::ADMIN_SIGN_IN, Default::default());
+        }
+    });
+    let requests = member.role.handles_requests();
+    let admin = member.role.is_admin();
+    let new_count = Resource::new(
+        || (),
+        move |()| async move {
+            if requests {
+                new_request_count().await.unwrap_or(0)
+            } else {
+                0
+            }
+        },
+    );
+    view! {
+        <div class="admin">
+            <header class="admin-bar">
+                <div class="wrap admin-bar-inner">
+                    <a class="brand" href=routes::ADMIN>"Clinic admin"</a>
+                    <nav aria-label="Admin">
+                        <ul>
+                            {requests.then(|| view! {
+                                <li>
+                                    <A href=routes::ADMIN_REQUESTS>
+                                        "Requests"
+                                        <Suspense>
+                                            {move || Suspend::new(async move {
+                                                let n = new_count.await;
+                                                (n > 0).then(|| view! {
+                                                    " " <span class="badge">{n}<span class="visually-hidden">" new"</span></span>
+                                                })
+                                            })}
+                                        </Suspense>
+                                    </A>
+                                </li>
+                            })}
+                            {admin.then(|| view! {
+                                <li><A href=routes::ADMIN_ACCOUNTS>"Accounts"</A></li>
+                                <li><A href=routes::ADMIN_AUDIT>"Audit log"</A></li>
+                            })}
+                            <li><a href=routes::HOME>"Public site"</a></li>
+                        </ul>
+                    </nav>
+                    <p class="admin-user">
+                        {member.name.clone()} " (" {member.role.label()} ")"
+                    </p>
+                    <ActionForm action=sign_out_action attr:class="inline-form">
+                        <button class="button button-secondary" type="submit">"Sign out"</button>
+                    </ActionForm>
+                </div>
+            </header>
+            <IdleWarning/>
+            <div class="wrap section admin-main">
+                <Outlet/>
+            </div>
+        </div>
+    }
+}
+
+/// Warns two minutes before an idle session would end, and keeps it alive
+/// when the member asks. Counts quiet quarter-minutes since the last
+/// navigation; the limit is the server's default (`SESSION_IDLE_MINUTES`).
+#[component]
+fn IdleWarning() -> impl IntoView {
+    const TICK_SECS: u64 = 15;
+    const IDLE_TICKS: u32 = 30 * 4;
+    const WARN_TICKS: u32 = 2 * 4;
+    let quiet = RwSignal::new(0_u32);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        quiet.set(0);
+    });
+    Effect::new(move |_| {
+        let handle = set_interval_with_handle(
+            move || quiet.update(|q| *q += 1),
+            std::time::Duration::from_secs(TICK_SECS),
+        );
+        on_cleanup(move || {
+            if let Ok(handle) = handle {
+                handle.clear();
+            }
+        });
+    });
+    let stay = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = who_am_i().await;
+            quiet.set(0);
+        });
+    };
+    let warn = move || quiet.get() >= IDLE_TICKS - WARN_TICKS;
+    view! {
+        <Show when=warn>
+            <div class="wrap"><div class="form-notice" role="alertdialog" aria-labelledby="idle-title">
+                <p id="idle-title">"You'll be signed out in about two minutes because you haven't done anything for a while."</p>
+                <button class="button" type="button" on:click=stay>"Stay signed in"</button>
+            </div></div>
+        </Show>
+    }
+}

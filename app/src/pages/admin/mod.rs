@@ -1,0 +1,18 @@
+//! The staff admin under `/admin`. Pages only decide what to show: every
+//! server function behind them checks the session and role itself.
+
+mod accounts;
+mod audit;
+mod home;
+mod layout;
+mod request;
+mod requests;
+mod sign_in;
+
+pub use accounts::AdminAccounts;
+pub use audit::AdminAudit;
+pub use home::AdminHome;
+pub use layout::{AdminLayout, CurrentStaff};
+pub use request::AdminRequest;
+pub use requests::AdminRequests;
+pub use sign_in::AdminSignIn;

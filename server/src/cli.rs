@@ -1,0 +1,52 @@
+//! Commands of the server binary besides serving.
+
+use crate::config::Config;
+use anyhow::Context;
+use app::domain::staff::Role;
+use app::server::auth::accounts::{self, CreateError};
+use app::server::db;
+use std::io::BufRead;
+
+pub const USAGE: &str = "\
+usage:
+  server                                         serve the site
+  server create-admin --email E --name \"N\"       create an administrator;
+                                                 the password is read from standard input";
+
+/// Creates the first administrator (or another one). The password comes from
+/// standard input so it never appears in the shell history or `ps`.
+pub async fn create_admin(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    let mut email = None;
+    let mut name = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--email" => email = rest.next().cloned(),
+            "--name" => name = rest.next().cloned(),
+            other => anyhow::bail!("unknown argument {other:?}\n{USAGE}"),
+        }
+    }
+    let (Some(email), Some(name)) = (email, name) else {
+        anyhow::bail!("--email and --name are required\n{USAGE}")
+    };
+    eprintln!("Password for {email} (at least 12 characters), then Enter:");
+    let mut password = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut password)
+        .context("reading the password")?;
+    let password = password.trim_end_matches(['\r', '\n']).to_owned();
+    let pool = db::connect(&config.database_url).await?;
+    match accounts::create(&pool, &email, &name, Role::Admin, password).await {
+        Ok(member) => {
+            println!(
+                "Created administrator {} <{}>. Sign in at /admin.",
+                member.name, member.email
+            );
+            Ok(())
+        }
+        Err(CreateError::EmailTaken) => anyhow::bail!("an account with {email} already exists"),
+        Err(CreateError::Invalid(message)) => anyhow::bail!("{message}"),
+        Err(CreateError::Server(e)) => Err(anyhow::anyhow!("{e}")),
+    }
+}

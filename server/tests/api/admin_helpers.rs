@@ -1,0 +1,75 @@
+use crate::helpers::TestApp;
+use app::domain::staff::Role;
+use app::server::auth::accounts;
+use reqwest::header::CONTENT_TYPE;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A browser of one staff member: its own cookie jar.
+pub struct Staff {
+    pub client: reqwest::Client,
+    pub email: String,
+}
+
+impl TestApp {
+    pub async fn add_staff(&self, role: Role, email: &str) -> i64 {
+        accounts::create(
+            &self.db,
+            email,
+            &format!("{} person", role.label()),
+            role,
+            PASSWORD.into(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("create {email}: {e}"))
+        .id
+    }
+
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Calls an admin server function as the admin's pages do (form-encoded POST).
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(serde_html_form::to_string(form).unwrap_or_default())
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{endpoint}: {e}"))
+    }
+
+    pub async fn sign_in_as(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> (reqwest::Client, reqwest::Response) {
+        let client = self.browser();
+        let response = self
+            .call(
+                &client,
+                "admin/sign_in",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        (client, response)
+    }
+
+    pub async fn staff(&self, role: Role) -> Staff {
+        let email = format!("{}@clinic.example", role.value());
+        self.add_staff(role, &email).await;
+        let (client, response) = self.sign_in_as(&email, PASSWORD).await;
+        assert_eq!(response.status(), 200, "sign in as {email}");
+        Staff { client, email }
+    }
+}
