@@ -25,7 +25,6 @@ pub async fn create_account(
     password: String,
 ) -> Result<StaffMember, ApiError> {
     use crate::domain::staff::Role;
-    use crate::domain::staff::Role;
     use crate::server::auth::accounts::{self, CreateError};
     use crate::server::error::with_status;
     use crate::server::{auth, respond, state};

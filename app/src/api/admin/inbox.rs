@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "admin/inbox")]
 pub async fn inbox(status: Option<String>) -> Result<InboxPage, ApiError> {
-    use crate::domain::consultation::{Reference, RequestStatus, NOTE_MAX};
+    use crate::domain::consultation::RequestStatus;
     use crate::domain::staff::Role;
     use crate::server::{auth, inbox, respond, state};
     let member = auth::require(Role::handles_requests).await?;
@@ -29,7 +29,7 @@ pub async fn inbox(status: Option<String>) -> Result<InboxPage, ApiError> {
 /// How many requests are new: the badge in the admin navigation.
 #[server(endpoint = "admin/new_count")]
 pub async fn new_request_count() -> Result<i64, ApiError> {
-    use crate::domain::consultation::{Reference, RequestStatus, NOTE_MAX};
+    use crate::domain::consultation::RequestStatus;
     use crate::domain::staff::Role;
     use crate::server::{auth, inbox, respond, state};
     auth::require(Role::handles_requests).await?;
@@ -42,7 +42,7 @@ pub async fn new_request_count() -> Result<i64, ApiError> {
 
 #[server(endpoint = "admin/request")]
 pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
-    use crate::domain::consultation::{Reference, RequestStatus, NOTE_MAX};
+    use crate::domain::consultation::Reference;
     use crate::domain::staff::Role;
     use crate::server::{auth, inbox, respond, state, ServerError};
     let member = auth::require(Role::handles_requests).await?;
@@ -63,7 +63,7 @@ pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
 
 #[server(endpoint = "admin/request_status")]
 pub async fn set_request_status(reference: String, status: String) -> Result<(), ApiError> {
-    use crate::domain::consultation::{Reference, RequestStatus, NOTE_MAX};
+    use crate::domain::consultation::{Reference, RequestStatus};
     use crate::domain::staff::Role;
     use crate::server::{auth, inbox, respond, state, ServerError};
     let member = auth::require(Role::handles_requests).await?;
@@ -80,7 +80,7 @@ pub async fn set_request_status(reference: String, status: String) -> Result<(),
 
 #[server(endpoint = "admin/request_note")]
 pub async fn add_request_note(reference: String, body: String) -> Result<(), ApiError> {
-    use crate::domain::consultation::{Reference, RequestStatus, NOTE_MAX};
+    use crate::domain::consultation::{Reference, NOTE_MAX};
     use crate::domain::staff::Role;
     use crate::server::{auth, inbox, respond, state, ServerError};
     let member = auth::require(Role::handles_requests).await?;
