@@ -3,6 +3,8 @@ import { test as base, expect, Page } from "@playwright/test";
 export const SEEDED_ARTICLE = "/articles/5-ways-that-acupuncture-helps-with-low-back-pain";
 export const SEEDED_TITLE = "5 Ways that Acupuncture Helps with Low Back Pain";
 export const CLINIC = "Monmouth Pain & Scoliosis Center";
+export const ADMIN_EMAIL = "ada@clinic.example";
+export const ADMIN_PASSWORD = "a long admin passphrase";
 
 export const PUBLIC_PAGES = [
   "/",
@@ -22,24 +24,35 @@ export const PUBLIC_PAGES = [
   "/no-such-page",
 ];
 
+/**
+ * Collects console errors and uncaught exceptions of a page. Chromium logs
+ * every HTTP error answer as a failed load; those the tests assert on are
+ * let through: a page answered 4xx (a 404 page, a form sent back with 422)
+ * and a server function's 4xx (a wrong password, a forbidden action).
+ */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  const expected = new Set<string>();
+  page.on("response", (res) => {
+    const kind = res.request().resourceType();
+    const status = res.status();
+    const api = new URL(res.url()).pathname.startsWith("/api/");
+    if (status >= 400 && status < 500 && (kind === "document" || api)) expected.add(res.url());
+  });
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    if (expected.has(msg.location().url) && msg.text().startsWith("Failed to load resource")) return;
+    errors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  return errors;
+}
+
 /** Fails the test on any console error or uncaught exception in the page. */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
-      const errors: string[] = [];
-      // A page answered with an error status (404, or 422 for a form sent
-      // back with mistakes) is logged by chromium as a failed load; the
-      // tests check those pages' status and content themselves.
-      const errorDocuments = new Set<string>();
-      page.on("response", (res) => {
-        if (res.request().resourceType() === "document" && res.status() >= 400) errorDocuments.add(res.url());
-      });
-      page.on("console", (msg) => {
-        if (msg.type() !== "error") return;
-        if (errorDocuments.has(msg.location().url) && msg.text().startsWith("Failed to load resource")) return;
-        errors.push(`${msg.text()} (${msg.location().url})`);
-      });
-      page.on("pageerror", (err) => errors.push(err.message));
+      const errors = collectConsoleErrors(page);
       await use(errors);
       expect(errors, "console errors").toEqual([]);
     },

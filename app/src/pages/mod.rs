@@ -15,7 +15,7 @@ mod services;
 pub use about::About;
 pub use article::ArticlePage;
 pub use articles::ArticleList;
-pub use consultation::{ConsultationFormView, ConsultationPage, ConsultationSent};
+pub use consultation::{use_form_setup, ConsultationFormView, ConsultationPage, ConsultationSent};
 pub use contact::Contact;
 pub use home::Home;
 pub use not_found::NotFound;

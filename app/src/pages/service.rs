@@ -1,6 +1,6 @@
 use crate::api::content::{get_service, list_services};
 use crate::components::{show_loaded, CallToAction, Loading, PageMeta};
-use crate::pages::ConsultationFormView;
+use crate::pages::{use_form_setup, ConsultationFormView};
 use crate::routes;
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ pub fn ServicePage() -> impl IntoView {
     let slug = routes::use_slug();
     let service = Resource::new(move || slug.get(), get_service);
     let others = Resource::new(|| (), |()| list_services());
+    let form_setup = use_form_setup();
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -34,7 +35,7 @@ pub fn ServicePage() -> impl IntoView {
                                 <h2 id="service-request">"Ask us about " {service.summary.name.clone()}</h2>
                                 <p>"Leave your details and we'll call you back. Or use the "
                                     <a href=routes::CONSULTATION>"full consultation form"</a> "."</p>
-                                <ConsultationFormView compact=true preselect=service.summary.slug.clone()/>
+                                <ConsultationFormView setup=form_setup compact=true preselect=service.summary.slug.clone()/>
                             </section>
                             <CallToAction/>
                         </article>

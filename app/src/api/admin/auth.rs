@@ -62,11 +62,33 @@ pub async fn sign_out() -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The signed-in member, and for those who handle requests, how many are new.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SignedIn {
+    pub member: StaffMember,
+    pub new_requests: Option<i64>,
+}
+
 /// Who is signed in, if anyone. Also keeps an idle session alive.
 #[server(endpoint = "admin/me")]
-pub async fn who_am_i() -> Result<Option<StaffMember>, ApiError> {
+pub async fn who_am_i() -> Result<Option<SignedIn>, ApiError> {
+    use crate::domain::consultation::RequestStatus;
+    use crate::server::{inbox, respond, state};
     crate::server::no_store();
-    Ok(crate::server::auth::current_staff()
-        .await?
-        .map(|(member, _)| member))
+    let Some((member, _)) = crate::server::auth::current_staff().await? else {
+        return Ok(None);
+    };
+    let new_requests = if member.role.handles_requests() {
+        let counts = respond(inbox::counts(&state()?.db).await)?;
+        counts
+            .iter()
+            .find(|(s, _)| *s == RequestStatus::New)
+            .map(|(_, n)| *n)
+    } else {
+        None
+    };
+    Ok(Some(SignedIn {
+        member,
+        new_requests,
+    }))
 }

@@ -26,20 +26,6 @@ pub async fn inbox(status: Option<String>) -> Result<InboxPage, ApiError> {
     Ok(page)
 }
 
-/// How many requests are new: the badge in the admin navigation.
-#[server(endpoint = "admin/new_count")]
-pub async fn new_request_count() -> Result<i64, ApiError> {
-    use crate::domain::consultation::RequestStatus;
-    use crate::domain::staff::Role;
-    use crate::server::{auth, inbox, respond, state};
-    auth::require(Role::handles_requests).await?;
-    let counts = respond(inbox::counts(&state()?.db).await)?;
-    Ok(counts
-        .iter()
-        .find(|(s, _)| *s == RequestStatus::New)
-        .map_or(0, |(_, n)| *n))
-}
-
 #[server(endpoint = "admin/request")]
 pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
     use crate::domain::consultation::Reference;

@@ -5,7 +5,21 @@ use leptos::prelude::*;
 /// Where staff land after signing in: what their role lets them do.
 #[component]
 pub fn AdminHome() -> impl IntoView {
-    let member = use_context::<CurrentStaff>().map(|c| c.0);
+    let me = use_context::<CurrentStaff>().map(|c| c.0);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let member = match me {
+                    Some(me) => me.await.ok().flatten().map(|s| s.member),
+                    None => None,
+                };
+                home_view(member)
+            })}
+        </Suspense>
+    }
+}
+
+fn home_view(member: Option<crate::domain::staff::StaffMember>) -> impl IntoView {
     view! {
         <h1>"Welcome" {member.as_ref().map(|m| format!(", {}", m.name))}</h1>
         <ul class="card-grid">

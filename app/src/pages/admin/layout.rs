@@ -1,5 +1,4 @@
-use crate::api::admin::auth::who_am_i;
-use crate::api::admin::inbox::new_request_count;
+use crate::api::admin::auth::{who_am_i, SignedIn};
 use crate::components::{show_loaded, Loading};
 use crate::domain::staff::StaffMember;
 use crate::routes;
@@ -7,9 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::components::{Outlet, Redirect, A};
 
-/// The signed-in member, for admin pages below the layout.
-#[derive(Clone)]
-pub struct CurrentStaff(pub StaffMember);
+/// Who is signed in, for admin pages below the layout to await.
+#[derive(Clone, Copy)]
+pub struct CurrentStaff(pub Resource<Result<Option<SignedIn>, crate::api::ApiError>>);
 
 /// Every admin page but sign-in: checks who is signed in (sending others to
 /// the sign-in page), shows the admin navigation, and warns before an idle
@@ -17,24 +16,31 @@ pub struct CurrentStaff(pub StaffMember);
 #[component]
 pub fn AdminLayout() -> impl IntoView {
     let me = Resource::new(|| (), |()| who_am_i());
+    provide_context(CurrentStaff(me));
+    // The page (the `Outlet`) stays outside the `Suspend`: inside it, the
+    // page would be built twice and load its data twice.
     view! {
         <Meta name="robots" content="noindex"/>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                show_loaded(me.await, |me| match me {
-                    None => view! { <Redirect path=routes::ADMIN_SIGN_IN/> }.into_any(),
-                    Some(member) => {
-                        provide_context(CurrentStaff(member.clone()));
-                        view! { <AdminFrame member/> }.into_any()
-                    }
-                })
-            })}
-        </Suspense>
+        <div class="admin">
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    show_loaded(me.await, |me| match me {
+                        None => view! { <Redirect path=routes::ADMIN_SIGN_IN/> }.into_any(),
+                        Some(SignedIn { member, new_requests }) => {
+                            view! { <AdminBar member new_requests/> }.into_any()
+                        }
+                    })
+                })}
+            </Suspense>
+            <div class="wrap section admin-main">
+                <Outlet/>
+            </div>
+        </div>
     }
 }
 
 #[component]
-fn AdminFrame(member: StaffMember) -> impl IntoView {
+fn AdminBar(member: StaffMember, new_requests: Option<i64>) -> impl IntoView {
     let sign_out_action = ServerAction::<crate::api::admin::auth::SignOut>::new();
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
@@ -44,19 +50,8 @@ fn AdminFrame(member: StaffMember) -> impl IntoView {
     });
     let requests = member.role.handles_requests();
     let admin = member.role.is_admin();
-    let new_count = Resource::new(
-        || (),
-        move |()| async move {
-            if requests {
-                new_request_count().await.unwrap_or(0)
-            } else {
-                0
-            }
-        },
-    );
     view! {
-        <div class="admin">
-            <header class="admin-bar">
+        <header class="admin-bar">
                 <div class="wrap admin-bar-inner">
                     <a class="brand" href=routes::ADMIN>"Clinic admin"</a>
                     <nav aria-label="Admin">
@@ -65,14 +60,9 @@ fn AdminFrame(member: StaffMember) -> impl IntoView {
                                 <li>
                                     <A href=routes::ADMIN_REQUESTS>
                                         "Requests"
-                                        <Suspense>
-                                            {move || Suspend::new(async move {
-                                                let n = new_count.await;
-                                                (n > 0).then(|| view! {
-                                                    " " <span class="badge">{n}<span class="visually-hidden">" new"</span></span>
-                                                })
-                                            })}
-                                        </Suspense>
+                                        {new_requests.filter(|n| *n > 0).map(|n| view! {
+                                            " " <span class="badge">{n}<span class="visually-hidden">" new"</span></span>
+                                        })}
                                     </A>
                                 </li>
                             })}
@@ -90,12 +80,8 @@ fn AdminFrame(member: StaffMember) -> impl IntoView {
                         <button class="button button-secondary" type="submit">"Sign out"</button>
                     </ActionForm>
                 </div>
-            </header>
-            <IdleWarning/>
-            <div class="wrap section admin-main">
-                <Outlet/>
-            </div>
-        </div>
+        </header>
+        <IdleWarning/>
     }
 }
 

@@ -25,23 +25,13 @@ use leptos_router::hooks::use_navigate;
 /// the form's values in the URL, and these are health data.)
 #[component]
 pub fn ConsultationFormView(
+    /// From [`use_form_setup`], called at the top of the page component.
+    setup: FormSetupResource,
     /// The short version for service pages: no days, times or message.
     #[prop(optional)]
     compact: bool,
     #[prop(optional)] preselect: Option<Slug>,
 ) -> impl IntoView {
-    let replay = replay_from_context();
-    let setup = Resource::new(
-        || (),
-        move |()| {
-            let replay = replay.clone();
-            async move {
-                prepare_consultation_form()
-                    .await
-                    .map(|setup| (setup, replay))
-            }
-        },
-    );
     view! {
         <Suspense fallback=Loading>
             {move || {
@@ -52,6 +42,28 @@ pub fn ConsultationFormView(
             }}
         </Suspense>
     }
+}
+
+/// A form's token and services, and the server's replay of a form sent
+/// without JavaScript.
+pub type FormSetupResource = Resource<Result<(FormSetup, Option<FormReplay>), ApiError>>;
+
+/// Loads what a consultation form needs. Call it at the top of a page
+/// component, never inside a `Suspend`: resources created there get
+/// different ids on server and browser, and hydration fails.
+pub fn use_form_setup() -> FormSetupResource {
+    let replay = replay_from_context();
+    Resource::new(
+        || (),
+        move |()| {
+            let replay = replay.clone();
+            async move {
+                prepare_consultation_form()
+                    .await
+                    .map(|setup| (setup, replay))
+            }
+        },
+    )
 }
 
 fn form_body(

@@ -7,6 +7,6 @@ mod page;
 mod sent;
 mod state;
 
-pub use form::ConsultationFormView;
+pub use form::{use_form_setup, ConsultationFormView};
 pub use page::ConsultationPage;
 pub use sent::ConsultationSent;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
+    let setup = super::use_form_setup();
     view! {
         <PageMeta
             title=Some("Request a consultation".to_owned())
@@ -15,7 +16,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 "Give us a call or schedule online for an appointment or free consultation. "
                 "Tell us how to reach you and we'll contact you to find a time."
             </p>
-            <ConsultationFormView/>
+            <ConsultationFormView setup/>
         </div>
     }
 }
