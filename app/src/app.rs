@@ -2,7 +2,8 @@
 
 use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
 use crate::pages::admin::{
-    AdminAccounts, AdminAudit, AdminHome, AdminLayout, AdminRequest, AdminRequests, AdminSignIn,
+    AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminHome, AdminLayout,
+    AdminRequest, AdminRequests, AdminSignIn,
 };
 use crate::pages::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
@@ -73,6 +74,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("requests/:reference") view=AdminRequest/>
                         <Route path=path!("accounts") view=AdminAccounts/>
                         <Route path=path!("audit") view=AdminAudit/>
+                        <Route path=path!("articles") view=AdminArticles/>
+                        <Route path=path!("articles/new") view=AdminArticleEditor/>
+                        <Route path=path!("articles/:id") view=AdminArticleEditor/>
                     </ParentRoute>
                 </Routes>
             </main>

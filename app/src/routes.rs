@@ -19,6 +19,19 @@ pub const ADMIN_REQUESTS: &str = "/admin/requests";
 pub const ADMIN_EXPORT: &str = "/admin/requests.csv";
 pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
+pub const ADMIN_ARTICLES: &str = "/admin/articles";
+pub const ADMIN_NEW_ARTICLE: &str = "/admin/articles/new";
+
+/// An article in the editor.
+pub fn admin_article(id: i64) -> String {
+    format!("{ADMIN_ARTICLES}/{id}")
+}
+
+/// `:id` of `/admin/articles/:id` (absent or `new`: a new article).
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct ArticleIdParams {
+    pub id: Option<String>,
+}
 
 /// One consultation request in the admin.
 pub fn admin_request(reference: &Reference) -> String {

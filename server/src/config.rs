@@ -25,6 +25,8 @@ pub struct Config {
     pub trust_forwarded: bool,
     /// `NOTIFY_POLL_SECONDS`: how often the e-mail queue retries.
     pub notify_poll: Duration,
+    /// `SCHEDULER_POLL_SECONDS`: how often scheduled articles are checked.
+    pub scheduler_poll: Duration,
     /// `SESSION_IDLE_MINUTES`, `SESSION_MAX_HOURS`: when staff sessions end.
     pub session_idle: Duration,
     pub session_max: Duration,
@@ -85,6 +87,7 @@ impl Config {
             min_fill: Duration::from_secs(parse_var("CONSULTATION_MIN_FILL_SECONDS", 3)?),
             trust_forwarded: parse_var("TRUST_FORWARDED_FOR", false)?,
             notify_poll: Duration::from_secs(parse_var("NOTIFY_POLL_SECONDS", 30)?.max(1)),
+            scheduler_poll: Duration::from_secs(parse_var("SCHEDULER_POLL_SECONDS", 30)?.max(1)),
             session_idle: Duration::from_secs(60 * parse_var("SESSION_IDLE_MINUTES", 30)?.max(1)),
             session_max: Duration::from_secs(3600 * parse_var("SESSION_MAX_HOURS", 12)?.max(1)),
             secure_cookies: parse_var(
@@ -108,6 +111,7 @@ impl Config {
             min_fill: Duration::ZERO,
             trust_forwarded: false,
             notify_poll: Duration::from_secs(1),
+            scheduler_poll: Duration::from_secs(1),
             session_idle: Duration::from_secs(30 * 60),
             session_max: Duration::from_secs(12 * 3600),
             secure_cookies: false,

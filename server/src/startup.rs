@@ -59,6 +59,7 @@ impl Application {
             desk.wake.clone(),
             config.notify_poll,
         );
+        app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
         let sessions = SqliteStore::new(db.clone())
             .with_table_name("sessions")
             .map_err(|e| anyhow::anyhow!(e))?;

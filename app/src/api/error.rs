@@ -1,3 +1,4 @@
+use crate::domain::article_draft::DraftErrors;
 use crate::domain::consultation::FieldErrors;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -13,6 +14,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("Some answers need another look: see the messages next to them.")]
     Invalid(FieldErrors),
+    #[error("The article can't be saved yet: see the messages next to the fields.")]
+    InvalidDraft(DraftErrors),
     #[error(
         "You've sent several requests in a short time. Please try again in {} minute(s), or give us a call.",
         retry_after_secs.div_ceil(60)
@@ -42,7 +45,7 @@ impl ApiError {
         match self {
             Self::NotFound => 404,
             Self::BadRequest(_) => 400,
-            Self::Invalid(_) => 422,
+            Self::Invalid(_) | Self::InvalidDraft(_) => 422,
             Self::TooManyRequests { .. } => 429,
             Self::Unauthorized | Self::SignInFailed => 401,
             Self::Forbidden => 403,

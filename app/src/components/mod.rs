@@ -1,6 +1,7 @@
 //! View pieces shared by pages.
 
 mod article_item;
+pub mod browser;
 mod call_to_action;
 mod clinic;
 mod contact_details;

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod consultations;
 pub mod content;
 pub mod db;
+pub mod editor;
 pub mod error;
 mod front_matter;
 pub mod inbox;

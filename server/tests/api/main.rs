@@ -7,6 +7,7 @@ mod articles;
 mod consultation_helpers;
 mod consultations;
 mod content_api;
+mod editor;
 mod helpers;
 mod not_found;
 mod pages;

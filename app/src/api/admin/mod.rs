@@ -3,5 +3,6 @@
 //! decide what to show.
 
 pub mod accounts;
+pub mod articles;
 pub mod auth;
 pub mod inbox;

@@ -34,8 +34,8 @@ fn home_view(member: Option<crate::domain::staff::StaffMember>) -> impl IntoView
                     <p>"Who viewed, changed or exported patient requests, and when."</p></li>
             })}
             {member.as_ref().is_some_and(|m| m.role.edits_content()).then(|| view! {
-                <li class="card"><h2>"Articles"</h2>
-                    <p>"Writing and publishing articles in the admin is coming next."</p></li>
+                <li class="card"><h2><a href=routes::ADMIN_ARTICLES>"Articles"</a></h2>
+                    <p>"Write, preview, schedule and publish articles; restore earlier versions."</p></li>
             })}
         </ul>
     }

@@ -66,6 +66,9 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>) -> impl IntoView {
                                     </A>
                                 </li>
                             })}
+                            {member.role.edits_content().then(|| view! {
+                                <li><A href=routes::ADMIN_ARTICLES>"Articles"</A></li>
+                            })}
                             {admin.then(|| view! {
                                 <li><A href=routes::ADMIN_ACCOUNTS>"Accounts"</A></li>
                                 <li><A href=routes::ADMIN_AUDIT>"Audit log"</A></li>

@@ -2,7 +2,9 @@
 //! server function behind them checks the session and role itself.
 
 mod accounts;
+mod articles;
 mod audit;
+mod editor;
 mod home;
 mod layout;
 mod request;
@@ -10,7 +12,9 @@ mod requests;
 mod sign_in;
 
 pub use accounts::AdminAccounts;
+pub use articles::AdminArticles;
 pub use audit::AdminAudit;
+pub use editor::AdminArticleEditor;
 pub use home::AdminHome;
 pub use layout::{AdminLayout, CurrentStaff};
 pub use request::AdminRequest;

@@ -1,0 +1,204 @@
+//! An article as staff write it, and the rules it must pass to be saved.
+
+use super::Slug;
+use serde::{Deserialize, Serialize};
+
+pub const TITLE_MAX: usize = 150;
+pub const SUMMARY_MAX: usize = 300;
+pub const CATEGORY_MAX: usize = 60;
+pub const BODY_MAX: usize = 100_000;
+pub const ALT_MAX: usize = 250;
+
+/// The editor's fields as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDraft {
+    pub title: String,
+    pub slug: String,
+    pub category: String,
+    pub summary: String,
+    pub body_md: String,
+}
+
+/// What is wrong with a draft, per field name, in form order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftErrors(pub Vec<(String, String)>);
+
+impl DraftErrors {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+/// A draft that passed every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidDraft {
+    pub title: String,
+    pub slug: Slug,
+    pub category: String,
+    pub summary: String,
+    pub body_md: String,
+}
+
+impl ArticleDraft {
+    pub fn validate(&self) -> Result<ValidDraft, DraftErrors> {
+        let mut errors = Vec::new();
+        let mut add = |field: &str, message: String| errors.push((field.to_owned(), message));
+        let title = self.title.trim();
+        if title.is_empty() {
+            add("title", "Give the article a title.".into());
+        } else if title.chars().count() > TITLE_MAX {
+            add(
+                "title",
+                format!("Keep the title to {TITLE_MAX} characters."),
+            );
+        }
+        let slug_source = if self.slug.trim().is_empty() {
+            title
+        } else {
+            self.slug.trim()
+        };
+        let slug = if self.slug.trim().is_empty() {
+            Slug::from_title(slug_source)
+        } else {
+            Slug::parse(slug_source)
+        };
+        if let Err(e) = &slug {
+            if !title.is_empty() || !self.slug.trim().is_empty() {
+                add("slug", format!("The address part: {e}"));
+            }
+        }
+        let category = self.category.trim();
+        if category.is_empty() {
+            add("category", "Choose or type a category.".into());
+        } else if category.chars().count() > CATEGORY_MAX || Slug::from_title(category).is_err() {
+            add("category", format!("Use a category name of up to {CATEGORY_MAX} characters, with letters or digits."));
+        }
+        let summary = self.summary.trim();
+        if summary.chars().count() > SUMMARY_MAX {
+            add("summary", format!("Keep the summary to {SUMMARY_MAX} characters: it is the text search engines show."));
+        }
+        if self.body_md.trim().is_empty() {
+            add("body_md", "Write the article's text.".into());
+        } else if self.body_md.len() > BODY_MAX {
+            add(
+                "body_md",
+                format!("The text is longer than {BODY_MAX} characters."),
+            );
+        }
+        match slug {
+            Ok(slug) if errors.is_empty() => Ok(ValidDraft {
+                title: title.to_owned(),
+                slug,
+                category: category.to_owned(),
+                summary: summary.to_owned(),
+                body_md: self.body_md.clone(),
+            }),
+            _ => Err(DraftErrors(errors)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> ArticleDraft {
+        ArticleDraft {
+            title: "Desk posture".into(),
+            slug: String::new(),
+            category: "Physical Therapy".into(),
+            summary: String::new(),
+            body_md: "Sit up.".into(),
+        }
+    }
+
+    #[test]
+    fn an_empty_slug_comes_from_the_title() {
+        let draft = valid().validate().map_err(|e| format!("{e:?}"));
+        assert_eq!(
+            draft.map(|d| d.slug.to_string()),
+            Ok("desk-posture".to_owned())
+        );
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        type Case = (&'static str, fn(&mut ArticleDraft), &'static str);
+        let cases: Vec<Case> = vec![
+            ("no title", |d| d.title = " ".into(), "title"),
+            (
+                "long title",
+                |d| d.title = "t".repeat(TITLE_MAX + 1),
+                "title",
+            ),
+            ("bad slug", |d| d.slug = "Not A Slug".into(), "slug"),
+            ("no category", |d| d.category = String::new(), "category"),
+            (
+                "long summary",
+                |d| d.summary = "s".repeat(SUMMARY_MAX + 1),
+                "summary",
+            ),
+            ("no body", |d| d.body_md = "\n".into(), "body_md"),
+        ];
+        for (name, break_it, field) in cases {
+            let mut draft = valid();
+            break_it(&mut draft);
+            let errors = draft.validate().err().unwrap_or_default();
+            assert!(errors.get(field).is_some(), "case {name}: {errors:?}");
+        }
+    }
+}
+
+/// Where an article stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArticleState {
+    Draft,
+    Scheduled,
+    Published,
+}
+
+impl ArticleState {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "draft" => Some(Self::Draft),
+            "scheduled" => Some(Self::Scheduled),
+            "published" => Some(Self::Published),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Draft => "Draft",
+            Self::Scheduled => "Scheduled",
+            Self::Published => "Published",
+        }
+    }
+}
+
+/// One line of the admin's article list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRow {
+    pub id: i64,
+    pub title: String,
+    pub category: String,
+    pub state: ArticleState,
+    /// When it went or goes public, as staff read it (UTC).
+    pub when: Option<String>,
+}
+
+/// An article open in the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditedArticle {
+    pub id: i64,
+    /// Sent back with a save: a save against an older version is refused.
+    pub version: i64,
+    pub state: ArticleState,
+    pub when: Option<String>,
+    pub draft: ArticleDraft,
+    /// Saved versions, newest first: (version, saved at, by whom).
+    pub revisions: Vec<(i64, String, String)>,
+}

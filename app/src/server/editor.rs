@@ -1,0 +1,316 @@
+//! Articles as staff edit them: every status, versions for conflict
+//! detection, revisions, publishing and the scheduler.
+
+use crate::domain::article_draft::{
+    ArticleDraft, ArticleRow, ArticleState, EditedArticle, ValidDraft,
+};
+use crate::domain::Slug;
+use crate::server::content::{now_utc, Timestamp};
+use crate::server::{markdown, ServerError};
+use sqlx::SqlitePool;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("conflict")]
+    Conflict,
+    #[error("slug taken")]
+    SlugTaken,
+    #[error(transparent)]
+    Server(#[from] ServerError),
+}
+
+impl From<sqlx::Error> for EditError {
+    fn from(e: sqlx::Error) -> Self {
+        Self::Server(e.into())
+    }
+}
+
+fn label(stored: Option<String>) -> Result<Option<String>, ServerError> {
+    stored
+        .map(|s| Timestamp::parse_stored(&s).map(|t| format!("{} {}", t.label(), t.clock())))
+        .transpose()
+}
+
+fn state(raw: &str) -> Result<ArticleState, ServerError> {
+    ArticleState::parse(raw).ok_or_else(|| ServerError::Corrupt(format!("article status {raw:?}")))
+}
+
+pub async fn list(db: &SqlitePool, search: &str) -> Result<Vec<ArticleRow>, ServerError> {
+    let pattern = format!(
+        "%{}%",
+        search
+            .trim()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    sqlx::query_as::<_, (i64, String, String, String, Option<String>)>(
+        "SELECT a.id, a.title, c.name, a.status, a.published_at FROM articles a
+         JOIN categories c ON c.id = a.category_id
+         WHERE a.title LIKE ? ESCAPE '\\'
+         ORDER BY a.updated_at DESC, a.id DESC",
+    )
+    .bind(pattern)
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|(id, title, category, status, when)| {
+        Ok(ArticleRow {
+            id,
+            title,
+            category,
+            state: state(&status)?,
+            when: label(when)?,
+        })
+    })
+    .collect()
+}
+
+pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError> {
+    let (version, status, when, title, slug, category, summary, body_md): (
+        i64,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name, a.summary, a.body_md
+         FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    .ok_or(ServerError::NotFound)?;
+    let revisions = sqlx::query_as::<_, (i64, String, Option<String>)>(
+        "SELECT r.version, r.saved_at, s.name FROM article_revisions r LEFT JOIN staff s ON s.id = r.saved_by
+         WHERE r.article_id = ? ORDER BY r.version DESC LIMIT 50",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|(v, at, by)| Ok((v, label(Some(at))?.unwrap_or_default(), by.unwrap_or_default())))
+    .collect::<Result<_, ServerError>>()?;
+    Ok(EditedArticle {
+        id,
+        version,
+        state: state(&status)?,
+        when: label(when)?,
+        draft: ArticleDraft {
+            title,
+            slug,
+            category,
+            summary,
+            body_md,
+        },
+        revisions,
+    })
+}
+
+/// Creates (`id: None`) or updates an article. An update must name the
+/// version it was based on: if someone saved since, it is refused.
+pub async fn save(
+    db: &SqlitePool,
+    id: Option<i64>,
+    expected_version: i64,
+    draft: &ValidDraft,
+    staff_id: i64,
+) -> Result<(i64, i64), EditError> {
+    let category_slug =
+        Slug::from_title(&draft.category).map_err(|e| ServerError::Corrupt(e.to_string()))?;
+    let now = now_utc().to_stored();
+    let summary = if draft.summary.is_empty() {
+        markdown::summary(
+            &draft.body_md,
+            crate::server::content::articles::SUMMARY_MAX_CHARS,
+        )
+    } else {
+        draft.summary.clone()
+    };
+    let mut tx = db.begin().await?;
+    sqlx::query("INSERT INTO categories (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+        .bind(category_slug.as_str())
+        .bind(&draft.category)
+        .execute(&mut *tx)
+        .await?;
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND id IS NOT ?")
+            .bind(draft.slug.as_str())
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if taken.is_some() {
+        return Err(EditError::SlugTaken);
+    }
+    let html = markdown::render(&draft.body_md);
+    let (id, version) = match id {
+        None => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, status, created_at, updated_at, version)
+                 VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, 'draft', ?, ?, 1) RETURNING id",
+            )
+            .bind(draft.slug.as_str())
+            .bind(&draft.title)
+            .bind(&summary)
+            .bind(category_slug.as_str())
+            .bind(&draft.body_md)
+            .bind(&html)
+            .bind(&now)
+            .bind(&now)
+            .fetch_one(&mut *tx)
+            .await?;
+            (id, 1)
+        }
+        Some(id) => {
+            let done = sqlx::query(
+                "UPDATE articles SET slug = ?, title = ?, summary = ?, category_id = (SELECT id FROM categories WHERE slug = ?),
+                   body_md = ?, body_html = ?, updated_at = ?, version = version + 1
+                 WHERE id = ? AND version = ?",
+            )
+            .bind(draft.slug.as_str())
+            .bind(&draft.title)
+            .bind(&summary)
+            .bind(category_slug.as_str())
+            .bind(&draft.body_md)
+            .bind(&html)
+            .bind(&now)
+            .bind(id)
+            .bind(expected_version)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 0 {
+                let exists: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM articles WHERE id = ?")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                return Err(if exists.is_some() {
+                    EditError::Conflict
+                } else {
+                    ServerError::NotFound.into()
+                });
+            }
+            (id, expected_version + 1)
+        }
+    };
+    sqlx::query(
+        "INSERT INTO article_revisions (article_id, version, title, slug, category, summary, body_md, saved_by, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(version)
+    .bind(&draft.title)
+    .bind(draft.slug.as_str())
+    .bind(&draft.category)
+    .bind(&draft.summary)
+    .bind(&draft.body_md)
+    .bind(staff_id)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok((id, version))
+}
+
+/// The text of a saved version, to restore into the editor.
+pub async fn revision(db: &SqlitePool, id: i64, version: i64) -> Result<ArticleDraft, ServerError> {
+    let (title, slug, category, summary, body_md): (String, String, String, String, String) = sqlx::query_as(
+        "SELECT title, slug, category, summary, body_md FROM article_revisions WHERE article_id = ? AND version = ?",
+    )
+    .bind(id)
+    .bind(version)
+    .fetch_optional(db)
+    .await?
+    .ok_or(ServerError::NotFound)?;
+    Ok(ArticleDraft {
+        title,
+        slug,
+        category,
+        summary,
+        body_md,
+    })
+}
+
+/// Publishes now, schedules for `at`, or takes back to draft.
+pub async fn set_state(
+    db: &SqlitePool,
+    id: i64,
+    state: ArticleState,
+    at: Option<Timestamp>,
+) -> Result<(), ServerError> {
+    let now = now_utc();
+    let (status, when) = match state {
+        ArticleState::Published => ("published", Some(now.to_stored())),
+        ArticleState::Scheduled => {
+            let at = at.ok_or_else(|| ServerError::Corrupt("schedule without a time".into()))?;
+            if at.unix() <= now.unix() {
+                ("published", Some(now.to_stored()))
+            } else {
+                ("scheduled", Some(at.to_stored()))
+            }
+        }
+        ArticleState::Draft => ("draft", None),
+    };
+    // Publishing again keeps the first publication date; publishing a
+    // scheduled article now dates it now; unpublishing keeps the date.
+    let done = sqlx::query(
+        "UPDATE articles SET updated_at = ?3,
+           published_at = CASE
+             WHEN ?1 = 'published' AND status = 'scheduled' THEN ?2
+             WHEN ?1 = 'published' THEN COALESCE(published_at, ?2)
+             WHEN ?1 = 'scheduled' THEN ?2
+             ELSE published_at END,
+           status = ?1
+         WHERE id = ?4",
+    )
+    .bind(status)
+    .bind(when)
+    .bind(now.to_stored())
+    .bind(id)
+    .execute(db)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(ServerError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn delete(db: &SqlitePool, id: i64) -> Result<(), ServerError> {
+    let done = sqlx::query("DELETE FROM articles WHERE id = ?")
+        .bind(id)
+        .execute(db)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(ServerError::NotFound);
+    }
+    Ok(())
+}
+
+/// Publishes every scheduled article whose time has come. Returns how many.
+pub async fn publish_due(db: &SqlitePool) -> Result<u64, ServerError> {
+    Ok(sqlx::query(
+        "UPDATE articles SET status = 'published', updated_at = ?1 WHERE status = 'scheduled' AND published_at <= ?1",
+    )
+    .bind(now_utc().to_stored())
+    .execute(db)
+    .await?
+    .rows_affected())
+}
+
+/// Runs [`publish_due`] now (catching up after downtime) and every `every`.
+pub fn spawn_scheduler(db: SqlitePool, every: Duration) {
+    tokio::spawn(async move {
+        loop {
+            match publish_due(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(count = n, "published scheduled articles"),
+                Err(e) => tracing::error!(error = %e, "publishing scheduled articles"),
+            }
+            tokio::time::sleep(every).await;
+        }
+    });
+}
