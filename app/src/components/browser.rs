@@ -23,6 +23,13 @@ mod imp {
         }
     }
 
+    /// Changes the address bar without a navigation.
+    pub fn replace_url(path: &str) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+        }
+    }
+
     /// `2026-11-27T09:30` in the browser's time zone, as RFC 3339 UTC.
     pub fn local_to_utc(local: &str) -> Option<String> {
         if local.is_empty() {
@@ -47,9 +54,11 @@ mod imp {
     pub fn local_to_utc(_local: &str) -> Option<String> {
         None
     }
+
+    pub fn replace_url(_path: &str) {}
 }
 
-pub use imp::{local_storage_get, local_storage_set, local_to_utc};
+pub use imp::{local_storage_get, local_storage_set, local_to_utc, replace_url};
 
 /// Asks the browser to warn before the page is left while `dirty` holds.
 pub fn warn_before_leaving(dirty: Memo<bool>) {

@@ -4,7 +4,7 @@ use crate::api::admin::articles::{
 };
 use crate::api::ApiError;
 use crate::components::browser::{
-    local_storage_get, local_storage_set, local_to_utc, warn_before_leaving,
+    local_storage_get, local_storage_set, local_to_utc, replace_url, warn_before_leaving,
 };
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::article_draft::{
@@ -13,7 +13,7 @@ use crate::domain::article_draft::{
 use crate::routes::{self, ArticleIdParams};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::hooks::use_params;
 
 /// Writing an article: fields, a preview exactly as patients will see it,
 /// and publishing. Unsaved text is kept in this browser until it is saved.
@@ -72,7 +72,6 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
     let confirm_delete = RwSignal::new(false);
     let schedule_at = RwSignal::new(String::new());
     let unsaved_elsewhere = RwSignal::new(None::<ArticleDraft>);
-    let navigate = StoredValue::new(use_navigate());
 
     // Unsaved text survives a closed tab or a failed save: kept in this browser.
     Effect::new(move |_| {
@@ -145,9 +144,8 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
                     notice.set(Some(message));
                     busy.set(false);
                     if created {
-                        navigate.with_value(|go| {
-                            go(&routes::admin_article(new_id), Default::default())
-                        });
+                        // Give the new article its own address without rebuilding the editor.
+                        replace_url(&routes::admin_article(new_id));
                     }
                 }
                 Err(e) => fail(e),

@@ -1,0 +1,87 @@
+import { Browser, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, hydrated, collectConsoleErrors, ADMIN_EMAIL, ADMIN_PASSWORD } from "./fixtures";
+
+async function noAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/admin/sign-in");
+  await hydrated(page);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Welcome/);
+}
+
+test("@desktop an editor writes, previews, publishes, edits and unpublishes an article", async ({ page, browser }) => {
+  const errors: string[][] = [];
+  // An administrator creates the editor's account.
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.goto("/admin/accounts");
+  await hydrated(page);
+  const email = `editor-${Date.now()}@clinic.example`;
+  await page.getByLabel("Name").fill("Eddie Editor");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Role").selectOption("editor");
+  await page.getByLabel("First password").fill("editor passphrase 1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText(email);
+
+  const editorContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const editor = await editorContext.newPage();
+  errors.push(collectConsoleErrors(editor));
+  await signIn(editor, email, "editor passphrase 1");
+  await editor.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Articles" }).click();
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Articles");
+  await noAxeViolations(editor, "the article list");
+  await editor.getByRole("link", { name: "Write a new article" }).click();
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("New article");
+
+  const title = `Posture at the desk ${Date.now()}`;
+  await editor.getByLabel("Title").fill(title);
+  await editor.getByLabel("Category").fill("Physical Therapy");
+  await editor.getByLabel("Text (Markdown)").fill("Sit **tall**.\n\n## Three habits\n\n1. Stand up every hour\n2. Screen at eye level\n3. Feet flat");
+  await editor.getByRole("button", { name: "Preview" }).click();
+  const preview = editor.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("heading", { name: "Three habits" })).toBeVisible();
+  await expect(preview.locator("strong")).toHaveText("tall");
+  await noAxeViolations(editor, "the editor with a preview");
+
+  await editor.getByRole("button", { name: "Publish now" }).click();
+  await expect(editor.getByRole("status")).toContainText("published");
+  await expect(editor).toHaveURL(/\/admin\/articles\/\d+$/);
+  const slug = title.toLowerCase().replace(/ /g, "-");
+
+  // A patient on a phone sees it.
+  const phoneContext = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    viewport: { width: 320, height: 640 },
+    isMobile: true,
+  });
+  const phone = await phoneContext.newPage();
+  errors.push(collectConsoleErrors(phone));
+  await phone.goto("/articles");
+  await phone.getByRole("link", { name: title }).click();
+  await expect(phone.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(phone.getByRole("heading", { name: "Three habits" })).toBeVisible();
+
+  // The editor changes it; the change is public at once.
+  await editor.getByLabel("Text (Markdown)").fill("Sit **tall**, and breathe.");
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Saved.");
+  await phone.goto(`/articles/${slug}`);
+  await expect(phone.locator(".prose")).toContainText("and breathe");
+
+  // Unpublished: gone from the public site.
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByRole("status")).toContainText("taken off the public site");
+  const gone = await phone.goto(`/articles/${slug}`);
+  expect(gone?.status()).toBe(404);
+  expect(errors.flat(), "console errors in the editor's and the patient's browsers").toEqual([]);
+});
