@@ -1,15 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, hydrated, PUBLIC_PAGES } from "./fixtures";
+import { test, expect, hydrated, expectNoAxeViolations, PUBLIC_PAGES } from "./fixtures";
 
 for (const path of PUBLIC_PAGES) {
   test(`${path} has no axe-core violations and no sideways scrolling`, async ({ page }) => {
     await page.goto(path);
     await hydrated(page);
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-      .analyze();
-    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, "horizontal overflow in px").toBeLessThanOrEqual(0);
   });

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { Page } from "@playwright/test";
 import { Browser } from "@playwright/test";
-import { test, expect, hydrated, collectConsoleErrors, ADMIN_EMAIL, ADMIN_PASSWORD } from "./fixtures";
+import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn, ADMIN_EMAIL, ADMIN_PASSWORD } from "./fixtures";
 
 /** Another person's browser: its own context, its console watched too. */
 async function person(browser: Browser, errors: string[][]) {
@@ -9,22 +8,6 @@ async function person(browser: Browser, errors: string[][]) {
   const page = await context.newPage();
   errors.push(collectConsoleErrors(page));
   return page;
-}
-
-async function noAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/admin/sign-in");
-  await hydrated(page);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 async function sendRequest(page: Page, name: string) {
@@ -43,7 +26,7 @@ async function sendRequest(page: Page, name: string) {
 test("@desktop the admin is behind sign-in and refuses a wrong password", async ({ page }) => {
   await page.goto("/admin/requests");
   await expect(page).toHaveURL("/admin/sign-in");
-  await noAxeViolations(page, "sign-in");
+  await expectNoAxeViolations(page, "sign-in");
   await signIn(page, ADMIN_EMAIL, "not the right password");
   await expect(page.getByRole("alert")).toContainText("don't match an active account");
   await expect(page).toHaveURL("/admin/sign-in");
@@ -60,7 +43,7 @@ test("@desktop an administrator adds a front-desk member, who opens a request an
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Welcome, Ada Admin");
   await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Accounts" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Staff accounts");
-  await noAxeViolations(admin, "accounts");
+  await expectNoAxeViolations(admin, "accounts");
   const email = `desk-${Date.now()}@clinic.example`;
   await admin.getByLabel("Name").fill("Fran Desk");
   await admin.getByLabel("E-mail").fill(email);
@@ -75,11 +58,11 @@ test("@desktop an administrator adds a front-desk member, who opens a request an
   await signIn(desk, email, "front desk passphrase");
   await desk.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: /Requests/ }).click();
   await expect(desk.getByRole("heading", { level: 1 })).toHaveText("Consultation requests");
-  await noAxeViolations(desk, "requests");
+  await expectNoAxeViolations(desk, "requests");
   await desk.getByRole("row", { name: new RegExp(reference) }).getByRole("link", { name: "Grace Patient" }).click();
   await expect(desk.getByRole("heading", { level: 1 })).toHaveText("Grace Patient");
   await expect(desk.getByText("(732) 555-0177")).toBeVisible();
-  await noAxeViolations(desk, "a request");
+  await expectNoAxeViolations(desk, "a request");
   await desk.getByLabel("Status").selectOption("contacted");
   await desk.getByRole("button", { name: "Save status" }).click();
   await desk.getByLabel("Add a note").fill("Called, booked for Tuesday.");
@@ -94,7 +77,7 @@ test("@desktop an administrator adds a front-desk member, who opens a request an
   await expect(desk.getByRole("alert")).toContainText("Your account can't do this");
   await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
   await expect(admin.getByRole("cell", { name: `${reference} -> contacted` })).toBeVisible();
-  await noAxeViolations(admin, "audit log");
+  await expectNoAxeViolations(admin, "audit log");
 
   await desk.goto("/admin");
   await desk.getByRole("button", { name: "Sign out" }).click();

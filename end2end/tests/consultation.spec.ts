@@ -1,14 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { Page } from "@playwright/test";
-import { test, expect, hydrated } from "./fixtures";
-
-async function noAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe violations when ${state}`).toEqual([]);
-}
+import { test, expect, hydrated, expectNoAxeViolations } from "./fixtures";
 
 async function fillCorrectly(page: Page) {
   await page.getByLabel("Full name").fill("Ana Lima");
@@ -26,7 +17,7 @@ test("a patient makes mistakes, sees and fixes them, and gets a confirmation", a
   await page.goto("/consultation");
   await hydrated(page);
   await expect(page.getByText("This form is not for emergencies.")).toBeVisible();
-  await noAxeViolations(page, "empty");
+  await expectNoAxeViolations(page, "empty");
 
   // An error appears when a field is left, next to it.
   const phone = page.getByLabel("Phone", { exact: true });
@@ -44,7 +35,7 @@ test("a patient makes mistakes, sees and fixes them, and gets a confirmation", a
   const summary = page.locator(".error-summary");
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveCount(5);
-  await noAxeViolations(page, "showing errors");
+  await expectNoAxeViolations(page, "showing errors");
   await summary.getByRole("link", { name: /Enter your full name/ }).click();
   await expect(page.getByLabel("Full name")).toBeFocused();
 
@@ -59,7 +50,7 @@ test("a patient makes mistakes, sees and fixes them, and gets a confirmation", a
   await expect(page.locator("main")).toBeFocused();
   const reference = (await page.locator(".reference").textContent()) ?? "";
   expect(page.url()).toContain(reference);
-  await noAxeViolations(page, "confirmed");
+  await expectNoAxeViolations(page, "confirmed");
 });
 
 test("a double click sends one request", async ({ page }) => {
@@ -131,7 +122,7 @@ test("the server's error page for a form sent without JavaScript has no axe viol
   await hydrated(page);
   await expect(page.locator(".error-summary")).toBeVisible();
   await expect(page.getByLabel("Full name")).toHaveValue("Ana Lima");
-  await noAxeViolations(page, "showing server errors");
+  await expectNoAxeViolations(page, "showing server errors");
 });
 
 test("every page links to the consultation form", async ({ page }) => {

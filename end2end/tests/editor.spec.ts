@@ -1,23 +1,11 @@
 import { Browser, Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, hydrated, collectConsoleErrors, ADMIN_EMAIL, ADMIN_PASSWORD } from "./fixtures";
-
-async function noAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
+import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn as signInForm, ADMIN_EMAIL, ADMIN_PASSWORD } from "./fixtures";
 
 async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/admin/sign-in");
-  await hydrated(page);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInForm(page, email, password);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Welcome/);
 }
+
 
 test("@desktop an editor writes, previews, publishes, edits and unpublishes an article", async ({ page, browser }) => {
   const errors: string[][] = [];
@@ -39,7 +27,7 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
   await signIn(editor, email, "editor passphrase 1");
   await editor.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Articles" }).click();
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Articles");
-  await noAxeViolations(editor, "the article list");
+  await expectNoAxeViolations(editor, "the article list");
   await editor.getByRole("link", { name: "Write a new article" }).click();
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("New article");
 
@@ -51,7 +39,7 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
   const preview = editor.getByRole("region", { name: "Preview" });
   await expect(preview.getByRole("heading", { name: "Three habits" })).toBeVisible();
   await expect(preview.locator("strong")).toHaveText("tall");
-  await noAxeViolations(editor, "the editor with a preview");
+  await expectNoAxeViolations(editor, "the editor with a preview");
 
   await editor.getByRole("button", { name: "Publish now" }).click();
   await expect(editor.getByRole("status")).toContainText("published");

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, Page } from "@playwright/test";
 
 export const SEEDED_ARTICLE = "/articles/5-ways-that-acupuncture-helps-with-low-back-pain";
@@ -65,4 +66,22 @@ export { expect };
 /** Waits until the wasm has taken over the server-rendered page. */
 export async function hydrated(page: Page) {
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+}
+
+/** axe-core finds nothing on the page as it is now (WCAG 2.2 AA and best practices). */
+export async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Signs in to the admin through its form. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/admin/sign-in");
+  await hydrated(page);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
