@@ -4,7 +4,9 @@
 mod admin;
 mod admin_helpers;
 mod articles;
+mod consultation_abuse;
 mod consultation_helpers;
+mod consultation_mail;
 mod consultations;
 mod content_api;
 mod editor;
@@ -12,4 +14,5 @@ mod helpers;
 mod not_found;
 mod pages;
 mod seed;
+mod sessions;
 mod smtp_sink;

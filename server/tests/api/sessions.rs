@@ -1,0 +1,246 @@
+//! Staff sign-in: same answer for unknown and wrong, session lifetime,
+//! throttling, and the CLI that creates the first administrator.
+
+use crate::admin_helpers::PASSWORD;
+use crate::helpers::spawn_app;
+use app::domain::staff::Role;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn an_unknown_account_and_a_wrong_password_get_the_same_answer() {
+    let app = spawn_app().await;
+    app.add_staff(Role::Admin, "boss@clinic.example").await;
+    let (_, wrong) = app
+        .sign_in_as("boss@clinic.example", "not the password at all")
+        .await;
+    let (_, unknown) = app
+        .sign_in_as("nobody@clinic.example", "not the password at all")
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        wrong.text().await.unwrap_or_default(),
+        unknown.text().await.unwrap_or_default()
+    );
+    let (_, right) = app.sign_in_as("BOSS@clinic.example", PASSWORD).await;
+    assert_eq!(
+        right.status(),
+        StatusCode::OK,
+        "e-mail is not case-sensitive"
+    );
+}
+
+#[tokio::test]
+async fn sessions_get_a_new_id_at_sign_in_and_die_at_sign_out_disable_or_tampering() {
+    let app = spawn_app().await;
+    let admin = app.staff(Role::Admin).await;
+    let front_id = app.add_staff(Role::FrontDesk, "desk@clinic.example").await;
+
+    // Session fixation: a cookie planted before sign-in is not the one after it.
+    let planted = "clinic_session=attacker-chosen-id";
+    let response = app
+        .client
+        .post(app.url("/api/admin/sign_in"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", planted)
+        .body(format!(
+            "email=desk%40clinic.example&password={}",
+            PASSWORD.replace(' ', "+")
+        ))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(response.status(), StatusCode::OK);
+    let set_cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        set_cookie.starts_with("clinic_session=") && !set_cookie.contains("attacker-chosen-id"),
+        "{set_cookie}"
+    );
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    let cookie = set_cookie.split(';').next().unwrap_or_default().to_owned();
+
+    let with_cookie = |cookie: String| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/admin/inbox"))
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .status()
+        }
+    };
+    assert_eq!(with_cookie(cookie.clone()).await, StatusCode::OK);
+    let tampered = format!("{}x", cookie);
+    assert_eq!(
+        with_cookie(tampered).await,
+        StatusCode::UNAUTHORIZED,
+        "tampered cookie"
+    );
+
+    // Disabling the account ends its session at once.
+    let disable = app
+        .call(
+            &admin.client,
+            "admin/disable_account",
+            &[("id", &front_id.to_string()), ("disabled", "true")],
+        )
+        .await;
+    assert_eq!(disable.status(), StatusCode::OK);
+    assert_eq!(
+        with_cookie(cookie.clone()).await,
+        StatusCode::UNAUTHORIZED,
+        "disabled account"
+    );
+    let (_, again) = app.sign_in_as("desk@clinic.example", PASSWORD).await;
+    assert_eq!(
+        again.status(),
+        StatusCode::UNAUTHORIZED,
+        "a disabled account can't sign in"
+    );
+
+    // Signing out ends the session on the server: replaying its cookie fails.
+    let admin_cookie_before = app
+        .call(&admin.client, "admin/accounts", &[])
+        .await
+        .status();
+    assert_eq!(admin_cookie_before, StatusCode::OK);
+    let second = app.browser();
+    let signed_in = app
+        .call(
+            &second,
+            "admin/sign_in",
+            &[("email", &admin.email), ("password", PASSWORD)],
+        )
+        .await;
+    let admin_cookie = signed_in
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| c.split(';').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        app.call(&second, "admin/sign_out", &[]).await.status(),
+        StatusCode::OK
+    );
+    let replay = app
+        .client
+        .post(app.url("/api/admin/accounts"))
+        .header("cookie", admin_cookie)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        replay.status(),
+        StatusCode::UNAUTHORIZED,
+        "replay after sign-out"
+    );
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_and_a_success_resets_the_count() {
+    let app = spawn_app().await;
+    app.add_staff(Role::Admin, "boss@clinic.example").await;
+    for _ in 0..2 {
+        let (_, r) = app
+            .sign_in_as("boss@clinic.example", "wrong password 123")
+            .await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+    let (_, ok) = app.sign_in_as("boss@clinic.example", PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::OK);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures")
+        .fetch_one(&app.db)
+        .await
+        .unwrap_or(-1);
+    assert_eq!(left, 0, "a success clears the failures");
+
+    for _ in 0..app::server::auth::throttle::LOCK_AFTER {
+        let (_, r) = app
+            .sign_in_as("boss@clinic.example", "wrong password 123")
+            .await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+    let (_, locked) = app.sign_in_as("boss@clinic.example", PASSWORD).await;
+    assert_eq!(
+        locked.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "locked even with the right password"
+    );
+    assert!(locked.headers().get("retry-after").is_some());
+    assert!(
+        locked
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("SignInLocked"),
+        "the page shows the lock message"
+    );
+}
+
+#[tokio::test]
+async fn the_first_administrator_is_created_with_the_cli() {
+    let app = spawn_app().await;
+    let db_url = format!("sqlite://{}", app.dir.path().join("clinic.db").display());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([
+            "create-admin",
+            "--email",
+            "owner@clinic.example",
+            "--name",
+            "Owner",
+        ])
+        .env("DATABASE_URL", &db_url)
+        .env("RUST_LOG", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Some(stdin) = child.stdin.as_mut() {
+        use std::io::Write;
+        writeln!(stdin, "{PASSWORD}").unwrap_or_else(|e| panic!("{e}"));
+    }
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Created administrator Owner"));
+    let (_, signed_in) = app.sign_in_as("owner@clinic.example", PASSWORD).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+
+    let short = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([
+            "create-admin",
+            "--email",
+            "second@clinic.example",
+            "--name",
+            "Second",
+        ])
+        .env("DATABASE_URL", &db_url)
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            if let Some(stdin) = c.stdin.as_mut() {
+                use std::io::Write;
+                let _ = writeln!(stdin, "too short");
+            }
+            c.wait_with_output()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+}
