@@ -64,7 +64,6 @@ pub async fn requests_csv(State(state): State<AppState>, session: Session) -> Re
                 header::CONTENT_DISPOSITION,
                 "attachment; filename=\"consultation-requests.csv\"",
             ),
-            (header::CACHE_CONTROL, "no-store"),
         ],
         body,
     )

@@ -35,12 +35,7 @@ pub async fn prepare_consultation_form() -> Result<FormSetup, ApiError> {
     use crate::server::{content::services, respond, state};
     let state = state()?;
     // Each render gets its own token: never cache this answer.
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            axum::http::header::CACHE_CONTROL,
-            axum::http::HeaderValue::from_static("no-store"),
-        );
-    }
+    crate::server::no_store();
     let services = respond(services::list(&state.db).await)?;
     let token = state
         .desk

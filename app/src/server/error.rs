@@ -13,6 +13,14 @@ pub enum ServerError {
     Corrupt(String),
 }
 
+/// An UPDATE or DELETE of one row by its key: no row means not found.
+pub fn one_row(done: sqlx::sqlite::SqliteQueryResult) -> Result<(), ServerError> {
+    if done.rows_affected() == 0 {
+        return Err(ServerError::NotFound);
+    }
+    Ok(())
+}
+
 impl From<ServerError> for ApiError {
     fn from(err: ServerError) -> Self {
         match err {

@@ -5,17 +5,12 @@ use crate::domain::consultation::{
     RequestStatus, TimeOfDay, Weekday,
 };
 use crate::domain::Phone;
-use crate::server::content::{now_utc, Timestamp};
+use crate::server::content::{now_utc, staff_time};
 use crate::server::ServerError;
 use sqlx::SqlitePool;
 
 fn corrupt(what: &str) -> ServerError {
     ServerError::Corrupt(format!("consultation {what}"))
-}
-
-fn when(stored: &str) -> Result<String, ServerError> {
-    let t = Timestamp::parse_stored(stored)?;
-    Ok(format!("{} {}", t.label(), t.clock()))
 }
 
 pub async fn page(
@@ -35,7 +30,7 @@ pub async fn page(
         .map(|(reference, created, name, service, method, status)| {
             Ok(InboxItem {
                 reference: Reference::parse(&reference).ok_or_else(|| corrupt("reference"))?,
-                received: when(&created)?,
+                received: staff_time(&created)?,
                 name,
                 service,
                 contact_method: ContactMethod::parse(&method)
@@ -118,7 +113,7 @@ pub async fn detail(db: &SqlitePool, reference: &Reference) -> Result<RequestDet
     .fetch_all(db)
     .await?
     .into_iter()
-    .map(|(author, at, body)| Ok(Note { author, at: when(&at)?, body }))
+    .map(|(author, at, body)| Ok(Note { author, at: staff_time(&at)?, body }))
     .collect::<Result<_, ServerError>>()?;
     let failed_notifications = sqlx::query_as::<_, (String, i64)>(
         "SELECT kind, attempts FROM notifications WHERE consultation_id = ? AND sent_at IS NULL AND attempts > 0",
@@ -134,7 +129,7 @@ pub async fn detail(db: &SqlitePool, reference: &Reference) -> Result<RequestDet
     .collect();
     Ok(RequestDetail {
         reference: reference.clone(),
-        received: when(&created)?,
+        received: staff_time(&created)?,
         name,
         phone: Phone::parse(&phone).map_err(|_| corrupt("phone"))?,
         email,
@@ -156,15 +151,13 @@ pub async fn set_status(
     reference: &Reference,
     status: RequestStatus,
 ) -> Result<(), ServerError> {
-    let done = sqlx::query("UPDATE consultations SET status = ? WHERE reference = ?")
-        .bind(status.value())
-        .bind(reference.as_str())
-        .execute(db)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(ServerError::NotFound);
-    }
-    Ok(())
+    crate::server::error::one_row(
+        sqlx::query("UPDATE consultations SET status = ? WHERE reference = ?")
+            .bind(status.value())
+            .bind(reference.as_str())
+            .execute(db)
+            .await?,
+    )
 }
 
 pub async fn add_note(
@@ -173,20 +166,18 @@ pub async fn add_note(
     staff_id: i64,
     body: &str,
 ) -> Result<(), ServerError> {
-    let done = sqlx::query(
-        "INSERT INTO consultation_notes (consultation_id, staff_id, body, created_at)
+    crate::server::error::one_row(
+        sqlx::query(
+            "INSERT INTO consultation_notes (consultation_id, staff_id, body, created_at)
          SELECT id, ?, ?, ? FROM consultations WHERE reference = ?",
+        )
+        .bind(staff_id)
+        .bind(body)
+        .bind(now_utc().to_stored())
+        .bind(reference.as_str())
+        .execute(db)
+        .await?,
     )
-    .bind(staff_id)
-    .bind(body)
-    .bind(now_utc().to_stored())
-    .bind(reference.as_str())
-    .execute(db)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(ServerError::NotFound);
-    }
-    Ok(())
 }
 
 /// Every request, for the administrators' CSV export: one row of text per

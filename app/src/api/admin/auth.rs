@@ -74,7 +74,6 @@ pub struct SignedIn {
 pub async fn who_am_i() -> Result<Option<SignedIn>, ApiError> {
     use crate::domain::consultation::RequestStatus;
     use crate::server::{inbox, respond, state};
-    crate::server::no_store();
     let Some((member, _)) = crate::server::auth::current_staff().await? else {
         return Ok(None);
     };

@@ -115,14 +115,12 @@ pub async fn create(
 /// Disables (or re-enables) an account. A disabled account's sessions stop
 /// working at their next request.
 pub async fn set_disabled(db: &SqlitePool, id: i64, disabled: bool) -> Result<(), ServerError> {
-    let done = sqlx::query("UPDATE staff SET disabled_at = CASE WHEN ? THEN ? END WHERE id = ?")
-        .bind(disabled)
-        .bind(now_utc().to_stored())
-        .bind(id)
-        .execute(db)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(ServerError::NotFound);
-    }
-    Ok(())
+    crate::server::error::one_row(
+        sqlx::query("UPDATE staff SET disabled_at = CASE WHEN ? THEN ? END WHERE id = ?")
+            .bind(disabled)
+            .bind(now_utc().to_stored())
+            .bind(id)
+            .execute(db)
+            .await?,
+    )
 }

@@ -70,6 +70,12 @@ impl Timestamp {
     }
 }
 
+/// A stored timestamp as staff pages show it: `Dec 13, 2023 14:05 UTC`.
+pub fn staff_time(stored: &str) -> Result<String, ServerError> {
+    let t = Timestamp::parse_stored(stored)?;
+    Ok(format!("{} {}", t.label(), t.clock()))
+}
+
 pub fn now_utc() -> Timestamp {
     Timestamp::from_datetime(OffsetDateTime::now_utc())
 }

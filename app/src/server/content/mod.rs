@@ -5,7 +5,7 @@ pub mod clinic;
 mod dates;
 pub mod services;
 
-pub use dates::{now_utc, Timestamp};
+pub use dates::{now_utc, staff_time, Timestamp};
 
 use super::ServerError;
 use crate::domain::Slug;

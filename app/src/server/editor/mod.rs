@@ -9,7 +9,7 @@ use crate::domain::article_draft::{
     ArticleDraft, ArticleRow, ArticleState, EditedArticle, ValidDraft,
 };
 use crate::domain::Slug;
-use crate::server::content::{now_utc, Timestamp};
+use crate::server::content::{now_utc, staff_time};
 use crate::server::{markdown, ServerError};
 use sqlx::SqlitePool;
 
@@ -30,9 +30,7 @@ impl From<sqlx::Error> for EditError {
 }
 
 fn label(stored: Option<String>) -> Result<Option<String>, ServerError> {
-    stored
-        .map(|s| Timestamp::parse_stored(&s).map(|t| format!("{} {}", t.label(), t.clock())))
-        .transpose()
+    stored.map(|s| staff_time(&s)).transpose()
 }
 
 fn state(raw: &str) -> Result<ArticleState, ServerError> {

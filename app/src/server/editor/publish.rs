@@ -29,8 +29,9 @@ pub async fn set_state(
     };
     // Publishing again keeps the first publication date; publishing a
     // scheduled article now dates it now; unpublishing keeps the date.
-    let done = sqlx::query(
-        "UPDATE articles SET updated_at = ?3,
+    crate::server::error::one_row(
+        sqlx::query(
+            "UPDATE articles SET updated_at = ?3,
            published_at = CASE
              WHEN ?1 = 'published' AND status = 'scheduled' THEN ?2
              WHEN ?1 = 'published' THEN COALESCE(published_at, ?2)
@@ -38,28 +39,23 @@ pub async fn set_state(
              ELSE published_at END,
            status = ?1
          WHERE id = ?4",
+        )
+        .bind(status)
+        .bind(when)
+        .bind(now.to_stored())
+        .bind(id)
+        .execute(db)
+        .await?,
     )
-    .bind(status)
-    .bind(when)
-    .bind(now.to_stored())
-    .bind(id)
-    .execute(db)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(ServerError::NotFound);
-    }
-    Ok(())
 }
 
 pub async fn delete(db: &SqlitePool, id: i64) -> Result<(), ServerError> {
-    let done = sqlx::query("DELETE FROM articles WHERE id = ?")
-        .bind(id)
-        .execute(db)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(ServerError::NotFound);
-    }
-    Ok(())
+    crate::server::error::one_row(
+        sqlx::query("DELETE FROM articles WHERE id = ?")
+            .bind(id)
+            .execute(db)
+            .await?,
+    )
 }
 
 /// Publishes every scheduled article whose time has come. Returns how many.
