@@ -35,10 +35,35 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
   await editor.getByLabel("Title").fill(title);
   await editor.getByLabel("Category").fill("Physical Therapy");
   await editor.getByLabel("Text (Markdown)").fill("Sit **tall**.\n\n## Three habits\n\n1. Stand up every hour\n2. Screen at eye level\n3. Feet flat");
+  // A photo for the top, drawn by the browser and uploaded as a JPEG.
+  const photo = await editor.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1600;
+    canvas.height = 900;
+    const ctx = canvas.getContext("2d")!;
+    const gradient = ctx.createLinearGradient(0, 0, 1600, 900);
+    gradient.addColorStop(0, "#2b6cb0");
+    gradient.addColorStop(1, "#f6e05e");
+    ctx.fillStyle = gradient;
+    ctx.fillRect(0, 0, 1600, 900);
+    return canvas.toDataURL("image/jpeg", 0.9).split(",")[1];
+  });
+  await editor.getByLabel("Choose an image").setInputFiles({
+    name: "desk.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from(photo, "base64"),
+  });
+  await expect(editor.getByRole("button", { name: "Remove image" })).toBeVisible();
+  // Alt text is required: saving without it says so at the field.
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await expect(editor.getByText("Describe the image for people who can't see it, or mark it decorative.")).toBeVisible();
+  await editor.getByLabel("What the image shows").fill("A desk with a screen at eye level");
+
   await editor.getByRole("button", { name: "Preview" }).click();
   const preview = editor.getByRole("region", { name: "Preview" });
   await expect(preview.getByRole("heading", { name: "Three habits" })).toBeVisible();
   await expect(preview.locator("strong")).toHaveText("tall");
+  await expect(preview.getByRole("img", { name: "A desk with a screen at eye level" })).toBeVisible();
   await expectNoAxeViolations(editor, "the editor with a preview");
 
   await editor.getByRole("button", { name: "Publish now" }).click();
@@ -58,6 +83,11 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
   await phone.getByRole("link", { name: title }).click();
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(phone.getByRole("heading", { name: "Three habits" })).toBeVisible();
+  const hero = phone.getByRole("img", { name: "A desk with a screen at eye level" });
+  await expect(hero).toBeVisible();
+  // The phone picks a small size from the srcset, and it loads.
+  await expect.poll(() => hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  expect(await hero.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/media\/[0-9a-f]{32}-(480|960)\.jpg$/);
 
   // The editor changes it; the change is public at once.
   await editor.getByLabel("Text (Markdown)").fill("Sit **tall**, and breathe.");

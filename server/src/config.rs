@@ -2,6 +2,7 @@ use anyhow::Context;
 use app::server::notify::MailConfig;
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Everything the server reads from its environment (see the README).
@@ -33,6 +34,8 @@ pub struct Config {
     /// `SECURE_COOKIES`: send the session cookie over HTTPS only (default:
     /// on when `PUBLIC_URL` is https).
     pub secure_cookies: bool,
+    /// Uploaded images; by default `media/` beside the database file.
+    pub media_dir: PathBuf,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/clinic.db";
@@ -54,6 +57,17 @@ where
     }
 }
 
+/// `sqlite://data/clinic.db?mode=rwc` -> `data/media`.
+fn media_dir_beside(database_url: &str) -> PathBuf {
+    let path = database_url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or(path);
+    Path::new(path)
+        .parent()
+        .map_or_else(|| PathBuf::from("media"), |dir| dir.join("media"))
+}
+
 impl Config {
     pub fn from_env() -> anyhow::Result<Self> {
         let leptos = leptos::config::get_configuration(None)
@@ -69,8 +83,11 @@ impl Config {
                 (n, Duration::from_secs(secs))
             }
         };
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
         Ok(Self {
-            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            media_dir: var("MEDIA_DIR")
+                .map_or_else(|| media_dir_beside(&database_url), PathBuf::from),
+            database_url,
             public_url: var("PUBLIC_URL"),
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM")
@@ -101,6 +118,7 @@ impl Config {
     /// Defaults for everything but the database: what tests start from.
     pub fn for_tests(database_url: String) -> Self {
         Self {
+            media_dir: media_dir_beside(&database_url),
             leptos: LeptosOptions::builder().output_name("clinic").build(),
             database_url,
             public_url: None,

@@ -2,10 +2,12 @@
 //! The clinic site's server: configuration, startup and telemetry, as a
 //! library so tests start exactly what production runs.
 
+mod body_limit;
 pub mod cli;
 pub mod config;
 mod consultation_post;
 mod export;
 mod guard;
+mod media;
 pub mod startup;
 pub mod telemetry;

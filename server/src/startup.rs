@@ -14,7 +14,6 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -24,8 +23,6 @@ use tower_sessions_sqlx_store::SqliteStore;
 
 /// Longest a request may take before the server answers 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Largest request body accepted (413 beyond): the consultation form is far smaller.
-pub const BODY_LIMIT: usize = 32 * 1024;
 
 /// The running site: a bound listener and the router behind it.
 pub struct Application {
@@ -88,6 +85,7 @@ impl Application {
             db,
             desk,
             session_limits,
+            media_dir: config.media_dir.clone(),
         };
         let router = router(state.clone()).layer(session_layer);
         Ok(Self {
@@ -133,11 +131,11 @@ pub fn router(state: AppState) -> Router {
             post(crate::consultation_post::post_consultation),
         )
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
+        .merge(crate::media::routes(&state.media_dir))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
         .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
-        .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -6,6 +6,40 @@ use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
 mod imp {
+    use crate::domain::media::StoredImage;
+    use wasm_bindgen::JsCast;
+
+    /// A file picked in an `<input type=file>`.
+    pub struct ChosenFile(web_sys::File);
+
+    pub fn chosen_file(ev: &leptos::ev::Event) -> Option<ChosenFile> {
+        let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+        let file = input.files()?.get(0)?;
+        // Cleared so choosing the same file again still fires `change`.
+        input.set_value("");
+        Some(ChosenFile(file))
+    }
+
+    /// Sends the file's bytes as they are; the server answers with the sizes
+    /// it stored, or a sentence saying what to do.
+    pub async fn upload(file: ChosenFile, url: &str) -> Result<StoredImage, String> {
+        const FAILED: &str = "The upload did not finish: check the connection and try again.";
+        let request = gloo_net::http::Request::post(url)
+            .header("Content-Type", &file.0.type_())
+            .body(wasm_bindgen::JsValue::from(file.0))
+            .map_err(|_| FAILED.to_owned())?;
+        let response = request.send().await.map_err(|_| FAILED.to_owned())?;
+        if response.ok() {
+            return response
+                .json::<StoredImage>()
+                .await
+                .map_err(|_| FAILED.to_owned());
+        }
+        match response.text().await {
+            Ok(message) if !message.trim().is_empty() => Err(message),
+            _ => Err(FAILED.to_owned()),
+        }
+    }
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok()?
     }
@@ -45,6 +79,18 @@ mod imp {
 
 #[cfg(not(feature = "hydrate"))]
 mod imp {
+    use crate::domain::media::StoredImage;
+
+    /// Never made on the server: files are chosen in a browser.
+    pub struct ChosenFile;
+
+    pub fn chosen_file(_ev: &leptos::ev::Event) -> Option<ChosenFile> {
+        None
+    }
+
+    pub async fn upload(_file: ChosenFile, _url: &str) -> Result<StoredImage, String> {
+        Err("Uploads need a browser.".to_owned())
+    }
     pub fn local_storage_get(_key: &str) -> Option<String> {
         None
     }
@@ -58,7 +104,10 @@ mod imp {
     pub fn replace_url(_path: &str) {}
 }
 
-pub use imp::{local_storage_get, local_storage_set, local_to_utc, replace_url};
+pub use imp::{
+    chosen_file, local_storage_get, local_storage_set, local_to_utc, replace_url, upload,
+    ChosenFile,
+};
 
 /// Asks the browser to warn before the page is left while `dirty` holds.
 pub fn warn_before_leaving(dirty: Memo<bool>) {

@@ -1,3 +1,4 @@
+use super::media::StoredImage;
 use super::{PageNumber, Slug};
 use serde::{Deserialize, Serialize};
 
@@ -21,10 +22,11 @@ pub struct ArticleSummary {
     pub published_label: String,
 }
 
-/// An image at the top of an article; its alt text is required.
+/// An image at the top of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeroImage {
-    pub src: String,
+    pub image: StoredImage,
+    /// Empty when staff marked the image decorative.
     pub alt: String,
 }
 

@@ -1,5 +1,6 @@
 //! An article as staff write it, and the rules it must pass to be saved.
 
+use super::media::MediaKey;
 use super::Slug;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,14 @@ pub struct ArticleDraft {
     pub category: String,
     pub summary: String,
     pub body_md: String,
+    /// The hero image, uploaded first; its alt text is required unless
+    /// staff say it is decorative. Defaults keep older saved drafts readable.
+    #[serde(default)]
+    pub hero: Option<MediaKey>,
+    #[serde(default)]
+    pub hero_alt: String,
+    #[serde(default)]
+    pub hero_decorative: bool,
 }
 
 /// What is wrong with a draft, per field name, in form order.
@@ -40,6 +49,15 @@ pub struct ValidDraft {
     pub category: String,
     pub summary: String,
     pub body_md: String,
+    pub hero: Option<ValidHero>,
+}
+
+/// A hero image with its alt text, or marked decorative (alt empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidHero {
+    pub key: MediaKey,
+    pub alt: String,
+    pub decorative: bool,
 }
 
 impl ArticleDraft {
@@ -88,6 +106,34 @@ impl ArticleDraft {
                 format!("The text is longer than {BODY_MAX} characters."),
             );
         }
+        let alt = self.hero_alt.trim();
+        let hero = match &self.hero {
+            Some(key) if self.hero_decorative => Some(ValidHero {
+                key: key.clone(),
+                alt: String::new(),
+                decorative: true,
+            }),
+            Some(key) => {
+                if alt.is_empty() {
+                    add(
+                        "hero_alt",
+                        "Describe the image for people who can't see it, or mark it decorative."
+                            .into(),
+                    );
+                } else if alt.chars().count() > ALT_MAX {
+                    add(
+                        "hero_alt",
+                        format!("Keep the description to {ALT_MAX} characters."),
+                    );
+                }
+                Some(ValidHero {
+                    key: key.clone(),
+                    alt: alt.to_owned(),
+                    decorative: false,
+                })
+            }
+            None => None,
+        };
         match slug {
             Ok(slug) if errors.is_empty() => Ok(ValidDraft {
                 title: title.to_owned(),
@@ -95,6 +141,7 @@ impl ArticleDraft {
                 category: category.to_owned(),
                 summary: summary.to_owned(),
                 body_md: self.body_md.clone(),
+                hero,
             }),
             _ => Err(DraftErrors(errors)),
         }
@@ -112,7 +159,29 @@ mod tests {
             category: "Physical Therapy".into(),
             summary: String::new(),
             body_md: "Sit up.".into(),
+            ..ArticleDraft::default()
         }
+    }
+
+    fn key() -> MediaKey {
+        MediaKey::parse(&"ab".repeat(16)).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_decorative_image_needs_no_alt_text_and_keeps_none() {
+        let mut draft = valid();
+        draft.hero = Some(key());
+        draft.hero_alt = "left over".into();
+        draft.hero_decorative = true;
+        let hero = draft.validate().ok().and_then(|d| d.hero);
+        assert_eq!(
+            hero,
+            Some(ValidHero {
+                key: key(),
+                alt: String::new(),
+                decorative: true
+            })
+        );
     }
 
     #[test]
@@ -142,6 +211,15 @@ mod tests {
                 "summary",
             ),
             ("no body", |d| d.body_md = "\n".into(), "body_md"),
+            ("image without alt", |d| d.hero = Some(key()), "hero_alt"),
+            (
+                "long alt",
+                |d| {
+                    d.hero = Some(key());
+                    d.hero_alt = "a".repeat(ALT_MAX + 1);
+                },
+                "hero_alt",
+            ),
         ];
         for (name, break_it, field) in cases {
             let mut draft = valid();

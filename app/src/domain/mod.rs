@@ -4,6 +4,7 @@ mod article;
 pub mod article_draft;
 mod clinic;
 pub mod consultation;
+pub mod media;
 mod page_number;
 mod phone;
 mod service;

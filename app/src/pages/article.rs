@@ -33,7 +33,9 @@ fn article_view(view: ArticleView) -> impl IntoView {
             </header>
             {article.hero.map(|hero| view! {
                 <figure class="hero-image">
-                    <img src=hero.src alt=hero.alt width="1200" height="675" fetchpriority="high"/>
+                    // Never lazy: the hero is what paints first.
+                    <img src=hero.image.src() srcset=hero.image.srcset() sizes="(min-width: 46rem) 42rem, 100vw"
+                        alt=hero.alt width=hero.image.width height=hero.image.height fetchpriority="high"/>
                 </figure>
             })}
             <div class="prose" inner_html=article.body_html></div>

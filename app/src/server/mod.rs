@@ -10,6 +10,7 @@ pub mod error;
 mod front_matter;
 pub mod inbox;
 pub mod markdown;
+pub mod media;
 pub mod notify;
 pub mod seed;
 mod state;

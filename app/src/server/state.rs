@@ -11,4 +11,6 @@ pub struct AppState {
     pub db: SqlitePool,
     pub desk: ConsultationDesk,
     pub session_limits: SessionLimits,
+    /// Where uploaded images are stored (`<key>-<width>.jpg`).
+    pub media_dir: std::path::PathBuf,
 }

@@ -1,4 +1,8 @@
 use crate::helpers::{spawn_app, ArticleSpec, SEEDED_ARTICLE, SEEDED_TITLE};
+use crate::media_helpers::jpeg;
+use app::domain::media::StoredImage;
+use app::domain::staff::Role;
+use app::domain::HeroImage;
 use app::server::content::articles::Status;
 use reqwest::StatusCode;
 
@@ -142,8 +146,18 @@ async fn an_article_shows_related_articles_from_its_category_and_its_hero_image(
         "2024-01-11",
     ))
     .await;
+    let editor = app.staff(Role::Editor).await;
+    let image: StoredImage = app
+        .upload(&editor.client, "image/jpeg", jpeg(1200, 675))
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     app.add_article(ArticleSpec {
-        hero: Some(("/images/desk.jpg", "A person stretching at a desk")),
+        hero: Some(HeroImage {
+            image: image.clone(),
+            alt: "A person stretching at a desk".into(),
+        }),
         ..ArticleSpec::published("with-hero", "With Hero", "Physical Therapy", "2024-01-12")
     })
     .await;
@@ -157,8 +171,14 @@ async fn an_article_shows_related_articles_from_its_category_and_its_hero_image(
     let hero = app.page("/articles/with-hero").await;
     assert_eq!(
         hero.attrs("article figure img", "src"),
-        ["/images/desk.jpg"]
+        [image.key.url(960)]
     );
+    assert_eq!(hero.attrs("article figure img", "srcset"), [image.srcset()]);
+    // Width and height reserve the space before the image arrives; the
+    // hero is what paints first, so it is never lazy.
+    assert_eq!(hero.attrs("article figure img", "width"), ["1200"]);
+    assert_eq!(hero.attrs("article figure img", "height"), ["675"]);
+    assert!(hero.attrs("article figure img", "loading").is_empty());
     assert_eq!(
         hero.attrs("article figure img", "alt"),
         ["A person stretching at a desk"]

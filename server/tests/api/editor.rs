@@ -251,3 +251,106 @@ async fn a_scheduled_article_is_published_by_the_server_on_time() {
         .await;
     assert_eq!(no_time.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_hero_image_needs_alt_text_or_the_decorative_choice() {
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let image: app::domain::media::StoredImage = app
+        .upload(
+            &editor.client,
+            "image/jpeg",
+            crate::media_helpers::jpeg(1600, 900),
+        )
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let save_with = |hero: serde_json::Value, alt: &str, decorative: bool| {
+        let body = json!({
+            "id": null, "version": 0,
+            "draft": { "title": "Heat or ice", "slug": "heat-or-ice", "category": "Physical Therapy",
+                       "summary": "", "body_md": "Ice first.", "hero": hero, "hero_alt": alt,
+                       "hero_decorative": decorative }
+        });
+        let request = editor
+            .client
+            .post(app.url("/api/admin/save_article"))
+            .json(&body);
+        async move { request.send().await.unwrap_or_else(|e| panic!("{e}")) }
+    };
+    let key = json!(image.key.as_str());
+
+    let no_alt = save_with(key.clone(), "  ", false).await;
+    assert_eq!(no_alt.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_alt.text().await.unwrap_or_default().contains("hero_alt"));
+
+    let unknown = save_with(json!("0".repeat(32)), "A bag of ice", false).await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("upload it again"));
+
+    let saved = save_with(key.clone(), "A bag of ice on a knee", false).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let (id, _): (i64, i64) = saved.json().await.unwrap_or_else(|e| panic!("{e}"));
+    let published = app
+        .call(
+            &editor.client,
+            "admin/article_state",
+            &[("id", &id.to_string()), ("state", "published")],
+        )
+        .await;
+    assert_eq!(published.status(), StatusCode::OK);
+    let page = app.page("/articles/heat-or-ice").await;
+    assert_eq!(
+        page.attrs("article figure img", "alt"),
+        ["A bag of ice on a knee"]
+    );
+
+    let opened = app
+        .call(&editor.client, "admin/article", &[("id", &id.to_string())])
+        .await;
+    let opened: serde_json::Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened["draft"]["hero"], key);
+    assert_eq!(opened["draft"]["hero_alt"], "A bag of ice on a knee");
+
+    // Decorative: announced as nothing, which is what a screen reader should do.
+    let body = json!({
+        "id": id, "version": 1,
+        "draft": { "title": "Heat or ice", "slug": "heat-or-ice", "category": "Physical Therapy",
+                   "summary": "", "body_md": "Ice first.", "hero": key, "hero_alt": "",
+                   "hero_decorative": true }
+    });
+    let decorative = editor
+        .client
+        .post(app.url("/api/admin/save_article"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(decorative.status(), StatusCode::OK);
+    let page = app.page("/articles/heat-or-ice").await;
+    assert_eq!(page.attrs("article figure img", "alt"), [""]);
+}
+
+#[tokio::test]
+async fn a_long_article_saves_while_public_forms_stay_small() {
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let body = json!({
+        "id": null, "version": 0,
+        "draft": { "title": "A long guide", "slug": "", "category": "Physical Therapy",
+                   "summary": "", "body_md": "Stretch gently. ".repeat(5_000) }
+    });
+    let saved = editor
+        .client
+        .post(app.url("/api/admin/save_article"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.status(), StatusCode::OK, "an 80 KB article");
+}

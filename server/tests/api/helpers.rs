@@ -98,10 +98,7 @@ impl TestApp {
             category: article.category.to_owned(),
             summary: article.summary.map(str::to_owned),
             body_md: article.body.to_owned(),
-            hero: article.hero.map(|(src, alt)| HeroImage {
-                src: src.into(),
-                alt: alt.into(),
-            }),
+            hero: article.hero,
             status: article.status,
             published_at: Some(
                 Timestamp::parse_date(article.published).unwrap_or_else(|e| panic!("{e}")),
@@ -120,7 +117,7 @@ pub struct ArticleSpec<'a> {
     pub body: &'a str,
     pub published: &'a str,
     pub summary: Option<&'a str>,
-    pub hero: Option<(&'a str, &'a str)>,
+    pub hero: Option<HeroImage>,
     pub status: Status,
 }
 

@@ -11,6 +11,8 @@ mod consultations;
 mod content_api;
 mod editor;
 mod helpers;
+mod media;
+mod media_helpers;
 mod not_found;
 mod pages;
 mod seed;

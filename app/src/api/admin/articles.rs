@@ -48,6 +48,13 @@ pub async fn save_article(
             )]);
             return Err(with_status(ApiError::InvalidDraft(errors)));
         }
+        Err(EditError::ImageMissing) => {
+            let errors = DraftErrors(vec![(
+                "hero".into(),
+                "This image is no longer on the server: upload it again.".into(),
+            )]);
+            return Err(with_status(ApiError::InvalidDraft(errors)));
+        }
         Err(EditError::Server(e)) => return respond(Err(e)),
     };
     respond(auth::audit::record(&db, member.id, "article.save", Some(valid.slug.as_str())).await)?;

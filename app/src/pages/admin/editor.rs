@@ -1,3 +1,4 @@
+use super::hero_field::HeroField;
 use crate::api::admin::articles::{
     article_revision, delete_article, open_article, preview_article, save_article,
     set_article_state,
@@ -246,6 +247,7 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
                     prop:value=move || draft.with(|d| d.summary.clone()) on:input=set(|d, v| d.summary = v)></textarea>
                 <p class="field-error" id="article-summary-error">{field("summary")}</p>
             </div>
+            <HeroField draft errors/>
             <div class="field">
                 <label for="article-body">"Text (Markdown)"</label>
                 <p class="field-hint" id="article-body-hint">"Blank line between paragraphs; ## for a heading; 1. for a numbered list; **bold**."</p>
@@ -277,6 +279,14 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
                 <h2 id="preview-title">"Preview"</h2>
                 <article class="article">
                     <h1>{draft.with(|d| d.title.clone())}</h1>
+                    {draft.with(|d| d.hero.clone().map(|key| {
+                        let alt = if d.hero_decorative { String::new() } else { d.hero_alt.clone() };
+                        view! {
+                            <figure class="hero-image">
+                                <img src=key.url(crate::domain::media::WIDTHS[1]) alt=alt/>
+                            </figure>
+                        }
+                    }))}
                     <div class="prose" inner_html=html></div>
                 </article>
             </section>

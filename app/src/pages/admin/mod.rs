@@ -5,6 +5,7 @@ mod accounts;
 mod articles;
 mod audit;
 mod editor;
+mod hero_field;
 mod home;
 mod layout;
 mod request;

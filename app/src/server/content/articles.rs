@@ -2,7 +2,7 @@ use super::{now_utc, stored_slug, Timestamp};
 use crate::domain::{
     Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage, PageNumber, Slug,
 };
-use crate::server::{markdown, ServerError};
+use crate::server::{markdown, media, ServerError};
 use sqlx::SqlitePool;
 
 /// How many related articles an article page shows.
@@ -124,22 +124,20 @@ pub async fn page(
 /// A published article with its related articles (same category, newest first).
 #[tracing::instrument(skip_all)]
 pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerError> {
-    let row = sqlx::query_as::<
-        _,
-        (
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            String,
-            i64,
-        ),
-    >(&format!(
-        "SELECT {SUMMARY_COLUMNS}, a.hero_src, a.hero_alt, a.body_html, a.category_id
+    type ViewRow = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        bool,
+        String,
+        i64,
+    );
+    let row = sqlx::query_as::<_, ViewRow>(&format!(
+        "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative, a.body_html, a.category_id
              FROM articles a JOIN categories c ON c.id = a.category_id
              WHERE {PUBLIC} AND a.slug = ?"
     ))
@@ -147,13 +145,27 @@ pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerErr
     .fetch_optional(db)
     .await?
     .ok_or(ServerError::NotFound)?;
-    let (s, t, su, cs, cn, p, hero_src, hero_alt, body_html, category_id) = row;
-    let hero = match (hero_src, hero_alt) {
-        (Some(src), Some(alt)) => Some(HeroImage { src, alt }),
-        _ => None,
-    };
+    let (s, t, su, cs, cn, p, hero_alt, hero_decorative, body_html, category_id) = row;
+    let summary_row = (s, t, su, cs, cn, p);
+    let image = sqlx::query_as::<_, media::Row>(&format!(
+        "SELECT {} FROM media m JOIN articles a ON a.hero_src = m.key WHERE a.slug = ?",
+        media::COLUMNS
+    ))
+    .bind(slug.as_str())
+    .fetch_optional(db)
+    .await?
+    .map(media::from_row)
+    .transpose()?;
+    let hero = image.map(|image| HeroImage {
+        image,
+        alt: if hero_decorative {
+            String::new()
+        } else {
+            hero_alt.unwrap_or_default()
+        },
+    });
     let article = Article {
-        summary: summary_from_row((s, t, su, cs, cn, p))?,
+        summary: summary_from_row(summary_row)?,
         hero,
         body_html,
     };
@@ -223,8 +235,8 @@ pub async fn insert(db: &SqlitePool, article: &NewArticle) -> Result<(), ServerE
         .unwrap_or_else(|| markdown::summary(&article.body_md, SUMMARY_MAX_CHARS));
     sqlx::query(
         "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src,
-           hero_alt, status, published_at, created_at, updated_at)
-         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?)",
+           hero_alt, hero_decorative, status, published_at, created_at, updated_at)
+         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(article.slug.as_str())
     .bind(&article.title)
@@ -232,8 +244,9 @@ pub async fn insert(db: &SqlitePool, article: &NewArticle) -> Result<(), ServerE
     .bind(category_slug.as_str())
     .bind(&article.body_md)
     .bind(markdown::render(&article.body_md))
-    .bind(article.hero.as_ref().map(|h| h.src.as_str()))
+    .bind(article.hero.as_ref().map(|h| h.image.key.as_str()))
     .bind(article.hero.as_ref().map(|h| h.alt.as_str()))
+    .bind(article.hero.as_ref().is_some_and(|h| h.alt.is_empty()))
     .bind(article.status.as_str())
     .bind(article.published_at.as_ref().map(Timestamp::to_stored))
     .bind(&now)

@@ -8,6 +8,7 @@ pub use publish::{delete, publish_due, set_state, spawn_scheduler};
 use crate::domain::article_draft::{
     ArticleDraft, ArticleRow, ArticleState, EditedArticle, ValidDraft,
 };
+use crate::domain::media::MediaKey;
 use crate::domain::Slug;
 use crate::server::content::{now_utc, staff_time};
 use crate::server::{markdown, ServerError};
@@ -19,6 +20,8 @@ pub enum EditError {
     Conflict,
     #[error("slug taken")]
     SlugTaken,
+    #[error("hero image not stored")]
+    ImageMissing,
     #[error(transparent)]
     Server(#[from] ServerError),
 }
@@ -31,6 +34,11 @@ impl From<sqlx::Error> for EditError {
 
 fn label(stored: Option<String>) -> Result<Option<String>, ServerError> {
     stored.map(|s| staff_time(&s)).transpose()
+}
+
+fn stored_key(raw: Option<String>) -> Result<Option<MediaKey>, ServerError> {
+    raw.map(|k| MediaKey::parse(&k).map_err(|_| ServerError::Corrupt(format!("hero key {k:?}"))))
+        .transpose()
 }
 
 fn state(raw: &str) -> Result<ArticleState, ServerError> {
@@ -69,7 +77,7 @@ pub async fn list(db: &SqlitePool, search: &str) -> Result<Vec<ArticleRow>, Serv
 }
 
 pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError> {
-    let (version, status, when, title, slug, category, summary, body_md): (
+    type Row = (
         i64,
         String,
         Option<String>,
@@ -78,8 +86,25 @@ pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError>
         String,
         String,
         String,
-    ) = sqlx::query_as(
-        "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name, a.summary, a.body_md
+        Option<String>,
+        Option<String>,
+        bool,
+    );
+    let (
+        version,
+        status,
+        when,
+        title,
+        slug,
+        category,
+        summary,
+        body_md,
+        hero,
+        hero_alt,
+        hero_decorative,
+    ): Row = sqlx::query_as(
+        "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name, a.summary, a.body_md,
+                a.hero_src, a.hero_alt, a.hero_decorative
          FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?",
     )
     .bind(id)
@@ -107,6 +132,9 @@ pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError>
             category,
             summary,
             body_md,
+            hero: stored_key(hero)?,
+            hero_alt: hero_alt.unwrap_or_default(),
+            hero_decorative,
         },
         revisions,
     })
@@ -147,12 +175,25 @@ pub async fn save(
     if taken.is_some() {
         return Err(EditError::SlugTaken);
     }
+    if let Some(hero) = &draft.hero {
+        let stored: Option<String> = sqlx::query_scalar("SELECT key FROM media WHERE key = ?")
+            .bind(hero.key.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if stored.is_none() {
+            return Err(EditError::ImageMissing);
+        }
+    }
+    let hero_key = draft.hero.as_ref().map(|h| h.key.as_str());
+    let hero_alt = draft.hero.as_ref().map(|h| h.alt.as_str());
+    let hero_decorative = draft.hero.as_ref().is_some_and(|h| h.decorative);
     let html = markdown::render(&draft.body_md);
     let (id, version) = match id {
         None => {
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, status, created_at, updated_at, version)
-                 VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, 'draft', ?, ?, 1) RETURNING id",
+                "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src, hero_alt,
+                   hero_decorative, status, created_at, updated_at, version)
+                 VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id",
             )
             .bind(draft.slug.as_str())
             .bind(&draft.title)
@@ -160,6 +201,9 @@ pub async fn save(
             .bind(category_slug.as_str())
             .bind(&draft.body_md)
             .bind(&html)
+            .bind(hero_key)
+            .bind(hero_alt)
+            .bind(hero_decorative)
             .bind(&now)
             .bind(&now)
             .fetch_one(&mut *tx)
@@ -169,7 +213,8 @@ pub async fn save(
         Some(id) => {
             let done = sqlx::query(
                 "UPDATE articles SET slug = ?, title = ?, summary = ?, category_id = (SELECT id FROM categories WHERE slug = ?),
-                   body_md = ?, body_html = ?, updated_at = ?, version = version + 1
+                   body_md = ?, body_html = ?, hero_src = ?, hero_alt = ?, hero_decorative = ?,
+                   updated_at = ?, version = version + 1
                  WHERE id = ? AND version = ?",
             )
             .bind(draft.slug.as_str())
@@ -178,6 +223,9 @@ pub async fn save(
             .bind(category_slug.as_str())
             .bind(&draft.body_md)
             .bind(&html)
+            .bind(hero_key)
+            .bind(hero_alt)
+            .bind(hero_decorative)
             .bind(&now)
             .bind(id)
             .bind(expected_version)
@@ -199,8 +247,9 @@ pub async fn save(
         }
     };
     sqlx::query(
-        "INSERT INTO article_revisions (article_id, version, title, slug, category, summary, body_md, saved_by, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO article_revisions (article_id, version, title, slug, category, summary, body_md,
+           hero_src, hero_alt, hero_decorative, saved_by, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(id)
     .bind(version)
@@ -209,6 +258,9 @@ pub async fn save(
     .bind(&draft.category)
     .bind(&draft.summary)
     .bind(&draft.body_md)
+    .bind(hero_key)
+    .bind(hero_alt)
+    .bind(hero_decorative)
     .bind(staff_id)
     .bind(&now)
     .execute(&mut *tx)
@@ -219,19 +271,34 @@ pub async fn save(
 
 /// The text of a saved version, to restore into the editor.
 pub async fn revision(db: &SqlitePool, id: i64, version: i64) -> Result<ArticleDraft, ServerError> {
-    let (title, slug, category, summary, body_md): (String, String, String, String, String) = sqlx::query_as(
-        "SELECT title, slug, category, summary, body_md FROM article_revisions WHERE article_id = ? AND version = ?",
-    )
-    .bind(id)
-    .bind(version)
-    .fetch_optional(db)
-    .await?
-    .ok_or(ServerError::NotFound)?;
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        bool,
+    );
+    let (title, slug, category, summary, body_md, hero, hero_alt, hero_decorative): Row =
+        sqlx::query_as(
+            "SELECT title, slug, category, summary, body_md, hero_src, hero_alt, hero_decorative
+         FROM article_revisions WHERE article_id = ? AND version = ?",
+        )
+        .bind(id)
+        .bind(version)
+        .fetch_optional(db)
+        .await?
+        .ok_or(ServerError::NotFound)?;
     Ok(ArticleDraft {
         title,
         slug,
         category,
         summary,
         body_md,
+        hero: stored_key(hero)?,
+        hero_alt: hero_alt.unwrap_or_default(),
+        hero_decorative,
     })
 }
