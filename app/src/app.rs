@@ -3,7 +3,7 @@
 use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
 use crate::pages::admin::{
     AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminHome, AdminLayout,
-    AdminRequest, AdminRequests, AdminSignIn,
+    AdminRequest, AdminRequests, AdminServiceEditor, AdminServices, AdminSignIn,
 };
 use crate::pages::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
@@ -77,6 +77,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("articles") view=AdminArticles/>
                         <Route path=path!("articles/new") view=AdminArticleEditor/>
                         <Route path=path!("articles/:id") view=AdminArticleEditor/>
+                        <Route path=path!("services") view=AdminServices/>
+                        <Route path=path!("services/:slug") view=AdminServiceEditor/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -21,6 +21,13 @@ pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
 pub const ADMIN_ARTICLES: &str = "/admin/articles";
 pub const ADMIN_NEW_ARTICLE: &str = "/admin/articles/new";
+pub const ADMIN_SERVICES: &str = "/admin/services";
+
+/// A service page in the editor.
+pub fn admin_service(slug: &Slug) -> String {
+    format!("{ADMIN_SERVICES}/{slug}")
+}
+
 /// `POST` an image's bytes here; answers with the stored sizes.
 pub const ADMIN_MEDIA_UPLOAD: &str = "/api/admin/media";
 /// Stored images, `<key>-<width>.jpg`, cached for ever.

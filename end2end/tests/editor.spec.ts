@@ -103,3 +103,31 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
   expect(gone?.status()).toBe(404);
   expect(errors.flat(), "console errors in the editor's and the patient's browsers").toEqual([]);
 });
+
+test("@desktop an editor updates a service page and finds articles by category", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Services" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Services");
+  await expectNoAxeViolations(page, "the service list");
+  await page.getByRole("link", { name: "Occupational Therapy" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit service: Occupational Therapy");
+  await hydrated(page);
+  await expectNoAxeViolations(page, "the service editor");
+
+  const body = page.getByLabel("Text (Markdown)");
+  const added = `Evening appointments are available on request (${Date.now()}).`;
+  await body.fill(`${await body.inputValue()}\n\n${added}`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved: the public page shows it now.");
+  await page.goto("/services/occupational-therapy");
+  await expect(page.locator(".prose")).toContainText(added);
+
+  await page.goto("/admin/articles");
+  await hydrated(page);
+  await page.getByLabel("Category").selectOption("Acupuncture");
+  await expect(page.getByRole("link", { name: "5 Ways that Acupuncture Helps with Low Back Pain" })).toBeVisible();
+  const categories = await page.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(new Set(categories)).toEqual(new Set(["Acupuncture"]));
+  expect(errors).toEqual([]);
+});

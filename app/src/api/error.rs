@@ -14,7 +14,7 @@ pub enum ApiError {
     BadRequest(String),
     #[error("Some answers need another look: see the messages next to them.")]
     Invalid(FieldErrors),
-    #[error("The article can't be saved yet: see the messages next to the fields.")]
+    #[error("This can't be saved yet: see the messages next to the fields.")]
     InvalidDraft(DraftErrors),
     #[error(
         "You've sent several requests in a short time. Please try again in {} minute(s), or give us a call.",

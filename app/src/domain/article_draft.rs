@@ -268,6 +268,13 @@ pub struct ArticleRow {
     pub when: Option<String>,
 }
 
+/// The admin's article list, filtered, and every category to filter by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleTable {
+    pub rows: Vec<ArticleRow>,
+    pub categories: Vec<String>,
+}
+
 /// An article open in the editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EditedArticle {

@@ -8,6 +8,7 @@ pub mod media;
 mod page_number;
 mod phone;
 mod service;
+pub mod service_draft;
 mod slug;
 pub mod staff;
 

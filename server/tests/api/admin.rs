@@ -46,6 +46,11 @@ async fn the_role_matrix_holds_for_every_admin_endpoint() {
         Who::As(Role::Admin) => StatusCode::OK,
         Who::As(_) => StatusCode::FORBIDDEN,
     };
+    let content_only = |who: Who| match who {
+        Who::Anonymous => StatusCode::UNAUTHORIZED,
+        Who::As(Role::FrontDesk) => StatusCode::FORBIDDEN,
+        Who::As(_) => StatusCode::OK,
+    };
     let calls: Vec<Call> = vec![
         (
             "admin/inbox",
@@ -81,6 +86,17 @@ async fn the_role_matrix_holds_for_every_admin_endpoint() {
             Box::new(admin_only),
         ),
         ("admin/audit", vec![], Box::new(admin_only)),
+        ("admin/services", vec![], Box::new(content_only)),
+        (
+            "admin/service",
+            vec![("slug", "acupuncture".into())],
+            Box::new(content_only),
+        ),
+        (
+            "admin/articles",
+            vec![("search", String::new())],
+            Box::new(content_only),
+        ),
     ];
     let anonymous = app.browser();
     let callers = [

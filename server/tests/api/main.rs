@@ -16,5 +16,6 @@ mod media_helpers;
 mod not_found;
 mod pages;
 mod seed;
+mod services_editor;
 mod sessions;
 mod smtp_sink;

@@ -1,15 +1,25 @@
 //! Writing and publishing articles: editors and administrators.
 
 use crate::api::ApiError;
-use crate::domain::article_draft::{ArticleDraft, ArticleRow, EditedArticle};
+use crate::domain::article_draft::{ArticleDraft, ArticleTable, EditedArticle};
 use leptos::prelude::*;
 
 #[server(endpoint = "admin/articles")]
-pub async fn admin_articles(search: String) -> Result<Vec<ArticleRow>, ApiError> {
+pub async fn admin_articles(
+    search: String,
+    category: Option<String>,
+) -> Result<ArticleTable, ApiError> {
     use crate::domain::staff::Role;
     use crate::server::{auth, editor, respond, state};
     auth::require(Role::edits_content).await?;
-    respond(editor::list(&state()?.db, &search).await)
+    respond(
+        editor::list(
+            &state()?.db,
+            &search,
+            category.as_deref().unwrap_or_default(),
+        )
+        .await,
+    )
 }
 
 #[server(endpoint = "admin/article")]

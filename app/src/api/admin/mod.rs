@@ -6,3 +6,4 @@ pub mod accounts;
 pub mod articles;
 pub mod auth;
 pub mod inbox;
+pub mod services;

@@ -36,6 +36,8 @@ fn home_view(member: Option<crate::domain::staff::StaffMember>) -> impl IntoView
             {member.as_ref().is_some_and(|m| m.role.edits_content()).then(|| view! {
                 <li class="card"><h2><a href=routes::ADMIN_ARTICLES>"Articles"</a></h2>
                     <p>"Write, preview, schedule and publish articles; restore earlier versions."</p></li>
+                <li class="card"><h2><a href=routes::ADMIN_SERVICES>"Service pages"</a></h2>
+                    <p>"Update what each service page says."</p></li>
             })}
         </ul>
     }

@@ -68,6 +68,7 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>) -> impl IntoView {
                             })}
                             {member.role.edits_content().then(|| view! {
                                 <li><A href=routes::ADMIN_ARTICLES>"Articles"</A></li>
+                                <li><A href=routes::ADMIN_SERVICES>"Services"</A></li>
                             })}
                             {admin.then(|| view! {
                                 <li><A href=routes::ADMIN_ACCOUNTS>"Accounts"</A></li>

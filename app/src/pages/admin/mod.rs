@@ -10,6 +10,7 @@ mod home;
 mod layout;
 mod request;
 mod requests;
+mod services;
 mod sign_in;
 
 pub use accounts::AdminAccounts;
@@ -20,4 +21,5 @@ pub use home::AdminHome;
 pub use layout::{AdminLayout, CurrentStaff};
 pub use request::AdminRequest;
 pub use requests::AdminRequests;
+pub use services::{AdminServiceEditor, AdminServices};
 pub use sign_in::AdminSignIn;

@@ -11,6 +11,6 @@ use super::ServerError;
 use crate::domain::Slug;
 
 /// A slug read back from the database; a bad one is corrupt data, not user error.
-fn stored_slug(raw: &str) -> Result<Slug, ServerError> {
+pub(crate) fn stored_slug(raw: &str) -> Result<Slug, ServerError> {
     Slug::parse(raw).map_err(|e| ServerError::Corrupt(format!("slug {raw:?}: {e}")))
 }

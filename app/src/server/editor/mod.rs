@@ -2,11 +2,12 @@
 //! detection, revisions; publishing and the scheduler are in `publish`.
 
 mod publish;
+pub mod services;
 
 pub use publish::{delete, publish_due, set_state, spawn_scheduler};
 
 use crate::domain::article_draft::{
-    ArticleDraft, ArticleRow, ArticleState, EditedArticle, ValidDraft,
+    ArticleDraft, ArticleRow, ArticleState, ArticleTable, EditedArticle, ValidDraft,
 };
 use crate::domain::media::MediaKey;
 use crate::domain::Slug;
@@ -45,7 +46,13 @@ fn state(raw: &str) -> Result<ArticleState, ServerError> {
     ArticleState::parse(raw).ok_or_else(|| ServerError::Corrupt(format!("article status {raw:?}")))
 }
 
-pub async fn list(db: &SqlitePool, search: &str) -> Result<Vec<ArticleRow>, ServerError> {
+/// Articles whose title contains `search`, in `category` (a name; empty:
+/// all), last changed first; and the categories that have articles.
+pub async fn list(
+    db: &SqlitePool,
+    search: &str,
+    category: &str,
+) -> Result<ArticleTable, ServerError> {
     let pattern = format!(
         "%{}%",
         search
@@ -54,13 +61,15 @@ pub async fn list(db: &SqlitePool, search: &str) -> Result<Vec<ArticleRow>, Serv
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    sqlx::query_as::<_, (i64, String, String, String, Option<String>)>(
+    let rows = sqlx::query_as::<_, (i64, String, String, String, Option<String>)>(
         "SELECT a.id, a.title, c.name, a.status, a.published_at FROM articles a
          JOIN categories c ON c.id = a.category_id
-         WHERE a.title LIKE ? ESCAPE '\\'
+         WHERE a.title LIKE ? ESCAPE '\\' AND (? = '' OR c.name = ?)
          ORDER BY a.updated_at DESC, a.id DESC",
     )
     .bind(pattern)
+    .bind(category)
+    .bind(category)
     .fetch_all(db)
     .await?
     .into_iter()
@@ -73,7 +82,13 @@ pub async fn list(db: &SqlitePool, search: &str) -> Result<Vec<ArticleRow>, Serv
             when: label(when)?,
         })
     })
-    .collect()
+    .collect::<Result<_, ServerError>>()?;
+    let categories = sqlx::query_scalar(
+        "SELECT DISTINCT c.name FROM categories c JOIN articles a ON a.category_id = c.id ORDER BY c.name",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(ArticleTable { rows, categories })
 }
 
 pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError> {

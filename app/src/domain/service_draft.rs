@@ -1,0 +1,103 @@
+//! A service page as staff edit it, and the rules it must pass. The address
+//! stays fixed: patients, links and search engines already use it.
+
+use super::article_draft::{DraftErrors, BODY_MAX, SUMMARY_MAX};
+use super::Slug;
+use serde::{Deserialize, Serialize};
+
+pub const NAME_MAX: usize = 80;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceDraft {
+    pub name: String,
+    pub summary: String,
+    pub body_md: String,
+}
+
+/// A service page open in the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditedService {
+    pub slug: Slug,
+    /// Sent back with a save: a save against an older version is refused.
+    pub version: i64,
+    pub draft: ServiceDraft,
+}
+
+impl ServiceDraft {
+    /// The draft trimmed, or what is wrong with it per field.
+    pub fn validate(&self) -> Result<Self, DraftErrors> {
+        let mut errors = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push(("name".into(), "Give the service a name.".into()));
+        } else if name.chars().count() > NAME_MAX {
+            errors.push((
+                "name".into(),
+                format!("Keep the name to {NAME_MAX} characters."),
+            ));
+        }
+        let summary = self.summary.trim();
+        if summary.is_empty() {
+            errors.push((
+                "summary".into(),
+                "Write a one-line summary: it shows in the services list and in search results."
+                    .into(),
+            ));
+        } else if summary.chars().count() > SUMMARY_MAX {
+            errors.push((
+                "summary".into(),
+                format!("Keep the summary to {SUMMARY_MAX} characters."),
+            ));
+        }
+        if self.body_md.trim().is_empty() {
+            errors.push(("body_md".into(), "Write the page's text.".into()));
+        } else if self.body_md.len() > BODY_MAX {
+            errors.push((
+                "body_md".into(),
+                format!("The text is longer than {BODY_MAX} characters."),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(Self {
+                name: name.to_owned(),
+                summary: summary.to_owned(),
+                body_md: self.body_md.clone(),
+            })
+        } else {
+            Err(DraftErrors(errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_is_required_and_limited() {
+        let empty = ServiceDraft::default().validate().err().unwrap_or_default();
+        for field in ["name", "summary", "body_md"] {
+            assert!(empty.get(field).is_some(), "{field}: {empty:?}");
+        }
+        let long = ServiceDraft {
+            name: "n".repeat(NAME_MAX + 1),
+            summary: "s".repeat(SUMMARY_MAX + 1),
+            body_md: "b".repeat(BODY_MAX + 1),
+        };
+        let errors = long.validate().err().unwrap_or_default();
+        assert_eq!(errors.0.len(), 3, "{errors:?}");
+    }
+
+    #[test]
+    fn a_valid_draft_comes_back_trimmed() {
+        let draft = ServiceDraft {
+            name: " Acupuncture ".into(),
+            summary: " Fine needles. ".into(),
+            body_md: "Text.".into(),
+        };
+        assert_eq!(
+            draft.validate().map(|d| (d.name, d.summary)),
+            Ok(("Acupuncture".into(), "Fine needles.".into()))
+        );
+    }
+}

@@ -1,0 +1,152 @@
+use crate::api::admin::articles::preview_article;
+use crate::api::admin::services::{admin_services, open_service, save_service};
+use crate::api::ApiError;
+use crate::components::browser::warn_before_leaving;
+use crate::components::{show_loaded, Loading, PageMeta};
+use crate::domain::article_draft::{DraftErrors, BODY_MAX, SUMMARY_MAX};
+use crate::domain::service_draft::{EditedService, ServiceDraft, NAME_MAX};
+use crate::domain::Slug;
+use crate::routes;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The service pages, in the order patients see them.
+#[component]
+pub fn AdminServices() -> impl IntoView {
+    let services = Resource::new(|| (), |()| admin_services());
+    view! {
+        <PageMeta title=Some("Services".to_owned()) description="The clinic's service pages."/>
+        <h1>"Services"</h1>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                show_loaded(services.await, |services| view! {
+                    <ul class="plain service-rows">
+                        {services.into_iter().map(|s| view! {
+                            <li>
+                                <a href=routes::admin_service(&s.slug)>{s.name}</a>
+                                " — " <span class="field-hint">{routes::service(&s.slug)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Editing one service page: its name, summary and text, with a preview.
+#[component]
+pub fn AdminServiceEditor() -> impl IntoView {
+    let slug = routes::use_slug();
+    let service = Resource::new(
+        move || slug.get(),
+        |slug| async move {
+            match Slug::parse(&slug) {
+                Ok(slug) => open_service(slug).await,
+                Err(_) => Err(ApiError::NotFound),
+            }
+        },
+    );
+    view! {
+        <PageMeta title=Some("Edit service".to_owned()) description="Edit a service page."/>
+        <p><a href=routes::ADMIN_SERVICES>"← All services"</a></p>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move { show_loaded(service.await, service_editor) })}
+        </Suspense>
+    }
+}
+
+fn service_editor(service: EditedService) -> impl IntoView {
+    let slug = service.slug.clone();
+    let version = RwSignal::new(service.version);
+    let draft = RwSignal::new(service.draft.clone());
+    let last_saved = RwSignal::new(service.draft);
+    let dirty = Memo::new(move |_| draft.get() != last_saved.get());
+    let errors = RwSignal::new(DraftErrors::default());
+    let notice = RwSignal::new(None::<String>);
+    let preview = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    warn_before_leaving(dirty);
+
+    let field = move |name: &'static str| move || errors.with(|e| e.get(name).map(str::to_owned));
+    let set = move |f: fn(&mut ServiceDraft, String)| {
+        move |ev| draft.update(|d| f(d, event_target_value(&ev)))
+    };
+    let public_address = routes::service(&slug);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        errors.set(DraftErrors::default());
+        notice.set(None);
+        let current = draft.get_untracked();
+        let slug = slug.clone();
+        spawn_local(async move {
+            match save_service(slug, version.get_untracked(), current.clone()).await {
+                Ok(new_version) => {
+                    version.set(new_version);
+                    last_saved.set(current);
+                    notice.set(Some("Saved: the public page shows it now.".to_owned()));
+                }
+                Err(ApiError::InvalidDraft(found)) => errors.set(found),
+                Err(e) => notice.set(Some(e.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    let show_preview = move |_| {
+        let body = draft.get_untracked().body_md;
+        spawn_local(async move {
+            match preview_article(body).await {
+                Ok(html) => preview.set(Some(html)),
+                Err(e) => notice.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    view! {
+        <h1>"Edit service: " {move || draft.with(|d| d.name.clone())}</h1>
+        <p>"Public address: " <a href=public_address.clone()>{public_address.clone()}</a>
+            {move || dirty.get().then_some(" · unsaved changes")}</p>
+        <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
+        <form class="editor" on:submit=save>
+            <div class="field">
+                <label for="service-name">"Name"</label>
+                <input id="service-name" type="text" maxlength=NAME_MAX autocomplete="off"
+                    aria-describedby="service-name-error" aria-invalid=move || field("name")().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.name.clone()) on:input=set(|d, v| d.name = v)/>
+                <p class="field-error" id="service-name-error">{field("name")}</p>
+            </div>
+            <div class="field">
+                <label for="service-summary">"Summary (the services list and search results show it)"</label>
+                <textarea id="service-summary" rows="2" maxlength=SUMMARY_MAX aria-describedby="service-summary-error"
+                    aria-invalid=move || field("summary")().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.summary.clone()) on:input=set(|d, v| d.summary = v)></textarea>
+                <p class="field-error" id="service-summary-error">{field("summary")}</p>
+            </div>
+            <div class="field">
+                <label for="service-body">"Text (Markdown)"</label>
+                <p class="field-hint" id="service-body-hint">"Blank line between paragraphs; ## for a heading; - for a list; **bold**."</p>
+                <textarea id="service-body" rows="16" maxlength=BODY_MAX aria-describedby="service-body-hint service-body-error"
+                    aria-invalid=move || field("body_md")().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.body_md.clone()) on:input=set(|d, v| d.body_md = v)></textarea>
+                <p class="field-error" id="service-body-error">{field("body_md")}</p>
+            </div>
+            <p class="editor-actions">
+                <button class="button" type="submit" aria-disabled=move || busy.get().to_string()>"Save"</button>
+                <button class="button button-secondary" type="button" on:click=show_preview>"Preview"</button>
+            </p>
+        </form>
+        {move || preview.get().map(|html| view! {
+            <section class="preview" aria-labelledby="preview-title">
+                <h2 id="preview-title">"Preview"</h2>
+                <article class="article">
+                    <h1>{draft.with(|d| d.name.clone())}</h1>
+                    <div class="prose" inner_html=html></div>
+                </article>
+            </section>
+        })}
+    }
+}
