@@ -2,8 +2,9 @@
 
 use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
 use crate::pages::admin::{
-    AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminHome, AdminLayout,
-    AdminRequest, AdminRequests, AdminServiceEditor, AdminServices, AdminSignIn,
+    AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminClinic, AdminHome,
+    AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminServiceEditor, AdminServices,
+    AdminSignIn,
 };
 use crate::pages::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
@@ -26,6 +27,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b5e58"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32"/>
+                <link rel="apple-touch-icon" href="/apple-touch-icon.png"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="alternate" type="application/rss+xml" title="Articles" href="/feed.xml"/>
                 <link rel="stylesheet" href=css/>
                 <noscript><link rel="stylesheet" href="/noscript.css"/></noscript>
                 <HydrationScripts options/>
@@ -79,6 +84,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("articles/:id") view=AdminArticleEditor/>
                         <Route path=path!("services") view=AdminServices/>
                         <Route path=path!("services/:slug") view=AdminServiceEditor/>
+                        <Route path=path!("redirects") view=AdminRedirects/>
+                        <Route path=path!("clinic") view=AdminClinic/>
                     </ParentRoute>
                 </Routes>
             </main>

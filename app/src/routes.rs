@@ -22,6 +22,8 @@ pub const ADMIN_AUDIT: &str = "/admin/audit";
 pub const ADMIN_ARTICLES: &str = "/admin/articles";
 pub const ADMIN_NEW_ARTICLE: &str = "/admin/articles/new";
 pub const ADMIN_SERVICES: &str = "/admin/services";
+pub const ADMIN_REDIRECTS: &str = "/admin/redirects";
+pub const ADMIN_CLINIC: &str = "/admin/clinic";
 
 /// A service page in the editor.
 pub fn admin_service(slug: &Slug) -> String {

@@ -129,5 +129,22 @@ test("@desktop an editor updates a service page and finds articles by category",
   await expect(page.getByRole("link", { name: "5 Ways that Acupuncture Helps with Low Back Pain" })).toBeVisible();
   const categories = await page.locator("tbody tr td:nth-child(2)").allInnerTexts();
   expect(new Set(categories)).toEqual(new Set(["Acupuncture"]));
+
+  // The clinic's details and the redirect table.
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Clinic details" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clinic details");
+  await expect(page.getByLabel("Phone")).toHaveValue("(732) 345-1377");
+  await expectNoAxeViolations(page, "the clinic details");
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Redirects" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Redirects");
+  const from = `/old-offer-${Date.now()}/`;
+  await page.getByLabel("Old address").fill(from);
+  await page.getByLabel("New address").fill("/services/acupuncture");
+  await page.getByRole("button", { name: "Add redirect" }).click();
+  await expect(page.getByRole("cell", { name: from })).toBeVisible();
+  await expectNoAxeViolations(page, "the redirects");
+  const moved = await page.request.get(from, { maxRedirects: 0 });
+  expect(moved.status()).toBe(301);
+  expect(moved.headers()["location"]).toBe("/services/acupuncture");
   expect(errors).toEqual([]);
 });

@@ -3,3 +3,4 @@
 
 ALTER TABLE services ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE services ADD COLUMN updated_at TEXT;
+UPDATE services SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE updated_at IS NULL;

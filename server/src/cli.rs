@@ -11,7 +11,17 @@ pub const USAGE: &str = "\
 usage:
   server                                         serve the site
   server create-admin --email E --name \"N\"       create an administrator;
-                                                 the password is read from standard input";
+                                                 the password is read from standard input
+  server import-wordpress FILE [--pages]         import posts (and pages, as drafts) from a
+                                                 WordPress export; safe to run again";
+
+/// Imports a WordPress export into the configured database (seeding it
+/// first if it is new, so the clinic's own content is matched, not doubled).
+pub async fn import_wordpress(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    let pool = db::connect(&config.database_url).await?;
+    app::server::seed::seed_if_empty(&pool).await?;
+    crate::wordpress::run(&pool, args).await
+}
 
 /// Creates the first administrator (or another one). The password comes from
 /// standard input so it never appears in the shell history or `ps`.

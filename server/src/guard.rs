@@ -51,6 +51,10 @@ pub async fn admin_no_store(request: Request, next: Next) -> Response {
             header::CACHE_CONTROL,
             axum::http::HeaderValue::from_static("no-store"),
         );
+        response.headers_mut().insert(
+            "x-robots-tag",
+            axum::http::HeaderValue::from_static("noindex"),
+        );
     }
     response
 }

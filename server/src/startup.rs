@@ -86,6 +86,12 @@ impl Application {
             desk,
             session_limits,
             media_dir: config.media_dir.clone(),
+            public_url: config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{address}"))
+                .trim_end_matches('/')
+                .to_owned(),
         };
         let router = router(state.clone()).layer(session_layer);
         Ok(Self {
@@ -132,7 +138,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .merge(crate::media::routes(&state.media_dir))
+        .merge(crate::discovery::routes())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::redirects::follow,
+        ))
         .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
         .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
         .layer(axum::middleware::from_fn(crate::body_limit::limit_body))

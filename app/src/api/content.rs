@@ -22,7 +22,7 @@ pub struct HomeContent {
 #[server(input = GetUrl, endpoint = "clinic")]
 pub async fn get_clinic() -> Result<ClinicInfo, ApiError> {
     use crate::server::{content::clinic, respond, state};
-    respond(clinic::get(&state()?.db).await)
+    respond(clinic::for_pages(&state()?).await)
 }
 
 #[server(input = GetUrl, endpoint = "home")]

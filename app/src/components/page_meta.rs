@@ -1,30 +1,104 @@
 use super::use_clinic;
+use crate::domain::seo::{absolute, json_ld, PageKind, PageSeo, ShareImage};
+use crate::domain::ClinicInfo;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 
-/// The page's `<title>` ("Page | Clinic") and meta description.
-/// `title: None` is the home page: the clinic's name leads.
+/// The page's head: `<title>` ("Page | Clinic"; `title: None` is the home
+/// page, where the clinic's name leads) and meta description; for public
+/// pages (`seo`), the canonical address, link-preview tags and the JSON-LD
+/// graph. Pages without `seo` (admin, confirmations, errors) are `noindex`.
 #[component]
 pub fn PageMeta(
     #[prop(into)] title: Option<String>,
     #[prop(into)] description: String,
+    #[prop(optional)] seo: Option<PageSeo>,
 ) -> impl IntoView {
     let clinic = use_clinic();
     view! {
-        <Meta name="description" content=description/>
+        <Meta name="description" content=description.clone()/>
         <Suspense>
             {move || {
                 let title = title.clone();
+                let description = description.clone();
+                let seo = seo.clone();
                 Suspend::new(async move {
-                    let name = clinic.await.map(|c| c.name).unwrap_or_default();
-                    let text = match title {
-                        Some(title) if name.is_empty() => title,
-                        Some(title) => format!("{title} | {name}"),
-                        None => name,
+                    let clinic = clinic.await.ok();
+                    let name = clinic.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+                    let (text, share_title) = match title {
+                        Some(title) if name.is_empty() => (title.clone(), title),
+                        Some(title) => (format!("{title} | {name}"), title),
+                        None => (name.clone(), name),
                     };
-                    view! { <Title text=text/> }
+                    let head = match (seo, clinic) {
+                        (Some(seo), Some(clinic)) => {
+                            public_head(&clinic, share_title, description, &seo).into_any()
+                        }
+                        (Some(_), None) => ().into_any(),
+                        (None, _) => view! { <Meta name="robots" content="noindex"/> }.into_any(),
+                    };
+                    view! { <Title text=text/> {head} }
                 })
             }}
         </Suspense>
+    }
+}
+
+/// Canonical link, Open Graph and Twitter tags, and the JSON-LD graph.
+fn public_head(
+    clinic: &ClinicInfo,
+    title: String,
+    description: String,
+    seo: &PageSeo,
+) -> impl IntoView {
+    let base = clinic.base_url.as_str();
+    let url = absolute(base, &seo.path);
+    let image = seo
+        .image
+        .clone()
+        .unwrap_or_else(|| ShareImage::site_icon(&clinic.name));
+    let card = if seo.image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let image_url = absolute(base, &image.path);
+    let article = match &seo.kind {
+        PageKind::Article {
+            published,
+            modified,
+            section,
+        } => Some(view! {
+            <Meta property="article:published_time" content=published.clone()/>
+            <Meta property="article:modified_time" content=modified.clone()/>
+            <Meta property="article:section" content=section.clone()/>
+        }),
+        _ => None,
+    };
+    let og_type = if article.is_some() {
+        "article"
+    } else {
+        "website"
+    };
+    let graph = json_ld(clinic, seo);
+    view! {
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:type" content=og_type/>
+        <Meta property="og:site_name" content=clinic.name.clone()/>
+        <Meta property="og:locale" content="en_US"/>
+        <Meta property="og:url" content=url/>
+        <Meta property="og:title" content=title.clone()/>
+        <Meta property="og:description" content=description.clone()/>
+        <Meta property="og:image" content=image_url.clone()/>
+        <Meta property="og:image:width" content=image.width.to_string()/>
+        <Meta property="og:image:height" content=image.height.to_string()/>
+        <Meta property="og:image:alt" content=image.alt.clone()/>
+        {article}
+        <Meta name="twitter:card" content=card/>
+        <Meta name="twitter:title" content=title/>
+        <Meta name="twitter:description" content=description/>
+        <Meta name="twitter:image" content=image_url/>
+        <Meta name="twitter:image:alt" content=image.alt/>
+        <script type="application/ld+json" inner_html=graph></script>
     }
 }

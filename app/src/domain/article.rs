@@ -36,6 +36,12 @@ pub struct Article {
     pub summary: ArticleSummary,
     pub hero: Option<HeroImage>,
     pub body_html: String,
+    /// RFC 3339, for link previews and structured data.
+    pub published_at: String,
+    pub modified_at: String,
+    /// Staff's choice for search results; empty: the title and summary.
+    pub seo_title: String,
+    pub seo_description: String,
 }
 
 /// An article with the related articles shown under it.

@@ -26,6 +26,11 @@ pub struct ArticleDraft {
     pub hero_alt: String,
     #[serde(default)]
     pub hero_decorative: bool,
+    /// For search results and link previews; empty: the title and summary.
+    #[serde(default)]
+    pub seo_title: String,
+    #[serde(default)]
+    pub seo_description: String,
 }
 
 /// What is wrong with a draft, per field name, in form order.
@@ -50,6 +55,8 @@ pub struct ValidDraft {
     pub summary: String,
     pub body_md: String,
     pub hero: Option<ValidHero>,
+    pub seo_title: String,
+    pub seo_description: String,
 }
 
 /// A hero image with its alt text, or marked decorative (alt empty).
@@ -106,6 +113,20 @@ impl ArticleDraft {
                 format!("The text is longer than {BODY_MAX} characters."),
             );
         }
+        if self.seo_title.trim().chars().count() > TITLE_MAX {
+            add(
+                "seo_title",
+                format!("Keep the search title to {TITLE_MAX} characters (about 60 show)."),
+            );
+        }
+        if self.seo_description.trim().chars().count() > SUMMARY_MAX {
+            add(
+                "seo_description",
+                format!(
+                    "Keep the search description to {SUMMARY_MAX} characters (about 155 show)."
+                ),
+            );
+        }
         let alt = self.hero_alt.trim();
         let hero = match &self.hero {
             Some(key) if self.hero_decorative => Some(ValidHero {
@@ -142,6 +163,8 @@ impl ArticleDraft {
                 summary: summary.to_owned(),
                 body_md: self.body_md.clone(),
                 hero,
+                seo_title: self.seo_title.trim().to_owned(),
+                seo_description: self.seo_description.trim().to_owned(),
             }),
             _ => Err(DraftErrors(errors)),
         }

@@ -1,4 +1,4 @@
-use super::Phone;
+use super::{Phone, ServiceSummary};
 use serde::{Deserialize, Serialize};
 
 /// The clinic's facts, shown in the header, footer and contact blocks.
@@ -17,6 +17,16 @@ pub struct ClinicInfo {
     /// Opening hours, a line each ("Mon–Fri 9 am – 6 pm").
     pub hours: Vec<String>,
     pub social: Vec<SocialLink>,
+    /// Medical specialties as schema.org names them ("Physiotherapy").
+    #[serde(default)]
+    pub specialties: Vec<String>,
+    /// Not a fact staff edit: the site's public address (`PUBLIC_URL`), for
+    /// canonical links and structured data.
+    #[serde(default)]
+    pub base_url: String,
+    /// Not stored with the facts: the services, for structured data.
+    #[serde(default)]
+    pub services: Vec<ServiceSummary>,
 }
 
 impl ClinicInfo {

@@ -3,10 +3,13 @@
 mod article;
 pub mod article_draft;
 mod clinic;
+pub mod clinic_draft;
 pub mod consultation;
 pub mod media;
 mod page_number;
 mod phone;
+pub mod redirect;
+pub mod seo;
 mod service;
 pub mod service_draft;
 mod slug;

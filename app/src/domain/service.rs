@@ -13,4 +13,7 @@ pub struct ServiceSummary {
 pub struct Service {
     pub summary: ServiceSummary,
     pub body_html: String,
+    /// Staff's choice for search results; empty: the name and summary.
+    pub seo_title: String,
+    pub seo_description: String,
 }

@@ -12,6 +12,11 @@ pub struct ServiceDraft {
     pub name: String,
     pub summary: String,
     pub body_md: String,
+    /// For search results and link previews; empty: the name and summary.
+    #[serde(default)]
+    pub seo_title: String,
+    #[serde(default)]
+    pub seo_description: String,
 }
 
 /// A service page open in the editor.
@@ -57,11 +62,25 @@ impl ServiceDraft {
                 format!("The text is longer than {BODY_MAX} characters."),
             ));
         }
+        if self.seo_title.trim().chars().count() > NAME_MAX {
+            errors.push((
+                "seo_title".into(),
+                format!("Keep the search title to {NAME_MAX} characters."),
+            ));
+        }
+        if self.seo_description.trim().chars().count() > SUMMARY_MAX {
+            errors.push((
+                "seo_description".into(),
+                format!("Keep the search description to {SUMMARY_MAX} characters."),
+            ));
+        }
         if errors.is_empty() {
             Ok(Self {
                 name: name.to_owned(),
                 summary: summary.to_owned(),
                 body_md: self.body_md.clone(),
+                seo_title: self.seo_title.trim().to_owned(),
+                seo_description: self.seo_description.trim().to_owned(),
             })
         } else {
             Err(DraftErrors(errors))
@@ -83,6 +102,7 @@ mod tests {
             name: "n".repeat(NAME_MAX + 1),
             summary: "s".repeat(SUMMARY_MAX + 1),
             body_md: "b".repeat(BODY_MAX + 1),
+            ..ServiceDraft::default()
         };
         let errors = long.validate().err().unwrap_or_default();
         assert_eq!(errors.0.len(), 3, "{errors:?}");
@@ -94,6 +114,7 @@ mod tests {
             name: " Acupuncture ".into(),
             summary: " Fine needles. ".into(),
             body_md: "Text.".into(),
+            ..ServiceDraft::default()
         };
         assert_eq!(
             draft.validate().map(|d| (d.name, d.summary)),

@@ -1,5 +1,7 @@
 use crate::api::content::list_services;
 use crate::components::{show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceGrid};
+use crate::domain::seo::PageSeo;
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -15,7 +17,8 @@ pub fn About() -> impl IntoView {
                         Err(error) => Err(error),
                     };
                     show_loaded(loaded, |(clinic, services)| view! {
-                        <PageMeta title=Some(format!("About {}", clinic.name)) description=clinic.description.clone()/>
+                        <PageMeta title=Some(format!("About {}", clinic.name)) description=clinic.description.clone()
+                            seo=PageSeo::page(format!("About {}", clinic.name), clinic.description.clone(), routes::ABOUT)/>
                         <h1>"About " {clinic.name.clone()}</h1>
                         <p class="lead">{clinic.description.clone()}</p>
                         <p>{clinic.about.clone()}</p>

@@ -1,5 +1,6 @@
 use crate::api::content::get_article;
 use crate::components::{show_loaded, ArticleItem, CallToAction, Loading, PageMeta};
+use crate::domain::seo::{or, PageKind, PageSeo, ShareImage};
 use crate::domain::{ArticleView, PageNumber};
 use crate::routes;
 use leptos::prelude::*;
@@ -18,8 +19,36 @@ pub fn ArticlePage() -> impl IntoView {
 fn article_view(view: ArticleView) -> impl IntoView {
     let ArticleView { article, related } = view;
     let summary = article.summary;
+    let description = or(&article.seo_description, &summary.summary);
+    let category_path = routes::articles(Some(&summary.category.slug), PageNumber::FIRST);
+    let seo = PageSeo {
+        kind: PageKind::Article {
+            published: article.published_at.clone(),
+            modified: article.modified_at.clone(),
+            section: summary.category.name.clone(),
+        },
+        image: article.hero.as_ref().map(|hero| ShareImage {
+            path: hero.image.key.url(hero.image.width),
+            width: hero.image.width,
+            height: hero.image.height,
+            alt: if hero.alt.is_empty() {
+                summary.title.clone()
+            } else {
+                hero.alt.clone()
+            },
+        }),
+        ..PageSeo::page(
+            summary.title.clone(),
+            description.clone(),
+            routes::article(&summary.slug),
+        )
+        .under(&[
+            ("Articles", routes::ARTICLES),
+            (&summary.category.name, &category_path),
+        ])
+    };
     view! {
-        <PageMeta title=Some(summary.title.clone()) description=summary.summary.clone()/>
+        <PageMeta title=Some(or(&article.seo_title, &summary.title)) description seo/>
         <article class="wrap section article">
             <header>
                 <h1>{summary.title.clone()}</h1>

@@ -1,5 +1,6 @@
 use crate::api::content::list_articles;
 use crate::components::{show_loaded, ArticleItem, Loading, PageMeta};
+use crate::domain::seo::PageSeo;
 use crate::domain::{ArticleList as List, PageNumber};
 use crate::routes::{self, ArticleListQuery};
 use leptos::prelude::*;
@@ -66,7 +67,10 @@ fn list_view(list: List) -> impl IntoView {
         .has_next()
         .then(|| routes::articles(active.as_ref(), PageNumber::new(list.page.get() + 1)));
     view! {
-        <PageMeta title=Some(title) description/>
+        <PageMeta title=Some(title.clone()) description=description.clone() seo={
+            let seo = PageSeo::page(title, description, routes::articles(list.category.as_ref().map(|c| &c.slug), list.page));
+            if list.category.is_some() || list.page.get() > 1 { seo.under(&[("Articles", routes::ARTICLES)]) } else { seo }
+        }/>
         <h1>{heading}</h1>
         <nav aria-label="Article categories">
             <ul class="pill-list">

@@ -12,6 +12,11 @@ pub fn Contact() -> impl IntoView {
                         <PageMeta
                             title=Some("Contact us".to_owned())
                             description=format!("Call {} or e-mail {} to book an appointment or a free consultation.", clinic.phone, clinic.email)
+                            seo=crate::domain::seo::PageSeo::page(
+                                "Contact us",
+                                format!("Call {} or e-mail {} to book an appointment or a free consultation.", clinic.phone, clinic.email),
+                                crate::routes::CONTACT,
+                            )
                         />
                         <h1>"Contact us"</h1>
                         <p class="lead">

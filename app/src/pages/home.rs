@@ -2,6 +2,7 @@ use crate::api::content::get_home;
 use crate::components::{
     show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, ServiceGrid,
 };
+use crate::domain::seo::{PageKind, PageSeo};
 use crate::routes;
 use leptos::prelude::*;
 
@@ -22,7 +23,10 @@ pub fn Home() -> impl IntoView {
                         clinic.description, clinic.phone
                     );
                     view! {
-                        <PageMeta title=None description/>
+                        <PageMeta title=None description=description.clone() seo=PageSeo {
+                            kind: PageKind::Home,
+                            ..PageSeo::page(clinic.name.clone(), description, routes::HOME)
+                        }/>
                         <section class="hero" aria-labelledby="home-title">
                             <div class="wrap">
                                 <h1 id="home-title">{clinic.name.clone()}</h1>

@@ -2,13 +2,16 @@ use crate::components::PageMeta;
 use crate::routes;
 use leptos::prelude::*;
 
+const DESCRIPTION: &str = "What this website collects about you, and what it does not: no tracking, no advertising, no third parties.";
+
 /// What this site collects, stated plainly. Keep it true when features change.
 #[component]
 pub fn Privacy() -> impl IntoView {
     view! {
         <PageMeta
             title=Some("Privacy".to_owned())
-            description="What this website collects about you, and what it does not: no tracking, no advertising, no third parties."
+            description=DESCRIPTION
+            seo=crate::domain::seo::PageSeo::page("Privacy", DESCRIPTION, crate::routes::PRIVACY)
         />
         <div class="wrap section narrow prose">
             <h1>"Privacy"</h1>

@@ -1,5 +1,6 @@
 use crate::api::content::{get_service, list_services};
 use crate::components::{show_loaded, CallToAction, Loading, PageMeta};
+use crate::domain::seo::{or, PageKind, PageSeo};
 use crate::pages::{use_form_setup, ConsultationFormView};
 use crate::routes;
 use leptos::prelude::*;
@@ -19,7 +20,17 @@ pub fn ServicePage() -> impl IntoView {
                     let others: Vec<_> =
                         others.into_iter().filter(|o| o.slug != service.summary.slug).collect();
                     view! {
-                        <PageMeta title=Some(service.summary.name.clone()) description=service.summary.summary.clone()/>
+                        <PageMeta title=Some(or(&service.seo_title, &service.summary.name))
+                            description=or(&service.seo_description, &service.summary.summary)
+                            seo=PageSeo {
+                                kind: PageKind::Service,
+                                ..PageSeo::page(
+                                    service.summary.name.clone(),
+                                    or(&service.seo_description, &service.summary.summary),
+                                    routes::service(&service.summary.slug),
+                                )
+                                .under(&[("Services", routes::SERVICES)])
+                            }/>
                         <article class="wrap section">
                             <nav aria-label="Breadcrumb" class="breadcrumb">
                                 <ol>

@@ -1,6 +1,10 @@
 use crate::api::content::list_services;
 use crate::components::{show_loaded, CallToAction, Loading, PageMeta, ServiceGrid};
+use crate::domain::seo::PageSeo;
+use crate::routes;
 use leptos::prelude::*;
+
+const DESCRIPTION: &str = "Chiropractic, physical therapy, occupational therapy, scoliosis treatments and acupuncture, planned together under one roof.";
 
 #[component]
 pub fn ServiceList() -> impl IntoView {
@@ -8,7 +12,8 @@ pub fn ServiceList() -> impl IntoView {
     view! {
         <PageMeta
             title=Some("Services".to_owned())
-            description="Chiropractic, physical therapy, occupational therapy, scoliosis treatments and acupuncture, planned together under one roof."
+            description=DESCRIPTION
+            seo=PageSeo::page("Services", DESCRIPTION, routes::SERVICES)
         />
         <div class="wrap section">
             <h1>"Our services"</h1>

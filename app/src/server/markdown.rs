@@ -15,6 +15,15 @@ pub fn render(markdown: &str) -> String {
         .to_string()
 }
 
+/// HTML from elsewhere (a WordPress export) with the same policy as our
+/// own rendering: headings, lists, links and images stay; scripts go.
+pub fn sanitize_html(html: &str) -> String {
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
 /// The first paragraph as plain text, cut at a word boundary to at most
 /// `max_chars`: a default summary for lists and the meta description.
 pub fn summary(markdown: &str, max_chars: usize) -> String {

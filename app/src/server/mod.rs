@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod markdown;
 pub mod media;
 pub mod notify;
+pub mod redirects;
 pub mod seed;
 mod state;
 

@@ -55,6 +55,8 @@ struct ClinicSeed {
     hours: Vec<String>,
     #[serde(default)]
     social: Vec<SocialSeed>,
+    #[serde(default)]
+    specialties: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -103,6 +105,9 @@ fn clinic_info() -> anyhow::Result<ClinicInfo> {
         email: seed.email,
         address: seed.address,
         hours: seed.hours,
+        specialties: seed.specialties,
+        base_url: String::new(),
+        services: Vec::new(),
         social: seed
             .social
             .into_iter()
@@ -139,6 +144,7 @@ fn articles() -> anyhow::Result<Vec<NewArticle>> {
         .map(|(name, text)| {
             let doc = Document::parse(name, text)?;
             Ok(NewArticle {
+                wordpress_id: None,
                 slug: Slug::parse(doc.get("slug")?).with_context(|| format!("{name}: slug"))?,
                 title: doc.get("title")?.to_owned(),
                 category: doc.get("category")?.to_owned(),

@@ -13,4 +13,6 @@ pub struct AppState {
     pub session_limits: SessionLimits,
     /// Where uploaded images are stored (`<key>-<width>.jpg`).
     pub media_dir: std::path::PathBuf,
+    /// The site's public address without a trailing slash (`PUBLIC_URL`).
+    pub public_url: String,
 }

@@ -93,6 +93,7 @@ impl TestApp {
     /// Stores an article as staff would, with sensible defaults.
     pub async fn add_article(&self, article: ArticleSpec<'_>) {
         let new = NewArticle {
+            wordpress_id: None,
             slug: Slug::parse(article.slug).unwrap_or_else(|e| panic!("{}: {e}", article.slug)),
             title: article.title.to_owned(),
             category: article.category.to_owned(),
@@ -186,6 +187,14 @@ impl Page {
             .map(|el| el.inner_html())
             .collect::<Vec<_>>()
             .join("")
+    }
+
+    /// Each matching element's inner HTML.
+    pub fn inner_html_all(&self, css: &str) -> Vec<String> {
+        self.html
+            .select(&Self::selector(css))
+            .map(|el| el.inner_html())
+            .collect()
     }
 
     pub fn assert_status(&self, want: StatusCode) {

@@ -5,5 +5,7 @@
 pub mod accounts;
 pub mod articles;
 pub mod auth;
+pub mod clinic;
 pub mod inbox;
+pub mod redirects;
 pub mod services;

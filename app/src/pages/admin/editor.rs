@@ -1,4 +1,5 @@
 use super::hero_field::HeroField;
+use super::seo_fields::SeoFields;
 use crate::api::admin::articles::{
     article_revision, delete_article, open_article, preview_article, save_article,
     set_article_state,
@@ -248,6 +249,13 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
                 <p class="field-error" id="article-summary-error">{field("summary")}</p>
             </div>
             <HeroField draft errors/>
+            <SeoFields prefix="article"
+                title=Signal::derive(move || draft.with(|d| d.seo_title.clone()))
+                on_title=Callback::new(move |v| draft.update(|d| d.seo_title = v))
+                description=Signal::derive(move || draft.with(|d| d.seo_description.clone()))
+                on_description=Callback::new(move |v| draft.update(|d| d.seo_description = v))
+                title_error=Signal::derive(field("seo_title"))
+                description_error=Signal::derive(field("seo_description"))/>
             <div class="field">
                 <label for="article-body">"Text (Markdown)"</label>
                 <p class="field-hint" id="article-body-hint">"Blank line between paragraphs; ## for a heading; 1. for a numbered list; **bold**."</p>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 pub fn AdminHome() -> impl IntoView {
     let me = use_context::<CurrentStaff>().map(|c| c.0);
     view! {
+        <crate::components::PageMeta title=Some("Admin".to_owned()) description="The clinic's admin."/>
         <Suspense>
             {move || Suspend::new(async move {
                 let member = match me {

@@ -3,7 +3,6 @@ use crate::components::{show_loaded, Loading};
 use crate::domain::staff::StaffMember;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::components::{Outlet, Redirect, A};
 
 /// Who is signed in, for admin pages below the layout to await.
@@ -20,7 +19,6 @@ pub fn AdminLayout() -> impl IntoView {
     // The page (the `Outlet`) stays outside the `Suspend`: inside it, the
     // page would be built twice and load its data twice.
     view! {
-        <Meta name="robots" content="noindex"/>
         <div class="admin">
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
@@ -69,6 +67,8 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>) -> impl IntoView {
                             {member.role.edits_content().then(|| view! {
                                 <li><A href=routes::ADMIN_ARTICLES>"Articles"</A></li>
                                 <li><A href=routes::ADMIN_SERVICES>"Services"</A></li>
+                                <li><A href=routes::ADMIN_CLINIC>"Clinic details"</A></li>
+                                <li><A href=routes::ADMIN_REDIRECTS>"Redirects"</A></li>
                             })}
                             {admin.then(|| view! {
                                 <li><A href=routes::ADMIN_ACCOUNTS>"Accounts"</A></li>

@@ -4,21 +4,26 @@
 mod accounts;
 mod articles;
 mod audit;
+mod clinic;
 mod editor;
 mod hero_field;
 mod home;
 mod layout;
+mod redirects;
 mod request;
 mod requests;
+mod seo_fields;
 mod services;
 mod sign_in;
 
 pub use accounts::AdminAccounts;
 pub use articles::AdminArticles;
 pub use audit::AdminAudit;
+pub use clinic::AdminClinic;
 pub use editor::AdminArticleEditor;
 pub use home::AdminHome;
 pub use layout::{AdminLayout, CurrentStaff};
+pub use redirects::AdminRedirects;
 pub use request::AdminRequest;
 pub use requests::AdminRequests;
 pub use services::{AdminServiceEditor, AdminServices};

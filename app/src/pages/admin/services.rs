@@ -1,3 +1,4 @@
+use super::seo_fields::SeoFields;
 use crate::api::admin::articles::preview_article;
 use crate::api::admin::services::{admin_services, open_service, save_service};
 use crate::api::ApiError;
@@ -134,6 +135,13 @@ fn service_editor(service: EditedService) -> impl IntoView {
                     prop:value=move || draft.with(|d| d.body_md.clone()) on:input=set(|d, v| d.body_md = v)></textarea>
                 <p class="field-error" id="service-body-error">{field("body_md")}</p>
             </div>
+            <SeoFields prefix="service"
+                title=Signal::derive(move || draft.with(|d| d.seo_title.clone()))
+                on_title=Callback::new(move |v| draft.update(|d| d.seo_title = v))
+                description=Signal::derive(move || draft.with(|d| d.seo_description.clone()))
+                on_description=Callback::new(move |v| draft.update(|d| d.seo_description = v))
+                title_error=Signal::derive(field("seo_title"))
+                description_error=Signal::derive(field("seo_description"))/>
             <p class="editor-actions">
                 <button class="button" type="submit" aria-disabled=move || busy.get().to_string()>"Save"</button>
                 <button class="button button-secondary" type="button" on:click=show_preview>"Preview"</button>

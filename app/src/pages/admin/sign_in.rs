@@ -3,7 +3,6 @@ use crate::components::PageMeta;
 use crate::domain::staff::PASSWORD_MAX;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -24,7 +23,6 @@ pub fn AdminSignIn() -> impl IntoView {
     };
     view! {
         <PageMeta title=Some("Staff sign-in".to_owned()) description="Sign in to the clinic's admin."/>
-        <Meta name="robots" content="noindex"/>
         <div class="wrap section narrow">
             <h1>"Staff sign-in"</h1>
             <ActionForm action attr:class="sign-in-form">

@@ -2,13 +2,16 @@ use super::ConsultationFormView;
 use crate::components::PageMeta;
 use leptos::prelude::*;
 
+const DESCRIPTION: &str = "Ask us to contact you about an appointment or a free consultation: chiropractic, physical therapy, occupational therapy, scoliosis treatments or acupuncture.";
+
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
     let setup = super::use_form_setup();
     view! {
         <PageMeta
             title=Some("Request a consultation".to_owned())
-            description="Ask us to contact you about an appointment or a free consultation: chiropractic, physical therapy, occupational therapy, scoliosis treatments or acupuncture."
+            description=DESCRIPTION
+            seo=crate::domain::seo::PageSeo::page("Request a consultation", DESCRIPTION, crate::routes::CONSULTATION)
         />
         <div class="wrap section narrow">
             <h1>"Request a consultation"</h1>

@@ -2,7 +2,6 @@ use crate::components::{use_clinic, PageMeta};
 use crate::domain::consultation::Reference;
 use crate::routes::{self, ReferenceParams};
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_params;
 
 /// After a request is stored: its reference and what happens next.
@@ -19,7 +18,6 @@ pub fn ConsultationSent() -> impl IntoView {
     let clinic = use_clinic();
     view! {
         <PageMeta title=Some("Request received".to_owned()) description="We have received your consultation request."/>
-        <Meta name="robots" content="noindex"/>
         <div class="wrap section narrow confirmation">
             <h1>"Thank you: we've received your request"</h1>
             {move || reference().map(|r| view! {

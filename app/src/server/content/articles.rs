@@ -11,7 +11,7 @@ pub const RELATED: i64 = 3;
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
 const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, c.slug, c.name, a.published_at";
-const PUBLIC: &str = "a.status = 'published' AND a.published_at IS NOT NULL";
+pub(crate) const PUBLIC: &str = "a.status = 'published' AND a.published_at IS NOT NULL";
 
 type SummaryRow = (String, String, String, String, String, String);
 
@@ -135,9 +135,14 @@ pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerErr
         bool,
         String,
         i64,
+        Option<String>,
+        String,
+        String,
+        String,
     );
     let row = sqlx::query_as::<_, ViewRow>(&format!(
-        "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative, a.body_html, a.category_id
+        "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative, a.body_html, a.category_id,
+                a.published_at, a.updated_at, a.seo_title, a.seo_description
              FROM articles a JOIN categories c ON c.id = a.category_id
              WHERE {PUBLIC} AND a.slug = ?"
     ))
@@ -145,7 +150,10 @@ pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerErr
     .fetch_optional(db)
     .await?
     .ok_or(ServerError::NotFound)?;
-    let (s, t, su, cs, cn, p, hero_alt, hero_decorative, body_html, category_id) = row;
+    let (s, t, su, cs, cn, p, hero_alt, hero_decorative, body_html, category_id) = (
+        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
+    );
+    let (published_at, modified_at, seo_title, seo_description) = (row.10, row.11, row.12, row.13);
     let summary_row = (s, t, su, cs, cn, p);
     let image = sqlx::query_as::<_, media::Row>(&format!(
         "SELECT {} FROM media m JOIN articles a ON a.hero_src = m.key WHERE a.slug = ?",
@@ -168,6 +176,10 @@ pub async fn view(db: &SqlitePool, slug: &Slug) -> Result<ArticleView, ServerErr
         summary: summary_from_row(summary_row)?,
         hero,
         body_html,
+        modified_at: modified_at.clone(),
+        published_at: published_at.unwrap_or(modified_at),
+        seo_title,
+        seo_description,
     };
     let related = sqlx::query_as::<_, SummaryRow>(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
@@ -214,6 +226,8 @@ pub struct NewArticle {
     pub hero: Option<HeroImage>,
     pub status: Status,
     pub published_at: Option<Timestamp>,
+    /// The post's id in WordPress, when it was imported from there.
+    pub wordpress_id: Option<i64>,
 }
 
 /// Stores an article, rendering and sanitising its body, creating its
@@ -235,8 +249,8 @@ pub async fn insert(db: &SqlitePool, article: &NewArticle) -> Result<(), ServerE
         .unwrap_or_else(|| markdown::summary(&article.body_md, SUMMARY_MAX_CHARS));
     sqlx::query(
         "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src,
-           hero_alt, hero_decorative, status, published_at, created_at, updated_at)
-         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           hero_alt, hero_decorative, status, published_at, created_at, updated_at, wordpress_id)
+         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(article.slug.as_str())
     .bind(&article.title)
@@ -251,6 +265,7 @@ pub async fn insert(db: &SqlitePool, article: &NewArticle) -> Result<(), ServerE
     .bind(article.published_at.as_ref().map(Timestamp::to_stored))
     .bind(&now)
     .bind(&now)
+    .bind(article.wordpress_id)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

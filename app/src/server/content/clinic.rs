@@ -13,12 +13,14 @@ struct ClinicRow {
     email: String,
     address: Option<String>,
     hours: String,
+    specialties: String,
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn get(db: &SqlitePool) -> Result<ClinicInfo, ServerError> {
     let row: ClinicRow = sqlx::query_as(
-        "SELECT name, tagline, description, about, area_served, phone, email, address, hours
+        "SELECT name, tagline, description, about, area_served, phone, email, address, hours,
+                specialties
          FROM clinic WHERE id = 1",
     )
     .fetch_optional(db)
@@ -43,15 +45,29 @@ pub async fn get(db: &SqlitePool) -> Result<ClinicInfo, ServerError> {
         phone,
         email: row.email,
         address: row.address.filter(|a| !a.trim().is_empty()),
-        hours: row
-            .hours
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect(),
+        hours: lines(&row.hours),
+        specialties: lines(&row.specialties),
         social,
+        base_url: String::new(),
+        services: Vec::new(),
     })
+}
+
+/// The facts with what pages need beside them: the services and the
+/// site's public address.
+pub async fn for_pages(state: &crate::server::AppState) -> Result<ClinicInfo, ServerError> {
+    let mut info = get(&state.db).await?;
+    info.services = super::services::list(&state.db).await?;
+    info.base_url.clone_from(&state.public_url);
+    Ok(info)
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Writes the clinic's facts (the single row) and its social links.
@@ -59,12 +75,13 @@ pub async fn get(db: &SqlitePool) -> Result<ClinicInfo, ServerError> {
 pub async fn save(db: &SqlitePool, clinic: &ClinicInfo) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
     sqlx::query(
-        "INSERT INTO clinic (id, name, tagline, description, about, area_served, phone, email, address, hours)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO clinic (id, name, tagline, description, about, area_served, phone, email, address,
+           hours, specialties)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, tagline = excluded.tagline,
            description = excluded.description, about = excluded.about,
            area_served = excluded.area_served, phone = excluded.phone, email = excluded.email,
-           address = excluded.address, hours = excluded.hours",
+           address = excluded.address, hours = excluded.hours, specialties = excluded.specialties",
     )
     .bind(&clinic.name)
     .bind(&clinic.tagline)
@@ -75,6 +92,7 @@ pub async fn save(db: &SqlitePool, clinic: &ClinicInfo) -> Result<(), ServerErro
     .bind(&clinic.email)
     .bind(&clinic.address)
     .bind(clinic.hours.join("\n"))
+    .bind(clinic.specialties.join("\n"))
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM social_links")

@@ -44,6 +44,13 @@ impl Timestamp {
         self.0.format(f).unwrap_or_default()
     }
 
+    /// `Wed, 13 Dec 2023 00:00:00 +0000`, for RSS.
+    pub fn rfc2822(&self) -> String {
+        self.0
+            .format(&time::format_description::well_known::Rfc2822)
+            .unwrap_or_default()
+    }
+
     /// `2023-12-13`, for `<time datetime>`.
     pub fn iso_date(&self) -> String {
         self.0

@@ -3,6 +3,7 @@
 pub mod articles;
 pub mod clinic;
 mod dates;
+pub mod feeds;
 pub mod services;
 
 pub use dates::{now_utc, staff_time, Timestamp};

@@ -23,8 +23,11 @@ pub async fn list(db: &SqlitePool) -> Result<Vec<ServiceSummary>, ServerError> {
 
 #[tracing::instrument(skip_all)]
 pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<Service, ServerError> {
-    let (name, summary, body_html) = sqlx::query_as::<_, (String, String, String)>(
-        "SELECT name, summary, body_html FROM services WHERE slug = ?",
+    let (name, summary, body_html, seo_title, seo_description) = sqlx::query_as::<
+        _,
+        (String, String, String, String, String),
+    >(
+        "SELECT name, summary, body_html, seo_title, seo_description FROM services WHERE slug = ?",
     )
     .bind(slug.as_str())
     .fetch_optional(db)
@@ -37,6 +40,8 @@ pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<Service, ServerError> {
             summary,
         },
         body_html,
+        seo_title,
+        seo_description,
     })
 }
 
@@ -52,8 +57,8 @@ pub struct NewService {
 #[tracing::instrument(skip_all)]
 pub async fn insert(db: &SqlitePool, service: &NewService) -> Result<(), ServerError> {
     sqlx::query(
-        "INSERT INTO services (slug, name, summary, body_md, body_html, position)
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO services (slug, name, summary, body_md, body_html, position, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(service.slug.as_str())
     .bind(&service.name)
@@ -61,6 +66,7 @@ pub async fn insert(db: &SqlitePool, service: &NewService) -> Result<(), ServerE
     .bind(&service.body_md)
     .bind(markdown::render(&service.body_md))
     .bind(service.position)
+    .bind(super::now_utc().to_stored())
     .execute(db)
     .await?;
     Ok(())

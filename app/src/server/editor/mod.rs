@@ -104,6 +104,8 @@ pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError>
         Option<String>,
         Option<String>,
         bool,
+        String,
+        String,
     );
     let (
         version,
@@ -117,9 +119,11 @@ pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError>
         hero,
         hero_alt,
         hero_decorative,
+        seo_title,
+        seo_description,
     ): Row = sqlx::query_as(
         "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name, a.summary, a.body_md,
-                a.hero_src, a.hero_alt, a.hero_decorative
+                a.hero_src, a.hero_alt, a.hero_decorative, a.seo_title, a.seo_description
          FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?",
     )
     .bind(id)
@@ -150,6 +154,8 @@ pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError>
             hero: stored_key(hero)?,
             hero_alt: hero_alt.unwrap_or_default(),
             hero_decorative,
+            seo_title,
+            seo_description,
         },
         revisions,
     })
@@ -207,8 +213,8 @@ pub async fn save(
         None => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src, hero_alt,
-                   hero_decorative, status, created_at, updated_at, version)
-                 VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id",
+                   hero_decorative, seo_title, seo_description, status, created_at, updated_at, version)
+                 VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id",
             )
             .bind(draft.slug.as_str())
             .bind(&draft.title)
@@ -219,6 +225,8 @@ pub async fn save(
             .bind(hero_key)
             .bind(hero_alt)
             .bind(hero_decorative)
+            .bind(&draft.seo_title)
+            .bind(&draft.seo_description)
             .bind(&now)
             .bind(&now)
             .fetch_one(&mut *tx)
@@ -229,7 +237,7 @@ pub async fn save(
             let done = sqlx::query(
                 "UPDATE articles SET slug = ?, title = ?, summary = ?, category_id = (SELECT id FROM categories WHERE slug = ?),
                    body_md = ?, body_html = ?, hero_src = ?, hero_alt = ?, hero_decorative = ?,
-                   updated_at = ?, version = version + 1
+                   seo_title = ?, seo_description = ?, updated_at = ?, version = version + 1
                  WHERE id = ? AND version = ?",
             )
             .bind(draft.slug.as_str())
@@ -241,6 +249,8 @@ pub async fn save(
             .bind(hero_key)
             .bind(hero_alt)
             .bind(hero_decorative)
+            .bind(&draft.seo_title)
+            .bind(&draft.seo_description)
             .bind(&now)
             .bind(id)
             .bind(expected_version)
@@ -263,8 +273,8 @@ pub async fn save(
     };
     sqlx::query(
         "INSERT INTO article_revisions (article_id, version, title, slug, category, summary, body_md,
-           hero_src, hero_alt, hero_decorative, saved_by, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           hero_src, hero_alt, hero_decorative, seo_title, seo_description, saved_by, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(id)
     .bind(version)
@@ -276,6 +286,8 @@ pub async fn save(
     .bind(hero_key)
     .bind(hero_alt)
     .bind(hero_decorative)
+    .bind(&draft.seo_title)
+    .bind(&draft.seo_description)
     .bind(staff_id)
     .bind(&now)
     .execute(&mut *tx)
@@ -295,17 +307,30 @@ pub async fn revision(db: &SqlitePool, id: i64, version: i64) -> Result<ArticleD
         Option<String>,
         Option<String>,
         bool,
+        String,
+        String,
     );
-    let (title, slug, category, summary, body_md, hero, hero_alt, hero_decorative): Row =
-        sqlx::query_as(
-            "SELECT title, slug, category, summary, body_md, hero_src, hero_alt, hero_decorative
+    let (
+        title,
+        slug,
+        category,
+        summary,
+        body_md,
+        hero,
+        hero_alt,
+        hero_decorative,
+        seo_title,
+        seo_description,
+    ): Row = sqlx::query_as(
+        "SELECT title, slug, category, summary, body_md, hero_src, hero_alt, hero_decorative,
+                seo_title, seo_description
          FROM article_revisions WHERE article_id = ? AND version = ?",
-        )
-        .bind(id)
-        .bind(version)
-        .fetch_optional(db)
-        .await?
-        .ok_or(ServerError::NotFound)?;
+    )
+    .bind(id)
+    .bind(version)
+    .fetch_optional(db)
+    .await?
+    .ok_or(ServerError::NotFound)?;
     Ok(ArticleDraft {
         title,
         slug,
@@ -315,5 +340,7 @@ pub async fn revision(db: &SqlitePool, id: i64, version: i64) -> Result<ArticleD
         hero: stored_key(hero)?,
         hero_alt: hero_alt.unwrap_or_default(),
         hero_decorative,
+        seo_title,
+        seo_description,
     })
 }

@@ -8,12 +8,15 @@ use crate::server::{markdown, ServerError};
 use sqlx::SqlitePool;
 
 pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<EditedService, ServerError> {
-    let (slug, version, name, summary, body_md): (String, i64, String, String, String) =
-        sqlx::query_as("SELECT slug, version, name, summary, body_md FROM services WHERE slug = ?")
-            .bind(slug.as_str())
-            .fetch_optional(db)
-            .await?
-            .ok_or(ServerError::NotFound)?;
+    type Row = (String, i64, String, String, String, String, String);
+    let (slug, version, name, summary, body_md, seo_title, seo_description): Row = sqlx::query_as(
+        "SELECT slug, version, name, summary, body_md, seo_title, seo_description
+             FROM services WHERE slug = ?",
+    )
+    .bind(slug.as_str())
+    .fetch_optional(db)
+    .await?
+    .ok_or(ServerError::NotFound)?;
     Ok(EditedService {
         slug: stored_slug(&slug)?,
         version,
@@ -21,6 +24,8 @@ pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<EditedService, ServerEr
             name,
             summary,
             body_md,
+            seo_title,
+            seo_description,
         },
     })
 }
@@ -34,14 +39,16 @@ pub async fn save(
     draft: &ServiceDraft,
 ) -> Result<i64, EditError> {
     let done = sqlx::query(
-        "UPDATE services SET name = ?, summary = ?, body_md = ?, body_html = ?, updated_at = ?,
-           version = version + 1
+        "UPDATE services SET name = ?, summary = ?, body_md = ?, body_html = ?, seo_title = ?,
+           seo_description = ?, updated_at = ?, version = version + 1
          WHERE slug = ? AND version = ?",
     )
     .bind(&draft.name)
     .bind(&draft.summary)
     .bind(&draft.body_md)
     .bind(markdown::render(&draft.body_md))
+    .bind(&draft.seo_title)
+    .bind(&draft.seo_description)
     .bind(now_utc().to_stored())
     .bind(slug.as_str())
     .bind(expected_version)

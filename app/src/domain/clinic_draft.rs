@@ -1,0 +1,189 @@
+//! The clinic's facts as staff edit them in the admin, and their rules.
+
+use super::article_draft::DraftErrors;
+use super::{ClinicInfo, Phone, SocialLink};
+use serde::{Deserialize, Serialize};
+
+pub const LINE_MAX: usize = 200;
+pub const TEXT_MAX: usize = 1000;
+
+/// The form's fields as typed: lists are one entry per line; social links
+/// are "Label | https://…".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClinicDraft {
+    pub name: String,
+    pub tagline: String,
+    pub description: String,
+    pub about: String,
+    pub area_served: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub hours: String,
+    pub specialties: String,
+    pub social: String,
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl ClinicDraft {
+    pub fn from_info(info: &ClinicInfo) -> Self {
+        Self {
+            name: info.name.clone(),
+            tagline: info.tagline.clone(),
+            description: info.description.clone(),
+            about: info.about.clone(),
+            area_served: info.area_served.clone(),
+            phone: info.phone.to_string(),
+            email: info.email.clone(),
+            address: info.address.clone().unwrap_or_default(),
+            hours: info.hours.join("\n"),
+            specialties: info.specialties.join("\n"),
+            social: info
+                .social
+                .iter()
+                .map(|s| format!("{} | {}", s.label, s.url))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+
+    pub fn validate(&self) -> Result<ClinicInfo, DraftErrors> {
+        let mut errors: Vec<(String, String)> = Vec::new();
+        let mut required = |field: &str, value: &str, max: usize, what: &str| {
+            let value = value.trim();
+            if value.is_empty() {
+                errors.push((field.into(), format!("Fill in {what}.")));
+            } else if value.chars().count() > max {
+                errors.push((field.into(), format!("Keep {what} to {max} characters.")));
+            }
+            value.to_owned()
+        };
+        let name = required("name", &self.name, LINE_MAX, "the clinic's name");
+        let tagline = required("tagline", &self.tagline, LINE_MAX, "the tagline");
+        let description = required(
+            "description",
+            &self.description,
+            TEXT_MAX,
+            "the description",
+        );
+        let about = required("about", &self.about, TEXT_MAX, "the about text");
+        let area_served = required(
+            "area_served",
+            &self.area_served,
+            LINE_MAX,
+            "the area served",
+        );
+        let phone = Phone::parse(&self.phone);
+        if let Err(e) = &phone {
+            errors.push(("phone".into(), e.to_string()));
+        }
+        let email = self.email.trim().to_owned();
+        if !email_address::EmailAddress::is_valid(&email) {
+            errors.push((
+                "email".into(),
+                "Type an e-mail address like info@example.com.".into(),
+            ));
+        }
+        let address = self.address.trim();
+        if address.chars().count() > LINE_MAX {
+            errors.push((
+                "address".into(),
+                format!("Keep the address to {LINE_MAX} characters."),
+            ));
+        }
+        let mut social = Vec::new();
+        for line in lines(&self.social) {
+            match line.split_once('|') {
+                Some((label, url))
+                    if !label.trim().is_empty()
+                        && url.trim().starts_with("https://")
+                        && !url.trim().contains(char::is_whitespace) =>
+                {
+                    social.push(SocialLink {
+                        label: label.trim().to_owned(),
+                        url: url.trim().to_owned(),
+                    });
+                }
+                _ => {
+                    errors.push((
+                        "social".into(),
+                        format!("Write each link as Name | https://… (this line isn't: {line})"),
+                    ));
+                    break;
+                }
+            }
+        }
+        match phone {
+            Ok(phone) if errors.is_empty() => Ok(ClinicInfo {
+                name,
+                tagline,
+                description,
+                about,
+                area_served,
+                phone,
+                email,
+                address: (!address.is_empty()).then(|| address.to_owned()),
+                hours: lines(&self.hours),
+                specialties: lines(&self.specialties),
+                social,
+                base_url: String::new(),
+                services: Vec::new(),
+            }),
+            _ => Err(DraftErrors(errors)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> ClinicDraft {
+        ClinicDraft {
+            name: "Clinic".into(),
+            tagline: "Care.".into(),
+            description: "A clinic.".into(),
+            about: "About.".into(),
+            area_served: "Monmouth County, NJ".into(),
+            phone: "732 345 1377".into(),
+            email: "info@example.com".into(),
+            address: " 1 Main St, Town, NJ ".into(),
+            hours: "Mon–Fri 9 am – 6 pm\n\nSat 9 am – 1 pm".into(),
+            specialties: "Physiotherapy".into(),
+            social: "Facebook | https://facebook.com/clinic".into(),
+        }
+    }
+
+    #[test]
+    fn a_valid_draft_becomes_the_facts() {
+        let info = valid().validate().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(info.address.as_deref(), Some("1 Main St, Town, NJ"));
+        assert_eq!(info.hours.len(), 2);
+        assert_eq!(info.social[0].url, "https://facebook.com/clinic");
+        assert_eq!(ClinicDraft::from_info(&info).validate(), Ok(info));
+    }
+
+    #[test]
+    fn each_mistake_names_its_field() {
+        type Case = (fn(&mut ClinicDraft), &'static str);
+        let cases: [Case; 4] = [
+            (|d| d.name.clear(), "name"),
+            (|d| d.phone = "12".into(), "phone"),
+            (|d| d.email = "not an address".into(), "email"),
+            (|d| d.social = "Facebook http://x".into(), "social"),
+        ];
+        for (break_it, field) in cases {
+            let mut draft = valid();
+            break_it(&mut draft);
+            let errors = draft.validate().err().unwrap_or_default();
+            assert!(errors.get(field).is_some(), "{field}: {errors:?}");
+        }
+    }
+}

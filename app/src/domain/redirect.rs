@@ -1,0 +1,86 @@
+//! Old addresses that now live elsewhere (WordPress links, renamed pages).
+
+use serde::{Deserialize, Serialize};
+
+pub const PATH_MAX: usize = 500;
+
+/// One row of the redirect table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redirect {
+    /// As typed in a browser: "/old-post/" or "/?p=12".
+    pub from: String,
+    pub to: String,
+    /// "wordpress" (made by the import) or "staff".
+    pub origin: String,
+    pub created: String,
+}
+
+/// Paths the site itself answers: a redirect there would hide a real page
+/// or lock staff out.
+const RESERVED: [&str; 5] = ["/admin", "/api/", "/pkg/", "/media/", "/sitemap.xml"];
+
+/// Checks a redirect staff typed; returns it trimmed, or the sentence to
+/// show next to the field.
+pub fn check(from: &str, to: &str) -> Result<(String, String), (&'static str, String)> {
+    let from = from.trim();
+    let to = to.trim();
+    let path_like =
+        |p: &str| p.starts_with('/') && !p.starts_with("//") && !p.contains(char::is_whitespace);
+    if !path_like(from) || from.len() > PATH_MAX {
+        return Err((
+            "from",
+            "Type the old address's path, starting with /, e.g. /old-post/".into(),
+        ));
+    }
+    if from == "/" || RESERVED.iter().any(|r| from.starts_with(r)) {
+        return Err((
+            "from",
+            format!("{from} is an address this site uses itself."),
+        ));
+    }
+    let absolute = to.starts_with("https://") && !to.contains(char::is_whitespace);
+    if !(path_like(to) || absolute) || to.len() > PATH_MAX {
+        return Err((
+            "to",
+            "Type a path on this site (starting with /) or a full https:// address.".into(),
+        ));
+    }
+    if from == to {
+        return Err(("to", "An address can't redirect to itself.".into()));
+    }
+    Ok((from.to_owned(), to.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_paths_and_https_targets() {
+        assert_eq!(
+            check(" /old-post/ ", "/articles/new-post"),
+            Ok(("/old-post/".into(), "/articles/new-post".into()))
+        );
+        assert!(check("/?p=12", "https://example.org/x").is_ok());
+    }
+
+    #[test]
+    fn refuses_what_would_break_the_site() {
+        for (from, to, field) in [
+            ("old", "/x", "from"),
+            ("//evil.example", "/x", "from"),
+            ("/admin", "/x", "from"),
+            ("/api/admin/me", "/x", "from"),
+            ("/", "/x", "from"),
+            ("/a", "javascript:alert(1)", "to"),
+            ("/a", "//evil.example", "to"),
+            ("/a", "/a", "to"),
+        ] {
+            assert_eq!(
+                check(from, to).map_err(|e| e.0),
+                Err(field),
+                "{from} -> {to}"
+            );
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! `server import-wordpress FILE [--pages]`: moves a WordPress site's posts
+//! (and, if asked, pages) into this one, and keeps their old addresses
+//! working with redirects. Safe to run again: what was imported is skipped.
+
+mod parse;
+
+pub use parse::{items, Item};
+
+use app::domain::{PageNumber, Slug};
+use app::routes;
+use app::server::content::articles::{self, NewArticle, Status};
+use app::server::content::Timestamp;
+use app::server::{markdown, redirects};
+use sqlx::SqlitePool;
+
+/// What an import did, item by item.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// (WordPress id, new address)
+    pub imported: Vec<(i64, String)>,
+    /// Already here under the same address and title (WordPress id, address).
+    pub matched: Vec<(i64, String)>,
+    /// (WordPress id, title, why)
+    pub skipped: Vec<(i64, String, String)>,
+    pub redirects_added: usize,
+}
+
+/// How a WordPress status maps onto ours; `None`: not worth importing.
+fn status(raw: &str) -> Option<Status> {
+    match raw {
+        "publish" => Some(Status::Published),
+        "future" => Some(Status::Scheduled),
+        "draft" | "pending" | "private" => Some(Status::Draft),
+        _ => None,
+    }
+}
+
+/// `2023-12-13 15:04:05` (UTC) -> a timestamp; WordPress writes zeros for
+/// drafts, so the local date is the fallback.
+fn date(item: &Item) -> Option<Timestamp> {
+    [&item.date_gmt, &item.date].into_iter().find_map(|raw| {
+        let iso = format!("{}Z", raw.trim().replacen(' ', "T", 1));
+        if raw.starts_with("0000") {
+            return None;
+        }
+        Timestamp::parse_stored(&iso).ok()
+    })
+}
+
+/// WordPress keeps non-ASCII slugs percent-encoded ("%c4%87wiczenia"):
+/// decoded, then spelled in ASCII ("cwiczenia") so the address stays readable.
+fn slug_for(item: &Item, title: &str) -> Option<Slug> {
+    let decoded = percent_decode(item.name.trim());
+    let source = if decoded.is_empty() { title } else { &decoded };
+    Slug::from_title(&deunicode::deunicode(source)).ok()
+}
+
+fn percent_decode(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Titles and category names arrive HTML-escaped ("Aches &amp; Pains", "&#8217;").
+fn plain(text: &str) -> String {
+    quick_xml::escape::unescape(text.trim())
+        .map(|t| t.into_owned())
+        .unwrap_or_else(|_| text.trim().to_owned())
+}
+
+/// The path part of an absolute URL: "https://old.site/a-post/" -> "/a-post/".
+fn path_of(link: &str) -> Option<String> {
+    let rest = link.split_once("://").map_or(link, |(_, rest)| rest);
+    let path = &rest[rest.find('/')?..];
+    (path.len() > 1).then(|| path.to_owned())
+}
+
+pub async fn import(
+    db: &SqlitePool,
+    items: &[Item],
+    with_pages: bool,
+    mut progress: impl FnMut(usize, usize),
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    for (n, item) in items.iter().enumerate() {
+        progress(n + 1, items.len());
+        let title = plain(&item.title);
+        let skip = |why: &str| (item.id, title.clone(), why.to_owned());
+        let is_page = item.kind == "page";
+        if item.kind != "post" && !(is_page && with_pages) {
+            report.skipped.push(skip(&if is_page {
+                "a page (add --pages to import pages as draft articles)".to_owned()
+            } else {
+                format!("a {}, not a post", item.kind)
+            }));
+            continue;
+        }
+        let Some(mut state) = status(&item.status) else {
+            report
+                .skipped
+                .push(skip(&format!("its status is {:?}", item.status)));
+            continue;
+        };
+        if is_page {
+            // Pages have no place among articles until staff decide.
+            state = Status::Draft;
+        }
+        let done: Option<String> =
+            sqlx::query_scalar("SELECT slug FROM articles WHERE wordpress_id = ?")
+                .bind(item.id)
+                .fetch_optional(db)
+                .await?;
+        if done.is_some() {
+            report.skipped.push(skip("already imported"));
+            continue;
+        }
+        if title.is_empty() {
+            report.skipped.push(skip("it has no title"));
+            continue;
+        }
+        let Some(slug) = slug_for(item, &title) else {
+            report
+                .skipped
+                .push(skip("no address could be made from its slug or title"));
+            continue;
+        };
+        let taken: Option<(i64, String)> = sqlx::query_as(
+            "SELECT id, title FROM articles WHERE slug = ? AND wordpress_id IS NULL",
+        )
+        .bind(slug.as_str())
+        .fetch_optional(db)
+        .await?;
+        let address = routes::article(&slug);
+        match taken {
+            // The same article is already here (the seed carries the clinic's
+            // own): link it to its WordPress id so its old addresses work.
+            Some((id, existing)) if existing == title => {
+                sqlx::query("UPDATE articles SET wordpress_id = ? WHERE id = ?")
+                    .bind(item.id)
+                    .bind(id)
+                    .execute(db)
+                    .await?;
+                report.matched.push((item.id, address.clone()));
+                if state == Status::Published {
+                    report.redirects_added += add_redirects(db, item, &address, None).await?;
+                }
+                continue;
+            }
+            Some(_) => {
+                report.skipped.push(skip(&format!(
+                    "another article already has the address {address}"
+                )));
+                continue;
+            }
+            None => {}
+        }
+        let (category_slug, category) = if is_page {
+            ("pages".to_owned(), "Pages".to_owned())
+        } else {
+            item.categories
+                .first()
+                .map(|(nice, name)| (nice.clone(), plain(name)))
+                .unwrap_or_else(|| ("uncategorized".into(), "Uncategorized".into()))
+        };
+        let body = markdown::sanitize_html(&item.content);
+        let excerpt = markdown::summary(&item.excerpt, articles::SUMMARY_MAX_CHARS);
+        articles::insert(
+            db,
+            &NewArticle {
+                slug: slug.clone(),
+                title: title.clone(),
+                category: category.clone(),
+                summary: (!excerpt.is_empty()).then_some(excerpt),
+                body_md: body,
+                hero: None,
+                status: state,
+                published_at: date(item),
+                wordpress_id: Some(item.id),
+            },
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{title}: {e}"))?;
+        report.imported.push((item.id, address.clone()));
+        if state == Status::Published {
+            let category = Some((category_slug.as_str(), category.as_str()));
+            report.redirects_added += add_redirects(db, item, &address, category).await?;
+        }
+    }
+    Ok(report)
+}
+
+/// `/?p=<id>`, the post's old permalink and its category archive, pointed
+/// at their new addresses; returns how many were new.
+async fn add_redirects(
+    db: &SqlitePool,
+    item: &Item,
+    address: &str,
+    category: Option<(&str, &str)>,
+) -> anyhow::Result<usize> {
+    let mut added = 0;
+    let mut old = vec![format!("/?p={}", item.id)];
+    old.extend(path_of(&item.link).filter(|p| p != address));
+    for from in old {
+        added += usize::from(redirects::add(db, &from, address, "wordpress").await?);
+    }
+    if let Some((nicename, name)) = category {
+        if let Ok(ours) = Slug::from_title(name) {
+            let from = format!("/category/{nicename}/");
+            let to = routes::articles(Some(&ours), PageNumber::FIRST);
+            added += usize::from(redirects::add(db, &from, &to, "wordpress").await?);
+        }
+    }
+    Ok(added)
+}
+
+/// The CLI command: reads the file, imports, prints progress and the report.
+pub async fn run(db: &SqlitePool, args: &[String]) -> anyhow::Result<()> {
+    let mut path = None;
+    let mut with_pages = false;
+    for arg in args {
+        match arg.as_str() {
+            "--pages" => with_pages = true,
+            other if path.is_none() && !other.starts_with("--") => path = Some(other.to_owned()),
+            other => anyhow::bail!("unknown argument {other:?}\n{}", crate::cli::USAGE),
+        }
+    }
+    let Some(path) = path else {
+        anyhow::bail!("name the export file\n{}", crate::cli::USAGE)
+    };
+    let xml = std::fs::read_to_string(&path).map_err(|e| anyhow::anyhow!("reading {path}: {e}"))?;
+    let items = items(&xml)
+        .map_err(|e| anyhow::anyhow!("{path} is not a readable WordPress export: {e}"))?;
+    eprintln!("{path}: {} items", items.len());
+    let report = import(db, &items, with_pages, |n, total| {
+        if n % 25 == 0 || n == total {
+            eprintln!("  {n} of {total} read");
+        }
+    })
+    .await?;
+    for (id, address) in &report.imported {
+        println!("imported  #{id} -> {address}");
+    }
+    for (id, address) in &report.matched {
+        println!("matched   #{id} -> {address} (already here; old addresses now redirect)");
+    }
+    for (id, title, why) in &report.skipped {
+        println!("skipped   #{id} {title:?}: {why}");
+    }
+    println!(
+        "{} imported, {} matched, {} skipped, {} redirects added",
+        report.imported.len(),
+        report.matched.len(),
+        report.skipped.len(),
+        report.redirects_added
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_addresses_and_slugs() {
+        assert_eq!(
+            path_of("https://old.example/a-post/").as_deref(),
+            Some("/a-post/")
+        );
+        assert_eq!(
+            path_of("https://old.example/?p=3").as_deref(),
+            Some("/?p=3")
+        );
+        assert_eq!(path_of("https://old.example/"), None);
+        let item = Item {
+            name: "%c4%87wiczenia-na-kr%c4%99gos%c5%82up".into(),
+            ..Item::default()
+        };
+        assert_eq!(
+            slug_for(&item, "x").map(|s| s.to_string()).as_deref(),
+            Some("cwiczenia-na-kregoslup")
+        );
+        assert_eq!(plain("Aches &amp; Pains &#8217;"), "Aches & Pains \u{2019}");
+    }
+}
