@@ -32,7 +32,7 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("New article");
 
   const title = `Posture at the desk ${Date.now()}`;
-  await editor.getByLabel("Title").fill(title);
+  await editor.getByLabel("Title", { exact: true }).fill(title);
   await editor.getByLabel("Category").fill("Physical Therapy");
   await editor.getByLabel("Text (Markdown)").fill("Sit **tall**.\n\n## Three habits\n\n1. Stand up every hour\n2. Screen at eye level\n3. Feet flat");
   // A photo for the top, drawn by the browser and uploaded as a JPEG.
@@ -141,7 +141,7 @@ test("@desktop an editor updates a service page and finds articles by category",
   await page.getByLabel("Old address").fill(from);
   await page.getByLabel("New address").fill("/services/acupuncture");
   await page.getByRole("button", { name: "Add redirect" }).click();
-  await expect(page.getByRole("cell", { name: from })).toBeVisible();
+  await expect(page.getByRole("cell", { name: from, exact: true })).toBeVisible();
   await expectNoAxeViolations(page, "the redirects");
   const moved = await page.request.get(from, { maxRedirects: 0 });
   expect(moved.status()).toBe(301);
