@@ -1,10 +1,10 @@
 //! The HTML shell, the app, and its route table (declared once).
 
 use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
-use crate::pages::admin::{
-    AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminClinic, AdminHome,
-    AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminServiceEditor, AdminServices,
-    AdminSignIn,
+use crate::pages::admin::lazy::{
+    AccountsRoute, ArticleEditorRoute, ArticlesRoute, AuditRoute, ClinicRoute, HomeRoute,
+    LayoutRoute, RedirectsRoute, RequestRoute, RequestsRoute, ServiceEditorRoute, ServicesRoute,
+    SignInRoute,
 };
 use crate::pages::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
@@ -13,7 +13,7 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 /// The document around the app. Everything a page needs to paint is in the
 /// first response: styles, title, description; no third-party requests.
@@ -72,20 +72,21 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view=Privacy ssr=SsrMode::Async/>
                     <Route path=path!("/consultation") view=ConsultationPage ssr=SsrMode::Async/>
                     <Route path=path!("/consultation/sent/:reference") view=ConsultationSent ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/sign-in") view=AdminSignIn ssr=SsrMode::Async/>
-                    <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
-                        <Route path=path!("") view=AdminHome/>
-                        <Route path=path!("requests") view=AdminRequests/>
-                        <Route path=path!("requests/:reference") view=AdminRequest/>
-                        <Route path=path!("accounts") view=AdminAccounts/>
-                        <Route path=path!("audit") view=AdminAudit/>
-                        <Route path=path!("articles") view=AdminArticles/>
-                        <Route path=path!("articles/new") view=AdminArticleEditor/>
-                        <Route path=path!("articles/:id") view=AdminArticleEditor/>
-                        <Route path=path!("services") view=AdminServices/>
-                        <Route path=path!("services/:slug") view=AdminServiceEditor/>
-                        <Route path=path!("redirects") view=AdminRedirects/>
-                        <Route path=path!("clinic") view=AdminClinic/>
+                    // The admin is lazy: its code loads only when staff open it.
+                    <Route path=path!("/admin/sign-in") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async/>
+                    <ParentRoute path=path!("/admin") view={Lazy::<LayoutRoute>::new()} ssr=SsrMode::Async>
+                        <Route path=path!("") view={Lazy::<HomeRoute>::new()}/>
+                        <Route path=path!("requests") view={Lazy::<RequestsRoute>::new()}/>
+                        <Route path=path!("requests/:reference") view={Lazy::<RequestRoute>::new()}/>
+                        <Route path=path!("accounts") view={Lazy::<AccountsRoute>::new()}/>
+                        <Route path=path!("audit") view={Lazy::<AuditRoute>::new()}/>
+                        <Route path=path!("articles") view={Lazy::<ArticlesRoute>::new()}/>
+                        <Route path=path!("articles/new") view={Lazy::<ArticleEditorRoute>::new()}/>
+                        <Route path=path!("articles/:id") view={Lazy::<ArticleEditorRoute>::new()}/>
+                        <Route path=path!("services") view={Lazy::<ServicesRoute>::new()}/>
+                        <Route path=path!("services/:slug") view={Lazy::<ServiceEditorRoute>::new()}/>
+                        <Route path=path!("redirects") view={Lazy::<RedirectsRoute>::new()}/>
+                        <Route path=path!("clinic") view={Lazy::<ClinicRoute>::new()}/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -19,5 +19,6 @@ pub use app::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // Loads the current route's lazy chunks (the admin's) before hydrating.
+    leptos::mount::hydrate_lazy(App);
 }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 mod consultation_post;
 mod discovery;
+mod etag;
 mod export;
 mod guard;
 mod media;

@@ -147,6 +147,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
         .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
         .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
+        .layer(axum::middleware::from_fn(crate::etag::conditional_pages))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -4,6 +4,7 @@
 mod admin;
 mod admin_helpers;
 mod articles;
+mod caching;
 mod consultation_abuse;
 mod consultation_helpers;
 mod consultation_mail;

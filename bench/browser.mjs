@@ -1,0 +1,50 @@
+// A phone's first visit to an article, measured in Debian's chromium: every
+// byte transferred (compressed, as served) by kind; what a repeat visit
+// fetches; then Lighthouse (mobile preset) on four pages. Prints JSON.
+import { chromium, devices } from "playwright-core";
+import lighthouse from "lighthouse";
+
+const [base, article] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const port = 9333;
+const browser = await chromium.launch({ executablePath, args: [`--remote-debugging-port=${port}`] });
+
+const context = await browser.newContext({ ...devices["Pixel 5"] });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send("Network.enable");
+const seen = new Map();
+cdp.on("Network.responseReceived", (e) => seen.set(e.requestId, { url: e.response.url, mime: e.response.mimeType, cached: e.response.fromDiskCache || e.response.fromMemoryCache, status: e.response.status }));
+cdp.on("Network.loadingFinished", (e) => { const r = seen.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+
+await page.goto(base + article, { waitUntil: "networkidle" });
+await page.waitForSelector("html[data-hydrated]");
+const transfer = { html: 0, css: 0, script: 0, wasm: 0, font: 0, image: 0, other: 0 };
+for (const r of seen.values()) {
+  const kind = r.mime.includes("html") ? "html" : r.mime.includes("css") ? "css" : r.mime.includes("wasm") ? "wasm"
+    : r.mime.includes("javascript") ? "script" : r.mime.startsWith("font") ? "font" : r.mime.startsWith("image") ? "image" : "other";
+  transfer[kind] += r.bytes ?? 0;
+}
+transfer.total = Object.values(transfer).reduce((a, b) => a + b, 0);
+transfer.requests = [...seen.values()].map((r) => `${r.url.replace(base, "")} ${r.bytes ?? 0}`);
+
+// A repeat visit: what goes to the network again.
+seen.clear();
+await page.goto(base + article, { waitUntil: "networkidle" });
+transfer.repeat_requests = [...seen.values()].filter((r) => !r.cached).map((r) => `${r.url.replace(base, "")} ${r.status}`);
+await context.close();
+
+const lh = {};
+for (const [name, path] of [["home", "/"], ["article", article], ["service", "/services/physical-therapy"], ["consultation", "/consultation"]]) {
+  const { lhr } = await lighthouse(base + path, { port, output: "json", logLevel: "error" });
+  const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+  lh[name] = {
+    performance: score("performance"), accessibility: score("accessibility"),
+    "best-practices": score("best-practices"), seo: score("seo"),
+    lcp_ms: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
+    tbt_ms: Math.round(lhr.audits["total-blocking-time"].numericValue),
+    cls: Number(lhr.audits["cumulative-layout-shift"].numericValue.toFixed(3)),
+  };
+}
+await browser.close();
+console.log(JSON.stringify({ transfer, lighthouse: lh }));
