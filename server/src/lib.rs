@@ -11,6 +11,7 @@ mod etag;
 mod export;
 mod guard;
 mod media;
+mod page_cache;
 mod redirects;
 pub mod startup;
 pub mod telemetry;

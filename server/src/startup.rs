@@ -141,6 +141,10 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::discovery::routes())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), crate::page_cache::PageCache::default()),
+            crate::page_cache::serve_cached,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::redirects::follow,
         ))

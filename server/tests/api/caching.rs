@@ -59,3 +59,39 @@ async fn admin_pages_are_never_kept_or_tagged() {
     assert_eq!(page.headers()[CACHE_CONTROL], "no-store");
     assert!(page.headers().get(ETAG).is_none());
 }
+
+#[tokio::test]
+async fn every_visitor_gets_a_fresh_form_token() {
+    let app = spawn_app().await;
+    for path in ["/consultation", "/services/acupuncture"] {
+        let tokens: Vec<String> = {
+            let mut tokens = Vec::new();
+            for _ in 0..2 {
+                let page = app.page(path).await;
+                tokens.extend(page.attrs(r#"input[name="token"]"#, "value"));
+            }
+            tokens
+        };
+        assert_eq!(tokens.len(), 2, "{path}");
+        assert_ne!(
+            tokens[0], tokens[1],
+            "{path}: a form token was served twice"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_change_made_outside_the_admin_shows_at_once_too() {
+    let app = spawn_app().await;
+    let before = app.page("/services").await;
+    assert!(!before.inner_html("main").contains("Now also on Saturdays"));
+    // The WordPress import and the scheduler write straight to the database.
+    sqlx::query(
+        "UPDATE services SET summary = 'Now also on Saturdays.' WHERE slug = 'acupuncture'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let after = app.page("/services").await;
+    assert!(after.inner_html("main").contains("Now also on Saturdays."));
+}
