@@ -59,17 +59,24 @@ pub async fn conditional_pages(request: Request, next: Next) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    // The page cache tags what it stores; anything else is hashed here.
+    let (tag, body) = match parts
+        .headers
+        .get(header::ETAG)
+        .and_then(|t| t.to_str().ok())
+    {
+        Some(tag) => (tag.to_owned(), body),
+        None => {
+            let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            };
+            (page_tag(&bytes), Body::from(bytes))
+        }
     };
-    let digest = Sha256::digest(without_nonce(&bytes));
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    // Weak: the same page may be sent compressed in different ways.
-    let tag = format!("W/\"{hex}\"");
     let Ok(value) = HeaderValue::from_str(&tag) else {
-        return Response::from_parts(parts, Body::from(bytes));
+        return Response::from_parts(parts, body);
     };
-    parts.headers.insert(header::ETAG, value.clone());
+    parts.headers.insert(header::ETAG, value);
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -85,7 +92,15 @@ pub async fn conditional_pages(request: Request, next: Next) -> Response {
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     }
-    Response::from_parts(parts, Body::from(bytes))
+    Response::from_parts(parts, body)
+}
+
+/// A weak tag (the same page may be sent compressed in different ways) of a
+/// page's bytes, its nonce left out.
+pub fn page_tag(page: &[u8]) -> String {
+    let digest = Sha256::digest(without_nonce(page));
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("W/\"{hex}\"")
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ const MAX_PAGE: usize = 1024 * 1024;
 struct Entry {
     generation: i64,
     content_type: HeaderValue,
+    etag: HeaderValue,
     body: Bytes,
 }
 
@@ -62,7 +63,10 @@ pub async fn serve_cached(
     if let Ok(entries) = cache.0.read() {
         if let Some(entry) = entries.get(&key).filter(|e| e.generation == now) {
             return (
-                [(header::CONTENT_TYPE, entry.content_type.clone())],
+                [
+                    (header::CONTENT_TYPE, entry.content_type.clone()),
+                    (header::ETAG, entry.etag.clone()),
+                ],
                 Body::from(entry.body.clone()),
             )
                 .into_response();
@@ -85,7 +89,8 @@ pub async fn serve_cached(
     };
     // A page with a form carries a token that must be fresh for each visitor.
     let has_form_token = bytes.windows(12).any(|w| w == b"name=\"token\"");
-    if !has_form_token {
+    let etag = HeaderValue::from_str(&crate::etag::page_tag(&bytes));
+    if let (false, Ok(etag)) = (has_form_token, etag) {
         if let Ok(mut entries) = cache.0.write() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
@@ -95,6 +100,7 @@ pub async fn serve_cached(
                 Entry {
                     generation: now,
                     content_type,
+                    etag,
                     body: bytes.clone(),
                 },
             );
