@@ -160,7 +160,7 @@ async fn sitemap(State(state): State<AppState>) -> Response {
 }
 
 async fn feed(State(state): State<AppState>) -> Response {
-    let clinic = match app::server::content::clinic::for_pages(&state).await {
+    let clinic = match app::server::content::clinic::get(&state.db).await {
         Ok(clinic) => clinic,
         Err(e) => {
             tracing::error!(error = %e, "feed");

@@ -83,13 +83,17 @@ pub async fn serve_cached(
     let (Some(content_type), true) = (content_type, storable) else {
         return response;
     };
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     // A page with a form carries a token that must be fresh for each visitor.
     let has_form_token = bytes.windows(12).any(|w| w == b"name=\"token\"");
     let etag = HeaderValue::from_str(&crate::etag::page_tag(&bytes));
+    if let Ok(etag) = &etag {
+        // Tagged once here; the ETag layer outside reuses it.
+        parts.headers.insert(header::ETAG, etag.clone());
+    }
     if let (false, Ok(etag)) = (has_form_token, etag) {
         if let Ok(mut entries) = cache.0.write() {
             if entries.len() >= MAX_ENTRIES {
