@@ -1,15 +1,8 @@
 //! The HTML shell, the app, and its route table (declared once).
 
-use crate::components::{ClinicContext, Footer, Header, RouteFocus, SkipLink};
-use crate::pages::admin::lazy::{
-    AccountsRoute, ArticleEditorRoute, ArticlesRoute, AuditRoute, ClinicRoute, HomeRoute,
-    LayoutRoute, RedirectsRoute, RequestRoute, RequestsRoute, ServiceEditorRoute, ServicesRoute,
-    SignInRoute,
-};
-use crate::pages::{
-    About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
-    Privacy, ServiceList, ServicePage,
-};
+use crate::components::{ClinicContext, Footer, Header, Hydrated, RouteFocus, SkipLink};
+use crate::pages::lazy::*;
+use crate::pages::NotFound;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -47,46 +40,37 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ClinicContext::provide();
-    // Effects run only in the browser, after hydration: tests and styles can
-    // tell a page the wasm has taken over.
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
-        }
-    });
-
     view! {
         <Router>
             <RouteFocus/>
             <SkipLink/>
             <PublicOnly><Header/></PublicOnly>
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home ssr=SsrMode::Async/>
-                    <Route path=path!("/services") view=ServiceList ssr=SsrMode::Async/>
-                    <Route path=path!("/services/:slug") view=ServicePage ssr=SsrMode::Async/>
-                    <Route path=path!("/articles") view=ArticleList ssr=SsrMode::Async/>
-                    <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/about") view=About ssr=SsrMode::Async/>
-                    <Route path=path!("/contact") view=Contact ssr=SsrMode::Async/>
-                    <Route path=path!("/privacy") view=Privacy ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation") view=ConsultationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation/sent/:reference") view=ConsultationSent ssr=SsrMode::Async/>
-                    // The admin is lazy: its code loads only when staff open it.
-                    <Route path=path!("/admin/sign-in") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async/>
-                    <ParentRoute path=path!("/admin") view={Lazy::<LayoutRoute>::new()} ssr=SsrMode::Async>
-                        <Route path=path!("") view={Lazy::<HomeRoute>::new()}/>
-                        <Route path=path!("requests") view={Lazy::<RequestsRoute>::new()}/>
-                        <Route path=path!("requests/:reference") view={Lazy::<RequestRoute>::new()}/>
-                        <Route path=path!("accounts") view={Lazy::<AccountsRoute>::new()}/>
-                        <Route path=path!("audit") view={Lazy::<AuditRoute>::new()}/>
-                        <Route path=path!("articles") view={Lazy::<ArticlesRoute>::new()}/>
-                        <Route path=path!("articles/new") view={Lazy::<ArticleEditorRoute>::new()}/>
-                        <Route path=path!("articles/:id") view={Lazy::<ArticleEditorRoute>::new()}/>
-                        <Route path=path!("services") view={Lazy::<ServicesRoute>::new()}/>
-                        <Route path=path!("services/:slug") view={Lazy::<ServiceEditorRoute>::new()}/>
-                        <Route path=path!("redirects") view={Lazy::<RedirectsRoute>::new()}/>
-                        <Route path=path!("clinic") view={Lazy::<ClinicRoute>::new()}/>
+                <Routes fallback=|| view! { <NotFound/> <Hydrated/> }>
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/services") view={Lazy::<ServiceListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:slug") view={Lazy::<ServiceRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/articles") view={Lazy::<ArticleListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/articles/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation") view={Lazy::<ConsultationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation/sent/:reference") view={Lazy::<ConsultationSentRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignInRoute>::new()} ssr=SsrMode::Async/>
+                    <ParentRoute path=path!("/admin") view={Lazy::<AdminLayoutRoute>::new()} ssr=SsrMode::Async>
+                        <Route path=path!("") view={Lazy::<AdminHomeRoute>::new()}/>
+                        <Route path=path!("requests") view={Lazy::<AdminRequestsRoute>::new()}/>
+                        <Route path=path!("requests/:reference") view={Lazy::<AdminRequestRoute>::new()}/>
+                        <Route path=path!("accounts") view={Lazy::<AdminAccountsRoute>::new()}/>
+                        <Route path=path!("audit") view={Lazy::<AdminAuditRoute>::new()}/>
+                        <Route path=path!("articles") view={Lazy::<AdminArticlesRoute>::new()}/>
+                        <Route path=path!("articles/new") view={Lazy::<AdminArticleEditorRoute>::new()}/>
+                        <Route path=path!("articles/:id") view={Lazy::<AdminArticleEditorRoute>::new()}/>
+                        <Route path=path!("services") view={Lazy::<AdminServicesRoute>::new()}/>
+                        <Route path=path!("services/:slug") view={Lazy::<AdminServiceEditorRoute>::new()}/>
+                        <Route path=path!("redirects") view={Lazy::<AdminRedirectsRoute>::new()}/>
+                        <Route path=path!("clinic") view={Lazy::<AdminClinicRoute>::new()}/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -13,7 +13,24 @@ usage:
   server create-admin --email E --name \"N\"       create an administrator;
                                                  the password is read from standard input
   server import-wordpress FILE [--pages]         import posts (and pages, as drafts) from a
-                                                 WordPress export; safe to run again";
+                                                 WordPress export; safe to run again
+  server precompress                             write brotli and gzip copies of the built
+                                                 files (run after each build)";
+
+/// Compresses the built site's files once, at their best, so the server
+/// never compresses them per request.
+pub fn precompress(config: &Config) -> anyhow::Result<()> {
+    let root = std::path::Path::new(config.leptos.site_root.as_ref());
+    let (files, before, after) = crate::assets::precompress(root)
+        .with_context(|| format!("compressing the files under {}", root.display()))?;
+    println!(
+        "precompressed {files} files under {}: {} KB, {} KB with brotli",
+        root.display(),
+        before / 1024,
+        after / 1024
+    );
+    Ok(())
+}
 
 /// Imports a WordPress export into the configured database (seeding it
 /// first if it is new, so the clinic's own content is matched, not doubled).

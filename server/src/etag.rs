@@ -59,40 +59,39 @@ pub async fn conditional_pages(request: Request, next: Next) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    // The page cache tags what it stores; anything else is hashed here.
-    let (tag, body) = match parts
-        .headers
-        .get(header::ETAG)
-        .and_then(|t| t.to_str().ok())
-    {
-        Some(tag) => (tag.to_owned(), body),
-        None => {
-            let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            };
-            (page_tag(&bytes), Body::from(bytes))
-        }
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    let tag = page_tag(&bytes);
+    let body = Body::from(bytes);
     let Ok(value) = HeaderValue::from_str(&tag) else {
         return Response::from_parts(parts, body);
     };
-    parts.headers.insert(header::ETAG, value);
+    parts.headers.insert(header::ETAG, value.clone());
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    let matches = if_none_match.is_some_and(|sent| {
-        sent.to_str().is_ok_and(|sent| {
-            sent.split(',')
-                .map(|t| t.trim().trim_start_matches("W/"))
-                .any(|t| t == "*" || t == tag.trim_start_matches("W/"))
-        })
-    });
-    if matches {
+    if matches(if_none_match.as_ref(), &value) {
         parts.status = StatusCode::NOT_MODIFIED;
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, body)
+}
+
+/// Whether `If-None-Match` names `tag` (weakly: the page may have been sent
+/// in another encoding).
+pub fn matches(if_none_match: Option<&HeaderValue>, tag: &HeaderValue) -> bool {
+    let Ok(tag) = tag.to_str() else {
+        return false;
+    };
+    if_none_match.is_some_and(|sent| {
+        sent.to_str().is_ok_and(|sent| {
+            sent.split(',')
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == "*" || t == tag.trim_start_matches("W/"))
+        })
+    })
 }
 
 /// A weak tag (the same page may be sent compressed in different ways) of a

@@ -2,8 +2,10 @@
 //! The clinic site's server: configuration, startup and telemetry, as a
 //! library so tests start exactly what production runs.
 
+mod assets;
 mod body_limit;
 pub mod cli;
+mod compress;
 pub mod config;
 mod consultation_post;
 mod discovery;

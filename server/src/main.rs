@@ -13,6 +13,7 @@ async fn main() -> anyhow::Result<()> {
             app.run_until_stopped().await
         }
         Some("create-admin") => server::cli::create_admin(&config, &args[1..]).await,
+        Some("precompress") => server::cli::precompress(&config),
         Some("import-wordpress") => server::cli::import_wordpress(&config, &args[1..]).await,
         Some(_) => anyhow::bail!("{}", server::cli::USAGE),
     }

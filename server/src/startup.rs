@@ -11,11 +11,11 @@ use axum::serve::ListenerExt;
 use axum::Router;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -47,6 +47,12 @@ impl Application {
             wake: Arc::new(tokio::sync::Notify::new()),
             trust_forwarded: config.trust_forwarded,
         };
+        // The app's files are addressed by a hash of their contents (see
+        // assets.rs): the page's scripts and styles point there.
+        let mut leptos_options = config.leptos.clone();
+        let pkg = Path::new(leptos_options.site_root.as_ref()).join(leptos_options.site_pkg_dir.as_ref());
+        let assets_hash = crate::assets::fingerprint(&pkg);
+        leptos_options.site_pkg_dir = format!("{}/{assets_hash}", leptos_options.site_pkg_dir).into();
         let listener = TcpListener::bind(config.leptos.site_addr)
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
@@ -82,7 +88,7 @@ impl Application {
             .with_secure(config.secure_cookies)
             .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle)));
         let state = AppState {
-            leptos_options: config.leptos.clone(),
+            leptos_options,
             db,
             desk,
             session_limits,
@@ -94,7 +100,14 @@ impl Application {
                 .trim_end_matches('/')
                 .to_owned(),
         };
-        let router = router(state.clone()).layer(session_layer);
+        // Cached public pages are answered first, ahead of sessions,
+        // rendering and compression.
+        let router = router(state.clone(), &pkg, &assets_hash)
+            .layer(session_layer)
+            .layer(axum::middleware::from_fn_with_state(
+                (state.clone(), crate::page_cache::PageCache::default()),
+                crate::page_cache::serve_cached,
+            ));
         Ok(Self {
             listener,
             router,
@@ -135,7 +148,20 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-pub fn router(state: AppState) -> Router {
+/// Headers on every response, where a handler has not set its own.
+pub fn security_headers(headers: &mut axum::http::HeaderMap) {
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ] {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    }
+}
+
+pub fn router(state: AppState, pkg: &Path, assets_hash: &str) -> Router {
     let route_list = route_list();
     let options = state.leptos_options.clone();
     Router::new()
@@ -147,11 +173,8 @@ pub fn router(state: AppState) -> Router {
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .merge(crate::media::routes(&state.media_dir))
         .merge(crate::discovery::routes())
+        .merge(crate::assets::routes(pkg, assets_hash))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn_with_state(
-            (state.clone(), crate::page_cache::PageCache::default()),
-            crate::page_cache::serve_cached,
-        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::redirects::follow,
@@ -161,17 +184,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
         .layer(axum::middleware::from_fn(crate::etag::conditional_pages))
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
+        .layer(axum::middleware::map_response(
+            |mut response: axum::response::Response| async move {
+                security_headers(response.headers_mut());
+                response
+            },
         ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

@@ -1,6 +1,9 @@
 use crate::helpers::{spawn_app, SEEDED_ARTICLE};
 use app::domain::staff::Role;
-use reqwest::header::{CACHE_CONTROL, ETAG, IF_NONE_MATCH};
+use reqwest::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH, VARY,
+};
+use std::io::Read;
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -94,4 +97,117 @@ async fn a_change_made_outside_the_admin_shows_at_once_too() {
     .unwrap_or_else(|e| panic!("{e}"));
     let after = app.page("/services").await;
     assert!(after.inner_html("main").contains("Now also on Saturdays."));
+}
+
+/// The page's own address for a built file, as its `<link>`/`<script>` give it.
+fn hashed_path(page: &str, file: &str) -> String {
+    let at = page
+        .find(&format!("/{file}"))
+        .unwrap_or_else(|| panic!("{file} is not referenced"));
+    let start = page[..at]
+        .rfind("/pkg/")
+        .unwrap_or_else(|| panic!("{file} is not under /pkg/"));
+    format!("{}/{file}", &page[start..at])
+}
+
+#[tokio::test]
+async fn built_files_have_hashed_addresses_are_immutable_and_precompressed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("site");
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap_or_else(|e| panic!("{e}"));
+    let script = "export function hydrate() { /* the app */ }\n".repeat(50);
+    std::fs::write(pkg.join("clinic.js"), &script).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(pkg.join("clinic.css"), "body { margin: 0 }\n".repeat(50))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut config = server::config::Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.leptos.site_root = site.display().to_string().into();
+    server::cli::precompress(&config).unwrap_or_else(|e| panic!("{e}"));
+    let app = crate::helpers::spawn_with(dir, config).await;
+
+    let page = app.get("/").await.text().await.unwrap_or_default();
+    let css = hashed_path(&page, "clinic.css");
+    let js = hashed_path(&page, "clinic.js");
+    assert_ne!(js, "/pkg/clinic.js", "the address carries the build's hash");
+
+    let plain = app.get(&js).await;
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert_eq!(
+        plain.headers()[CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(plain.text().await.unwrap_or_default(), script);
+
+    let brotli = app
+        .client
+        .get(app.url(&js))
+        .header(ACCEPT_ENCODING, "gzip, deflate, br")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(brotli.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(
+        brotli.headers()[CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    let stored = std::fs::read(pkg_file(&app, "clinic.js.br")).unwrap_or_default();
+    assert_eq!(brotli.bytes().await.unwrap_or_default(), stored);
+
+    let gzip = app
+        .client
+        .get(app.url(&css))
+        .header(ACCEPT_ENCODING, "gzip")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(gzip.headers()[CONTENT_ENCODING], "gzip");
+
+    // Another build's address is not this build's file.
+    let stale = app.get("/pkg/0123456789abcdef/clinic.js").await;
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+    assert_ne!(
+        stale
+            .headers()
+            .get(CACHE_CONTROL)
+            .map(|v| v.to_str().unwrap_or_default()),
+        Some("public, max-age=31536000, immutable")
+    );
+}
+
+fn pkg_file(app: &crate::helpers::TestApp, name: &str) -> std::path::PathBuf {
+    app.dir.path().join("site").join("pkg").join(name)
+}
+
+#[tokio::test]
+async fn a_cached_page_is_sent_compressed_and_says_the_same() {
+    let app = spawn_app().await;
+    let plain = app.get(SEEDED_ARTICLE).await.text().await.unwrap_or_default();
+    for encoding in ["br", "gzip"] {
+        let response = app
+            .client
+            .get(app.url(SEEDED_ARTICLE))
+            .header(ACCEPT_ENCODING, encoding)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[CONTENT_ENCODING], encoding);
+        assert_eq!(response.headers()[VARY], "accept-encoding");
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        let bytes = response.bytes().await.unwrap_or_default();
+        let mut decoded = String::new();
+        if encoding == "br" {
+            brotli::Decompressor::new(bytes.as_ref(), 4096)
+                .read_to_string(&mut decoded)
+                .unwrap_or_else(|e| panic!("{e}"));
+        } else {
+            flate2::read::GzDecoder::new(bytes.as_ref())
+                .read_to_string(&mut decoded)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(decoded, plain, "{encoding}");
+    }
 }

@@ -9,7 +9,6 @@ mod editor;
 mod hero_field;
 mod home;
 mod layout;
-pub mod lazy;
 mod redirects;
 mod request;
 mod requests;
