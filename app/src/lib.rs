@@ -12,7 +12,7 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use app::{shell, App};
+pub use app::{shell, App, InlineStyles};
 
 /// The browser's entry point: takes over the server-rendered page.
 #[cfg(feature = "hydrate")]

@@ -55,7 +55,12 @@ pub fn fingerprint(pkg: &Path) -> String {
     let mut hasher = Sha256::new();
     for path in files(pkg) {
         if let Ok(bytes) = std::fs::read(&path) {
-            hasher.update(path.strip_prefix(pkg).unwrap_or(&path).as_os_str().as_encoded_bytes());
+            hasher.update(
+                path.strip_prefix(pkg)
+                    .unwrap_or(&path)
+                    .as_os_str()
+                    .as_encoded_bytes(),
+            );
             hasher.update([0]);
             hasher.update(&bytes);
         }
@@ -72,11 +77,7 @@ pub fn routes(pkg: &Path, hash: &str) -> Router<app::server::AppState> {
         &format!("/pkg/{hash}"),
         tower::ServiceBuilder::new()
             .layer(axum::middleware::from_fn(immutable))
-            .service(
-                ServeDir::new(pkg)
-                    .precompressed_br()
-                    .precompressed_gzip(),
-            ),
+            .service(ServeDir::new(pkg).precompressed_br().precompressed_gzip()),
     )
 }
 
@@ -101,7 +102,10 @@ pub fn precompress(site_root: &Path) -> std::io::Result<(usize, u64, u64)> {
         let bytes = std::fs::read(&path)?;
         let modified = std::fs::metadata(&path)?.modified()?;
         for (ext, encode) in [
-            ("br", (|b: &[u8]| crate::compress::brotli(b, 11)) as fn(&[u8]) -> Vec<u8>),
+            (
+                "br",
+                (|b: &[u8]| crate::compress::brotli(b, 11)) as fn(&[u8]) -> Vec<u8>,
+            ),
             ("gz", crate::compress::gzip),
         ] {
             let mut target = path.clone().into_os_string();
@@ -128,4 +132,40 @@ pub fn precompress(site_root: &Path) -> std::io::Result<(usize, u64, u64)> {
         before += bytes.len() as u64;
     }
     Ok((count, before, after))
+}
+
+/// The site's own files outside `/pkg` (icons, `noscript.css`), by address.
+#[derive(Clone, Default)]
+pub struct PublicFiles(std::sync::Arc<std::collections::HashSet<String>>);
+
+impl PublicFiles {
+    pub fn scan(site_root: &Path, pkg: &Path) -> Self {
+        let names = files(site_root)
+            .into_iter()
+            .filter(|p| !p.starts_with(pkg))
+            .filter_map(|p| {
+                let relative = p.strip_prefix(site_root).ok()?.to_str()?.to_owned();
+                Some(format!("/{relative}"))
+            })
+            .collect();
+        Self(std::sync::Arc::new(names))
+    }
+}
+
+/// Icons keep their names across builds, so browsers keep them a day rather
+/// than for ever: a repeat visit within the day fetches none of them.
+pub async fn cache_public_files(
+    axum::extract::State(public): axum::extract::State<PublicFiles>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let listed = public.0.contains(request.uri().path());
+    let mut response = next.run(request).await;
+    if listed && response.status().is_success() {
+        response
+            .headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("public, max-age=86400"));
+    }
+    response
 }

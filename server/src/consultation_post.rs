@@ -149,6 +149,7 @@ async fn render_form(
     let context_state = state.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
+            context_state.provide_render_context();
             provide_context(context_state.clone());
             provide_context(replay.clone());
         },

@@ -13,8 +13,11 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::future::{BoxFuture, FutureExt, Shared};
+use sqlx::SqlitePool;
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// Enough for every page of a large clinic; past it the cache starts over.
 const MAX_ENTRIES: usize = 2_000;
@@ -32,7 +35,10 @@ struct Entry {
 }
 
 #[derive(Clone, Default)]
-pub struct PageCache(Arc<RwLock<HashMap<String, Arc<Entry>>>>);
+pub struct PageCache {
+    entries: Arc<RwLock<HashMap<String, Arc<Entry>>>>,
+    generation: Generation,
+}
 
 /// Pages that must be rendered for each visitor: forms carry a signed
 /// per-render token, confirmations are per request, the admin is private.
@@ -44,11 +50,65 @@ fn cacheable_path(path: &str) -> bool {
         || path.starts_with("/media/"))
 }
 
-async fn generation(state: &AppState) -> Option<i64> {
-    sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
-        .fetch_one(&state.db)
-        .await
-        .ok()
+type Reading = Shared<BoxFuture<'static, Option<i64>>>;
+
+/// Reads the content generation for every cached answer, one query at a
+/// time: requests that arrive while a query runs share the next one. A
+/// request only joins a query that has not started yet, so it always sees
+/// every commit made before it arrived, and a publish shows on the very
+/// next request. One query per request held throughput to 40% of nginx's.
+#[derive(Clone, Default)]
+struct Generation {
+    slots: Arc<Mutex<Slots>>,
+    readings: Arc<AtomicU64>,
+}
+
+#[derive(Default)]
+struct Slots {
+    running: Option<Reading>,
+    next: Option<(u64, Reading)>,
+}
+
+impl Generation {
+    fn current(&self, db: &SqlitePool) -> Reading {
+        let Ok(mut slots) = self.slots.lock() else {
+            return Self::read(db.clone()).boxed().shared();
+        };
+        if let Some((_, reading)) = slots.next.as_ref() {
+            return reading.clone();
+        }
+        let id = self.readings.fetch_add(1, Ordering::Relaxed);
+        let previous = slots.running.clone();
+        let shared = self.slots.clone();
+        let db = db.clone();
+        let reading = async move {
+            if let Some(previous) = previous {
+                previous.await;
+            }
+            // Starting: whoever arrives from now on waits for the next one.
+            if let Ok(mut slots) = shared.lock() {
+                if slots
+                    .next
+                    .as_ref()
+                    .is_some_and(|(waiting, _)| *waiting == id)
+                {
+                    slots.running = slots.next.take().map(|(_, reading)| reading);
+                }
+            }
+            Self::read(db).await
+        }
+        .boxed()
+        .shared();
+        slots.next = Some((id, reading.clone()));
+        reading
+    }
+
+    async fn read(db: SqlitePool) -> Option<i64> {
+        sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
+            .fetch_one(&db)
+            .await
+            .ok()
+    }
 }
 
 fn answer(entry: &Entry, encoding: Encoding, not_modified: bool) -> Response {
@@ -89,7 +149,7 @@ pub async fn serve_cached(
         return next.run(request).await;
     }
     let key = request.uri().to_string();
-    let Some(now) = generation(&state).await else {
+    let Some(now) = cache.generation.current(&state.db).await else {
         return next.run(request).await;
     };
     let encoding = Encoding::preferred(
@@ -100,12 +160,16 @@ pub async fn serve_cached(
     );
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let hit = cache
-        .0
+        .entries
         .read()
         .ok()
         .and_then(|entries| entries.get(&key).filter(|e| e.generation == now).cloned());
     if let Some(entry) = hit {
-        return answer(&entry, encoding, matches(if_none_match.as_ref(), &entry.etag));
+        return answer(
+            &entry,
+            encoding,
+            matches(if_none_match.as_ref(), &entry.etag),
+        );
     }
 
     // Rendered in full, unencoded, so the entry can hold every encoding.
@@ -139,11 +203,7 @@ pub async fn serve_cached(
     // A page with a form carries a token that must be fresh for each
     // visitor: it is encoded as asked, sent, and forgotten.
     let has_form_token = identity.windows(12).any(|w| w == b"name=\"token\"");
-    let wanted = if has_form_token {
-        Some(encoding)
-    } else {
-        None
-    };
+    let wanted = if has_form_token { Some(encoding) } else { None };
     let render = identity.clone();
     let encoded = tokio::task::spawn_blocking(move || {
         let brotli = matches!(wanted, None | Some(Encoding::Brotli))
@@ -165,12 +225,16 @@ pub async fn serve_cached(
         gzip,
     });
     if !has_form_token {
-        if let Ok(mut entries) = cache.0.write() {
+        if let Ok(mut entries) = cache.entries.write() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
             }
             entries.insert(key, entry.clone());
         }
     }
-    answer(&entry, encoding, matches(if_none_match.as_ref(), &entry.etag))
+    answer(
+        &entry,
+        encoding,
+        matches(if_none_match.as_ref(), &entry.etag),
+    )
 }

@@ -46,13 +46,16 @@ impl Application {
             min_fill: config.min_fill,
             wake: Arc::new(tokio::sync::Notify::new()),
             trust_forwarded: config.trust_forwarded,
+            writes: db::WriteGate::default(),
         };
         // The app's files are addressed by a hash of their contents (see
         // assets.rs): the page's scripts and styles point there.
         let mut leptos_options = config.leptos.clone();
-        let pkg = Path::new(leptos_options.site_root.as_ref()).join(leptos_options.site_pkg_dir.as_ref());
+        let pkg =
+            Path::new(leptos_options.site_root.as_ref()).join(leptos_options.site_pkg_dir.as_ref());
         let assets_hash = crate::assets::fingerprint(&pkg);
-        leptos_options.site_pkg_dir = format!("{}/{assets_hash}", leptos_options.site_pkg_dir).into();
+        leptos_options.site_pkg_dir =
+            format!("{}/{assets_hash}", leptos_options.site_pkg_dir).into();
         let listener = TcpListener::bind(config.leptos.site_addr)
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
@@ -61,6 +64,7 @@ impl Application {
             db.clone(),
             config.mail(address)?,
             desk.wake.clone(),
+            desk.writes.clone(),
             config.notify_poll,
         );
         app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
@@ -87,7 +91,12 @@ impl Application {
             .with_same_site(SameSite::Strict)
             .with_secure(config.secure_cookies)
             .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle)));
+        let styles =
+            std::fs::read_to_string(pkg.join(format!("{}.css", config.leptos.output_name)))
+                .ok()
+                .map(|css| app::InlineStyles(css.into()));
         let state = AppState {
+            styles,
             leptos_options,
             db,
             desk,
@@ -165,7 +174,15 @@ pub fn router(state: AppState, pkg: &Path, assets_hash: &str) -> Router {
     let route_list = route_list();
     let options = state.leptos_options.clone();
     Router::new()
-        .leptos_routes(&state, route_list, move || shell(options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            route_list,
+            {
+                let state = state.clone();
+                move || state.provide_render_context()
+            },
+            move || shell(options.clone()),
+        )
         .route(
             routes::CONSULTATION,
             post(crate::consultation_post::post_consultation),
@@ -174,7 +191,23 @@ pub fn router(state: AppState, pkg: &Path, assets_hash: &str) -> Router {
         .merge(crate::media::routes(&state.media_dir))
         .merge(crate::discovery::routes())
         .merge(crate::assets::routes(pkg, assets_hash))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            {
+                let state = state.clone();
+                move || state.provide_render_context()
+            },
+            shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::assets::PublicFiles::scan(
+                Path::new(state.leptos_options.site_root.as_ref()),
+                pkg,
+            ),
+            crate::assets::cache_public_files,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::redirects::follow,

@@ -27,7 +27,13 @@ pub struct MailConfig {
 
 /// Runs the queue until the process stops: wakes on each new request and
 /// at least every `poll`.
-pub fn spawn_worker(db: SqlitePool, mail: MailConfig, wake: Arc<Notify>, poll: Duration) {
+pub fn spawn_worker(
+    db: SqlitePool,
+    mail: MailConfig,
+    wake: Arc<Notify>,
+    writes: crate::server::db::WriteGate,
+    poll: Duration,
+) {
     tokio::spawn(async move {
         let transport = match &mail.smtp_url {
             None => None,
@@ -40,7 +46,7 @@ pub fn spawn_worker(db: SqlitePool, mail: MailConfig, wake: Arc<Notify>, poll: D
             },
         };
         loop {
-            if let Err(e) = deliver_due(&db, &mail, transport.as_ref()).await {
+            if let Err(e) = deliver_due(&db, &mail, transport.as_ref(), &writes).await {
                 tracing::error!(error = format!("{e:#}"), "notification queue");
             }
             tokio::select! {
@@ -58,6 +64,7 @@ async fn deliver_due(
     db: &SqlitePool,
     mail: &MailConfig,
     transport: Option<&Transport>,
+    writes: &crate::server::db::WriteGate,
 ) -> anyhow::Result<()> {
     let now = now_utc().to_stored();
     let due: Vec<(i64, String, i64, String, Option<String>)> = sqlx::query_as(
@@ -94,6 +101,7 @@ async fn deliver_due(
                 Err(e) => Err(e.to_string()),
             },
         };
+        let _turn = writes.enter().await;
         match result {
             Ok(()) => {
                 sqlx::query(

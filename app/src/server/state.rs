@@ -15,4 +15,15 @@ pub struct AppState {
     pub media_dir: std::path::PathBuf,
     /// The site's public address without a trailing slash (`PUBLIC_URL`).
     pub public_url: String,
+    /// The built stylesheet, when it could be read, for the pages' heads.
+    pub styles: Option<crate::app::InlineStyles>,
+}
+
+impl AppState {
+    /// What every render adds to the state's own context.
+    pub fn provide_render_context(&self) {
+        if let Some(styles) = &self.styles {
+            leptos::prelude::provide_context(styles.clone());
+        }
+    }
 }

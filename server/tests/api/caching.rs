@@ -3,8 +3,8 @@ use app::domain::staff::Role;
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH, VARY,
 };
-use std::io::Read;
 use reqwest::StatusCode;
+use std::io::Read;
 
 #[tokio::test]
 async fn an_unchanged_page_is_a_304_and_a_published_change_shows_on_the_next_request() {
@@ -118,8 +118,8 @@ async fn built_files_have_hashed_addresses_are_immutable_and_precompressed() {
     std::fs::create_dir_all(&pkg).unwrap_or_else(|e| panic!("{e}"));
     let script = "export function hydrate() { /* the app */ }\n".repeat(50);
     std::fs::write(pkg.join("clinic.js"), &script).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(pkg.join("clinic.css"), "body { margin: 0 }\n".repeat(50))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let styles = "main > p { margin: 0 }\n".repeat(50);
+    std::fs::write(pkg.join("clinic.css"), &styles).unwrap_or_else(|e| panic!("{e}"));
     let mut config = server::config::Config::for_tests(format!(
         "sqlite://{}",
         dir.path().join("clinic.db").display()
@@ -129,8 +129,11 @@ async fn built_files_have_hashed_addresses_are_immutable_and_precompressed() {
     let app = crate::helpers::spawn_with(dir, config).await;
 
     let page = app.get("/").await.text().await.unwrap_or_default();
-    let css = hashed_path(&page, "clinic.css");
+    // The stylesheet is inside the page, as written: no request before the
+    // first paint.
+    assert!(page.contains(&format!("<style>{styles}</style>")));
     let js = hashed_path(&page, "clinic.js");
+    let css = js.replace("clinic.js", "clinic.css");
     assert_ne!(js, "/pkg/clinic.js", "the address carries the build's hash");
 
     let plain = app.get(&js).await;
@@ -184,7 +187,12 @@ fn pkg_file(app: &crate::helpers::TestApp, name: &str) -> std::path::PathBuf {
 #[tokio::test]
 async fn a_cached_page_is_sent_compressed_and_says_the_same() {
     let app = spawn_app().await;
-    let plain = app.get(SEEDED_ARTICLE).await.text().await.unwrap_or_default();
+    let plain = app
+        .get(SEEDED_ARTICLE)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
     for encoding in ["br", "gzip"] {
         let response = app
             .client

@@ -22,6 +22,8 @@ pub struct ConsultationDesk {
     pub wake: std::sync::Arc<tokio::sync::Notify>,
     /// Behind a reverse proxy: take the client's address from `X-Forwarded-For`.
     pub trust_forwarded: bool,
+    /// Shared with the notification worker: one writer at a time.
+    pub writes: crate::server::db::WriteGate,
 }
 
 /// The client of the request being handled, for rate limiting.

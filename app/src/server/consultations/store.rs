@@ -92,6 +92,7 @@ pub async fn submit(
     let created_at = now.to_stored();
     // The transaction's first statement writes, so SQLite takes the write lock
     // at once (waiting out others) instead of failing to upgrade a read.
+    let _turn = desk.writes.enter().await;
     let mut tx = db.begin().await?;
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO consultations (reference, submission_token, name, phone, email, contact_method,
