@@ -28,9 +28,14 @@ for (const r of seen.values()) {
 transfer.total = Object.values(transfer).reduce((a, b) => a + b, 0);
 transfer.requests = [...seen.values()].map((r) => `${r.url.replace(base, "")} ${r.bytes ?? 0}`);
 
-// A repeat visit: what goes to the network again.
+// A repeat visit (coming back later, in a new tab): what goes to the network again.
 seen.clear();
-await page.goto(base + article, { waitUntil: "networkidle" });
+const later = await context.newPage();
+const laterCdp = await context.newCDPSession(later);
+await laterCdp.send("Network.enable");
+laterCdp.on("Network.responseReceived", (e) => seen.set(e.requestId, { url: e.response.url, mime: e.response.mimeType, cached: e.response.fromDiskCache || e.response.fromMemoryCache, status: e.response.status }));
+laterCdp.on("Network.requestServedFromCache", (e) => { const r = seen.get(e.requestId); if (r) r.cached = true; });
+await later.goto(base + article, { waitUntil: "networkidle" });
 transfer.repeat_requests = [...seen.values()].filter((r) => !r.cached).map((r) => `${r.url.replace(base, "")} ${r.status}`);
 await context.close();
 
