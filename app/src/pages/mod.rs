@@ -7,7 +7,6 @@ mod articles;
 mod consultation;
 mod contact;
 mod home;
-pub mod lazy;
 mod not_found;
 mod privacy;
 mod service;

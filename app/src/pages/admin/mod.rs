@@ -9,6 +9,7 @@ mod editor;
 mod hero_field;
 mod home;
 mod layout;
+pub mod lazy;
 mod redirects;
 mod request;
 mod requests;
