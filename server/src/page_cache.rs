@@ -42,8 +42,14 @@ pub struct PageCache {
 
 /// Pages that must be rendered for each visitor: forms carry a signed
 /// per-render token, confirmations are per request, the admin is private.
+/// Files (`/feed.xml`, icons) have a dot in their last segment; pages never
+/// do, and files are compressed by the layers inside.
 fn cacheable_path(path: &str) -> bool {
-    !(path.starts_with("/consultation")
+    !(path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+        || path.starts_with("/consultation")
         || path.starts_with("/admin")
         || path.starts_with("/api/")
         || path.starts_with("/pkg/")
@@ -177,33 +183,27 @@ pub async fn serve_cached(
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.run(request).await;
     let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-    let storable = response.status() == StatusCode::OK
-        && content_type
-            .as_ref()
-            .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
+    let is_page = content_type
+        .as_ref()
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
         && !response.headers().contains_key(header::SET_COOKIE)
         && response
             .headers()
             .get(header::CACHE_CONTROL)
             .is_none_or(|c| c == "no-cache");
-    let (Some(content_type), true) = (content_type, storable) else {
+    let (Some(content_type), true) = (content_type, is_page) else {
         return response;
     };
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
     let Ok(identity) = axum::body::to_bytes(body, MAX_PAGE).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let tag = match parts.headers.get(header::ETAG) {
-        Some(tag) => Ok(tag.clone()),
-        None => HeaderValue::from_str(&page_tag(&identity)),
-    };
-    let Ok(etag) = tag else {
-        return Response::from_parts(parts, Body::from(identity));
-    };
     // A page with a form carries a token that must be fresh for each
-    // visitor: it is encoded as asked, sent, and forgotten.
+    // visitor, and a missing page is not worth keeping: either is encoded
+    // as asked, sent, and forgotten.
     let has_form_token = identity.windows(12).any(|w| w == b"name=\"token\"");
-    let wanted = if has_form_token { Some(encoding) } else { None };
+    let keep = parts.status == StatusCode::OK && !has_form_token;
+    let wanted = if keep { None } else { Some(encoding) };
     let render = identity.clone();
     let encoded = tokio::task::spawn_blocking(move || {
         let brotli = matches!(wanted, None | Some(Encoding::Brotli))
@@ -216,6 +216,30 @@ pub async fn serve_cached(
     let Ok((brotli, gzip)) = encoded else {
         return Response::from_parts(parts, Body::from(identity));
     };
+    if parts.status != StatusCode::OK {
+        let (coding, body) = match encoding {
+            Encoding::Brotli => (Some("br"), brotli),
+            Encoding::Gzip => (Some("gzip"), gzip),
+            Encoding::Identity => (None, identity),
+        };
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts
+            .headers
+            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if let Some(coding) = coding {
+            parts
+                .headers
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+        }
+        return Response::from_parts(parts, Body::from(body));
+    }
+    let tag = match parts.headers.get(header::ETAG) {
+        Some(tag) => Ok(tag.clone()),
+        None => HeaderValue::from_str(&page_tag(&identity)),
+    };
+    let Ok(etag) = tag else {
+        return Response::from_parts(parts, Body::from(identity));
+    };
     let entry = Arc::new(Entry {
         generation: now,
         content_type,
@@ -224,7 +248,7 @@ pub async fn serve_cached(
         brotli,
         gzip,
     });
-    if !has_form_token {
+    if keep {
         if let Ok(mut entries) = cache.entries.write() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();

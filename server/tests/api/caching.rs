@@ -219,3 +219,29 @@ async fn a_cached_page_is_sent_compressed_and_says_the_same() {
         assert_eq!(decoded, plain, "{encoding}");
     }
 }
+
+#[tokio::test]
+async fn missing_pages_and_feeds_are_compressed_too() {
+    let app = spawn_app().await;
+    for (path, status) in [
+        ("/no-such-page", StatusCode::NOT_FOUND),
+        ("/feed.xml", StatusCode::OK),
+        ("/sitemap.xml", StatusCode::OK),
+    ] {
+        let response = app
+            .client
+            .get(app.url(path))
+            .header(ACCEPT_ENCODING, "gzip")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(response.status(), status, "{path}");
+        assert_eq!(response.headers()[CONTENT_ENCODING], "gzip", "{path}");
+        let bytes = response.bytes().await.unwrap_or_default();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes.as_ref())
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(text.starts_with("<"), "{path}: {text:.40}");
+    }
+}
