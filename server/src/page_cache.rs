@@ -262,3 +262,43 @@ pub async fn serve_cached(
         matches(if_none_match.as_ref(), &entry.etag),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Generation;
+
+    /// While other requests keep queries running, a request made after a
+    /// commit must never be answered from a query that began before it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_request_never_sees_a_generation_older_than_its_arrival() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let url = format!("sqlite://{}", dir.path().join("clinic.db").display());
+        let db = app::server::db::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let generation = Generation::default();
+        let background: Vec<_> = (0..8)
+            .map(|_| {
+                let (generation, db) = (generation.clone(), db.clone());
+                tokio::spawn(async move {
+                    for _ in 0..400 {
+                        generation.current(&db).await;
+                    }
+                })
+            })
+            .collect();
+        for _ in 0..100 {
+            let committed: i64 = sqlx::query_scalar(
+                "UPDATE content_generation SET value = value + 1 WHERE id = 1 RETURNING value",
+            )
+            .fetch_one(&db)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+            let seen = generation.current(&db).await;
+            assert!(seen >= Some(committed), "{seen:?} < {committed}");
+        }
+        for task in background {
+            task.await.unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}

@@ -1,4 +1,4 @@
-use crate::helpers::{spawn_app, SEEDED_ARTICLE};
+use crate::helpers::{spawn_app, TestApp, SEEDED_ARTICLE};
 use app::domain::staff::Role;
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH, VARY,
@@ -99,6 +99,16 @@ async fn a_change_made_outside_the_admin_shows_at_once_too() {
     assert!(after.inner_html("main").contains("Now also on Saturdays."));
 }
 
+/// GET `path` from a browser that accepts `encodings`.
+async fn get_accepting(app: &TestApp, path: &str, encodings: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(path))
+        .header(ACCEPT_ENCODING, encodings)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+}
+
 /// The page's own address for a built file, as its `<link>`/`<script>` give it.
 fn hashed_path(page: &str, file: &str) -> String {
     let at = page
@@ -144,13 +154,7 @@ async fn built_files_have_hashed_addresses_are_immutable_and_precompressed() {
     );
     assert_eq!(plain.text().await.unwrap_or_default(), script);
 
-    let brotli = app
-        .client
-        .get(app.url(&js))
-        .header(ACCEPT_ENCODING, "gzip, deflate, br")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let brotli = get_accepting(&app, &js, "gzip, deflate, br").await;
     assert_eq!(brotli.headers()[CONTENT_ENCODING], "br");
     assert_eq!(
         brotli.headers()[CACHE_CONTROL],
@@ -159,13 +163,7 @@ async fn built_files_have_hashed_addresses_are_immutable_and_precompressed() {
     let stored = std::fs::read(pkg_file(&app, "clinic.js.br")).unwrap_or_default();
     assert_eq!(brotli.bytes().await.unwrap_or_default(), stored);
 
-    let gzip = app
-        .client
-        .get(app.url(&css))
-        .header(ACCEPT_ENCODING, "gzip")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let gzip = get_accepting(&app, &css, "gzip").await;
     assert_eq!(gzip.headers()[CONTENT_ENCODING], "gzip");
 
     // Another build's address is not this build's file.
@@ -180,7 +178,7 @@ async fn built_files_have_hashed_addresses_are_immutable_and_precompressed() {
     );
 }
 
-fn pkg_file(app: &crate::helpers::TestApp, name: &str) -> std::path::PathBuf {
+fn pkg_file(app: &TestApp, name: &str) -> std::path::PathBuf {
     app.dir.path().join("site").join("pkg").join(name)
 }
 
@@ -194,13 +192,7 @@ async fn a_cached_page_is_sent_compressed_and_says_the_same() {
         .await
         .unwrap_or_default();
     for encoding in ["br", "gzip"] {
-        let response = app
-            .client
-            .get(app.url(SEEDED_ARTICLE))
-            .header(ACCEPT_ENCODING, encoding)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let response = get_accepting(&app, SEEDED_ARTICLE, encoding).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[CONTENT_ENCODING], encoding);
         assert_eq!(response.headers()[VARY], "accept-encoding");
@@ -228,13 +220,7 @@ async fn missing_pages_and_feeds_are_compressed_too() {
         ("/feed.xml", StatusCode::OK),
         ("/sitemap.xml", StatusCode::OK),
     ] {
-        let response = app
-            .client
-            .get(app.url(path))
-            .header(ACCEPT_ENCODING, "gzip")
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let response = get_accepting(&app, path, "gzip").await;
         assert_eq!(response.status(), status, "{path}");
         assert_eq!(response.headers()[CONTENT_ENCODING], "gzip", "{path}");
         let bytes = response.bytes().await.unwrap_or_default();
