@@ -19,8 +19,10 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-/// Enough for every page of a large clinic; past it the cache starts over.
-const MAX_ENTRIES: usize = 2_000;
+/// Room for every page of a large clinic in all three encodings (about
+/// 45 KB a page); past it the cache starts over, so addresses made up to
+/// fill it (`?x=1`, `?x=2`, ...) cannot grow the server's memory.
+const MAX_BYTES: usize = 24 * 1024 * 1024;
 const MAX_PAGE: usize = 1024 * 1024;
 /// Brotli's quality for pages: near its best ratio at a fraction of 11's cost.
 const PAGE_BROTLI: u32 = 6;
@@ -34,9 +36,36 @@ struct Entry {
     gzip: Bytes,
 }
 
+impl Entry {
+    fn size(&self) -> usize {
+        self.identity.len() + self.brotli.len() + self.gzip.len()
+    }
+}
+
+#[derive(Default)]
+struct Entries {
+    pages: HashMap<String, Arc<Entry>>,
+    bytes: usize,
+}
+
+impl Entries {
+    /// Keeps `entry`, starting over first if it would take the cache past
+    /// `cap` bytes.
+    fn keep(&mut self, key: String, entry: Arc<Entry>, cap: usize) {
+        if self.bytes + entry.size() > cap {
+            self.pages.clear();
+            self.bytes = 0;
+        }
+        self.bytes += entry.size();
+        if let Some(old) = self.pages.insert(key, entry) {
+            self.bytes -= old.size();
+        }
+    }
+}
+
 #[derive(Clone, Default)]
 pub struct PageCache {
-    entries: Arc<RwLock<HashMap<String, Arc<Entry>>>>,
+    entries: Arc<RwLock<Entries>>,
     generation: Generation,
 }
 
@@ -165,11 +194,13 @@ pub async fn serve_cached(
             .and_then(|v| v.to_str().ok()),
     );
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
-    let hit = cache
-        .entries
-        .read()
-        .ok()
-        .and_then(|entries| entries.get(&key).filter(|e| e.generation == now).cloned());
+    let hit = cache.entries.read().ok().and_then(|entries| {
+        entries
+            .pages
+            .get(&key)
+            .filter(|e| e.generation == now)
+            .cloned()
+    });
     if let Some(entry) = hit {
         return answer(
             &entry,
@@ -250,10 +281,7 @@ pub async fn serve_cached(
     });
     if keep {
         if let Ok(mut entries) = cache.entries.write() {
-            if entries.len() >= MAX_ENTRIES {
-                entries.clear();
-            }
-            entries.insert(key, entry.clone());
+            entries.keep(key, entry.clone(), MAX_BYTES);
         }
     }
     answer(
@@ -265,7 +293,36 @@ pub async fn serve_cached(
 
 #[cfg(test)]
 mod tests {
-    use super::Generation;
+    use super::{Entries, Entry, Generation};
+    use axum::http::HeaderValue;
+    use std::sync::Arc;
+
+    fn page(bytes: usize) -> Arc<Entry> {
+        Arc::new(Entry {
+            generation: 1,
+            content_type: HeaderValue::from_static("text/html"),
+            etag: HeaderValue::from_static("W/\"x\""),
+            identity: vec![b'x'; bytes].into(),
+            brotli: vec![b'b'; bytes / 10].into(),
+            gzip: vec![b'g'; bytes / 10].into(),
+        })
+    }
+
+    #[test]
+    fn the_cache_never_holds_more_than_its_cap() {
+        let mut entries = Entries::default();
+        for n in 0..100 {
+            entries.keep(format!("/articles?x={n}"), page(10_000), 50_000);
+            assert!(entries.bytes <= 50_000, "{} bytes", entries.bytes);
+            let counted: usize = entries.pages.values().map(|e| e.size()).sum();
+            assert_eq!(entries.bytes, counted);
+        }
+        // The same address again replaces its entry rather than adding one.
+        entries.keep("/".into(), page(1_000), 50_000);
+        entries.keep("/".into(), page(2_000), 50_000);
+        let counted: usize = entries.pages.values().map(|e| e.size()).sum();
+        assert_eq!(entries.bytes, counted);
+    }
 
     /// While other requests keep queries running, a request made after a
     /// commit must never be answered from a query that began before it.
