@@ -5,6 +5,8 @@
 //! any content change, whoever writes it), so a publish shows on the very
 //! next request.
 
+mod generation;
+
 use crate::compress::Encoding;
 use crate::etag::{matches, page_tag};
 use app::server::AppState;
@@ -13,11 +15,9 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use futures_util::future::{BoxFuture, FutureExt, Shared};
-use sqlx::SqlitePool;
+use generation::Generation;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 /// Room for every page of a large clinic in all three encodings (about
 /// 45 KB a page); past it the cache starts over, so addresses made up to
@@ -83,67 +83,6 @@ fn cacheable_path(path: &str) -> bool {
         || path.starts_with("/api/")
         || path.starts_with("/pkg/")
         || path.starts_with("/media/"))
-}
-
-type Reading = Shared<BoxFuture<'static, Option<i64>>>;
-
-/// Reads the content generation for every cached answer, one query at a
-/// time: requests that arrive while a query runs share the next one. A
-/// request only joins a query that has not started yet, so it always sees
-/// every commit made before it arrived, and a publish shows on the very
-/// next request. One query per request held throughput to 40% of nginx's.
-#[derive(Clone, Default)]
-struct Generation {
-    slots: Arc<Mutex<Slots>>,
-    readings: Arc<AtomicU64>,
-}
-
-#[derive(Default)]
-struct Slots {
-    running: Option<Reading>,
-    next: Option<(u64, Reading)>,
-}
-
-impl Generation {
-    fn current(&self, db: &SqlitePool) -> Reading {
-        let Ok(mut slots) = self.slots.lock() else {
-            return Self::read(db.clone()).boxed().shared();
-        };
-        if let Some((_, reading)) = slots.next.as_ref() {
-            return reading.clone();
-        }
-        let id = self.readings.fetch_add(1, Ordering::Relaxed);
-        let previous = slots.running.clone();
-        let shared = self.slots.clone();
-        let db = db.clone();
-        let reading = async move {
-            if let Some(previous) = previous {
-                previous.await;
-            }
-            // Starting: whoever arrives from now on waits for the next one.
-            if let Ok(mut slots) = shared.lock() {
-                if slots
-                    .next
-                    .as_ref()
-                    .is_some_and(|(waiting, _)| *waiting == id)
-                {
-                    slots.running = slots.next.take().map(|(_, reading)| reading);
-                }
-            }
-            Self::read(db).await
-        }
-        .boxed()
-        .shared();
-        slots.next = Some((id, reading.clone()));
-        reading
-    }
-
-    async fn read(db: SqlitePool) -> Option<i64> {
-        sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
-            .fetch_one(&db)
-            .await
-            .ok()
-    }
 }
 
 fn answer(entry: &Entry, encoding: Encoding, not_modified: bool) -> Response {
@@ -293,7 +232,7 @@ pub async fn serve_cached(
 
 #[cfg(test)]
 mod tests {
-    use super::{Entries, Entry, Generation};
+    use super::{Entries, Entry};
     use axum::http::HeaderValue;
     use std::sync::Arc;
 
@@ -322,40 +261,5 @@ mod tests {
         entries.keep("/".into(), page(2_000), 50_000);
         let counted: usize = entries.pages.values().map(|e| e.size()).sum();
         assert_eq!(entries.bytes, counted);
-    }
-
-    /// While other requests keep queries running, a request made after a
-    /// commit must never be answered from a query that began before it.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_request_never_sees_a_generation_older_than_its_arrival() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let url = format!("sqlite://{}", dir.path().join("clinic.db").display());
-        let db = app::server::db::connect(&url)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        let generation = Generation::default();
-        let background: Vec<_> = (0..8)
-            .map(|_| {
-                let (generation, db) = (generation.clone(), db.clone());
-                tokio::spawn(async move {
-                    for _ in 0..400 {
-                        generation.current(&db).await;
-                    }
-                })
-            })
-            .collect();
-        for _ in 0..100 {
-            let committed: i64 = sqlx::query_scalar(
-                "UPDATE content_generation SET value = value + 1 WHERE id = 1 RETURNING value",
-            )
-            .fetch_one(&db)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-            let seen = generation.current(&db).await;
-            assert!(seen >= Some(committed), "{seen:?} < {committed}");
-        }
-        for task in background {
-            task.await.unwrap_or_else(|e| panic!("{e}"));
-        }
     }
 }

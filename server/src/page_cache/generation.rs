@@ -1,0 +1,108 @@
+//! The content generation a cached page is checked against, read from the
+//! database once per wave of requests.
+
+use futures_util::future::{BoxFuture, FutureExt, Shared};
+use sqlx::SqlitePool;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+type Reading = Shared<BoxFuture<'static, Option<i64>>>;
+
+/// Reads the content generation for every cached answer, one query at a
+/// time: requests that arrive while a query runs share the next one. A
+/// request only joins a query that has not started yet, so it always sees
+/// every commit made before it arrived, and a publish shows on the very
+/// next request. One query per request held throughput to 40% of nginx's.
+#[derive(Clone, Default)]
+pub(super) struct Generation {
+    slots: Arc<Mutex<Slots>>,
+    readings: Arc<AtomicU64>,
+}
+
+#[derive(Default)]
+struct Slots {
+    running: Option<Reading>,
+    next: Option<(u64, Reading)>,
+}
+
+impl Generation {
+    pub(super) fn current(&self, db: &SqlitePool) -> Reading {
+        let Ok(mut slots) = self.slots.lock() else {
+            return Self::read(db.clone()).boxed().shared();
+        };
+        if let Some((_, reading)) = slots.next.as_ref() {
+            return reading.clone();
+        }
+        let id = self.readings.fetch_add(1, Ordering::Relaxed);
+        let previous = slots.running.clone();
+        let shared = self.slots.clone();
+        let db = db.clone();
+        let reading = async move {
+            if let Some(previous) = previous {
+                previous.await;
+            }
+            // Starting: whoever arrives from now on waits for the next one.
+            if let Ok(mut slots) = shared.lock() {
+                if slots
+                    .next
+                    .as_ref()
+                    .is_some_and(|(waiting, _)| *waiting == id)
+                {
+                    slots.running = slots.next.take().map(|(_, reading)| reading);
+                }
+            }
+            Self::read(db).await
+        }
+        .boxed()
+        .shared();
+        slots.next = Some((id, reading.clone()));
+        reading
+    }
+
+    async fn read(db: SqlitePool) -> Option<i64> {
+        sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
+            .fetch_one(&db)
+            .await
+            .ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Generation;
+
+    /// While other requests keep queries running, a request made after a
+    /// commit must never be answered from a query that began before it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_request_never_sees_a_generation_older_than_its_arrival() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let url = format!("sqlite://{}", dir.path().join("clinic.db").display());
+        let db = app::server::db::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let generation = Generation::default();
+        let background: Vec<_> = (0..8)
+            .map(|_| {
+                let (generation, db) = (generation.clone(), db.clone());
+                tokio::spawn(async move {
+                    for _ in 0..400 {
+                        generation.current(&db).await;
+                    }
+                })
+            })
+            .collect();
+        for _ in 0..100 {
+            let committed: i64 = sqlx::query_scalar(
+                "UPDATE content_generation SET value = value + 1 WHERE id = 1 RETURNING value",
+            )
+            .fetch_one(&db)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+            let seen = generation.current(&db).await;
+            assert!(seen >= Some(committed), "{seen:?} < {committed}");
+        }
+        for task in background {
+            task.await.unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
