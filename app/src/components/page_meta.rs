@@ -1,5 +1,5 @@
 use super::use_clinic;
-use crate::domain::seo::{absolute, json_ld, PageKind, PageSeo, ShareImage};
+use crate::domain::seo::{absolute, PageKind, PageSeo, ShareImage};
 use crate::domain::ClinicInfo;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -80,7 +80,7 @@ fn public_head(
     } else {
         "website"
     };
-    let graph = json_ld(clinic, seo);
+    let graph = structured_data(clinic, seo);
     view! {
         <Link rel="canonical" href=url.clone()/>
         <Meta property="og:type" content=og_type/>
@@ -101,4 +101,19 @@ fn public_head(
         <Meta name="twitter:image:alt" content=image.alt/>
         <script type="application/ld+json" inner_html=graph></script>
     }
+}
+
+/// The JSON-LD graph, written by the server only. Hydration keeps the served
+/// text (`inner_html` is not set again when hydrating), so the browser's
+/// bundle needs no JSON builder. After client-side navigation the element is
+/// empty: structured data is for crawlers, which load each page from the
+/// server.
+#[cfg(feature = "ssr")]
+fn structured_data(clinic: &ClinicInfo, seo: &PageSeo) -> String {
+    crate::server::json_ld::json_ld(clinic, seo)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn structured_data(_: &ClinicInfo, _: &PageSeo) -> String {
+    String::new()
 }

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod error;
 mod front_matter;
 pub mod inbox;
+pub mod json_ld;
 pub mod markdown;
 pub mod media;
 pub mod notify;
