@@ -2,10 +2,8 @@
 
 use crate::components::{ClinicContext, Footer, Header, Hydrated, RouteFocus, SkipLink};
 use crate::pages::admin::lazy::*;
-use crate::pages::{
-    About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, NotFound,
-    Privacy, ServiceList, ServicePage,
-};
+use crate::pages::public_routes::*;
+use crate::pages::NotFound;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -83,16 +81,16 @@ pub fn App() -> impl IntoView {
             <PublicOnly><Header/></PublicOnly>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> <Hydrated/> }>
-                    <Route path=path!("/") view=|| view! { <Home/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/services") view=|| view! { <ServiceList/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/services/:slug") view=|| view! { <ServicePage/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/articles") view=|| view! { <ArticleList/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/articles/:slug") view=|| view! { <ArticlePage/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/about") view=|| view! { <About/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/contact") view=|| view! { <Contact/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/privacy") view=|| view! { <Privacy/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation") view=|| view! { <ConsultationPage/> <Hydrated/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation/sent/:reference") view=|| view! { <ConsultationSent/> <Hydrated/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/services") view={Lazy::<ServiceListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:slug") view={Lazy::<ServiceRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/articles") view={Lazy::<ArticleListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/articles/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation") view={Lazy::<ConsultationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation/sent/:reference") view={Lazy::<ConsultationSentRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignInRoute>::new()} ssr=SsrMode::Async/>
                     <ParentRoute path=path!("/admin") view={Lazy::<AdminLayoutRoute>::new()} ssr=SsrMode::Async>
                         <Route path=path!("") view={Lazy::<AdminHomeRoute>::new()}/>

@@ -64,6 +64,20 @@ mod imp {
         }
     }
 
+    /// Resolves in a later task of the browser's event loop (`setTimeout`
+    /// 0), so the work after it is a task of its own.
+    pub async fn next_task() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let queued = web_sys::window()
+                .map(|window| window.set_timeout_with_callback(&resolve).is_ok())
+                .unwrap_or(false);
+            if !queued {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
     /// `2026-11-27T09:30` in the browser's time zone, as RFC 3339 UTC.
     pub fn local_to_utc(local: &str) -> Option<String> {
         if local.is_empty() {
@@ -102,11 +116,13 @@ mod imp {
     }
 
     pub fn replace_url(_path: &str) {}
+
+    pub async fn next_task() {}
 }
 
 pub use imp::{
-    chosen_file, local_storage_get, local_storage_set, local_to_utc, replace_url, upload,
-    ChosenFile,
+    chosen_file, local_storage_get, local_storage_set, local_to_utc, next_task, replace_url,
+    upload, ChosenFile,
 };
 
 /// Asks the browser to warn before the page is left while `dirty` holds.

@@ -9,6 +9,7 @@ mod contact;
 mod home;
 mod not_found;
 mod privacy;
+pub mod public_routes;
 mod service;
 mod services;
 
