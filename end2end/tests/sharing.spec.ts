@@ -32,6 +32,10 @@ test("@desktop a shared article link shows a proper preview", async ({ page, req
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute("content", "5 Ways that Acupuncture Helps with Low Back Pain");
   await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}${ARTICLE}`);
+  // The graph is built on the server only; hydrating keeps it for crawlers
+  // that run scripts.
+  const live = await page.locator('script[type="application/ld+json"]').textContent();
+  expect(JSON.parse(live ?? "{}")).toEqual(graph);
   // Navigating in the app moves the canonical address along.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Services", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Our services");
