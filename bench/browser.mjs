@@ -39,17 +39,26 @@ await later.goto(base + article, { waitUntil: "networkidle" });
 transfer.repeat_requests = [...seen.values()].filter((r) => !r.cached).map((r) => `${r.url.replace(base, "")} ${r.status}`);
 await context.close();
 
+// Lighthouse's score moves by a point or two between runs on the same
+// build: each page is measured LH_RUNS times (default 3) and the median run
+// is reported, with every run's performance score beside it.
+const runs = Number(process.env.LH_RUNS ?? 3);
 const lh = {};
 for (const [name, path] of [["home", "/"], ["article", article], ["service", "/services/physical-therapy"], ["consultation", "/consultation"]]) {
-  const { lhr } = await lighthouse(base + path, { port, output: "json", logLevel: "error" });
-  const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
-  lh[name] = {
-    performance: score("performance"), accessibility: score("accessibility"),
-    "best-practices": score("best-practices"), seo: score("seo"),
-    lcp_ms: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
-    tbt_ms: Math.round(lhr.audits["total-blocking-time"].numericValue),
-    cls: Number(lhr.audits["cumulative-layout-shift"].numericValue.toFixed(3)),
-  };
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const { lhr } = await lighthouse(base + path, { port, output: "json", logLevel: "error" });
+    const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    results.push({
+      performance: score("performance"), accessibility: score("accessibility"),
+      "best-practices": score("best-practices"), seo: score("seo"),
+      lcp_ms: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
+      tbt_ms: Math.round(lhr.audits["total-blocking-time"].numericValue),
+      cls: Number(lhr.audits["cumulative-layout-shift"].numericValue.toFixed(3)),
+    });
+  }
+  results.sort((a, b) => b.performance - a.performance || a.tbt_ms - b.tbt_ms);
+  lh[name] = { ...results[Math.floor(results.length / 2)], performance_runs: results.map((r) => r.performance) };
 }
 await browser.close();
 console.log(JSON.stringify({ transfer, lighthouse: lh }));
