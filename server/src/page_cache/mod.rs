@@ -5,18 +5,19 @@
 //! any content change, whoever writes it), so a publish shows on the very
 //! next request.
 
+mod entries;
 mod generation;
 
 use crate::compress::Encoding;
 use crate::etag::{matches, page_tag};
 use app::server::AppState;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use entries::{Bodies, Entries, Entry};
 use generation::Generation;
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 /// Room for every page of a large clinic in all three encodings (about
@@ -26,42 +27,6 @@ const MAX_BYTES: usize = 24 * 1024 * 1024;
 const MAX_PAGE: usize = 1024 * 1024;
 /// Brotli's quality for pages: near its best ratio at a fraction of 11's cost.
 const PAGE_BROTLI: u32 = 6;
-
-struct Entry {
-    generation: i64,
-    content_type: HeaderValue,
-    etag: HeaderValue,
-    identity: Bytes,
-    brotli: Bytes,
-    gzip: Bytes,
-}
-
-impl Entry {
-    fn size(&self) -> usize {
-        self.identity.len() + self.brotli.len() + self.gzip.len()
-    }
-}
-
-#[derive(Default)]
-struct Entries {
-    pages: HashMap<String, Arc<Entry>>,
-    bytes: usize,
-}
-
-impl Entries {
-    /// Keeps `entry`, starting over first if it would take the cache past
-    /// `cap` bytes.
-    fn keep(&mut self, key: String, entry: Arc<Entry>, cap: usize) {
-        if self.bytes + entry.size() > cap {
-            self.pages.clear();
-            self.bytes = 0;
-        }
-        self.bytes += entry.size();
-        if let Some(old) = self.pages.insert(key, entry) {
-            self.bytes -= old.size();
-        }
-    }
-}
 
 #[derive(Clone, Default)]
 pub struct PageCache {
@@ -96,17 +61,7 @@ fn answer(entry: &Entry, encoding: Encoding, not_modified: bool) -> Response {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
     }
     headers.insert(header::CONTENT_TYPE, entry.content_type.clone());
-    let body = match encoding {
-        Encoding::Brotli => {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-            entry.brotli.clone()
-        }
-        Encoding::Gzip => {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-            entry.gzip.clone()
-        }
-        Encoding::Identity => entry.identity.clone(),
-    };
+    let body = entry.bodies.pick(encoding, &mut headers);
     (headers, Body::from(body)).into_response()
 }
 
@@ -133,13 +88,11 @@ pub async fn serve_cached(
             .and_then(|v| v.to_str().ok()),
     );
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
-    let hit = cache.entries.read().ok().and_then(|entries| {
-        entries
-            .pages
-            .get(&key)
-            .filter(|e| e.generation == now)
-            .cloned()
-    });
+    let hit = cache
+        .entries
+        .read()
+        .ok()
+        .and_then(|entries| entries.get(&key, now));
     if let Some(entry) = hit {
         return answer(
             &entry,
@@ -186,37 +139,31 @@ pub async fn serve_cached(
     let Ok((brotli, gzip)) = encoded else {
         return Response::from_parts(parts, Body::from(identity));
     };
+    let bodies = Bodies {
+        identity,
+        brotli,
+        gzip,
+    };
     if parts.status != StatusCode::OK {
-        let (coding, body) = match encoding {
-            Encoding::Brotli => (Some("br"), brotli),
-            Encoding::Gzip => (Some("gzip"), gzip),
-            Encoding::Identity => (None, identity),
-        };
         parts.headers.remove(header::CONTENT_LENGTH);
         parts
             .headers
             .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        if let Some(coding) = coding {
-            parts
-                .headers
-                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
-        }
+        let body = bodies.pick(encoding, &mut parts.headers);
         return Response::from_parts(parts, Body::from(body));
     }
     let tag = match parts.headers.get(header::ETAG) {
         Some(tag) => Ok(tag.clone()),
-        None => HeaderValue::from_str(&page_tag(&identity)),
+        None => HeaderValue::from_str(&page_tag(&bodies.identity)),
     };
     let Ok(etag) = tag else {
-        return Response::from_parts(parts, Body::from(identity));
+        return Response::from_parts(parts, Body::from(bodies.identity));
     };
     let entry = Arc::new(Entry {
         generation: now,
         content_type,
         etag,
-        identity,
-        brotli,
-        gzip,
+        bodies,
     });
     if keep {
         if let Ok(mut entries) = cache.entries.write() {
@@ -228,38 +175,4 @@ pub async fn serve_cached(
         encoding,
         matches(if_none_match.as_ref(), &entry.etag),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Entries, Entry};
-    use axum::http::HeaderValue;
-    use std::sync::Arc;
-
-    fn page(bytes: usize) -> Arc<Entry> {
-        Arc::new(Entry {
-            generation: 1,
-            content_type: HeaderValue::from_static("text/html"),
-            etag: HeaderValue::from_static("W/\"x\""),
-            identity: vec![b'x'; bytes].into(),
-            brotli: vec![b'b'; bytes / 10].into(),
-            gzip: vec![b'g'; bytes / 10].into(),
-        })
-    }
-
-    #[test]
-    fn the_cache_never_holds_more_than_its_cap() {
-        let mut entries = Entries::default();
-        for n in 0..100 {
-            entries.keep(format!("/articles?x={n}"), page(10_000), 50_000);
-            assert!(entries.bytes <= 50_000, "{} bytes", entries.bytes);
-            let counted: usize = entries.pages.values().map(|e| e.size()).sum();
-            assert_eq!(entries.bytes, counted);
-        }
-        // The same address again replaces its entry rather than adding one.
-        entries.keep("/".into(), page(1_000), 50_000);
-        entries.keep("/".into(), page(2_000), 50_000);
-        let counted: usize = entries.pages.values().map(|e| e.size()).sum();
-        assert_eq!(entries.bytes, counted);
-    }
 }
