@@ -36,6 +36,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Uploaded images; by default `media/` beside the database file.
     pub media_dir: PathBuf,
+    /// `BUILDS_DIR`: earlier builds' files, for pages loaded before a
+    /// deploy; by default `builds/` beside the database file.
+    pub builds_dir: PathBuf,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/clinic.db";
@@ -57,15 +60,15 @@ where
     }
 }
 
-/// `sqlite://data/clinic.db?mode=rwc` -> `data/media`.
-fn media_dir_beside(database_url: &str) -> PathBuf {
+/// `("sqlite://data/clinic.db?mode=rwc", "media")` -> `data/media`.
+fn beside_database(database_url: &str, name: &str) -> PathBuf {
     let path = database_url
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or(path);
     Path::new(path)
         .parent()
-        .map_or_else(|| PathBuf::from("media"), |dir| dir.join("media"))
+        .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
 }
 
 impl Config {
@@ -86,7 +89,9 @@ impl Config {
         let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
         Ok(Self {
             media_dir: var("MEDIA_DIR")
-                .map_or_else(|| media_dir_beside(&database_url), PathBuf::from),
+                .map_or_else(|| beside_database(&database_url, "media"), PathBuf::from),
+            builds_dir: var("BUILDS_DIR")
+                .map_or_else(|| beside_database(&database_url, "builds"), PathBuf::from),
             database_url,
             public_url: var("PUBLIC_URL"),
             smtp_url: var("SMTP_URL"),
@@ -118,7 +123,8 @@ impl Config {
     /// Defaults for everything but the database: what tests start from.
     pub fn for_tests(database_url: String) -> Self {
         Self {
-            media_dir: media_dir_beside(&database_url),
+            media_dir: beside_database(&database_url, "media"),
+            builds_dir: beside_database(&database_url, "builds"),
             leptos: LeptosOptions::builder().output_name("clinic").build(),
             database_url,
             public_url: None,

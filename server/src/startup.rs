@@ -11,7 +11,7 @@ use axum::serve::ListenerExt;
 use axum::Router;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -56,6 +56,14 @@ impl Application {
         let assets_hash = crate::assets::fingerprint(&pkg);
         leptos_options.site_pkg_dir =
             format!("{}/{assets_hash}", leptos_options.site_pkg_dir).into();
+        // Without the archive the site still works; only tabs opened before
+        // a deploy lose their later chunks.
+        let earlier_builds =
+            crate::assets::earlier_builds::keep(&config.builds_dir, &pkg, &assets_hash)
+                .unwrap_or_else(|error| {
+                    tracing::warn!(%error, dir = %config.builds_dir.display(), "earlier builds are not kept");
+                    Vec::new()
+                });
         let listener = TcpListener::bind(config.leptos.site_addr)
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
@@ -111,7 +119,7 @@ impl Application {
         };
         // Cached public pages are answered first, ahead of sessions,
         // rendering and compression.
-        let router = router(state.clone(), &pkg, &assets_hash)
+        let router = router(state.clone(), &pkg, &assets_hash, &earlier_builds)
             .layer(session_layer)
             .layer(axum::middleware::from_fn_with_state(
                 (state.clone(), crate::page_cache::PageCache::default()),
@@ -170,7 +178,12 @@ pub fn security_headers(headers: &mut axum::http::HeaderMap) {
     }
 }
 
-pub fn router(state: AppState, pkg: &Path, assets_hash: &str) -> Router {
+pub fn router(
+    state: AppState,
+    pkg: &Path,
+    assets_hash: &str,
+    earlier_builds: &[(String, PathBuf)],
+) -> Router {
     let route_list = route_list();
     let options = state.leptos_options.clone();
     Router::new()
@@ -190,7 +203,7 @@ pub fn router(state: AppState, pkg: &Path, assets_hash: &str) -> Router {
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .merge(crate::media::routes(&state.media_dir))
         .merge(crate::discovery::routes())
-        .merge(crate::assets::routes(pkg, assets_hash))
+        .merge(crate::assets::routes(pkg, assets_hash, earlier_builds))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,

@@ -2,7 +2,10 @@
 //! under a directory named for a hash of their contents, so browsers keep
 //! them for a year (`immutable`) and a new build is a new address. Each is
 //! compressed once at build time (`server precompress`) and sent as the
-//! `.br` or `.gz` beside it.
+//! `.br` or `.gz` beside it. Earlier builds stay reachable at their own
+//! addresses for pages opened before a deploy (`earlier_builds`).
+
+pub mod earlier_builds;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -71,13 +74,21 @@ pub fn fingerprint(pkg: &Path) -> String {
         .collect()
 }
 
-/// `/pkg/<hash>/…` from the files in `pkg`.
-pub fn routes(pkg: &Path, hash: &str) -> Router<app::server::AppState> {
-    Router::new().nest_service(
-        &format!("/pkg/{hash}"),
+/// `/pkg/<hash>/…` from the files in `pkg`, and each earlier build kept
+/// at its own hash.
+pub fn routes(
+    pkg: &Path,
+    hash: &str,
+    earlier: &[(String, std::path::PathBuf)],
+) -> Router<app::server::AppState> {
+    let served = |files: &Path| {
         tower::ServiceBuilder::new()
             .layer(axum::middleware::from_fn(immutable))
-            .service(ServeDir::new(pkg).precompressed_br().precompressed_gzip()),
+            .service(ServeDir::new(files).precompressed_br().precompressed_gzip())
+    };
+    earlier.iter().fold(
+        Router::new().nest_service(&format!("/pkg/{hash}"), served(pkg)),
+        |router, (old, files)| router.nest_service(&format!("/pkg/{old}"), served(files)),
     )
 }
 
