@@ -15,6 +15,7 @@ mod guard;
 mod media;
 mod page_cache;
 mod redirects;
+mod router;
 pub mod startup;
 pub mod telemetry;
 pub mod wordpress;

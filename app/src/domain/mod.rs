@@ -1,6 +1,7 @@
 //! Pure types and rules shared by server and browser: no leptos, no cfg.
 
 mod article;
+pub mod article_admin;
 pub mod article_draft;
 mod clinic;
 pub mod clinic_draft;

@@ -2,6 +2,7 @@
 //! (and, if asked, pages) into this one, and keeps their old addresses
 //! working with redirects. Safe to run again: what was imported is skipped.
 
+mod fields;
 mod parse;
 
 pub use parse::{items, Item};
@@ -9,8 +10,8 @@ pub use parse::{items, Item};
 use app::domain::{PageNumber, Slug};
 use app::routes;
 use app::server::content::articles::{self, NewArticle, Status};
-use app::server::content::Timestamp;
 use app::server::{markdown, redirects};
+use fields::{date, path_of, plain, slug_for, status};
 use sqlx::SqlitePool;
 
 /// What an import did, item by item.
@@ -23,72 +24,6 @@ pub struct Report {
     /// (WordPress id, title, why)
     pub skipped: Vec<(i64, String, String)>,
     pub redirects_added: usize,
-}
-
-/// How a WordPress status maps onto ours; `None`: not worth importing.
-fn status(raw: &str) -> Option<Status> {
-    match raw {
-        "publish" => Some(Status::Published),
-        "future" => Some(Status::Scheduled),
-        "draft" | "pending" | "private" => Some(Status::Draft),
-        _ => None,
-    }
-}
-
-/// `2023-12-13 15:04:05` (UTC) -> a timestamp; WordPress writes zeros for
-/// drafts, so the local date is the fallback.
-fn date(item: &Item) -> Option<Timestamp> {
-    [&item.date_gmt, &item.date].into_iter().find_map(|raw| {
-        let iso = format!("{}Z", raw.trim().replacen(' ', "T", 1));
-        if raw.starts_with("0000") {
-            return None;
-        }
-        Timestamp::parse_stored(&iso).ok()
-    })
-}
-
-/// WordPress keeps non-ASCII slugs percent-encoded ("%c4%87wiczenia"):
-/// decoded, then spelled in ASCII ("cwiczenia") so the address stays readable.
-fn slug_for(item: &Item, title: &str) -> Option<Slug> {
-    let decoded = percent_decode(item.name.trim());
-    let source = if decoded.is_empty() { title } else { &decoded };
-    Slug::from_title(&deunicode::deunicode(source)).ok()
-}
-
-fn percent_decode(raw: &str) -> String {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Titles and category names arrive HTML-escaped ("Aches &amp; Pains", "&#8217;").
-fn plain(text: &str) -> String {
-    quick_xml::escape::unescape(text.trim())
-        .map(|t| t.into_owned())
-        .unwrap_or_else(|_| text.trim().to_owned())
-}
-
-/// The path part of an absolute URL: "https://old.site/a-post/" -> "/a-post/".
-fn path_of(link: &str) -> Option<String> {
-    let rest = link.split_once("://").map_or(link, |(_, rest)| rest);
-    let path = &rest[rest.find('/')?..];
-    (path.len() > 1).then(|| path.to_owned())
 }
 
 pub async fn import(
@@ -270,31 +205,4 @@ pub async fn run(db: &SqlitePool, args: &[String]) -> anyhow::Result<()> {
         report.redirects_added
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn old_addresses_and_slugs() {
-        assert_eq!(
-            path_of("https://old.example/a-post/").as_deref(),
-            Some("/a-post/")
-        );
-        assert_eq!(
-            path_of("https://old.example/?p=3").as_deref(),
-            Some("/?p=3")
-        );
-        assert_eq!(path_of("https://old.example/"), None);
-        let item = Item {
-            name: "%c4%87wiczenia-na-kr%c4%99gos%c5%82up".into(),
-            ..Item::default()
-        };
-        assert_eq!(
-            slug_for(&item, "x").map(|s| s.to_string()).as_deref(),
-            Some("cwiczenia-na-kregoslup")
-        );
-        assert_eq!(plain("Aches &amp; Pains &#8217;"), "Aches & Pains \u{2019}");
-    }
 }

@@ -1,7 +1,8 @@
 //! Writing and publishing articles: editors and administrators.
 
 use crate::api::ApiError;
-use crate::domain::article_draft::{ArticleDraft, ArticleTable, EditedArticle};
+use crate::domain::article_admin::{ArticleTable, EditedArticle};
+use crate::domain::article_draft::ArticleDraft;
 use leptos::prelude::*;
 
 #[server(endpoint = "admin/articles")]
@@ -83,7 +84,7 @@ pub async fn preview_article(body_md: String) -> Result<String, ApiError> {
 /// `state`: `published` (now), `scheduled` (at `at`, RFC 3339), or `draft`.
 #[server(endpoint = "admin/article_state")]
 pub async fn set_article_state(id: i64, state: String, at: Option<String>) -> Result<(), ApiError> {
-    use crate::domain::article_draft::ArticleState;
+    use crate::domain::article_admin::ArticleState;
     use crate::domain::staff::Role;
     use crate::server::content::Timestamp;
     use crate::server::error::with_status;

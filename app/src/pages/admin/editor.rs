@@ -9,9 +9,8 @@ use crate::components::browser::{
     local_storage_get, local_storage_set, local_to_utc, replace_url, warn_before_leaving,
 };
 use crate::components::{show_loaded, Loading, PageMeta};
-use crate::domain::article_draft::{
-    ArticleDraft, ArticleState, DraftErrors, EditedArticle, BODY_MAX, SUMMARY_MAX, TITLE_MAX,
-};
+use crate::domain::article_admin::{ArticleState, EditedArticle};
+use crate::domain::article_draft::{ArticleDraft, DraftErrors, BODY_MAX, SUMMARY_MAX, TITLE_MAX};
 use crate::routes::{self, ArticleIdParams};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

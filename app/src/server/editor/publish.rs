@@ -1,7 +1,7 @@
 //! Publishing, unpublishing, deleting, and the scheduler that publishes
 //! scheduled articles on time.
 
-use crate::domain::article_draft::ArticleState;
+use crate::domain::article_admin::ArticleState;
 use crate::server::content::{now_utc, Timestamp};
 use crate::server::ServerError;
 use sqlx::SqlitePool;

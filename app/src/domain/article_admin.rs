@@ -1,0 +1,62 @@
+//! Articles as the admin lists them and opens them in the editor.
+
+use super::article_draft::ArticleDraft;
+use serde::{Deserialize, Serialize};
+
+/// Where an article stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArticleState {
+    Draft,
+    Scheduled,
+    Published,
+}
+
+impl ArticleState {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "draft" => Some(Self::Draft),
+            "scheduled" => Some(Self::Scheduled),
+            "published" => Some(Self::Published),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Draft => "Draft",
+            Self::Scheduled => "Scheduled",
+            Self::Published => "Published",
+        }
+    }
+}
+
+/// One line of the admin's article list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRow {
+    pub id: i64,
+    pub title: String,
+    pub category: String,
+    pub state: ArticleState,
+    /// When it went or goes public, as staff read it (UTC).
+    pub when: Option<String>,
+}
+
+/// The admin's article list, filtered, and every category to filter by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleTable {
+    pub rows: Vec<ArticleRow>,
+    pub categories: Vec<String>,
+}
+
+/// An article open in the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditedArticle {
+    pub id: i64,
+    /// Sent back with a save: a save against an older version is refused.
+    pub version: i64,
+    pub state: ArticleState,
+    pub when: Option<String>,
+    pub draft: ArticleDraft,
+    /// Saved versions, newest first: (version, saved at, by whom).
+    pub revisions: Vec<(i64, String, String)>,
+}

@@ -1,0 +1,108 @@
+//! The router: the app's pages, the server's own routes, and the layers
+//! every request passes through.
+
+use app::routes;
+use app::server::AppState;
+use app::{shell, App};
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Longest a request may take before the server answers 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The app's routes, generated once per process. Generating them sets a
+/// process-wide Leptos flag that stalls every resource loading at that moment,
+/// so it must never run while another server in the process renders pages
+/// (integration tests start many).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// Headers on every response, where a handler has not set its own.
+pub fn security_headers(headers: &mut axum::http::HeaderMap) {
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ] {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    }
+}
+
+pub fn router(
+    state: AppState,
+    pkg: &Path,
+    assets_hash: &str,
+    earlier_builds: &[(String, PathBuf)],
+) -> Router {
+    let route_list = route_list();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .leptos_routes_with_context(
+            &state,
+            route_list,
+            {
+                let state = state.clone();
+                move || state.provide_render_context()
+            },
+            move || shell(options.clone()),
+        )
+        .route(
+            routes::CONSULTATION,
+            post(crate::consultation_post::post_consultation),
+        )
+        .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
+        .merge(crate::media::routes(&state.media_dir))
+        .merge(crate::discovery::routes())
+        .merge(crate::assets::routes(pkg, assets_hash, earlier_builds))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            {
+                let state = state.clone();
+                move || state.provide_render_context()
+            },
+            shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::assets::PublicFiles::scan(
+                Path::new(state.leptos_options.site_root.as_ref()),
+                pkg,
+            ),
+            crate::assets::cache_public_files,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::redirects::follow,
+        ))
+        .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
+        .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
+        .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
+        .layer(axum::middleware::from_fn(crate::etag::conditional_pages))
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::map_response(
+            |mut response: axum::response::Response| async move {
+                security_headers(response.headers_mut());
+                response
+            },
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        // Logs method, path and status: addresses never carry patient data.
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
