@@ -1,12 +1,14 @@
+use super::article_delete::DeleteArticle;
+use super::article_preview::ArticlePreview;
 use super::hero_field::HeroField;
+use super::kept_draft::{keep_unsaved, storage_key, UnsavedChanges};
 use super::seo_fields::SeoFields;
 use crate::api::admin::articles::{
-    article_revision, delete_article, open_article, preview_article, save_article,
-    set_article_state,
+    article_revision, open_article, preview_article, save_article, set_article_state,
 };
 use crate::api::ApiError;
 use crate::components::browser::{
-    local_storage_get, local_storage_set, local_to_utc, replace_url, warn_before_leaving,
+    local_storage_set, local_to_utc, replace_url, warn_before_leaving,
 };
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::article_admin::{ArticleState, EditedArticle};
@@ -43,13 +45,6 @@ pub fn AdminArticleEditor() -> impl IntoView {
     }
 }
 
-fn storage_key(id: Option<i64>) -> String {
-    format!(
-        "article-draft-{}",
-        id.map_or_else(|| "new".to_owned(), |i| i.to_string())
-    )
-}
-
 fn editor(article: Option<EditedArticle>) -> impl IntoView {
     let id = RwSignal::new(article.as_ref().map(|a| a.id));
     let version = RwSignal::new(article.as_ref().map_or(0, |a| a.version));
@@ -70,30 +65,10 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let preview = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let confirm_delete = RwSignal::new(false);
     let schedule_at = RwSignal::new(String::new());
-    let unsaved_elsewhere = RwSignal::new(None::<ArticleDraft>);
 
-    // Unsaved text survives a closed tab or a failed save: kept in this browser.
-    Effect::new(move |_| {
-        if let Some(stored) = local_storage_get(&storage_key(id.get_untracked())) {
-            if let Ok(stored) = serde_json::from_str::<ArticleDraft>(&stored) {
-                if stored != draft.get_untracked() {
-                    unsaved_elsewhere.set(Some(stored));
-                }
-            }
-        }
-    });
-    Effect::new(move |_| {
-        let key = storage_key(id.get_untracked());
-        if dirty.get() {
-            if let Ok(json) = serde_json::to_string(&draft.get()) {
-                local_storage_set(&key, Some(&json));
-            }
-        } else {
-            local_storage_set(&key, None);
-        }
-    });
+    // Unsaved text survives a closed tab or a failed save.
+    let left_before = keep_unsaved(id, draft, dirty);
     warn_before_leaving(dirty);
 
     let field = move |name: &'static str| move || errors.with(|e| e.get(name).map(str::to_owned));
@@ -162,23 +137,6 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
             }
         });
     };
-    let remove = move |_| {
-        let Some(article) = id.get_untracked() else {
-            return;
-        };
-        spawn_local(async move {
-            match delete_article(article).await {
-                Ok(()) => {
-                    local_storage_set(&storage_key(Some(article)), None);
-                    last_saved.set(draft.get_untracked());
-                    if let Some(window) = leptos::web_sys::window() {
-                        let _ = window.location().set_href(routes::ADMIN_ARTICLES);
-                    }
-                }
-                Err(e) => notice.set(Some(e.to_string())),
-            }
-        });
-    };
     let restore = move |version_no: i64| {
         let Some(article) = id.get_untracked() else {
             return;
@@ -206,17 +164,7 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
     view! {
         <h1>{move || if id.get().is_some() { "Edit article" } else { "New article" }}</h1>
         <p>"Status: " <strong>{status_line}</strong> {move || dirty.get().then_some(" · unsaved changes")}</p>
-        {move || unsaved_elsewhere.get().map(|stored| view! {
-            <div class="form-notice" role="alert">
-                <p>"This browser kept changes that were never saved."</p>
-                <button class="button" type="button" on:click=move |_| {
-                    draft.set(stored.clone());
-                    unsaved_elsewhere.set(None);
-                }>"Restore them"</button>
-                " "
-                <button class="button button-secondary" type="button" on:click=move |_| unsaved_elsewhere.set(None)>"Discard"</button>
-            </div>
-        })}
+        <UnsavedChanges left_before draft/>
         <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
         <form class="editor" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save(None); }>
             <div class="field">
@@ -281,23 +229,7 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
                 }>"Schedule"</button>
             </div>
         </form>
-        {move || preview.get().map(|html| view! {
-            <section class="preview" aria-labelledby="preview-title">
-                <h2 id="preview-title">"Preview"</h2>
-                <article class="article">
-                    <h1>{draft.with(|d| d.title.clone())}</h1>
-                    {draft.with(|d| d.hero.clone().map(|key| {
-                        let alt = if d.hero_decorative { String::new() } else { d.hero_alt.clone() };
-                        view! {
-                            <figure class="hero-image">
-                                <img src=key.url(crate::domain::media::WIDTHS[1]) alt=alt/>
-                            </figure>
-                        }
-                    }))}
-                    <div class="prose" inner_html=html></div>
-                </article>
-            </section>
-        })}
+        <ArticlePreview draft html=preview/>
         {(!revisions.is_empty()).then(|| view! {
             <h2>"Saved versions"</h2>
             <ul class="plain">
@@ -310,20 +242,6 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
-        {move || id.get().map(|_| view! {
-            <h2>"Delete"</h2>
-            {move || if confirm_delete.get() {
-                view! {
-                    <p role="alert">"Delete this article and all its versions? This can't be undone."</p>
-                    <button class="button" type="button" on:click=remove>"Yes, delete it"</button>
-                    " "
-                    <button class="button button-secondary" type="button" on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
-                }.into_any()
-            } else {
-                view! {
-                    <button class="button button-secondary" type="button" on:click=move |_| confirm_delete.set(true)>"Delete article"</button>
-                }.into_any()
-            }}
-        })}
+        <DeleteArticle id draft last_saved notice/>
     }
 }

@@ -2,12 +2,15 @@
 //! server function behind them checks the session and role itself.
 
 mod accounts;
+mod article_delete;
+mod article_preview;
 mod articles;
 mod audit;
 mod clinic;
 mod editor;
 mod hero_field;
 mod home;
+mod kept_draft;
 mod layout;
 pub mod lazy;
 mod redirects;

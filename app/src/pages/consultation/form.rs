@@ -1,4 +1,5 @@
 use super::choices::{ChoiceGroup, DayChoices, ServiceSelect};
+use super::message::MessageField;
 use super::state::FormState;
 use crate::api::consultation::{
     prepare_consultation_form, replay_from_context, submit_consultation, FormReplay, FormSetup,
@@ -8,7 +9,7 @@ use crate::api::ApiError;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
 use crate::components::{show_loaded, Loading};
 use crate::domain::consultation::{
-    ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, MESSAGE_MAX, NAME_MAX,
+    ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
 use crate::domain::Slug;
 use crate::routes;
@@ -157,14 +158,6 @@ fn form_body(
         });
     };
 
-    let message_count = move || state.message.with(|m| m.trim().chars().count());
-    let counter_class = move || {
-        if message_count() > MESSAGE_MAX {
-            "counter over"
-        } else {
-            "counter"
-        }
-    };
     view! {
         <form class="consultation-form" method="post" action=routes::CONSULTATION novalidate on:submit=on_submit
             aria-describedby="form-emergency">
@@ -223,31 +216,7 @@ fn form_body(
                 <DayChoices value=state.days error=error(Field::Days) state/>
                 <ChoiceGroup field=Field::TimeOfDay choices=TimeOfDay::ALL.iter().map(|c| (c.value(), c.label())).collect()
                     value=state.time_of_day required=false error=error(Field::TimeOfDay) state/>
-                <div class="field">
-                    <label for=Field::Message.id()>{Field::Message.label()}" "<span class="optional">"(optional)"</span></label>
-                    <FieldHint field=Field::Message>
-                        "Please don't include medical history: we'll ask what we need when we talk. Up to "
-                        {MESSAGE_MAX} " characters."
-                    </FieldHint>
-                    <textarea id=Field::Message.id() name=Field::Message.name() rows="5" autocomplete="off"
-                        aria-invalid=invalid(Field::Message) aria-describedby=format!("{} cr-message-count", described_by(Field::Message, true))
-                        prop:value=move || state.message.get() on:input=move |ev| state.message.set(event_target_value(&ev))
-                        on:blur=move |_| state.touch(Field::Message)>{textarea_text(&state.message.get_untracked())}</textarea>
-                    <p id="cr-message-count" class=counter_class>
-                        {message_count} " of " {MESSAGE_MAX} " characters"
-                    </p>
-                    <p class="visually-hidden" aria-live="polite">
-                        {move || {
-                            let left = MESSAGE_MAX as i64 - message_count() as i64;
-                            match left {
-                                l if l < 0 => format!("{} characters over the limit", -l),
-                                l if l <= 100 => format!("{l} characters left"),
-                                _ => String::new(),
-                            }
-                        }}
-                    </p>
-                    <FieldError field=Field::Message message=error(Field::Message)/>
-                </div>
+                <MessageField state error=error(Field::Message)/>
             })}
 
             <div class="field field-check">
@@ -270,13 +239,6 @@ fn form_body(
             </p>
         </form>
     }
-}
-
-/// The initial text of a `<textarea>`, escaped by hand: Leptos writes
-/// textarea children unescaped, so `</textarea>` in a replayed message would
-/// end the element early. Browsers decode these entities back to the text.
-fn textarea_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 fn focus(node: NodeRef<Div>) {

@@ -3,6 +3,7 @@
 
 mod choices;
 mod form;
+mod message;
 mod page;
 mod sent;
 mod state;
