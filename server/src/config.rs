@@ -39,6 +39,8 @@ pub struct Config {
     /// `BUILDS_DIR`: earlier builds' files, for pages loaded before a
     /// deploy; by default `builds/` beside the database file.
     pub builds_dir: PathBuf,
+    /// `CLINIC_TIME_ZONE`: the IANA zone staff and patients read times in.
+    pub time_zone: String,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/clinic.db";
@@ -92,6 +94,8 @@ impl Config {
                 .map_or_else(|| beside_database(&database_url, "media"), PathBuf::from),
             builds_dir: var("BUILDS_DIR")
                 .map_or_else(|| beside_database(&database_url, "builds"), PathBuf::from),
+            time_zone: var("CLINIC_TIME_ZONE")
+                .unwrap_or_else(|| app::server::content::DEFAULT_ZONE.to_owned()),
             database_url,
             public_url: var("PUBLIC_URL"),
             smtp_url: var("SMTP_URL"),
@@ -125,6 +129,7 @@ impl Config {
         Self {
             media_dir: beside_database(&database_url, "media"),
             builds_dir: beside_database(&database_url, "builds"),
+            time_zone: app::server::content::DEFAULT_ZONE.to_owned(),
             leptos: LeptosOptions::builder().output_name("clinic").build(),
             database_url,
             public_url: None,

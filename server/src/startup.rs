@@ -33,6 +33,7 @@ impl Application {
     /// Opens and migrates the database, seeds it if empty, builds the router
     /// and binds the configured address (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        app::server::content::use_clinic_zone(config.time_zone.trim())?;
         let db = db::connect(&config.database_url).await?;
         seed::seed_if_empty(&db).await?;
         let (burst, period) = config.rate_limit;

@@ -37,7 +37,7 @@ pub struct ArticleRow {
     pub title: String,
     pub category: String,
     pub state: ArticleState,
-    /// When it went or goes public, as staff read it (UTC).
+    /// When it went or goes public, on the clinic's clock.
     pub when: Option<String>,
 }
 

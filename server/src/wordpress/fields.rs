@@ -16,16 +16,16 @@ pub(super) fn status(raw: &str) -> Option<Status> {
     }
 }
 
-/// `2023-12-13 15:04:05` (UTC) -> a timestamp; WordPress writes zeros for
-/// drafts, so the local date is the fallback.
+/// `2023-12-13 15:04:05` in UTC -> a timestamp. WordPress writes zeros
+/// there for drafts; then its local time is read on the clinic's clock.
 pub(super) fn date(item: &Item) -> Option<Timestamp> {
-    [&item.date_gmt, &item.date].into_iter().find_map(|raw| {
-        let iso = format!("{}Z", raw.trim().replacen(' ', "T", 1));
-        if raw.starts_with("0000") {
-            return None;
-        }
-        Timestamp::parse_stored(&iso).ok()
-    })
+    let written = |raw: &str| {
+        let raw = raw.trim();
+        (!raw.is_empty() && !raw.starts_with("0000")).then(|| raw.replacen(' ', "T", 1))
+    };
+    written(&item.date_gmt)
+        .and_then(|gmt| Timestamp::parse_stored(&format!("{gmt}Z")).ok())
+        .or_else(|| written(&item.date).and_then(|local| Timestamp::parse_clinic_time(&local).ok()))
 }
 
 /// WordPress keeps non-ASCII slugs percent-encoded ("%c4%87wiczenia"):

@@ -271,6 +271,38 @@ async fn cross_site_state_changes_are_refused() {
     assert_eq!(stored, "new");
 }
 
+/// Staff read when a request came in on the clinic's clock (New York by
+/// default), with the zone named, not in UTC.
+#[tokio::test]
+async fn request_times_are_on_the_clinics_clock() {
+    let app = spawn_app().await;
+    let reference = a_request(&app).await;
+    sqlx::query("UPDATE consultations SET created_at = '2024-07-01T18:05:00Z'")
+        .execute(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let front = app.staff(Role::FrontDesk).await;
+    for path in [
+        "/admin/requests".to_owned(),
+        format!("/admin/requests/{reference}"),
+    ] {
+        let html = front
+            .client
+            .get(app.url(&path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            html.contains("Jul 1, 2024 14:05 EDT"),
+            "{path} shows the clinic's time"
+        );
+        assert!(!html.contains("18:05"), "{path} does not show UTC");
+    }
+}
+
 #[tokio::test]
 async fn the_csv_export_has_every_request_and_defuses_spreadsheet_formulas() {
     let app = spawn_app().await;

@@ -240,6 +240,24 @@ async fn the_clinics_article_is_served_exactly_as_written() {
     );
 }
 
+/// An article published in the clinic's evening is dated that day, though
+/// it is already the next day in UTC.
+#[tokio::test]
+async fn an_evening_article_keeps_the_clinics_date() {
+    let app = spawn_app().await;
+    sqlx::query("UPDATE articles SET published_at = '2023-12-14T03:30:00Z' WHERE slug = ?")
+        .bind(SEEDED_ARTICLE.trim_start_matches("/articles/"))
+        .execute(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let page = app.page(SEEDED_ARTICLE).await;
+    assert_eq!(page.text("article .byline"), "Dec 13, 2023 | Acupuncture");
+    assert_eq!(
+        page.attrs("article .byline time", "datetime"),
+        ["2023-12-13"]
+    );
+}
+
 #[tokio::test]
 async fn about_contact_and_privacy_say_what_patients_need() {
     let app = spawn_app().await;

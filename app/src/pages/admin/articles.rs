@@ -54,7 +54,7 @@ pub fn AdminArticles() -> impl IntoView {
                         <table class="admin-table">
                             <caption class="visually-hidden">"Articles, last changed first"</caption>
                             <thead><tr><th scope="col">"Title"</th><th scope="col">"Category"</th>
-                                <th scope="col">"Status"</th><th scope="col">"Published (UTC)"</th></tr></thead>
+                                <th scope="col">"Status"</th><th scope="col">"Published"</th></tr></thead>
                             <tbody>
                                 {table.rows.into_iter().map(|r| view! {
                                     <tr>

@@ -15,7 +15,7 @@ pub fn AdminAudit() -> impl IntoView {
                     <div class="table-wrap">
                         <table class="admin-table">
                             <caption class="visually-hidden">"Audit log, newest first"</caption>
-                            <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th>
+                            <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th>
                                 <th scope="col">"What"</th><th scope="col">"Subject"</th></tr></thead>
                             <tbody>
                                 {entries.into_iter().map(|e| view! {

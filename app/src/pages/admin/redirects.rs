@@ -67,7 +67,7 @@ fn redirect_table(rows: Vec<Redirect>, remove: ServerAction<DeleteRedirect>) -> 
             <table class="admin-table">
                 <caption class="visually-hidden">"Redirects, by old address"</caption>
                 <thead><tr><th scope="col">"Old address"</th><th scope="col">"Goes to"</th>
-                    <th scope="col">"Made by"</th><th scope="col">"Added (UTC)"</th><th scope="col">"Action"</th></tr></thead>
+                    <th scope="col">"Made by"</th><th scope="col">"Added"</th><th scope="col">"Action"</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| {
                         let from = r.from.clone();

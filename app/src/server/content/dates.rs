@@ -1,7 +1,35 @@
+//! Moments as stored (UTC) and as people read them: in the clinic's time
+//! zone (`CLINIC_TIME_ZONE`), so "received 14:05 EST" is the front desk's
+//! clock and an article published late in the evening keeps its local date.
+
 use super::ServerError;
+use jiff::tz::TimeZone;
+use std::sync::OnceLock;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
+
+/// The clinic's zone when `CLINIC_TIME_ZONE` is not set: our first
+/// customer's, in New Jersey.
+pub const DEFAULT_ZONE: &str = "America/New_York";
+
+static CLINIC_ZONE: OnceLock<TimeZone> = OnceLock::new();
+
+/// Sets the zone dates are read in, by IANA name, once at start-up (later
+/// calls keep the first zone). An unknown name is an error that says so.
+pub fn use_clinic_zone(name: &str) -> anyhow::Result<()> {
+    let zone = TimeZone::get(name).map_err(|e| {
+        anyhow::anyhow!(
+            "CLINIC_TIME_ZONE={name:?} is not a time zone name such as America/New_York: {e}"
+        )
+    })?;
+    let _ = CLINIC_ZONE.set(zone);
+    Ok(())
+}
+
+fn clinic_zone() -> &'static TimeZone {
+    CLINIC_ZONE.get_or_init(|| TimeZone::get(DEFAULT_ZONE).unwrap_or(TimeZone::UTC))
+}
 
 /// A moment as stored: RFC 3339 in UTC, second precision, so text order is time order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,11 +44,26 @@ impl Timestamp {
         )
     }
 
-    /// Midnight UTC of a `YYYY-MM-DD` date.
+    /// The start of a `YYYY-MM-DD` day at the clinic.
     pub fn parse_date(raw: &str) -> anyhow::Result<Self> {
-        let date = time::Date::parse(raw, format_description!("[year]-[month]-[day]"))
+        let date: jiff::civil::Date = raw
+            .parse()
             .map_err(|e| anyhow::anyhow!("{raw:?} is not a YYYY-MM-DD date: {e}"))?;
-        Ok(Self(date.midnight().assume_utc()))
+        let start = date
+            .to_zoned_datetime(clinic_zone().clone())
+            .map_err(|e| anyhow::anyhow!("{raw:?} at the clinic: {e}"))?;
+        Ok(Self::from_unix(start.timestamp().as_second()))
+    }
+
+    /// `2023-12-13T15:04:05`, a wall-clock time at the clinic.
+    pub fn parse_clinic_time(raw: &str) -> anyhow::Result<Self> {
+        let at: jiff::civil::DateTime = raw
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{raw:?} is not a date and time: {e}"))?;
+        let zoned = at
+            .to_zoned_datetime(clinic_zone().clone())
+            .map_err(|e| anyhow::anyhow!("{raw:?} at the clinic: {e}"))?;
+        Ok(Self::from_unix(zoned.timestamp().as_second()))
     }
 
     pub fn parse_stored(raw: &str) -> Result<Self, ServerError> {
@@ -51,33 +94,30 @@ impl Timestamp {
             .unwrap_or_default()
     }
 
-    /// `2023-12-13`, for `<time datetime>`.
+    /// This moment on the clinic's clock and calendar.
+    fn at_clinic(&self) -> jiff::ZonedDateTime {
+        jiff::Timestamp::from_second(self.0.unix_timestamp())
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+            .to_zoned_datetime(clinic_zone().clone())
+    }
+
+    /// `2023-12-13`, the clinic's date, for `<time datetime>`.
     pub fn iso_date(&self) -> String {
-        self.0
-            .date()
-            .format(format_description!("[year]-[month]-[day]"))
-            .unwrap_or_default()
+        self.at_clinic().strftime("%Y-%m-%d").to_string()
     }
 
-    /// `14:05 UTC`, for staff pages.
+    /// `14:05 EST`, the clinic's clock, for staff pages.
     pub fn clock(&self) -> String {
-        self.0
-            .format(format_description!("[hour]:[minute] UTC"))
-            .unwrap_or_default()
+        self.at_clinic().strftime("%H:%M %Z").to_string()
     }
 
-    /// `Dec 13, 2023`, as the clinic's pages have always shown dates.
+    /// `Dec 13, 2023`, the clinic's date, as its pages have always shown dates.
     pub fn label(&self) -> String {
-        self.0
-            .date()
-            .format(format_description!(
-                "[month repr:short] [day padding:none], [year]"
-            ))
-            .unwrap_or_default()
+        self.at_clinic().strftime("%b %-d, %Y").to_string()
     }
 }
 
-/// A stored timestamp as staff pages show it: `Dec 13, 2023 14:05 UTC`.
+/// A stored timestamp as staff pages show it: `Dec 13, 2023 14:05 EST`.
 pub fn staff_time(stored: &str) -> Result<String, ServerError> {
     let t = Timestamp::parse_stored(stored)?;
     Ok(format!("{} {}", t.label(), t.clock()))
@@ -93,10 +133,11 @@ mod tests {
 
     #[test]
     fn dates_read_the_way_the_clinic_writes_them() -> anyhow::Result<()> {
+        // Tests run in the default zone, New York (UTC-5 in December).
         let t = Timestamp::parse_date("2023-12-13")?;
         assert_eq!(t.label(), "Dec 13, 2023");
         assert_eq!(t.iso_date(), "2023-12-13");
-        assert_eq!(t.to_stored(), "2023-12-13T00:00:00Z");
+        assert_eq!(t.to_stored(), "2023-12-13T05:00:00Z");
         assert_eq!(
             Timestamp::parse_stored(&t.to_stored()).map_err(|e| anyhow::anyhow!("{e}"))?,
             t
@@ -104,5 +145,37 @@ mod tests {
         assert_eq!(Timestamp::parse_date("2024-03-05")?.label(), "Mar 5, 2024");
         assert!(Timestamp::parse_date("13/12/2023").is_err());
         Ok(())
+    }
+
+    #[test]
+    fn people_read_times_on_the_clinics_clock() -> anyhow::Result<()> {
+        let stored = |raw: &str| Timestamp::parse_stored(raw).map_err(|e| anyhow::anyhow!("{e}"));
+        // 22:30 in New York is already the next day in UTC.
+        let evening = stored("2023-12-14T03:30:00Z")?;
+        assert_eq!(evening.label(), "Dec 13, 2023");
+        assert_eq!(evening.iso_date(), "2023-12-13");
+        assert_eq!(
+            staff_time("2023-12-14T03:30:00Z").map_err(|e| anyhow::anyhow!("{e}"))?,
+            "Dec 13, 2023 22:30 EST"
+        );
+        // Summer time.
+        assert_eq!(stored("2024-07-01T18:05:00Z")?.clock(), "14:05 EDT");
+        assert_eq!(
+            Timestamp::parse_clinic_time("2024-07-01T14:05:00")?.to_stored(),
+            "2024-07-01T18:05:00Z"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_unknown_zone_is_refused_by_name() {
+        let error = use_clinic_zone("Mars/Olympus_Mons")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("CLINIC_TIME_ZONE=\"Mars/Olympus_Mons\""),
+            "{error}"
+        );
     }
 }

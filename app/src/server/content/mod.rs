@@ -6,7 +6,7 @@ mod dates;
 pub mod feeds;
 pub mod services;
 
-pub use dates::{now_utc, staff_time, Timestamp};
+pub use dates::{now_utc, staff_time, use_clinic_zone, Timestamp, DEFAULT_ZONE};
 
 use super::ServerError;
 use crate::domain::Slug;
