@@ -44,15 +44,12 @@ impl Timestamp {
         )
     }
 
-    /// The start of a `YYYY-MM-DD` day at the clinic.
+    /// Midnight at the clinic of a `YYYY-MM-DD` date.
     pub fn parse_date(raw: &str) -> anyhow::Result<Self> {
         let date: jiff::civil::Date = raw
             .parse()
             .map_err(|e| anyhow::anyhow!("{raw:?} is not a YYYY-MM-DD date: {e}"))?;
-        let start = date
-            .to_zoned_datetime(clinic_zone().clone())
-            .map_err(|e| anyhow::anyhow!("{raw:?} at the clinic: {e}"))?;
-        Ok(Self::from_unix(start.timestamp().as_second()))
+        Self::on_clinic_clock(date.to_datetime(jiff::civil::Time::midnight()))
     }
 
     /// `2023-12-13T15:04:05`, a wall-clock time at the clinic.
@@ -60,9 +57,13 @@ impl Timestamp {
         let at: jiff::civil::DateTime = raw
             .parse()
             .map_err(|e| anyhow::anyhow!("{raw:?} is not a date and time: {e}"))?;
+        Self::on_clinic_clock(at)
+    }
+
+    fn on_clinic_clock(at: jiff::civil::DateTime) -> anyhow::Result<Self> {
         let zoned = at
             .to_zoned_datetime(clinic_zone().clone())
-            .map_err(|e| anyhow::anyhow!("{raw:?} at the clinic: {e}"))?;
+            .map_err(|e| anyhow::anyhow!("{at} at the clinic: {e}"))?;
         Ok(Self::from_unix(zoned.timestamp().as_second()))
     }
 
