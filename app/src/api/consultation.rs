@@ -5,7 +5,7 @@ use super::ApiError;
 use crate::domain::consultation::{ConsultationForm, FieldErrors, Reference};
 use crate::domain::ServiceSummary;
 use leptos::prelude::*;
-use leptos::server_fn::codec::{GetUrl, Json};
+use leptos::server_fn::codec::{GetUrl, Json, Postcard};
 use serde::{Deserialize, Serialize};
 
 /// What a rendered form needs: a fresh signed token and the services to offer.
@@ -30,7 +30,7 @@ pub const HONEYPOT: &str = "website";
 /// The hidden field carrying the signed form token.
 pub const TOKEN: &str = "token";
 
-#[server(input = GetUrl, endpoint = "consultation_form")]
+#[server(input = GetUrl, output = Postcard, endpoint = "consultation_form")]
 pub async fn prepare_consultation_form() -> Result<FormSetup, ApiError> {
     use crate::server::{content::services, respond, state};
     let state = state()?;
@@ -44,7 +44,7 @@ pub async fn prepare_consultation_form() -> Result<FormSetup, ApiError> {
     Ok(FormSetup { token, services })
 }
 
-#[server(input = Json, endpoint = "consultation")]
+#[server(input = Json, output = Postcard, endpoint = "consultation")]
 pub async fn submit_consultation(
     form: ConsultationForm,
     token: String,

@@ -6,7 +6,7 @@ use crate::domain::{
     ArticleList, ArticleSummary, ArticleView, ClinicInfo, Service, ServiceSummary,
 };
 use leptos::prelude::*;
-use leptos::server_fn::codec::GetUrl;
+use leptos::server_fn::codec::{GetUrl, Postcard};
 use serde::{Deserialize, Serialize};
 
 /// How many articles the home page shows.
@@ -19,13 +19,13 @@ pub struct HomeContent {
     pub latest: Vec<ArticleSummary>,
 }
 
-#[server(input = GetUrl, endpoint = "clinic")]
+#[server(input = GetUrl, output = Postcard, endpoint = "clinic")]
 pub async fn get_clinic() -> Result<ClinicInfo, ApiError> {
     use crate::server::{content::clinic, respond, state};
     respond(clinic::for_pages(&state()?).await)
 }
 
-#[server(input = GetUrl, endpoint = "home")]
+#[server(input = GetUrl, output = Postcard, endpoint = "home")]
 pub async fn get_home() -> Result<HomeContent, ApiError> {
     use crate::server::{
         content::{articles, services},
@@ -37,13 +37,13 @@ pub async fn get_home() -> Result<HomeContent, ApiError> {
     Ok(HomeContent { services, latest })
 }
 
-#[server(input = GetUrl, endpoint = "services")]
+#[server(input = GetUrl, output = Postcard, endpoint = "services")]
 pub async fn list_services() -> Result<Vec<ServiceSummary>, ApiError> {
     use crate::server::{content::services, respond, state};
     respond(services::list(&state()?.db).await)
 }
 
-#[server(input = GetUrl, endpoint = "service")]
+#[server(input = GetUrl, output = Postcard, endpoint = "service")]
 pub async fn get_service(slug: String) -> Result<Service, ApiError> {
     use crate::domain::Slug;
     use crate::server::{content::services, respond, state, ServerError};
@@ -51,7 +51,7 @@ pub async fn get_service(slug: String) -> Result<Service, ApiError> {
     respond(services::get(&state()?.db, &slug).await)
 }
 
-#[server(input = GetUrl, endpoint = "articles")]
+#[server(input = GetUrl, output = Postcard, endpoint = "articles")]
 pub async fn list_articles(
     category: Option<String>,
     page: Option<String>,
@@ -68,7 +68,7 @@ pub async fn list_articles(
     respond(articles::page(&state()?.db, category.as_ref(), page).await)
 }
 
-#[server(input = GetUrl, endpoint = "article")]
+#[server(input = GetUrl, output = Postcard, endpoint = "article")]
 pub async fn get_article(slug: String) -> Result<ArticleView, ApiError> {
     use crate::domain::Slug;
     use crate::server::{content::articles, respond, state, ServerError};

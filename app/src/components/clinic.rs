@@ -1,20 +1,25 @@
-use crate::api::{content::get_clinic, ApiError};
+use super::PageResource;
+use crate::api::content::get_clinic;
 use crate::domain::ClinicInfo;
 use leptos::prelude::*;
 
 /// The clinic's facts, loaded once per visit and shared by every component.
 #[derive(Clone, Copy)]
-pub struct ClinicContext(pub Resource<Result<ClinicInfo, ApiError>>);
+pub struct ClinicContext(pub PageResource<ClinicInfo>);
 
 impl ClinicContext {
     pub fn provide() {
-        provide_context(Self(Resource::new(|| (), |()| get_clinic())));
+        provide_context(Self(Resource::new_with_options(
+            || (),
+            |()| get_clinic(),
+            false,
+        )));
     }
 }
 
-pub fn use_clinic() -> Resource<Result<ClinicInfo, ApiError>> {
+pub fn use_clinic() -> PageResource<ClinicInfo> {
     // `App` provides it before any component that calls this is built.
     use_context::<ClinicContext>()
         .map(|c| c.0)
-        .unwrap_or_else(|| Resource::new(|| (), |()| get_clinic()))
+        .unwrap_or_else(|| Resource::new_with_options(|| (), |()| get_clinic(), false))
 }

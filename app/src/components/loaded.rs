@@ -2,6 +2,11 @@ use crate::api::ApiError;
 use crate::pages::NotFound;
 use leptos::prelude::*;
 
+/// A page's data. The server's answer reaches hydration inside the page as
+/// postcard, not JSON: serde_json's parser and a JSON deserializer for each
+/// type stay out of the wasm.
+pub type PageResource<T> = Resource<Result<T, ApiError>, codee::binary::PostcardCodec>;
+
 /// Shown while a page's content loads after a client-side navigation.
 #[component]
 pub fn Loading() -> impl IntoView {

@@ -1,5 +1,7 @@
 use crate::api::content::list_services;
-use crate::components::{show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceGrid};
+use crate::components::{
+    show_loaded, use_clinic, CallToAction, Loading, PageMeta, PageResource, ServiceGrid,
+};
 use crate::domain::seo::PageSeo;
 use crate::routes;
 use leptos::prelude::*;
@@ -7,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn About() -> impl IntoView {
     let clinic = use_clinic();
-    let services = Resource::new(|| (), |()| list_services());
+    let services: PageResource<_> = Resource::new_with_options(|| (), |()| list_services(), false);
     view! {
         <div class="wrap section">
             <Suspense fallback=Loading>

@@ -1,5 +1,5 @@
 use crate::api::content::list_articles;
-use crate::components::{show_loaded, ArticleItem, Loading, PageMeta};
+use crate::components::{show_loaded, ArticleItem, Loading, PageMeta, PageResource};
 use crate::domain::seo::PageSeo;
 use crate::domain::{ArticleList as List, PageNumber};
 use crate::routes::{self, ArticleListQuery};
@@ -16,7 +16,11 @@ pub fn ArticleList() -> impl IntoView {
             .map(|q| (q.category.clone(), q.page.clone()))
             .unwrap_or_default()
     };
-    let list = Resource::new(args, |(category, page)| list_articles(category, page));
+    let list: PageResource<_> = Resource::new_with_options(
+        args,
+        |(category, page)| list_articles(category, page),
+        false,
+    );
     view! {
         <div class="wrap section">
             <Suspense fallback=Loading>

@@ -1,6 +1,7 @@
 use crate::api::content::get_home;
 use crate::components::{
-    show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, ServiceGrid,
+    show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, PageResource,
+    ServiceGrid,
 };
 use crate::domain::seo::{PageKind, PageSeo};
 use crate::routes;
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let clinic = use_clinic();
-    let content = Resource::new(|| (), |()| get_home());
+    let content: PageResource<_> = Resource::new_with_options(|| (), |()| get_home(), false);
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

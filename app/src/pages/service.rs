@@ -1,5 +1,5 @@
 use crate::api::content::{get_service, list_services};
-use crate::components::{show_loaded, CallToAction, Loading, PageMeta};
+use crate::components::{show_loaded, CallToAction, Loading, PageMeta, PageResource};
 use crate::domain::seo::{or, PageKind, PageSeo};
 use crate::pages::{use_form_setup, ConsultationFormView};
 use crate::routes;
@@ -8,8 +8,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let slug = routes::use_slug();
-    let service = Resource::new(move || slug.get(), get_service);
-    let others = Resource::new(|| (), |()| list_services());
+    let service: PageResource<_> =
+        Resource::new_with_options(move || slug.get(), get_service, false);
+    let others: PageResource<_> = Resource::new_with_options(|| (), |()| list_services(), false);
     let form_setup = use_form_setup();
     view! {
         <Suspense fallback=Loading>

@@ -37,18 +37,9 @@ pub fn without(mut fields: Fields, name: &str) -> Fields {
 impl TestApp {
     /// A fresh signed token, as a rendered form carries.
     pub async fn form_token(&self) -> String {
-        let body = self
-            .get("/api/consultation_form")
-            .await
-            .text()
-            .await
-            .unwrap_or_default();
-        let json: serde_json::Value =
-            serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
-        json["token"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no token in {body}"))
-            .to_owned()
+        let setup: app::api::consultation::FormSetup =
+            crate::helpers::decoded(self.get("/api/consultation_form").await).await;
+        setup.token
     }
 
     /// Posts the form as a browser without JavaScript does.

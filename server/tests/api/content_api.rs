@@ -4,26 +4,24 @@ use crate::helpers::{spawn_app, SEEDED_TITLE};
 use reqwest::StatusCode;
 
 #[tokio::test]
-async fn content_endpoints_answer_json_over_get() {
+async fn content_endpoints_answer_over_get_in_the_format_the_browser_reads() {
     let app = spawn_app().await;
     let response = app
         .get("/api/article?slug=5-ways-that-acupuncture-helps-with-low-back-pain")
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let body = response.text().await.unwrap_or_default();
-    assert!(body.contains(SEEDED_TITLE), "{body}");
+    let view: app::domain::ArticleView = crate::helpers::decoded(response).await;
+    assert_eq!(view.article.summary.title, SEEDED_TITLE);
     assert!(
-        !body.contains("**Stimulating"),
+        view.article.body_html.contains("Stimulating")
+            && !view.article.body_html.contains("**Stimulating"),
         "sends rendered HTML, not Markdown"
     );
 
     let response = app.get("/api/clinic").await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(response
-        .text()
-        .await
-        .unwrap_or_default()
-        .contains("7323451377"));
+    let clinic: app::domain::ClinicInfo = crate::helpers::decoded(response).await;
+    assert!(clinic.phone.digits().contains("7323451377"), "{clinic:?}");
 }
 
 #[tokio::test]
@@ -54,8 +52,8 @@ async fn content_endpoints_give_specific_errors_with_the_right_status() {
     for (name, path, status) in cases {
         let response = app.get(path).await;
         assert_eq!(response.status(), status, "case {name}");
-        let body = response.text().await.unwrap_or_default();
-        assert!(body.contains("NotFound"), "case {name}: {body}");
+        let error = crate::helpers::api_error(response).await;
+        assert_eq!(error, app::api::ApiError::NotFound, "case {name}");
     }
 }
 

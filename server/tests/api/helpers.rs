@@ -201,3 +201,15 @@ impl Page {
         assert_eq!(self.status, want, "GET {}", self.path);
     }
 }
+
+/// A server function's answer decoded as the browser decodes it: the
+/// patients' pages' data and every error travel as postcard.
+pub async fn decoded<T: serde::de::DeserializeOwned>(response: reqwest::Response) -> T {
+    let bytes = response.bytes().await.unwrap_or_else(|e| panic!("{e}"));
+    postcard::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}: {bytes:?}"))
+}
+
+/// The error a server function answered with.
+pub async fn api_error(response: reqwest::Response) -> app::api::ApiError {
+    decoded(response).await
+}

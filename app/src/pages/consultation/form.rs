@@ -7,7 +7,7 @@ use crate::api::consultation::{
 };
 use crate::api::ApiError;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
-use crate::components::{show_loaded, Loading};
+use crate::components::{show_loaded, Loading, PageResource};
 use crate::domain::consultation::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
@@ -47,14 +47,14 @@ pub fn ConsultationFormView(
 
 /// A form's token and services, and the server's replay of a form sent
 /// without JavaScript.
-pub type FormSetupResource = Resource<Result<(FormSetup, Option<FormReplay>), ApiError>>;
+pub type FormSetupResource = PageResource<(FormSetup, Option<FormReplay>)>;
 
 /// Loads what a consultation form needs. Call it at the top of a page
 /// component, never inside a `Suspend`: resources created there get
 /// different ids on server and browser, and hydration fails.
 pub fn use_form_setup() -> FormSetupResource {
     let replay = replay_from_context();
-    Resource::new(
+    Resource::new_with_options(
         || (),
         move |()| {
             let replay = replay.clone();
@@ -64,6 +64,7 @@ pub fn use_form_setup() -> FormSetupResource {
                     .map(|setup| (setup, replay))
             }
         },
+        false,
     )
 }
 
