@@ -1,4 +1,4 @@
-use super::PageResource;
+use super::{page_resource, PageResource};
 use crate::api::content::get_clinic;
 use crate::domain::ClinicInfo;
 use leptos::prelude::*;
@@ -9,11 +9,7 @@ pub struct ClinicContext(pub PageResource<ClinicInfo>);
 
 impl ClinicContext {
     pub fn provide() {
-        provide_context(Self(Resource::new_with_options(
-            || (),
-            |()| get_clinic(),
-            false,
-        )));
+        provide_context(Self(page_resource(|| (), |()| get_clinic())));
     }
 }
 
@@ -21,5 +17,5 @@ pub fn use_clinic() -> PageResource<ClinicInfo> {
     // `App` provides it before any component that calls this is built.
     use_context::<ClinicContext>()
         .map(|c| c.0)
-        .unwrap_or_else(|| Resource::new_with_options(|| (), |()| get_clinic(), false))
+        .unwrap_or_else(|| page_resource(|| (), |()| get_clinic()))
 }

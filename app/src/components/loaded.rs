@@ -7,6 +7,20 @@ use leptos::prelude::*;
 /// type stay out of the wasm.
 pub type PageResource<T> = Resource<Result<T, ApiError>, codee::binary::PostcardCodec>;
 
+/// Loads a page's data from `fetcher` whenever `source` changes, carried
+/// into hydration as postcard (see [`PageResource`]).
+pub fn page_resource<S, T, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> PageResource<T>
+where
+    S: Send + Sync + Clone + PartialEq + 'static,
+    T: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + Send + 'static,
+{
+    Resource::new_with_options(source, fetcher, false)
+}
+
 /// Shown while a page's content loads after a client-side navigation.
 #[component]
 pub fn Loading() -> impl IntoView {

@@ -22,7 +22,7 @@ pub use contact_details::ContactDetails;
 pub use footer::Footer;
 pub use header::Header;
 pub use hydrated::Hydrated;
-pub use loaded::{show_loaded, Loading, PageResource};
+pub use loaded::{page_resource, show_loaded, Loading, PageResource};
 pub use page_meta::PageMeta;
 pub use route_focus::RouteFocus;
 pub use service_item::{ServiceGrid, ServiceItem};

@@ -1,6 +1,6 @@
 use crate::api::content::list_services;
 use crate::components::{
-    show_loaded, use_clinic, CallToAction, Loading, PageMeta, PageResource, ServiceGrid,
+    page_resource, show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceGrid,
 };
 use crate::domain::seo::PageSeo;
 use crate::routes;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn About() -> impl IntoView {
     let clinic = use_clinic();
-    let services: PageResource<_> = Resource::new_with_options(|| (), |()| list_services(), false);
+    let services = page_resource(|| (), |()| list_services());
     view! {
         <div class="wrap section">
             <Suspense fallback=Loading>

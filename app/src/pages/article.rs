@@ -1,5 +1,5 @@
 use crate::api::content::get_article;
-use crate::components::{show_loaded, ArticleItem, CallToAction, Loading, PageMeta, PageResource};
+use crate::components::{page_resource, show_loaded, ArticleItem, CallToAction, Loading, PageMeta};
 use crate::domain::seo::{or, PageKind, PageSeo, ShareImage};
 use crate::domain::{ArticleView, PageNumber};
 use crate::routes;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let slug = routes::use_slug();
-    let view: PageResource<_> = Resource::new_with_options(move || slug.get(), get_article, false);
+    let view = page_resource(move || slug.get(), get_article);
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { show_loaded(view.await, article_view) })}

@@ -1,5 +1,5 @@
 use crate::api::content::list_articles;
-use crate::components::{show_loaded, ArticleItem, Loading, PageMeta, PageResource};
+use crate::components::{page_resource, show_loaded, ArticleItem, Loading, PageMeta};
 use crate::domain::seo::PageSeo;
 use crate::domain::{ArticleList as List, PageNumber};
 use crate::routes::{self, ArticleListQuery};
@@ -16,11 +16,7 @@ pub fn ArticleList() -> impl IntoView {
             .map(|q| (q.category.clone(), q.page.clone()))
             .unwrap_or_default()
     };
-    let list: PageResource<_> = Resource::new_with_options(
-        args,
-        |(category, page)| list_articles(category, page),
-        false,
-    );
+    let list = page_resource(args, |(category, page)| list_articles(category, page));
     view! {
         <div class="wrap section">
             <Suspense fallback=Loading>

@@ -1,6 +1,6 @@
 use crate::api::content::get_home;
 use crate::components::{
-    show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, PageResource,
+    page_resource, show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta,
     ServiceGrid,
 };
 use crate::domain::seo::{PageKind, PageSeo};
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let clinic = use_clinic();
-    let content: PageResource<_> = Resource::new_with_options(|| (), |()| get_home(), false);
+    let content = page_resource(|| (), |()| get_home());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

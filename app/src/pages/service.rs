@@ -1,5 +1,5 @@
 use crate::api::content::{get_service, list_services};
-use crate::components::{show_loaded, CallToAction, Loading, PageMeta, PageResource};
+use crate::components::{page_resource, show_loaded, CallToAction, Loading, PageMeta};
 use crate::domain::seo::{or, PageKind, PageSeo};
 use crate::pages::{use_form_setup, ConsultationFormView};
 use crate::routes;
@@ -8,9 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let slug = routes::use_slug();
-    let service: PageResource<_> =
-        Resource::new_with_options(move || slug.get(), get_service, false);
-    let others: PageResource<_> = Resource::new_with_options(|| (), |()| list_services(), false);
+    let service = page_resource(move || slug.get(), get_service);
+    let others = page_resource(|| (), |()| list_services());
     let form_setup = use_form_setup();
     view! {
         <Suspense fallback=Loading>

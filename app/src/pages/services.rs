@@ -1,5 +1,5 @@
 use crate::api::content::list_services;
-use crate::components::{show_loaded, CallToAction, Loading, PageMeta, PageResource, ServiceGrid};
+use crate::components::{page_resource, show_loaded, CallToAction, Loading, PageMeta, ServiceGrid};
 use crate::domain::seo::PageSeo;
 use crate::routes;
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ const DESCRIPTION: &str = "Chiropractic, physical therapy, occupational therapy,
 
 #[component]
 pub fn ServiceList() -> impl IntoView {
-    let services: PageResource<_> = Resource::new_with_options(|| (), |()| list_services(), false);
+    let services = page_resource(|| (), |()| list_services());
     view! {
         <PageMeta
             title=Some("Services".to_owned())

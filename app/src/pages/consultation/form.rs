@@ -7,7 +7,7 @@ use crate::api::consultation::{
 };
 use crate::api::ApiError;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
-use crate::components::{show_loaded, Loading, PageResource};
+use crate::components::{page_resource, show_loaded, Loading, PageResource};
 use crate::domain::consultation::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
@@ -54,7 +54,7 @@ pub type FormSetupResource = PageResource<(FormSetup, Option<FormReplay>)>;
 /// different ids on server and browser, and hydration fails.
 pub fn use_form_setup() -> FormSetupResource {
     let replay = replay_from_context();
-    Resource::new_with_options(
+    page_resource(
         || (),
         move |()| {
             let replay = replay.clone();
@@ -64,7 +64,6 @@ pub fn use_form_setup() -> FormSetupResource {
                     .map(|setup| (setup, replay))
             }
         },
-        false,
     )
 }
 
