@@ -1,10 +1,6 @@
 //! Building the running site (database, workers, sessions, the router from
 //! `router`) and serving it until shutdown.
 
-// Also public here, where they were first: the page cache adds the same
-// security headers to the answers it serves.
-pub use crate::router::{router, security_headers};
-
 use crate::config::Config;
 use anyhow::Context;
 use app::server::auth::SessionLimits;
@@ -116,7 +112,7 @@ impl Application {
         };
         // Cached public pages are answered first, ahead of sessions,
         // rendering and compression.
-        let router = router(state.clone(), &pkg, &assets_hash, &earlier_builds)
+        let router = crate::router::router(state.clone(), &pkg, &assets_hash, &earlier_builds)
             .layer(session_layer)
             .layer(axum::middleware::from_fn_with_state(
                 (state.clone(), crate::page_cache::PageCache::default()),

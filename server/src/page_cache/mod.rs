@@ -56,7 +56,7 @@ fn answer(entry: &Entry, encoding: Encoding, not_modified: bool) -> Response {
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     // The layers that would add these are skipped.
-    crate::startup::security_headers(&mut headers);
+    crate::router::security_headers(&mut headers);
     if not_modified {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
     }

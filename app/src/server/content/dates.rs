@@ -15,15 +15,20 @@ pub const DEFAULT_ZONE: &str = "America/New_York";
 
 static CLINIC_ZONE: OnceLock<TimeZone> = OnceLock::new();
 
-/// Sets the zone dates are read in, by IANA name, once at start-up (later
-/// calls keep the first zone). An unknown name is an error that says so.
+/// Sets the zone dates are read in, by IANA name, once per process. An
+/// unknown name, or a second zone in the same process, is an error.
 pub fn use_clinic_zone(name: &str) -> anyhow::Result<()> {
     let zone = TimeZone::get(name).map_err(|e| {
         anyhow::anyhow!(
             "CLINIC_TIME_ZONE={name:?} is not a time zone name such as America/New_York: {e}"
         )
     })?;
-    let _ = CLINIC_ZONE.set(zone);
+    let kept = CLINIC_ZONE.get_or_init(|| zone.clone());
+    anyhow::ensure!(
+        kept.iana_name() == zone.iana_name(),
+        "CLINIC_TIME_ZONE={name:?}: this process already reads times in {}",
+        kept.iana_name().unwrap_or("another zone")
+    );
     Ok(())
 }
 
@@ -107,11 +112,6 @@ impl Timestamp {
         self.at_clinic().strftime("%Y-%m-%d").to_string()
     }
 
-    /// `14:05 EST`, the clinic's clock, for staff pages.
-    pub fn clock(&self) -> String {
-        self.at_clinic().strftime("%H:%M %Z").to_string()
-    }
-
     /// `Dec 13, 2023`, the clinic's date, as its pages have always shown dates.
     pub fn label(&self) -> String {
         self.at_clinic().strftime("%b %-d, %Y").to_string()
@@ -121,7 +121,7 @@ impl Timestamp {
 /// A stored timestamp as staff pages show it: `Dec 13, 2023 14:05 EST`.
 pub fn staff_time(stored: &str) -> Result<String, ServerError> {
     let t = Timestamp::parse_stored(stored)?;
-    Ok(format!("{} {}", t.label(), t.clock()))
+    Ok(t.at_clinic().strftime("%b %-d, %Y %H:%M %Z").to_string())
 }
 
 pub fn now_utc() -> Timestamp {
@@ -160,7 +160,10 @@ mod tests {
             "Dec 13, 2023 22:30 EST"
         );
         // Summer time.
-        assert_eq!(stored("2024-07-01T18:05:00Z")?.clock(), "14:05 EDT");
+        assert_eq!(
+            staff_time("2024-07-01T18:05:00Z").map_err(|e| anyhow::anyhow!("{e}"))?,
+            "Jul 1, 2024 14:05 EDT"
+        );
         assert_eq!(
             Timestamp::parse_clinic_time("2024-07-01T14:05:00")?.to_stored(),
             "2024-07-01T18:05:00Z"
