@@ -213,3 +213,13 @@ pub async fn decoded<T: serde::de::DeserializeOwned>(response: reqwest::Response
 pub async fn api_error(response: reqwest::Response) -> app::api::ApiError {
     decoded(response).await
 }
+
+/// GET `path` from a browser that accepts `encodings`.
+pub async fn get_accepting(app: &TestApp, path: &str, encodings: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(path))
+        .header(reqwest::header::ACCEPT_ENCODING, encodings)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+}

@@ -3,7 +3,9 @@
 
 mod admin;
 mod admin_helpers;
+mod article_page;
 mod articles;
+mod built_files;
 mod caching;
 mod consultation_abuse;
 mod consultation_helpers;
@@ -12,11 +14,14 @@ mod consultations;
 mod content_api;
 mod discovery;
 mod editor;
+mod feeds;
 mod helpers;
 mod media;
 mod media_helpers;
 mod not_found;
 mod pages;
+mod privacy;
+mod requests;
 mod seed;
 mod services_editor;
 mod sessions;
