@@ -2,8 +2,14 @@
 //! Hydrating a page was one long task after the wasm arrived (about 200 ms
 //! on Lighthouse's phone model, which counts everything over 50 ms as
 //! blocking); the header hydrates first, then the page after a yield to
-//! the event loop. Unlike the admin's routes these are not split out of the
-//! main module: they are the pages patients load first.
+//! the event loop.
+//!
+//! The article page, where most patients arrive from a search, is in the
+//! main wasm module. Every other patient's page is in one module of its own
+//! (`patient_pages`), fetched when the first of them opens: one module, not
+//! one per page, because wasm-split makes a chunk for every set of modules
+//! that share code, and per-page modules came to 60+ requests and long
+//! blocking on a phone (README, performance).
 
 use super::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, Privacy,
@@ -11,40 +17,67 @@ use super::{
 };
 use crate::components::{browser::next_task, Hydrated};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use leptos_router::LazyRoute;
 
-macro_rules! public_pages {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        #[doc = concat!("`", stringify!($page), "`, hydrated in its own task.")]
+/// The article page: in the main module.
+pub struct ArticleRoute;
+
+impl LazyRoute for ArticleRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    // The router awaits this before hydrating the route; awaiting in
+    // `view` instead would render the page a second time.
+    async fn preload() {
+        next_task().await;
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        view! { <ArticlePage/> <Hydrated/> }.into_any()
+    }
+}
+
+macro_rules! split_pages {
+    ($($route:ident => $page:ident via $view:ident, $load:ident);* $(;)?) => {$(
+        #[doc = concat!("`", stringify!($page), "`, in the `patient_pages` module.")]
         pub struct $route;
+
+        #[wasm_split(patient_pages, wasm_split_path = ::leptos::wasm_split, preload($load))]
+        fn $view() -> AnyView {
+            view! { <$page/> <Hydrated/> }.into_any()
+        }
 
         impl LazyRoute for $route {
             fn data() -> Self {
                 Self
             }
 
-            // The router awaits this before hydrating the route; awaiting
-            // in `view` instead would render the page a second time.
+            // The router awaits this before hydrating the route, so `view`
+            // finds the module loaded and renders once (each split function
+            // has its own loader: it must be this function's). The page then
+            // hydrates in a task of its own.
             async fn preload() {
+                $load().await;
                 next_task().await;
             }
 
             async fn view(_this: Self) -> AnyView {
-                view! { <$page/> <Hydrated/> }.into_any()
+                $view().await
             }
         }
     )*};
 }
 
-public_pages! {
-    HomeRoute => Home,
-    ServiceListRoute => ServiceList,
-    ServiceRoute => ServicePage,
-    ArticleListRoute => ArticleList,
-    ArticleRoute => ArticlePage,
-    AboutRoute => About,
-    ContactRoute => Contact,
-    PrivacyRoute => Privacy,
-    ConsultationRoute => ConsultationPage,
-    ConsultationSentRoute => ConsultationSent,
+split_pages! {
+    HomeRoute => Home via home_view, load_home;
+    ServiceListRoute => ServiceList via service_list_view, load_service_list;
+    ServiceRoute => ServicePage via service_view, load_service;
+    ArticleListRoute => ArticleList via article_list_view, load_article_list;
+    AboutRoute => About via about_view, load_about;
+    ContactRoute => Contact via contact_view, load_contact;
+    PrivacyRoute => Privacy via privacy_view, load_privacy;
+    ConsultationRoute => ConsultationPage via consultation_view, load_consultation;
+    ConsultationSentRoute => ConsultationSent via consultation_sent_view, load_consultation_sent;
 }

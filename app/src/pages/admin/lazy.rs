@@ -1,9 +1,9 @@
-//! The admin's routes, each loaded when a staff member first opens it: with
-//! `cargo leptos build --split` their code is in separate wasm chunks, so a
-//! patient never downloads the admin. Patients' pages stay in the main
-//! module: made lazy too, they saved 57 KB of a first visit's 400 but cost
-//! 61 small requests and two to ten times the main-thread blocking on a
-//! phone (bench/, 2026-11-26).
+//! The admin's routes, in one wasm module (`staff_pages`) fetched when a
+//! staff member first opens the admin: with `cargo leptos build --split`
+//! a patient never downloads it. One module rather than one per page: after
+//! the first page every other opens without a fetch, and wasm-split makes a
+//! chunk for each set of modules sharing code, so fewer modules keep the
+//! patients' pages to a few requests too.
 
 use super::{
     AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminClinic, AdminHome,
@@ -12,52 +12,52 @@ use super::{
 };
 use crate::components::Hydrated;
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos::wasm_split::wasm_split;
+use leptos_router::LazyRoute;
 
-macro_rules! lazy_pages {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        #[doc = concat!("`", stringify!($page), "`, loaded on first use.")]
+macro_rules! staff_routes {
+    ($($route:ident => $view:ident, $load:ident { $($page:tt)* }),* $(,)?) => {$(
+        #[doc = concat!("`", stringify!($route), "`, in the `staff_pages` module.")]
         pub struct $route;
 
-        #[lazy_route]
+        #[wasm_split(staff_pages, wasm_split_path = ::leptos::wasm_split, preload($load))]
+        fn $view() -> AnyView {
+            view! { $($page)* }.into_any()
+        }
+
         impl LazyRoute for $route {
             fn data() -> Self {
                 Self
             }
 
-            fn view(_this: Self) -> AnyView {
-                view! { <$page/> <Hydrated/> }.into_any()
+            // The router awaits this before hydrating the route, so `view`
+            // finds the module loaded and renders once (each split function
+            // has its own loader: it must be this function's).
+            async fn preload() {
+                $load().await;
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                $view().await
             }
         }
     )*};
 }
 
-/// The admin's frame around every staff page; the page inside it marks
-/// the document as hydrated.
-pub struct AdminLayoutRoute;
-
-#[lazy_route]
-impl LazyRoute for AdminLayoutRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <AdminLayout/> }.into_any()
-    }
-}
-
-lazy_pages! {
-    AdminSignInRoute => AdminSignIn,
-    AdminHomeRoute => AdminHome,
-    AdminRequestsRoute => AdminRequests,
-    AdminRequestRoute => AdminRequest,
-    AdminAccountsRoute => AdminAccounts,
-    AdminAuditRoute => AdminAudit,
-    AdminArticlesRoute => AdminArticles,
-    AdminArticleEditorRoute => AdminArticleEditor,
-    AdminServicesRoute => AdminServices,
-    AdminServiceEditorRoute => AdminServiceEditor,
-    AdminRedirectsRoute => AdminRedirects,
-    AdminClinicRoute => AdminClinic,
+staff_routes! {
+    // The admin's frame around every staff page; the page inside it marks
+    // the document as hydrated.
+    AdminLayoutRoute => layout_view, load_layout { <AdminLayout/> },
+    AdminSignInRoute => sign_in_view, load_sign_in { <AdminSignIn/> <Hydrated/> },
+    AdminHomeRoute => home_view, load_home { <AdminHome/> <Hydrated/> },
+    AdminRequestsRoute => requests_view, load_requests { <AdminRequests/> <Hydrated/> },
+    AdminRequestRoute => request_view, load_request { <AdminRequest/> <Hydrated/> },
+    AdminAccountsRoute => accounts_view, load_accounts { <AdminAccounts/> <Hydrated/> },
+    AdminAuditRoute => audit_view, load_audit { <AdminAudit/> <Hydrated/> },
+    AdminArticlesRoute => articles_view, load_articles { <AdminArticles/> <Hydrated/> },
+    AdminArticleEditorRoute => article_editor_view, load_article_editor { <AdminArticleEditor/> <Hydrated/> },
+    AdminServicesRoute => services_view, load_services { <AdminServices/> <Hydrated/> },
+    AdminServiceEditorRoute => service_editor_view, load_service_editor { <AdminServiceEditor/> <Hydrated/> },
+    AdminRedirectsRoute => redirects_view, load_redirects { <AdminRedirects/> <Hydrated/> },
+    AdminClinicRoute => clinic_view, load_clinic { <AdminClinic/> <Hydrated/> },
 }
