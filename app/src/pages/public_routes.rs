@@ -4,12 +4,15 @@
 //! blocking); the header hydrates first, then the page after a yield to
 //! the event loop.
 //!
-//! The article page, where most patients arrive from a search, is in the
-//! main wasm module. Every other patient's page is in one module of its own
-//! (`patient_pages`), fetched when the first of them opens: one module, not
-//! one per page, because wasm-split makes a chunk for every set of modules
-//! that share code, and per-page modules came to 60+ requests and long
-//! blocking on a phone (README, performance).
+//! The pages patients land on from a search, articles and service pages,
+//! are in the main wasm module with the consultation form. Every other
+//! patient's page is in one module of its own (`patient_pages`), fetched
+//! when the first of them opens: one module, not one per page, because
+//! wasm-split makes a chunk for every set of modules that share code, and
+//! per-page modules came to 60+ requests and long blocking on a phone.
+//! The service page stays in the main module because hydrating the form
+//! from a split module blocked longer (Lighthouse 99, TBT 90-105 ms, against
+//! 100 and 66 ms; README, performance).
 
 use super::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, Privacy,
@@ -20,23 +23,32 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use leptos_router::LazyRoute;
 
-/// The article page: in the main module.
-pub struct ArticleRoute;
+macro_rules! main_pages {
+    ($($route:ident => $page:ident),* $(,)?) => {$(
+        #[doc = concat!("`", stringify!($page), "`, in the main module.")]
+        pub struct $route;
 
-impl LazyRoute for ArticleRoute {
-    fn data() -> Self {
-        Self
-    }
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
 
-    // The router awaits this before hydrating the route; awaiting in
-    // `view` instead would render the page a second time.
-    async fn preload() {
-        next_task().await;
-    }
+            // The router awaits this before hydrating the route; awaiting
+            // in `view` instead would render the page a second time.
+            async fn preload() {
+                next_task().await;
+            }
 
-    async fn view(_this: Self) -> AnyView {
-        view! { <ArticlePage/> <Hydrated/> }.into_any()
-    }
+            async fn view(_this: Self) -> AnyView {
+                view! { <$page/> <Hydrated/> }.into_any()
+            }
+        }
+    )*};
+}
+
+main_pages! {
+    ArticleRoute => ArticlePage,
+    ServiceRoute => ServicePage,
 }
 
 macro_rules! split_pages {
@@ -73,7 +85,6 @@ macro_rules! split_pages {
 split_pages! {
     HomeRoute => Home via home_view, load_home;
     ServiceListRoute => ServiceList via service_list_view, load_service_list;
-    ServiceRoute => ServicePage via service_view, load_service;
     ArticleListRoute => ArticleList via article_list_view, load_article_list;
     AboutRoute => About via about_view, load_about;
     ContactRoute => Contact via contact_view, load_contact;
