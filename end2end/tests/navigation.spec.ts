@@ -1,4 +1,4 @@
-import { test, expect, hydrated, SEEDED_ARTICLE, SEEDED_TITLE, CLINIC } from "./fixtures";
+import { test, expect, hydrated, expectNoAxeViolations, SEEDED_ARTICLE, SEEDED_TITLE, CLINIC } from "./fixtures";
 
 test("home to an article and to a service page without reloading", async ({ page }) => {
   await page.goto("/");
@@ -58,4 +58,28 @@ test("phone and e-mail are one tap away", async ({ page }) => {
     "href",
     "mailto:info@monmouthpain.com",
   );
+});
+
+test("a page whose code does not arrive says so, and trying again loads it", async ({ page, consoleErrors }) => {
+  await page.goto(SEEDED_ARTICLE);
+  await hydrated(page);
+  // The connection drops just as the patient opens a page whose code is in
+  // a module the article did not need.
+  const module = /split_patient_pages\.wasm$/;
+  await page.route(module, (route) => route.abort("internetdisconnected"));
+  await page.locator(".byline").getByRole("link", { name: "Acupuncture" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert.getByRole("heading", { level: 1 })).toHaveText("Sorry, this page didn't load");
+  await expect(page).toHaveURL("/articles?category=acupuncture");
+  await expectNoAxeViolations(page, "a page whose code did not arrive");
+
+  // Back online: the same address, loaded whole.
+  await page.unroute(module);
+  await alert.getByRole("link", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Articles about Acupuncture");
+  await hydrated(page);
+
+  // The only errors were the failed fetches of that module.
+  expect(consoleErrors.filter((e) => !/split_patient_pages|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  consoleErrors.length = 0;
 });

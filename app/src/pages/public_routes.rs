@@ -18,9 +18,9 @@ use super::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, Privacy,
     ServiceList, ServicePage,
 };
-use crate::components::{browser::next_task, Hydrated};
+use crate::components::{browser::next_task, CodeNotLoaded, Hydrated};
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
 macro_rules! main_pages {
@@ -56,9 +56,9 @@ macro_rules! split_pages {
         #[doc = concat!("`", stringify!($page), "`, in the `patient_pages` module.")]
         pub struct $route;
 
-        #[wasm_split(patient_pages, wasm_split_path = ::leptos::wasm_split, preload($load))]
-        fn $view() -> AnyView {
-            view! { <$page/> <Hydrated/> }.into_any()
+        #[wasm_split(patient_pages, wasm_split_path = ::leptos::wasm_split, preload($load), fallible)]
+        fn $view() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> <Hydrated/> }.into_any())
         }
 
         impl LazyRoute for $route {
@@ -69,14 +69,15 @@ macro_rules! split_pages {
             // The router awaits this before hydrating the route, so `view`
             // finds the module loaded and renders once (each split function
             // has its own loader: it must be this function's). The page then
-            // hydrates in a task of its own.
+            // hydrates in a task of its own. A failed fetch is tried again
+            // by `view`, which says so if it fails twice.
             async fn preload() {
-                $load().await;
+                let _ = $load().await;
                 next_task().await;
             }
 
             async fn view(_this: Self) -> AnyView {
-                $view().await
+                $view().await.unwrap_or_else(|_| view! { <CodeNotLoaded/> }.into_any())
             }
         }
     )*};

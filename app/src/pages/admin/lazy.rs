@@ -10,9 +10,9 @@ use super::{
     AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminServiceEditor, AdminServices,
     AdminSignIn,
 };
-use crate::components::Hydrated;
+use crate::components::{CodeNotLoaded, Hydrated};
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
 macro_rules! staff_routes {
@@ -20,9 +20,9 @@ macro_rules! staff_routes {
         #[doc = concat!("`", stringify!($route), "`, in the `staff_pages` module.")]
         pub struct $route;
 
-        #[wasm_split(staff_pages, wasm_split_path = ::leptos::wasm_split, preload($load))]
-        fn $view() -> AnyView {
-            view! { $($page)* }.into_any()
+        #[wasm_split(staff_pages, wasm_split_path = ::leptos::wasm_split, preload($load), fallible)]
+        fn $view() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { $($page)* }.into_any())
         }
 
         impl LazyRoute for $route {
@@ -32,13 +32,14 @@ macro_rules! staff_routes {
 
             // The router awaits this before hydrating the route, so `view`
             // finds the module loaded and renders once (each split function
-            // has its own loader: it must be this function's).
+            // has its own loader: it must be this function's). A failed
+            // fetch is tried again by `view`, which says so if it fails twice.
             async fn preload() {
-                $load().await;
+                let _ = $load().await;
             }
 
             async fn view(_this: Self) -> AnyView {
-                $view().await
+                $view().await.unwrap_or_else(|_| view! { <CodeNotLoaded/> }.into_any())
             }
         }
     )*};
