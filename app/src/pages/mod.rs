@@ -12,6 +12,7 @@ mod privacy;
 pub mod public_routes;
 mod service;
 mod services;
+mod split_routes;
 
 pub use about::About;
 pub use article::ArticlePage;

@@ -14,13 +14,13 @@
 //! from a split module blocked longer (Lighthouse 99, TBT 90-105 ms, against
 //! 100 and 66 ms; README, performance).
 
+use super::split_routes::split_routes;
 use super::{
     About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, Privacy,
     ServiceList, ServicePage,
 };
-use crate::components::{browser::next_task, CodeNotLoaded, Hydrated};
+use crate::components::{browser::next_task, Hydrated};
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
 macro_rules! main_pages {
@@ -51,45 +51,13 @@ main_pages! {
     ServiceRoute => ServicePage,
 }
 
-macro_rules! split_pages {
-    ($($route:ident => $page:ident via $view:ident, $load:ident);* $(;)?) => {$(
-        #[doc = concat!("`", stringify!($page), "`, in the `patient_pages` module.")]
-        pub struct $route;
-
-        #[wasm_split(patient_pages, wasm_split_path = ::leptos::wasm_split, preload($load), fallible)]
-        fn $view() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <$page/> <Hydrated/> }.into_any())
-        }
-
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            // The router awaits this before hydrating the route, so `view`
-            // finds the module loaded and renders once (each split function
-            // has its own loader: it must be this function's). The page then
-            // hydrates in a task of its own. A failed fetch is tried again
-            // by `view`, which says so if it fails twice.
-            async fn preload() {
-                let _ = $load().await;
-                next_task().await;
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                $view().await.unwrap_or_else(|_| view! { <CodeNotLoaded/> }.into_any())
-            }
-        }
-    )*};
-}
-
-split_pages! {
-    HomeRoute => Home via home_view, load_home;
-    ServiceListRoute => ServiceList via service_list_view, load_service_list;
-    ArticleListRoute => ArticleList via article_list_view, load_article_list;
-    AboutRoute => About via about_view, load_about;
-    ContactRoute => Contact via contact_view, load_contact;
-    PrivacyRoute => Privacy via privacy_view, load_privacy;
-    ConsultationRoute => ConsultationPage via consultation_view, load_consultation;
-    ConsultationSentRoute => ConsultationSent via consultation_sent_view, load_consultation_sent;
+split_routes! { patient_pages:
+    HomeRoute => home_view, load_home { <Home/> <Hydrated/> },
+    ServiceListRoute => service_list_view, load_service_list { <ServiceList/> <Hydrated/> },
+    ArticleListRoute => article_list_view, load_article_list { <ArticleList/> <Hydrated/> },
+    AboutRoute => about_view, load_about { <About/> <Hydrated/> },
+    ContactRoute => contact_view, load_contact { <Contact/> <Hydrated/> },
+    PrivacyRoute => privacy_view, load_privacy { <Privacy/> <Hydrated/> },
+    ConsultationRoute => consultation_view, load_consultation { <ConsultationPage/> <Hydrated/> },
+    ConsultationSentRoute => consultation_sent_view, load_consultation_sent { <ConsultationSent/> <Hydrated/> },
 }
