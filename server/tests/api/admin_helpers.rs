@@ -2,6 +2,7 @@ use crate::helpers::TestApp;
 use app::domain::staff::Role;
 use app::server::auth::accounts;
 use reqwest::header::CONTENT_TYPE;
+use serde_json::json;
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -47,6 +48,44 @@ impl TestApp {
             .send()
             .await
             .unwrap_or_else(|e| panic!("{endpoint}: {e}"))
+    }
+
+    /// Publishes, unpublishes or schedules (`state`) an article as the
+    /// editor's state buttons do.
+    pub async fn set_article_state(
+        &self,
+        client: &reqwest::Client,
+        id: i64,
+        state: &str,
+    ) -> reqwest::Response {
+        self.call(
+            client,
+            "admin/article_state",
+            &[("id", &id.to_string()), ("state", state)],
+        )
+        .await
+    }
+
+    /// Saves an article through the editor's JSON endpoint (`id` None: a
+    /// new one), with a body that carries a script to be sanitized.
+    pub async fn save_article(
+        &self,
+        client: &reqwest::Client,
+        id: Option<i64>,
+        version: i64,
+        title: &str,
+        slug: &str,
+    ) -> reqwest::Response {
+        let body = json!({
+            "id": id, "version": version,
+            "draft": { "title": title, "slug": slug, "category": "Physical Therapy", "summary": "", "body_md": "First paragraph.\n\n<script>x()</script>" }
+        });
+        client
+            .post(self.url("/api/admin/save_article"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     pub async fn sign_in_as(

@@ -3,26 +3,6 @@ use app::domain::staff::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-async fn save(
-    app: &crate::helpers::TestApp,
-    client: &reqwest::Client,
-    id: Option<i64>,
-    version: i64,
-    title: &str,
-    slug: &str,
-) -> reqwest::Response {
-    let body = json!({
-        "id": id, "version": version,
-        "draft": { "title": title, "slug": slug, "category": "Physical Therapy", "summary": "", "body_md": "First paragraph.\n\n<script>x()</script>" }
-    });
-    client
-        .post(app.url("/api/admin/save_article"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
 #[tokio::test]
 async fn only_editors_and_administrators_write_articles() {
     let app = spawn_app().await;
@@ -38,7 +18,9 @@ async fn only_editors_and_administrators_write_articles() {
     ] {
         let slug = format!("by-{}", who.replace(' ', "-"));
         assert_eq!(
-            save(&app, client, None, 0, "A title", &slug).await.status(),
+            app.save_article(client, None, 0, "A title", &slug)
+                .await
+                .status(),
             want,
             "save as {who}"
         );
@@ -57,13 +39,7 @@ async fn only_editors_and_administrators_write_articles() {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(preview.status(), want, "preview as {who}");
         assert_eq!(
-            app.call(
-                client,
-                "admin/article_state",
-                &[("id", "1"), ("state", "published")]
-            )
-            .await
-            .status(),
+            app.set_article_state(client, 1, "published").await.status(),
             want,
             "publish as {who}"
         );
@@ -71,101 +47,54 @@ async fn only_editors_and_administrators_write_articles() {
 }
 
 #[tokio::test]
-async fn a_draft_is_private_until_published_and_gone_when_unpublished() {
-    let app = spawn_app().await;
-    let editor = app.staff(Role::Editor).await;
-    let saved = save(&app, &editor.client, None, 0, "Stretching at work", "").await;
-    assert_eq!(saved.status(), StatusCode::OK);
-    let (id, version): (i64, i64) = saved.json().await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(version, 1);
-    app.page("/articles/stretching-at-work")
-        .await
-        .assert_status(StatusCode::NOT_FOUND);
-
-    let publish = app
-        .call(
-            &editor.client,
-            "admin/article_state",
-            &[("id", &id.to_string()), ("state", "published")],
-        )
-        .await;
-    assert_eq!(publish.status(), StatusCode::OK);
-    let page = app.page("/articles/stretching-at-work").await;
-    page.assert_status(StatusCode::OK);
-    assert!(
-        !page.inner_html("article").contains("<script>"),
-        "sanitised on save"
-    );
-    assert!(app
-        .page("/articles")
-        .await
-        .texts(".article-item h3")
-        .contains(&"Stretching at work".to_owned()));
-    assert!(app
-        .page("/")
-        .await
-        .texts(".article-item h3")
-        .contains(&"Stretching at work".to_owned()));
-
-    let unpublish = app
-        .call(
-            &editor.client,
-            "admin/article_state",
-            &[("id", &id.to_string()), ("state", "draft")],
-        )
-        .await;
-    assert_eq!(unpublish.status(), StatusCode::OK);
-    app.page("/articles/stretching-at-work")
-        .await
-        .assert_status(StatusCode::NOT_FOUND);
-}
-
-#[tokio::test]
 async fn slugs_are_unique_and_a_stale_save_is_a_conflict() {
     let app = spawn_app().await;
     let editor = app.staff(Role::Editor).await;
-    let taken = save(
-        &app,
-        &editor.client,
-        None,
-        0,
-        "Anything",
-        "5-ways-that-acupuncture-helps-with-low-back-pain",
-    )
-    .await;
+    let taken = app
+        .save_article(
+            &editor.client,
+            None,
+            0,
+            "Anything",
+            "5-ways-that-acupuncture-helps-with-low-back-pain",
+        )
+        .await;
     assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(taken
         .text()
         .await
         .unwrap_or_default()
         .contains("Another article already uses this address"));
-    let bad = save(&app, &editor.client, None, 0, "Anything", "Not A Slug").await;
+    let bad = app
+        .save_article(&editor.client, None, 0, "Anything", "Not A Slug")
+        .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
-    let (id, v1): (i64, i64) = save(&app, &editor.client, None, 0, "First", "first")
+    let (id, v1): (i64, i64) = app
+        .save_article(&editor.client, None, 0, "First", "first")
         .await
         .json()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let second_tab = save(
-        &app,
-        &editor.client,
-        Some(id),
-        v1,
-        "First, edited in tab A",
-        "first",
-    )
-    .await;
+    let second_tab = app
+        .save_article(
+            &editor.client,
+            Some(id),
+            v1,
+            "First, edited in tab A",
+            "first",
+        )
+        .await;
     assert_eq!(second_tab.status(), StatusCode::OK);
-    let stale = save(
-        &app,
-        &editor.client,
-        Some(id),
-        v1,
-        "First, edited in tab B",
-        "first",
-    )
-    .await;
+    let stale = app
+        .save_article(
+            &editor.client,
+            Some(id),
+            v1,
+            "First, edited in tab B",
+            "first",
+        )
+        .await;
     assert_eq!(
         stale.status(),
         StatusCode::CONFLICT,
@@ -207,49 +136,6 @@ async fn slugs_are_unique_and_a_stale_save_is_a_conflict() {
             .status(),
         StatusCode::NOT_FOUND
     );
-}
-
-#[tokio::test]
-async fn a_scheduled_article_is_published_by_the_server_on_time() {
-    let app = spawn_app().await;
-    let editor = app.staff(Role::Editor).await;
-    let (id, _): (i64, i64) = save(&app, &editor.client, None, 0, "Later", "later")
-        .await
-        .json()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let at = time::OffsetDateTime::now_utc() + time::Duration::seconds(2);
-    let at = at
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    let schedule = app
-        .call(
-            &editor.client,
-            "admin/article_state",
-            &[("id", &id.to_string()), ("state", "scheduled"), ("at", &at)],
-        )
-        .await;
-    assert_eq!(schedule.status(), StatusCode::OK);
-    app.page("/articles/later")
-        .await
-        .assert_status(StatusCode::NOT_FOUND);
-    let mut published = false;
-    for _ in 0..60 {
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        if app.page("/articles/later").await.status == StatusCode::OK {
-            published = true;
-            break;
-        }
-    }
-    assert!(published, "published within seconds of its time");
-    let no_time = app
-        .call(
-            &editor.client,
-            "admin/article_state",
-            &[("id", &id.to_string()), ("state", "scheduled")],
-        )
-        .await;
-    assert_eq!(no_time.status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -296,13 +182,7 @@ async fn a_hero_image_needs_alt_text_or_the_decorative_choice() {
     let saved = save_with(key.clone(), "A bag of ice on a knee", false).await;
     assert_eq!(saved.status(), StatusCode::OK);
     let (id, _): (i64, i64) = saved.json().await.unwrap_or_else(|e| panic!("{e}"));
-    let published = app
-        .call(
-            &editor.client,
-            "admin/article_state",
-            &[("id", &id.to_string()), ("state", "published")],
-        )
-        .await;
+    let published = app.set_article_state(&editor.client, id, "published").await;
     assert_eq!(published.status(), StatusCode::OK);
     let page = app.page("/articles/heat-or-ice").await;
     assert_eq!(

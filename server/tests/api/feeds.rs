@@ -146,13 +146,7 @@ async fn sitemap_feed_and_robots_list_exactly_what_is_published() {
         .fetch_one(&app.db)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let published = app
-        .call(
-            &editor.client,
-            "admin/article_state",
-            &[("id", &id.to_string()), ("state", "published")],
-        )
-        .await;
+    let published = app.set_article_state(&editor.client, id, "published").await;
     assert_eq!(published.status(), StatusCode::OK);
     let sitemap = app
         .get("/sitemap.xml")

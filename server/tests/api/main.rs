@@ -21,6 +21,7 @@ mod media_helpers;
 mod not_found;
 mod pages;
 mod privacy;
+mod publishing;
 mod requests;
 mod seed;
 mod services_editor;
