@@ -1,6 +1,8 @@
 //! The HTML shell, the app, and its route table (declared once).
 
-use crate::components::{ClinicContext, Footer, Header, Hydrated, RouteFocus, SkipLink};
+use crate::components::{
+    hydrate_later, ClinicContext, Footer, Header, Hydrated, RouteFocus, SkipLink,
+};
 use crate::pages::admin::lazy::*;
 use crate::pages::public_routes::*;
 use crate::pages::NotFound;
@@ -80,7 +82,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <RouteFocus/>
             <SkipLink/>
-            <PublicOnly><Header/></PublicOnly>
+            <PublicOnly>{hydrate_later(|| view! { <Header/> }.into_any())}</PublicOnly>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> <Hydrated/> }>
                     <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
@@ -110,7 +112,7 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                 </Routes>
             </main>
-            <PublicOnly><Footer/></PublicOnly>
+            <PublicOnly>{hydrate_later(|| view! { <Footer/> }.into_any())}</PublicOnly>
         </Router>
     }
 }

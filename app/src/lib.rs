@@ -18,6 +18,9 @@ pub use app::{shell, App, InlineStyles};
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Release builds abort on a panic without a message (smaller wasm);
+    // development builds say where it happened.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // Loads the current route's lazy chunks (the admin's) before hydrating.
     leptos::mount::hydrate_lazy(App);

@@ -66,6 +66,31 @@ test("a double click sends one request", async ({ page }) => {
   expect(posts.length).toBe(1);
 });
 
+test("what a patient types before the page's code arrives is what the form checks and sends", async ({ page }) => {
+  // A weak connection: the code arrives only after the patient has typed.
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await page.goto("/consultation");
+  await fillCorrectly(page);
+  arrive();
+  await hydrated(page);
+  await expect(page.getByLabel("Full name")).toHaveValue("Ana Lima");
+  await expect(page.getByRole("checkbox", { name: "Tuesday" })).toBeChecked();
+
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(new URL(r.url()).pathname);
+  });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we've received your request");
+  // Sent by the app, with no error shown first: not the no-JavaScript path.
+  expect(posts).toEqual(["/api/consultation"]);
+});
+
 test("the compact form on a service page preselects that service", async ({ page }) => {
   await page.goto("/services/acupuncture");
   await hydrated(page);

@@ -57,6 +57,23 @@ mod imp {
         }
     }
 
+    /// What a form's inputs hold now, as the form would send them.
+    pub fn form_entries(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
+        let Ok(data) = web_sys::FormData::new_with_form(form) else {
+            return Vec::new();
+        };
+        let Ok(Some(entries)) = js_sys::try_iter(&data) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter_map(|entry| {
+                let pair = js_sys::Array::from(&entry);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect()
+    }
+
     /// Changes the address bar without a navigation.
     pub fn replace_url(path: &str) {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -117,12 +134,16 @@ mod imp {
 
     pub fn replace_url(_path: &str) {}
 
+    pub fn form_entries(_form: &leptos::web_sys::HtmlFormElement) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     pub async fn next_task() {}
 }
 
 pub use imp::{
-    chosen_file, local_storage_get, local_storage_set, local_to_utc, next_task, replace_url,
-    upload, ChosenFile,
+    chosen_file, form_entries, local_storage_get, local_storage_set, local_to_utc, next_task,
+    replace_url, upload, ChosenFile,
 };
 
 /// Asks the browser to warn before the page is left while `dirty` holds.

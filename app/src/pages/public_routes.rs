@@ -4,15 +4,13 @@
 //! blocking); the header hydrates first, then the page after a yield to
 //! the event loop.
 //!
-//! The pages patients land on from a search, articles and service pages,
-//! are in the main wasm module with the consultation form. Every other
-//! patient's page is in one module of its own (`patient_pages`), fetched
-//! when the first of them opens: one module, not one per page, because
-//! wasm-split makes a chunk for every set of modules that share code, and
-//! per-page modules came to 60+ requests and long blocking on a phone.
-//! The service page stays in the main module because hydrating the form
-//! from a split module blocked longer (Lighthouse 99, TBT 90-105 ms, against
-//! 100 and 66 ms; README, performance).
+//! The article page, where patients land from a search, is in the main
+//! wasm module. Every other patient's page is in one module of its own
+//! (`patient_pages`), fetched when the first of them opens: one module, not
+//! one per page, because wasm-split makes a chunk for every set of modules
+//! that share code, and per-page modules came to 60+ requests and long
+//! blocking on a phone. The consultation form, the largest part of those
+//! pages, hydrates in a task after the rest of the page (`hydrate_later`).
 
 use super::split_routes::split_routes;
 use super::{
@@ -48,11 +46,11 @@ macro_rules! main_pages {
 
 main_pages! {
     ArticleRoute => ArticlePage,
-    ServiceRoute => ServicePage,
 }
 
 split_routes! { patient_pages:
     HomeRoute => home_view, load_home { <Home/> <Hydrated/> },
+    ServiceRoute => service_view, load_service { <ServicePage/> <Hydrated/> },
     ServiceListRoute => service_list_view, load_service_list { <ServiceList/> <Hydrated/> },
     ArticleListRoute => article_list_view, load_article_list { <ArticleList/> <Hydrated/> },
     AboutRoute => about_view, load_about { <About/> <Hydrated/> },

@@ -6,15 +6,16 @@ use crate::api::consultation::{
     HONEYPOT, TOKEN,
 };
 use crate::api::ApiError;
+use crate::components::browser::form_entries;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
-use crate::components::{page_resource, show_loaded, Loading, PageResource};
+use crate::components::{hydrate_later, page_resource, show_loaded, Loading, PageResource};
 use crate::domain::consultation::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
 use crate::domain::Slug;
 use crate::routes;
 use leptos::ev::SubmitEvent;
-use leptos::html::Div;
+use leptos::html::{Div, Form};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -33,16 +34,20 @@ pub fn ConsultationFormView(
     compact: bool,
     #[prop(optional)] preselect: Option<Slug>,
 ) -> impl IntoView {
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                let preselect = preselect.clone();
-                Suspend::new(async move {
-                    show_loaded(setup.await, move |(setup, replay)| form_body(setup, replay, compact, preselect))
-                })
-            }}
-        </Suspense>
-    }
+    // The form is most of a page's hydration work: in a task of its own.
+    hydrate_later(move || {
+        view! {
+            <Suspense fallback=Loading>
+                {move || {
+                    let preselect = preselect.clone();
+                    Suspend::new(async move {
+                        show_loaded(setup.await, move |(setup, replay)| form_body(setup, replay, compact, preselect))
+                    })
+                }}
+            </Suspense>
+        }
+        .into_any()
+    })
 }
 
 /// A form's token and services, and the server's replay of a form sent
@@ -96,6 +101,13 @@ fn form_body(
     let pending = RwSignal::new(false);
     let summary_ref = NodeRef::<Div>::new();
     let notice_ref = NodeRef::<Div>::new();
+    let form_ref = NodeRef::<Form>::new();
+    // Runs once, in the browser, when the form has become the app's.
+    Effect::new(move |_| {
+        if let Some(form) = form_ref.get_untracked() {
+            state.adopt(&form_entries(&form), compact);
+        }
+    });
 
     let error = move |field: Field| {
         Signal::derive(move || {
@@ -159,7 +171,7 @@ fn form_body(
     };
 
     view! {
-        <form class="consultation-form" method="post" action=routes::CONSULTATION novalidate on:submit=on_submit
+        <form class="consultation-form" method="post" action=routes::CONSULTATION novalidate on:submit=on_submit node_ref=form_ref
             aria-describedby="form-emergency">
             <input type="hidden" name=TOKEN value=token_field/>
             <div class="hp" aria-hidden="true">

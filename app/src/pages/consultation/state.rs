@@ -62,6 +62,49 @@ impl FormState {
         }
     }
 
+    /// Brings the state level with what the inputs hold. A patient can
+    /// type before the page's code arrives (it loads once the phone is
+    /// idle); hydrating keeps the inputs as they are, and without this
+    /// what was typed would show but not be checked or sent. `compact`:
+    /// the service page's form, without days, time or message.
+    pub fn adopt(&self, entries: &[(String, String)], compact: bool) {
+        if entries.is_empty() {
+            return;
+        }
+        let all = |name: &str| -> Vec<String> {
+            entries
+                .iter()
+                .filter(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+                .collect()
+        };
+        let one = |name: &str| all(name).into_iter().next().unwrap_or_default();
+        let level = |signal: RwSignal<String>, field: Field| {
+            let value = one(field.name());
+            if signal.get_untracked() != value {
+                signal.set(value);
+            }
+        };
+        level(self.name, Field::Name);
+        level(self.phone, Field::Phone);
+        level(self.email, Field::Email);
+        level(self.contact_method, Field::ContactMethod);
+        level(self.service, Field::Service);
+        level(self.patient, Field::Patient);
+        if !compact {
+            level(self.time_of_day, Field::TimeOfDay);
+            level(self.message, Field::Message);
+            let days = all(Field::Days.name());
+            if self.days.get_untracked() != days {
+                self.days.set(days);
+            }
+        }
+        let consent = !one(Field::Consent.name()).is_empty();
+        if self.consent.get_untracked() != consent {
+            self.consent.set(consent);
+        }
+    }
+
     pub fn touch(&self, field: Field) {
         if !self.touched.with_untracked(|t| t.contains(&field)) {
             self.touched.update(|t| {

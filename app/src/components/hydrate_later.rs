@@ -1,0 +1,95 @@
+//! Parts of a page that hydrate in a browser task of their own.
+//!
+//! Chromium compiles wasm functions the first time they run, on the main
+//! thread, so hydrating is mostly compiling, and a page with the
+//! consultation form hydrated in one task of 90-150 ms on Lighthouse's
+//! phone model (which counts all over 50 ms as blocking). The header, the
+//! footer and the form each hydrate in a task after the one that adopts
+//! the rest of the page: no task is over about 60 ms. The server's HTML is
+//! the same either way, and hydrating adopts the nodes as they are, so
+//! nothing moves and nothing a patient typed is lost.
+
+use leptos::prelude::*;
+
+/// Renders `inner` inside a `<div>`. On the server and on client-side
+/// navigation it renders at once; while the page hydrates, the browser
+/// adopts the `<div>` alone and hydrates `inner` into it in the next task.
+pub fn hydrate_later(inner: impl FnOnce() -> AnyView + Send + 'static) -> AnyView {
+    let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
+    if hydrating {
+        imp::hydrate_in_next_task(inner)
+    } else {
+        view! { <div class="hydrate-later">{inner()}</div> }.into_any()
+    }
+}
+
+/// Whether every part waiting for [`hydrate_later`] has hydrated.
+pub fn nothing_left_to_hydrate() -> bool {
+    imp::pending() == 0
+}
+
+#[cfg(feature = "hydrate")]
+mod imp {
+    use crate::components::browser::next_task;
+    use crate::components::hydrated::mark_hydrated;
+    use leptos::html::Div;
+    use leptos::prelude::*;
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{Position, PositionState, RenderHtml};
+    use std::cell::Cell;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static PENDING: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub fn pending() -> usize {
+        PENDING.get()
+    }
+
+    pub fn hydrate_in_next_task(inner: impl FnOnce() -> AnyView + 'static) -> AnyView {
+        let slot = NodeRef::<Div>::new();
+        // Owned by the page, so the form's effects and handlers end with it.
+        let owner = Owner::current();
+        let kept = StoredValue::new_local(None);
+        // Built now, hydrated later: building runs the components, which
+        // take the page's next resource and `<Suspense>` ids, in the order
+        // the server took them.
+        let view = inner();
+        PENDING.set(PENDING.get() + 1);
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            let slot = slot.try_get_untracked().flatten();
+            if let (Some(slot), Some(owner)) = (slot, owner) {
+                let state = owner.with(|| {
+                    view.hydrate::<true>(
+                        &Cursor::new(slot.unchecked_into()),
+                        &PositionState::new(Position::FirstChild),
+                    )
+                });
+                // The view's state holds its render effects: kept as long
+                // as the page.
+                kept.try_set_value(Some(state));
+            }
+            PENDING.set(PENDING.get() - 1);
+            if PENDING.get() == 0 {
+                mark_hydrated();
+            }
+        });
+        view! { <div class="hydrate-later" node_ref=slot></div> }.into_any()
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod imp {
+    use leptos::prelude::*;
+
+    pub fn pending() -> usize {
+        0
+    }
+
+    /// The server never hydrates; the shared context says so.
+    pub fn hydrate_in_next_task(inner: impl FnOnce() -> AnyView + 'static) -> AnyView {
+        view! { <div class="hydrate-later">{inner()}</div> }.into_any()
+    }
+}
