@@ -113,3 +113,90 @@ impl FormState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Signals live in a reactive owner (on the server, one per request).
+    fn in_owner(test: impl FnOnce()) {
+        Owner::new_root(None).with(test);
+    }
+
+    fn entries(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn adopting_takes_what_the_inputs_hold() {
+        in_owner(|| {
+            let state = FormState::new(&ConsultationForm::default());
+            state.adopt(
+                &entries(&[
+                    ("name", "Ana Lima"),
+                    ("phone", "(732) 555-0142"),
+                    ("contact_method", "text"),
+                    ("service", "acupuncture"),
+                    ("patient", "new"),
+                    ("days", "tue"),
+                    ("days", "thu"),
+                    ("time_of_day", "morning"),
+                    ("message", "Lower back pain."),
+                    ("consent", "yes"),
+                ]),
+                false,
+            );
+            let form = state.snapshot();
+            assert_eq!(form.name, "Ana Lima");
+            assert_eq!(form.phone, "(732) 555-0142");
+            assert_eq!(form.contact_method, "text");
+            assert_eq!(form.service, "acupuncture");
+            assert_eq!(form.patient, "new");
+            assert_eq!(form.days, ["tue", "thu"]);
+            assert_eq!(form.time_of_day, "morning");
+            assert_eq!(form.message, "Lower back pain.");
+            assert_eq!(form.consent, "yes");
+        });
+    }
+
+    #[test]
+    fn a_box_unticked_before_the_code_arrived_stays_unticked() {
+        in_owner(|| {
+            // The server's replay of a form sent without JavaScript had it ticked.
+            let state = FormState::new(&ConsultationForm {
+                consent: "yes".into(),
+                days: vec!["mon".into()],
+                ..ConsultationForm::default()
+            });
+            state.adopt(&entries(&[("name", "Ana Lima")]), false);
+            assert_eq!(state.snapshot().consent, "");
+            assert!(state.snapshot().days.is_empty());
+        });
+    }
+
+    #[test]
+    fn the_compact_form_leaves_the_fields_it_does_not_show() {
+        in_owner(|| {
+            let state = FormState::new(&ConsultationForm::default());
+            state.adopt(&entries(&[("name", "Ben Ortiz")]), true);
+            let form = state.snapshot();
+            assert_eq!(form.name, "Ben Ortiz");
+            assert_eq!(form.time_of_day, "any");
+        });
+    }
+
+    #[test]
+    fn nothing_to_adopt_changes_nothing() {
+        in_owner(|| {
+            let state = FormState::new(&ConsultationForm {
+                name: "Ana Lima".into(),
+                ..ConsultationForm::default()
+            });
+            state.adopt(&[], false);
+            assert_eq!(state.snapshot().name, "Ana Lima");
+        });
+    }
+}
