@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <RouteFocus/>
             <SkipLink/>
-            <PublicOnly>{hydrate_later(|| view! { <Header/> }.into_any())}</PublicOnly>
+            <PublicOnly>{hydrate_later(view! { <Header/> }.into_any())}</PublicOnly>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> <Hydrated/> }>
                     <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
@@ -112,7 +112,7 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                 </Routes>
             </main>
-            <PublicOnly>{hydrate_later(|| view! { <Footer/> }.into_any())}</PublicOnly>
+            <PublicOnly>{hydrate_later(view! { <Footer/> }.into_any())}</PublicOnly>
         </Router>
     }
 }

@@ -11,15 +11,20 @@
 
 use leptos::prelude::*;
 
-/// Renders `inner` inside a `<div>`. On the server and on client-side
+/// Renders `view` inside a `<div>`. On the server and on client-side
 /// navigation it renders at once; while the page hydrates, the browser
-/// adopts the `<div>` alone and hydrates `inner` into it in the next task.
-pub fn hydrate_later(inner: impl FnOnce() -> AnyView + Send + 'static) -> AnyView {
+/// adopts the `<div>` alone and hydrates `view` into it in the next task.
+/// The view is built by the caller, in its place in the page: building
+/// runs the components, which take the page's next resource and
+/// `<Suspense>` ids in the order the server took them (building the header
+/// late put the article's data under the wrong id, and the page rendered
+/// twice).
+pub fn hydrate_later(view: AnyView) -> AnyView {
     let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
     if hydrating {
-        imp::hydrate_in_next_task(inner)
+        imp::hydrate_in_next_task(view)
     } else {
-        view! { <div class="hydrate-later">{inner()}</div> }.into_any()
+        view! { <div class="hydrate-later">{view}</div> }.into_any()
     }
 }
 
@@ -47,15 +52,11 @@ mod imp {
         PENDING.get()
     }
 
-    pub fn hydrate_in_next_task(inner: impl FnOnce() -> AnyView + 'static) -> AnyView {
+    pub fn hydrate_in_next_task(view: AnyView) -> AnyView {
         let slot = NodeRef::<Div>::new();
-        // Owned by the page, so the form's effects and handlers end with it.
+        // Owned by the page, so the view's effects and handlers end with it.
         let owner = Owner::current();
         let kept = StoredValue::new_local(None);
-        // Built now, hydrated later: building runs the components, which
-        // take the page's next resource and `<Suspense>` ids, in the order
-        // the server took them.
-        let view = inner();
         PENDING.set(PENDING.get() + 1);
         leptos::task::spawn_local(async move {
             next_task().await;
@@ -89,7 +90,7 @@ mod imp {
     }
 
     /// The server never hydrates; the shared context says so.
-    pub fn hydrate_in_next_task(inner: impl FnOnce() -> AnyView + 'static) -> AnyView {
-        view! { <div class="hydrate-later">{inner()}</div> }.into_any()
+    pub fn hydrate_in_next_task(view: AnyView) -> AnyView {
+        view! { <div class="hydrate-later">{view}</div> }.into_any()
     }
 }

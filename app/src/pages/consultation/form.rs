@@ -35,7 +35,7 @@ pub fn ConsultationFormView(
     #[prop(optional)] preselect: Option<Slug>,
 ) -> impl IntoView {
     // The form is most of a page's hydration work: in a task of its own.
-    hydrate_later(move || {
+    hydrate_later(
         view! {
             <Suspense fallback=Loading>
                 {move || {
@@ -46,8 +46,8 @@ pub fn ConsultationFormView(
                 }}
             </Suspense>
         }
-        .into_any()
-    })
+        .into_any(),
+    )
 }
 
 /// A form's token and services, and the server's replay of a form sent
