@@ -9,6 +9,7 @@
 //! the same either way, and hydrating adopts the nodes as they are, so
 //! nothing moves and nothing a patient typed is lost.
 
+use super::hydrated::{part_done, part_waits};
 use leptos::prelude::*;
 
 /// Renders `view` inside a `<div>`. On the server and on client-side
@@ -21,43 +22,32 @@ use leptos::prelude::*;
 /// twice).
 pub fn hydrate_later(view: AnyView) -> AnyView {
     let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
-    if hydrating {
-        imp::hydrate_in_next_task(view)
-    } else {
-        view! { <div class="hydrate-later">{view}</div> }.into_any()
+    if !hydrating {
+        return at_once(view);
     }
+    part_waits();
+    imp::hydrate_in_next_task(view, part_done)
 }
 
-/// Whether every part waiting for [`hydrate_later`] has hydrated.
-pub fn nothing_left_to_hydrate() -> bool {
-    imp::pending() == 0
+fn at_once(view: AnyView) -> AnyView {
+    view! { <div class="hydrate-later">{view}</div> }.into_any()
 }
 
 #[cfg(feature = "hydrate")]
 mod imp {
     use crate::components::browser::next_task;
-    use crate::components::hydrated::mark_hydrated;
     use leptos::html::Div;
     use leptos::prelude::*;
     use leptos::tachys::hydration::Cursor;
     use leptos::tachys::view::{Position, PositionState, RenderHtml};
-    use std::cell::Cell;
     use wasm_bindgen::JsCast;
 
-    thread_local! {
-        static PENDING: Cell<usize> = const { Cell::new(0) };
-    }
-
-    pub fn pending() -> usize {
-        PENDING.get()
-    }
-
-    pub fn hydrate_in_next_task(view: AnyView) -> AnyView {
+    /// Hydrates `view` into the `<div>` in the next task, then calls `done`.
+    pub fn hydrate_in_next_task(view: AnyView, done: fn()) -> AnyView {
         let slot = NodeRef::<Div>::new();
         // Owned by the page, so the view's effects and handlers end with it.
         let owner = Owner::current();
         let kept = StoredValue::new_local(None);
-        PENDING.set(PENDING.get() + 1);
         leptos::task::spawn_local(async move {
             next_task().await;
             let slot = slot.try_get_untracked().flatten();
@@ -72,10 +62,7 @@ mod imp {
                 // as the page.
                 kept.try_set_value(Some(state));
             }
-            PENDING.set(PENDING.get() - 1);
-            if PENDING.get() == 0 {
-                mark_hydrated();
-            }
+            done();
         });
         view! { <div class="hydrate-later" node_ref=slot></div> }.into_any()
     }
@@ -83,14 +70,10 @@ mod imp {
 
 #[cfg(not(feature = "hydrate"))]
 mod imp {
-    use leptos::prelude::*;
+    use leptos::prelude::AnyView;
 
-    pub fn pending() -> usize {
-        0
-    }
-
-    /// The server never hydrates; the shared context says so.
-    pub fn hydrate_in_next_task(view: AnyView) -> AnyView {
-        view! { <div class="hydrate-later">{view}</div> }.into_any()
+    /// The server never hydrates (its shared context says so): never called.
+    pub fn hydrate_in_next_task(view: AnyView, _done: fn()) -> AnyView {
+        super::at_once(view)
     }
 }

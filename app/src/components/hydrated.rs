@@ -1,23 +1,43 @@
 //! The document's mark that a page is interactive.
 
-use super::hydrate_later::nothing_left_to_hydrate;
 use leptos::prelude::*;
+use std::cell::Cell;
+
+thread_local! {
+    /// Parts of the page still to hydrate in a later task
+    /// ([`hydrate_later`](super::hydrate_later)); only ever non-zero in a
+    /// browser.
+    static LATER: Cell<usize> = const { Cell::new(0) };
+}
 
 /// Marks the document once the page's own code has taken over (effects run
 /// only in the browser, after hydration): tests and styles wait for it.
 /// The app shell hydrates first and a page's chunk after it, so the mark
-/// belongs to the pages, not the shell. A part of the page that hydrates
-/// later sets the mark itself when it is done.
+/// belongs to the pages, not the shell. While parts of the page wait to
+/// hydrate later, the last of them sets the mark instead.
 #[component]
 pub fn Hydrated() -> impl IntoView {
     Effect::new(|_| {
-        if nothing_left_to_hydrate() {
+        if LATER.get() == 0 {
             mark_hydrated();
         }
     });
 }
 
-pub(crate) fn mark_hydrated() {
+/// A part of the page will hydrate in a later task.
+pub(crate) fn part_waits() {
+    LATER.set(LATER.get() + 1);
+}
+
+/// A part that waited has hydrated (or its page is gone).
+pub(crate) fn part_done() {
+    LATER.set(LATER.get().saturating_sub(1));
+    if LATER.get() == 0 {
+        mark_hydrated();
+    }
+}
+
+fn mark_hydrated() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-hydrated", "");
     }
