@@ -71,38 +71,26 @@ impl FormState {
         if entries.is_empty() {
             return;
         }
-        let all = |name: &str| -> Vec<String> {
+        let all = |field: Field| -> Vec<String> {
             entries
                 .iter()
-                .filter(|(key, _)| key == name)
+                .filter(|(key, _)| key == field.name())
                 .map(|(_, value)| value.clone())
                 .collect()
         };
-        let one = |name: &str| all(name).into_iter().next().unwrap_or_default();
-        let level = |signal: RwSignal<String>, field: Field| {
-            let value = one(field.name());
-            if signal.get_untracked() != value {
-                signal.set(value);
-            }
-        };
-        level(self.name, Field::Name);
-        level(self.phone, Field::Phone);
-        level(self.email, Field::Email);
-        level(self.contact_method, Field::ContactMethod);
-        level(self.service, Field::Service);
-        level(self.patient, Field::Patient);
+        let one = |field: Field| all(field).into_iter().next().unwrap_or_default();
+        set_if_changed(self.name, one(Field::Name));
+        set_if_changed(self.phone, one(Field::Phone));
+        set_if_changed(self.email, one(Field::Email));
+        set_if_changed(self.contact_method, one(Field::ContactMethod));
+        set_if_changed(self.service, one(Field::Service));
+        set_if_changed(self.patient, one(Field::Patient));
         if !compact {
-            level(self.time_of_day, Field::TimeOfDay);
-            level(self.message, Field::Message);
-            let days = all(Field::Days.name());
-            if self.days.get_untracked() != days {
-                self.days.set(days);
-            }
+            set_if_changed(self.days, all(Field::Days));
+            set_if_changed(self.time_of_day, one(Field::TimeOfDay));
+            set_if_changed(self.message, one(Field::Message));
         }
-        let consent = !one(Field::Consent.name()).is_empty();
-        if self.consent.get_untracked() != consent {
-            self.consent.set(consent);
-        }
+        set_if_changed(self.consent, !one(Field::Consent).is_empty());
     }
 
     pub fn touch(&self, field: Field) {
@@ -114,89 +102,91 @@ impl FormState {
     }
 }
 
+/// Sets `signal` only if `value` differs, so an input the patient is typing
+/// in is not written to.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Signals live in a reactive owner (on the server, one per request).
-    fn in_owner(test: impl FnOnce()) {
-        Owner::new_root(None).with(test);
-    }
-
-    fn entries(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
+    /// The form after a state starting from `initial` adopts `pairs`, in a
+    /// reactive owner (signals live in one; on the server, one per request).
+    fn adopted(
+        initial: ConsultationForm,
+        pairs: &[(&str, &str)],
+        compact: bool,
+    ) -> ConsultationForm {
+        let entries: Vec<(String, String)> = pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
+            .collect();
+        Owner::new_root(None).with(|| {
+            let state = FormState::new(&initial);
+            state.adopt(&entries, compact);
+            state.snapshot()
+        })
     }
 
     #[test]
     fn adopting_takes_what_the_inputs_hold() {
-        in_owner(|| {
-            let state = FormState::new(&ConsultationForm::default());
-            state.adopt(
-                &entries(&[
-                    ("name", "Ana Lima"),
-                    ("phone", "(732) 555-0142"),
-                    ("contact_method", "text"),
-                    ("service", "acupuncture"),
-                    ("patient", "new"),
-                    ("days", "tue"),
-                    ("days", "thu"),
-                    ("time_of_day", "morning"),
-                    ("message", "Lower back pain."),
-                    ("consent", "yes"),
-                ]),
-                false,
-            );
-            let form = state.snapshot();
-            assert_eq!(form.name, "Ana Lima");
-            assert_eq!(form.phone, "(732) 555-0142");
-            assert_eq!(form.contact_method, "text");
-            assert_eq!(form.service, "acupuncture");
-            assert_eq!(form.patient, "new");
-            assert_eq!(form.days, ["tue", "thu"]);
-            assert_eq!(form.time_of_day, "morning");
-            assert_eq!(form.message, "Lower back pain.");
-            assert_eq!(form.consent, "yes");
-        });
+        let form = adopted(
+            ConsultationForm::default(),
+            &[
+                ("name", "Ana Lima"),
+                ("phone", "(732) 555-0142"),
+                ("contact_method", "text"),
+                ("service", "acupuncture"),
+                ("patient", "new"),
+                ("days", "tue"),
+                ("days", "thu"),
+                ("time_of_day", "morning"),
+                ("message", "Lower back pain."),
+                ("consent", "yes"),
+            ],
+            false,
+        );
+        assert_eq!(form.name, "Ana Lima");
+        assert_eq!(form.phone, "(732) 555-0142");
+        assert_eq!(form.contact_method, "text");
+        assert_eq!(form.service, "acupuncture");
+        assert_eq!(form.patient, "new");
+        assert_eq!(form.days, ["tue", "thu"]);
+        assert_eq!(form.time_of_day, "morning");
+        assert_eq!(form.message, "Lower back pain.");
+        assert_eq!(form.consent, "yes");
     }
 
     #[test]
     fn a_box_unticked_before_the_code_arrived_stays_unticked() {
-        in_owner(|| {
-            // The server's replay of a form sent without JavaScript had it ticked.
-            let state = FormState::new(&ConsultationForm {
-                consent: "yes".into(),
-                days: vec!["mon".into()],
-                ..ConsultationForm::default()
-            });
-            state.adopt(&entries(&[("name", "Ana Lima")]), false);
-            assert_eq!(state.snapshot().consent, "");
-            assert!(state.snapshot().days.is_empty());
-        });
+        // The server's replay of a form sent without JavaScript had it ticked.
+        let replay = ConsultationForm {
+            consent: "yes".into(),
+            days: vec!["mon".into()],
+            ..ConsultationForm::default()
+        };
+        let form = adopted(replay, &[("name", "Ana Lima")], false);
+        assert_eq!(form.consent, "");
+        assert!(form.days.is_empty());
     }
 
     #[test]
     fn the_compact_form_leaves_the_fields_it_does_not_show() {
-        in_owner(|| {
-            let state = FormState::new(&ConsultationForm::default());
-            state.adopt(&entries(&[("name", "Ben Ortiz")]), true);
-            let form = state.snapshot();
-            assert_eq!(form.name, "Ben Ortiz");
-            assert_eq!(form.time_of_day, "any");
-        });
+        let form = adopted(ConsultationForm::default(), &[("name", "Ben Ortiz")], true);
+        assert_eq!(form.name, "Ben Ortiz");
+        assert_eq!(form.time_of_day, "any");
     }
 
     #[test]
     fn nothing_to_adopt_changes_nothing() {
-        in_owner(|| {
-            let state = FormState::new(&ConsultationForm {
-                name: "Ana Lima".into(),
-                ..ConsultationForm::default()
-            });
-            state.adopt(&[], false);
-            assert_eq!(state.snapshot().name, "Ana Lima");
-        });
+        let typed = ConsultationForm {
+            name: "Ana Lima".into(),
+            ..ConsultationForm::default()
+        };
+        assert_eq!(adopted(typed, &[], false).name, "Ana Lima");
     }
 }
