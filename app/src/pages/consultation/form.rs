@@ -1,14 +1,12 @@
 use super::choices::{ChoiceGroup, DayChoices, ServiceSelect};
 use super::message::MessageField;
+use super::setup::FormSetupResource;
 use super::state::FormState;
-use crate::api::consultation::{
-    prepare_consultation_form, replay_from_context, submit_consultation, FormReplay, FormSetup,
-    HONEYPOT, TOKEN,
-};
+use crate::api::consultation::{submit_consultation, FormReplay, FormSetup, HONEYPOT, TOKEN};
 use crate::api::ApiError;
 use crate::components::browser::form_entries;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
-use crate::components::{hydrate_later, page_resource, show_loaded, Loading, PageResource};
+use crate::components::{hydrate_later, show_loaded, Loading};
 use crate::domain::consultation::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
@@ -27,7 +25,8 @@ use leptos_router::hooks::use_navigate;
 /// the form's values in the URL, and these are health data.)
 #[component]
 pub fn ConsultationFormView(
-    /// From [`use_form_setup`], called at the top of the page component.
+    /// From [`use_form_setup`](super::use_form_setup), called at the top of
+    /// the page component.
     setup: FormSetupResource,
     /// The short version for service pages: no days, times or message.
     #[prop(optional)]
@@ -47,28 +46,6 @@ pub fn ConsultationFormView(
             </Suspense>
         }
         .into_any(),
-    )
-}
-
-/// A form's token and services, and the server's replay of a form sent
-/// without JavaScript.
-pub type FormSetupResource = PageResource<(FormSetup, Option<FormReplay>)>;
-
-/// Loads what a consultation form needs. Call it at the top of a page
-/// component, never inside a `Suspend`: resources created there get
-/// different ids on server and browser, and hydration fails.
-pub fn use_form_setup() -> FormSetupResource {
-    let replay = replay_from_context();
-    page_resource(
-        || (),
-        move |()| {
-            let replay = replay.clone();
-            async move {
-                prepare_consultation_form()
-                    .await
-                    .map(|setup| (setup, replay))
-            }
-        },
     )
 }
 

@@ -6,8 +6,10 @@ mod form;
 mod message;
 mod page;
 mod sent;
+mod setup;
 mod state;
 
-pub use form::{use_form_setup, ConsultationFormView};
+pub use form::ConsultationFormView;
 pub use page::ConsultationPage;
 pub use sent::ConsultationSent;
+pub use setup::use_form_setup;
