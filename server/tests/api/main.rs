@@ -10,6 +10,7 @@ mod caching;
 mod consultation_abuse;
 mod consultation_helpers;
 mod consultation_mail;
+mod consultation_rules;
 mod consultations;
 mod content_api;
 mod discovery;
