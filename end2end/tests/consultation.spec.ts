@@ -67,11 +67,13 @@ test("a double click sends one request", async ({ page }) => {
 });
 
 test("what a patient types before the page's code arrives is what the form checks and sends", async ({ page }) => {
-  // A weak connection: the code arrives only after the patient has typed.
+  // A weak connection: the code arrives only after the patient has typed,
+  // and the page's own module later than the app's shell.
   let arrive!: () => void;
   const arrived = new Promise<void>((resolve) => (arrive = resolve));
   await page.route(/\.wasm$/, async (route) => {
     await arrived;
+    if (/\/(split_|chunk_)/.test(route.request().url())) await new Promise((later) => setTimeout(later, 500));
     await route.continue();
   });
   await page.goto("/consultation");

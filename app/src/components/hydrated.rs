@@ -8,6 +8,9 @@ thread_local! {
     /// ([`hydrate_later`](super::hydrate_later)); only ever non-zero in a
     /// browser.
     static LATER: Cell<usize> = const { Cell::new(0) };
+    /// Whether a page (not only the shell) has hydrated: the header's part
+    /// can finish while the page's code is still on its way.
+    static PAGE_DONE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Marks the document once the page's own code has taken over (effects run
@@ -18,9 +21,8 @@ thread_local! {
 #[component]
 pub fn Hydrated() -> impl IntoView {
     Effect::new(|_| {
-        if LATER.get() == 0 {
-            mark_hydrated();
-        }
+        PAGE_DONE.set(true);
+        mark_if_done();
     });
 }
 
@@ -32,13 +34,13 @@ pub(crate) fn part_waits() {
 /// A part that waited has hydrated (or its page is gone).
 pub(crate) fn part_done() {
     LATER.set(LATER.get().saturating_sub(1));
-    if LATER.get() == 0 {
-        mark_hydrated();
-    }
+    mark_if_done();
 }
 
-fn mark_hydrated() {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-hydrated", "");
+fn mark_if_done() {
+    if PAGE_DONE.get() && LATER.get() == 0 {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
     }
 }
