@@ -6,6 +6,7 @@ use crate::components::{
 use crate::pages::admin::lazy::*;
 use crate::pages::public_routes::*;
 use crate::pages::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -38,8 +39,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32"/>
                 <link rel="apple-touch-icon" href="/apple-touch-icon.png"/>
-                <link rel="manifest" href="/manifest.webmanifest"/>
-                <link rel="alternate" type="application/rss+xml" title="Articles" href="/feed.xml"/>
+                <link rel="manifest" href=routes::MANIFEST/>
+                <link rel="alternate" type="application/rss+xml" title="Articles" href=routes::FEED/>
                 {stylesheet}
                 <noscript><link rel="stylesheet" href="/noscript.css"/></noscript>
                 <script type="module" inner_html=hydration></script>

@@ -1,4 +1,7 @@
-//! Every public address, defined once: views link with these helpers.
+//! Every address, defined once: views link with these helpers, and the
+//! server's layers (page cache, guards, body limits) ask the predicates
+//! at the end which kind of address a path is. The route table itself is
+//! in `app.rs` (`path!` needs literals).
 
 use crate::domain::consultation::Reference;
 use crate::domain::{PageNumber, Slug};
@@ -30,10 +33,21 @@ pub fn admin_service(slug: &Slug) -> String {
     format!("{ADMIN_SERVICES}/{slug}")
 }
 
+/// Server functions answer under this prefix (Leptos' default).
+pub const API: &str = "/api";
+/// The admin's server functions.
+pub const API_ADMIN: &str = "/api/admin";
 /// `POST` an image's bytes here; answers with the stored sizes.
 pub const ADMIN_MEDIA_UPLOAD: &str = "/api/admin/media";
 /// Stored images, `<key>-<width>.jpg`, cached for ever.
 pub const MEDIA: &str = "/media";
+/// The built wasm, JavaScript and CSS, in a folder named by their hash.
+pub const PKG: &str = "/pkg";
+
+pub const SITEMAP: &str = "/sitemap.xml";
+pub const FEED: &str = "/feed.xml";
+pub const ROBOTS: &str = "/robots.txt";
+pub const MANIFEST: &str = "/manifest.webmanifest";
 
 /// An article in the editor.
 pub fn admin_article(id: i64) -> String {
@@ -130,9 +144,56 @@ pub struct ArticleListQuery {
     pub page: Option<String>,
 }
 
+/// `path` is `prefix` itself or an address below it.
+fn under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Staff only: the admin's pages, routes and server functions.
+pub fn is_staff_only(path: &str) -> bool {
+    under(path, ADMIN) || under(path, API_ADMIN)
+}
+
+/// The admin's server functions and the upload route.
+pub fn is_admin_api(path: &str) -> bool {
+    under(path, API_ADMIN)
+}
+
+/// Server functions (and the upload route beside them).
+pub fn is_api(path: &str) -> bool {
+    under(path, API)
+}
+
+/// The consultation form and its confirmations: rendered per visitor.
+pub fn is_consultation(path: &str) -> bool {
+    under(path, CONSULTATION)
+}
+
+/// Built files and stored images, served from disk.
+pub fn is_file_tree(path: &str) -> bool {
+    under(path, PKG) || under(path, MEDIA)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_of_address_match_whole_segments() {
+        assert!(is_staff_only("/admin"));
+        assert!(is_staff_only("/admin/requests.csv"));
+        assert!(is_staff_only("/api/admin/inbox"));
+        assert!(!is_staff_only("/administration-tips"));
+        assert!(!is_staff_only("/api/article"));
+        assert!(is_api("/api/article"));
+        assert!(is_consultation("/consultation"));
+        assert!(is_consultation("/consultation/sent/CR-7K3Q-9F2D"));
+        assert!(!is_consultation("/consultations"));
+        assert!(is_file_tree("/pkg/abc/clinic.wasm"));
+        assert!(is_file_tree("/media/k-800.jpg"));
+        assert!(!is_file_tree("/packages"));
+    }
 
     #[test]
     fn article_list_addresses_carry_only_what_differs_from_the_default() {

@@ -1,11 +1,12 @@
 //! How large a request body may be, by path: the public forms are small,
 //! an article can be long, an image larger still. Beyond the limit: 413.
 
+use app::api::ApiError;
 use app::domain::media::MAX_UPLOAD_BYTES;
 use app::routes;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::Limited;
@@ -23,7 +24,7 @@ fn limit_for(path: &str) -> (usize, &'static str) {
             UPLOAD_LIMIT,
             "The image is larger than 12 MB. Save a smaller copy (a photo 2000 pixels wide is plenty) and upload that.",
         )
-    } else if path.starts_with("/api/admin/") {
+    } else if routes::is_admin_api(path) {
         (
             ADMIN_LIMIT,
             "This is more text than an article can hold (1 MB).",
@@ -44,7 +45,7 @@ pub async fn limit_body(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
-        return (StatusCode::PAYLOAD_TOO_LARGE, message).into_response();
+        return ApiError::TooLarge(message.to_owned()).into_response();
     }
     // A body without a declared length is cut off at the limit while read;
     // axum's extractors then answer 413 too.

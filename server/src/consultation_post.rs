@@ -1,150 +1,78 @@
-//! `POST /consultation`: the consultation form sent without JavaScript.
+//! `POST /consultation`: the consultation form sent without JavaScript, a
+//! thin adapter over the server function's pipeline (`api::server::submit`).
 //! Success redirects to the confirmation (post/redirect/get); anything else
-//! renders the form again, with every typed value and the errors in place.
+//! renders the form again, with every typed value and the errors in place,
+//! under the error's own status.
 
-use app::api::consultation::FormReplay;
+use app::api::consultation::{FormReplay, HiddenFields};
 use app::api::ApiError;
 use app::domain::consultation::ConsultationForm;
 use app::routes;
-use app::server::consultations::{self, Submission, SubmitError};
+use app::server::consultations::ClientKey;
 use app::server::AppState;
 use app::shell;
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, Request};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
-use serde::Deserialize;
-use std::net::SocketAddr;
-
-/// The posted fields, by the names the form uses (see `Field::name`).
-#[derive(Deserialize, Default)]
-struct Posted {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    phone: String,
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    contact_method: String,
-    #[serde(default)]
-    service: String,
-    #[serde(default)]
-    patient: String,
-    #[serde(default)]
-    days: Vec<String>,
-    #[serde(default)]
-    time_of_day: String,
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    consent: String,
-    #[serde(default)]
-    token: String,
-    #[serde(default)]
-    website: String,
-}
 
 pub async fn post_consultation(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientKey,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
+) -> Result<Response, ApiError> {
+    let (form, hidden) = read_form(&headers, &body)?;
+    let token = hidden.token.clone();
+    match app::api::server::submit(&state, client, form.clone(), hidden).await {
+        Ok(reference) => Ok(Redirect::to(&routes::consultation_sent(&reference)).into_response()),
+        Err(error) => {
+            let replay = match error {
+                ApiError::Invalid(ref errors) => FormReplay {
+                    form,
+                    token,
+                    errors: errors.clone(),
+                    notice: None,
+                },
+                ref other => FormReplay {
+                    form,
+                    token,
+                    notice: Some(other.to_string()),
+                    ..FormReplay::default()
+                },
+            };
+            Ok(render_form(state, replay, &error).await)
+        }
+    }
+}
+
+/// The posted form, by the names the form uses (the domain type's fields).
+fn read_form(
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(ConsultationForm, HiddenFields), ApiError> {
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
-        return (
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Send the consultation form as application/x-www-form-urlencoded, as the form on our site does.",
-        )
-            .into_response();
+        return Err(ApiError::UnsupportedMediaType(
+            "Send the consultation form as application/x-www-form-urlencoded, as the form on our site does."
+                .into(),
+        ));
     }
-    let posted: Posted = match serde_html_form::from_bytes(&body) {
-        Ok(posted) => posted,
-        Err(_) => {
-            return (
-                StatusCode::BAD_REQUEST,
-                "The form could not be read. Please go back and send it again.",
-            )
-                .into_response()
-        }
+    let unreadable = |_| {
+        ApiError::BadRequest("The form could not be read. Please go back and send it again.".into())
     };
-    let form = ConsultationForm {
-        name: posted.name,
-        phone: posted.phone,
-        email: posted.email,
-        contact_method: posted.contact_method,
-        service: posted.service,
-        patient: posted.patient,
-        days: posted.days,
-        time_of_day: posted.time_of_day,
-        message: posted.message,
-        consent: posted.consent,
-    };
-    let Some(client) =
-        consultations::client_key(&headers, Some(peer.ip()), state.desk.trust_forwarded)
-    else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let token = posted.token.clone();
-    let submission = Submission {
-        form: form.clone(),
-        token: posted.token,
-        honeypot: posted.website,
-        client,
-    };
-    match consultations::submit(&state.db, &state.desk, submission).await {
-        Ok(reference) => Redirect::to(&routes::consultation_sent(&reference)).into_response(),
-        Err(SubmitError::Invalid(errors)) => {
-            let replay = FormReplay {
-                form,
-                token,
-                errors,
-                notice: None,
-            };
-            render_form(state, replay, StatusCode::UNPROCESSABLE_ENTITY, None).await
-        }
-        Err(SubmitError::RateLimited { retry_after }) => {
-            let secs = retry_after.as_secs().max(1);
-            let notice = ApiError::TooManyRequests {
-                retry_after_secs: secs,
-            }
-            .to_string();
-            let replay = FormReplay {
-                form,
-                token,
-                notice: Some(notice),
-                ..FormReplay::default()
-            };
-            render_form(state, replay, StatusCode::TOO_MANY_REQUESTS, Some(secs)).await
-        }
-        Err(SubmitError::Server(err)) => {
-            tracing::error!(error = %err, "storing a consultation request failed");
-            let notice = "Your request could not be saved because of a problem on our side, so it was not sent. \
-                          Please try again in a moment, or give us a call."
-                .to_owned();
-            let replay = FormReplay {
-                form,
-                token,
-                notice: Some(notice),
-                ..FormReplay::default()
-            };
-            render_form(state, replay, StatusCode::INTERNAL_SERVER_ERROR, None).await
-        }
-    }
+    let form = serde_html_form::from_bytes(body).map_err(unreadable)?;
+    let hidden = serde_html_form::from_bytes(body).map_err(unreadable)?;
+    Ok((form, hidden))
 }
 
-/// Renders `/consultation` with the replayed form, as the page itself would.
-async fn render_form(
-    state: AppState,
-    replay: FormReplay,
-    status: StatusCode,
-    retry_after: Option<u64>,
-) -> Response {
+/// Renders `/consultation` with the replayed form, as the page itself would,
+/// under `error`'s status and headers.
+async fn render_form(state: AppState, replay: FormReplay, error: &ApiError) -> Response {
     let options = state.leptos_options.clone();
     let context_state = state.clone();
     let handler = leptos_axum::render_app_async_with_context(
@@ -157,14 +85,9 @@ async fn render_form(
     );
     let request = match Request::get(routes::CONSULTATION).body(Body::empty()) {
         Ok(request) => request,
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(_) => return ApiError::Internal.into_response(),
     };
     let mut response = handler(request).await.into_response();
-    *response.status_mut() = status;
-    if let Some(secs) = retry_after {
-        if let Ok(value) = HeaderValue::from_str(&secs.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-    }
+    error.apply_to(&mut response);
     response
 }

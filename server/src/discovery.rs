@@ -14,17 +14,15 @@ use axum::Router;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-pub const SITEMAP: &str = "/sitemap.xml";
-pub const FEED: &str = "/feed.xml";
 /// Articles in the feed: readers poll it; older ones are on the site.
 const FEED_LENGTH: i64 = 20;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/robots.txt", get(robots))
-        .route(SITEMAP, get(sitemap))
-        .route(FEED, get(feed))
-        .route("/manifest.webmanifest", get(manifest))
+        .route(routes::ROBOTS, get(robots))
+        .route(routes::SITEMAP, get(sitemap))
+        .route(routes::FEED, get(feed))
+        .route(routes::MANIFEST, get(manifest))
 }
 
 /// What a phone needs to put the site on its home screen.
@@ -67,8 +65,11 @@ async fn manifest(State(state): State<AppState>) -> Response {
 
 async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nDisallow: /admin\nDisallow: /api/\n\nSitemap: {}{SITEMAP}\n",
-        state.public_url
+        "User-agent: *\nDisallow: {}\nDisallow: {}/\n\nSitemap: {}{}\n",
+        routes::ADMIN,
+        routes::API,
+        state.public_url,
+        routes::SITEMAP
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
@@ -194,7 +195,7 @@ async fn feed(State(state): State<AppState>) -> Response {
                     element(w, "language", "en-us")?;
                     element(w, "lastBuildDate", &built_at.rfc2822())?;
                     w.create_element("atom:link")
-                        .with_attribute(("href", format!("{base}{FEED}").as_str()))
+                        .with_attribute(("href", format!("{base}{}", routes::FEED).as_str()))
                         .with_attribute(("rel", "self"))
                         .with_attribute(("type", "application/rss+xml"))
                         .write_empty()?;

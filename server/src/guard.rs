@@ -1,8 +1,10 @@
 //! Refuses state-changing requests sent from other websites (CSRF): a
 //! browser says where a request comes from in `Sec-Fetch-Site` or `Origin`.
 
+use app::api::ApiError;
+use app::routes;
 use axum::extract::Request;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -32,19 +34,14 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
         next.run(request).await
     } else {
         tracing::warn!(method = %request.method(), path = request.uri().path(), "refused a cross-site request");
-        (
-            StatusCode::FORBIDDEN,
-            "This request came from another website, so it was refused. Please use the form on our own site.",
-        )
-            .into_response()
+        ApiError::CrossSite.into_response()
     }
 }
 
 /// Admin pages and admin server functions are never stored by a browser or
 /// proxy: they show patient data and staff accounts.
 pub async fn admin_no_store(request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    let admin = path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/");
+    let admin = routes::is_staff_only(request.uri().path());
     let mut response = next.run(request).await;
     if admin {
         response.headers_mut().insert(

@@ -58,6 +58,10 @@ pub fn router(
             },
             move || shell(options.clone()),
         )
+        // A failed server function answers with its error's own status.
+        .layer(axum::middleware::from_fn(
+            app::api::server::server_fn_errors,
+        ))
         .route(
             routes::CONSULTATION,
             post(crate::consultation_post::post_consultation),

@@ -25,23 +25,29 @@ pub struct FormReplay {
     pub notice: Option<String>,
 }
 
-/// The hidden field only bots fill in.
+/// The hidden field only bots fill in ([`HiddenFields::website`]).
 pub const HONEYPOT: &str = "website";
-/// The hidden field carrying the signed form token.
+/// The hidden field carrying the signed form token ([`HiddenFields::token`]).
 pub const TOKEN: &str = "token";
 
 #[server(input = GetUrl, output = Postcard, endpoint = "consultation_form")]
 pub async fn prepare_consultation_form() -> Result<FormSetup, ApiError> {
-    use crate::server::{content::services, respond, state};
-    let state = state()?;
+    use crate::server::content::{now_utc, services};
+    let state = super::server::state()?;
     // Each render gets its own token: never cache this answer.
-    crate::server::no_store();
-    let services = respond(services::list(&state.db).await)?;
-    let token = state
-        .desk
-        .signer
-        .issue(crate::server::content::now_utc().unix());
+    super::server::no_store();
+    let services = services::list(&state.db).await?;
+    let token = state.desk.signer.issue(now_utc().unix());
     Ok(FormSetup { token, services })
+}
+
+/// The form's hidden fields, by the names it posts ([`TOKEN`], [`HONEYPOT`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HiddenFields {
+    #[serde(default)]
+    pub token: String,
+    #[serde(default)]
+    pub website: String,
 }
 
 #[server(input = Json, output = Postcard, endpoint = "consultation")]
@@ -50,18 +56,9 @@ pub async fn submit_consultation(
     token: String,
     website: String,
 ) -> Result<Reference, ApiError> {
-    use crate::server::consultations::{self, Submission};
-    use crate::server::state;
-    let state = state()?;
-    let client = consultations::client_key_from_request(state.desk.trust_forwarded).await?;
-    let submission = Submission {
-        form,
-        token,
-        honeypot: website,
-        client,
-    };
-    let result = consultations::submit(&state.db, &state.desk, submission).await;
-    crate::server::respond_submit(result)
+    let client = super::server::extract().await?;
+    let state = super::server::state()?;
+    super::server::submit(&state, client, form, HiddenFields { token, website }).await
 }
 
 /// The server's replay of a no-JavaScript submission, if this render is one.

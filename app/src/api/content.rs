@@ -21,34 +21,31 @@ pub struct HomeContent {
 
 #[server(input = GetUrl, output = Postcard, endpoint = "clinic")]
 pub async fn get_clinic() -> Result<ClinicInfo, ApiError> {
-    use crate::server::{content::clinic, respond, state};
-    respond(clinic::for_pages(&state()?).await)
+    use crate::server::content::clinic;
+    Ok(clinic::for_pages(&super::server::state()?).await?)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "home")]
 pub async fn get_home() -> Result<HomeContent, ApiError> {
-    use crate::server::{
-        content::{articles, services},
-        respond, state,
-    };
-    let db = state()?.db;
-    let services = respond(services::list(&db).await)?;
-    let latest = respond(articles::latest(&db, HOME_ARTICLES).await)?;
+    use crate::server::content::{articles, services};
+    let db = super::server::state()?.db;
+    let services = services::list(&db).await?;
+    let latest = articles::latest(&db, HOME_ARTICLES).await?;
     Ok(HomeContent { services, latest })
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "services")]
 pub async fn list_services() -> Result<Vec<ServiceSummary>, ApiError> {
-    use crate::server::{content::services, respond, state};
-    respond(services::list(&state()?.db).await)
+    use crate::server::content::services;
+    Ok(services::list(&super::server::state()?.db).await?)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "service")]
 pub async fn get_service(slug: String) -> Result<Service, ApiError> {
     use crate::domain::Slug;
-    use crate::server::{content::services, respond, state, ServerError};
-    let slug = respond(Slug::parse(&slug).map_err(|_| ServerError::NotFound))?;
-    respond(services::get(&state()?.db, &slug).await)
+    use crate::server::content::services;
+    let slug = Slug::parse(&slug).map_err(|_| ApiError::NotFound)?;
+    Ok(services::get(&super::server::state()?.db, &slug).await?)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "articles")]
@@ -57,21 +54,19 @@ pub async fn list_articles(
     page: Option<String>,
 ) -> Result<ArticleList, ApiError> {
     use crate::domain::{PageNumber, Slug};
-    use crate::server::{content::articles, respond, state, ServerError};
+    use crate::server::content::articles;
     let category = match category.as_deref().filter(|c| !c.is_empty()) {
         None => None,
-        Some(raw) => Some(respond(
-            Slug::parse(raw).map_err(|_| ServerError::NotFound),
-        )?),
+        Some(raw) => Some(Slug::parse(raw).map_err(|_| ApiError::NotFound)?),
     };
     let page = PageNumber::parse(page.as_deref());
-    respond(articles::page(&state()?.db, category.as_ref(), page).await)
+    Ok(articles::page(&super::server::state()?.db, category.as_ref(), page).await?)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "article")]
 pub async fn get_article(slug: String) -> Result<ArticleView, ApiError> {
     use crate::domain::Slug;
-    use crate::server::{content::articles, respond, state, ServerError};
-    let slug = respond(Slug::parse(&slug).map_err(|_| ServerError::NotFound))?;
-    respond(articles::view(&state()?.db, &slug).await)
+    use crate::server::content::articles;
+    let slug = Slug::parse(&slug).map_err(|_| ApiError::NotFound)?;
+    Ok(articles::view(&super::server::state()?.db, &slug).await?)
 }

@@ -38,26 +38,40 @@ pub enum ApiError {
     Unreachable,
     #[error("Something went wrong on our side. Please try again in a moment, or give us a call.")]
     Internal,
+    // Appended, not inserted: postcard encodes a variant by its index, and
+    // a tab opened before a deploy still decodes the older ones.
+    #[error("Your request could not be saved because of a problem on our side, so it was not sent. Please try again in a moment, or give us a call.")]
+    NotSaved,
+    #[error("{0}")]
+    TooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("This request came from another website, so it was refused. Please use the form on our own site.")]
+    CrossSite,
+    #[error("{0}")]
+    UnusableImage(String),
 }
 
 impl ApiError {
+    /// The HTTP status this error is sent with, wherever it is sent from
+    /// (a server function, a rendered page, a plain route): decided here
+    /// only, so no call site can forget it (`api/server/response.rs`).
     pub fn status(&self) -> u16 {
         match self {
             Self::NotFound => 404,
             Self::BadRequest(_) => 400,
-            Self::Invalid(_) | Self::InvalidDraft(_) => 422,
-            Self::TooManyRequests { .. } => 429,
+            Self::Invalid(_) | Self::InvalidDraft(_) | Self::UnusableImage(_) => 422,
+            Self::TooManyRequests { .. } | Self::SignInLocked { .. } => 429,
             Self::Unauthorized | Self::SignInFailed => 401,
-            Self::Forbidden => 403,
-            Self::SignInLocked { .. } => 429,
+            Self::Forbidden | Self::CrossSite => 403,
             Self::Conflict => 409,
+            Self::TooLarge(_) => 413,
+            Self::UnsupportedMediaType(_) => 415,
             Self::Unreachable => 503,
-            Self::Internal => 500,
+            Self::Internal | Self::NotSaved => 500,
         }
     }
-}
 
-impl ApiError {
     /// Seconds to put in `Retry-After`, for the errors that have one.
     pub fn retry_after_secs(&self) -> Option<u64> {
         match self {

@@ -1,9 +1,19 @@
-//! Server functions, one file per area. Each one: check access -> parse ->
-//! call `crate::server` -> map the error.
+//! Server functions, one file per area. Each one: let staff in (if the data
+//! is private) -> parse -> call `crate::server` -> `?`. Errors leave through
+//! [`ApiError`], which decides its own status (`server/response.rs`).
 
 pub mod admin;
 pub mod consultation;
 pub mod content;
 mod error;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use error::ApiError;
+
+/// Gives the page being rendered the status of the error it shows.
+#[cfg(feature = "ssr")]
+pub use server::set_page_status;
+/// In the browser a page has no status: nothing to set.
+#[cfg(not(feature = "ssr"))]
+pub fn set_page_status(_: &ApiError) {}

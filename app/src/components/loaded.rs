@@ -27,11 +27,15 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status">"Loading…"</p> }
 }
 
-/// Renders loaded content, or the not-found page, or an error the reader can act on.
+/// Renders loaded content, or the not-found page, or an error the reader
+/// can act on; on the server, the page takes the error's status.
 pub fn show_loaded<T, V>(result: Result<T, ApiError>, ok: impl FnOnce(T) -> V) -> AnyView
 where
     V: IntoView + 'static,
 {
+    if let Err(error) = &result {
+        crate::api::set_page_status(error);
+    }
     match result {
         Ok(data) => ok(data).into_any(),
         Err(ApiError::NotFound) => view! { <NotFound/> }.into_any(),

@@ -3,7 +3,7 @@ use crate::routes;
 use leptos::prelude::*;
 
 /// For unknown addresses and unknown slugs. The server sends it with status
-/// 404: the fallback handler for addresses, `server::respond` for slugs.
+/// 404: the fallback handler for addresses, `show_loaded` for slugs.
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {

@@ -1,5 +1,7 @@
 //! Everything that runs only on the server: state, database, content
-//! queries, Markdown rendering and the first-start seed.
+//! queries, Markdown rendering and the first-start seed. Functions here
+//! return this layer's own errors ([`ServerError`] and a few per subject);
+//! the API layer (`crate::api`) maps them to what a browser is told.
 
 pub mod auth;
 pub mod consultations;
@@ -17,25 +19,5 @@ pub mod redirects;
 pub mod seed;
 mod state;
 
-pub use error::{respond, respond_submit, ServerError};
+pub use error::ServerError;
 pub use state::AppState;
-
-use crate::api::ApiError;
-
-/// The app state the router provides to every server function and page.
-pub fn state() -> Result<AppState, ApiError> {
-    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the request context");
-        ApiError::Internal
-    })
-}
-
-/// Marks this response as never to be stored by browsers or proxies.
-pub fn no_store() {
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            axum::http::header::CACHE_CONTROL,
-            axum::http::HeaderValue::from_static("no-store"),
-        );
-    }
-}

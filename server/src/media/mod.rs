@@ -4,10 +4,10 @@ mod encode;
 
 use encode::{encode, key_for, ImageError};
 
+use app::api::ApiError;
 use app::domain::media::MediaKey;
-use app::domain::staff::Role;
 use app::routes;
-use app::server::auth::{audit, staff_for_session};
+use app::server::auth::{audit, EditsContent, Staff};
 use app::server::{media, AppState};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -19,7 +19,6 @@ use axum::{Json, Router};
 use std::path::{Path, PathBuf};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_sessions::Session;
 
 /// The upload route (the body limit is set by `body_limit`) and the stored
 /// files, named by their content's hash so they can be cached for ever.
@@ -40,83 +39,54 @@ pub fn routes(media_dir: &Path) -> Router<AppState> {
         )
 }
 
-fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, message.into()).into_response()
-}
-
 /// `POST /api/admin/media` with the image's bytes as the body: 201 and the
 /// stored sizes, or 4xx with a sentence saying what to do.
 async fn upload(
     State(state): State<AppState>,
-    session: Session,
+    staff: Staff<EditsContent>,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let member = match staff_for_session(&state.db, &session, state.session_limits).await {
-        Ok(Some(member)) => member,
-        Ok(None) => return refuse(StatusCode::UNAUTHORIZED, "Please sign in to continue."),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    if !Role::edits_content(member.role) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "Only editors and administrators can upload images.",
-        );
-    }
-    let bytes = match body {
-        Ok(bytes) => bytes,
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The image is larger than 12 MB. Save a smaller copy and upload that.",
+) -> Result<Response, ApiError> {
+    let bytes = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge(
+                "The image is larger than 12 MB. Save a smaller copy and upload that.".into(),
             )
+        } else {
+            ApiError::BadRequest(rejection.body_text())
         }
-        Err(rejection) => return refuse(rejection.status(), rejection.body_text()),
-    };
+    })?;
     let key = key_for(&bytes);
-    let stored = match media::find(&state.db, &key).await {
-        Ok(Some(stored)) => stored,
-        Ok(None) => match store(&state, &member, bytes).await {
-            Ok(stored) => stored,
-            Err(response) => return response,
-        },
-        Err(e) => {
-            tracing::error!(error = %e, "media lookup");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let stored = match media::find(&state.db, &key).await? {
+        Some(stored) => stored,
+        None => store(&state, &staff.member, bytes).await?,
     };
-    (StatusCode::CREATED, Json(stored)).into_response()
+    Ok((StatusCode::CREATED, Json(stored)).into_response())
 }
 
 async fn store(
     state: &AppState,
     member: &app::domain::staff::StaffMember,
     bytes: Bytes,
-) -> Result<app::domain::media::StoredImage, Response> {
+) -> Result<app::domain::media::StoredImage, ApiError> {
     let encoded = tokio::task::spawn_blocking(move || encode(&bytes))
         .await
-        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
-    let encoded = match encoded {
-        Ok(encoded) => encoded,
-        Err(e @ ImageError::NotAnImage) => {
-            return Err(refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, e.to_string()))
-        }
-        Err(e) => return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())),
-    };
-    if let Err(e) = write_files(&state.media_dir, &encoded.image.key, &encoded.files).await {
-        tracing::error!(error = %e, dir = %state.media_dir.display(), "writing media");
-        return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
-    }
-    let recorded = media::record(&state.db, &encoded.image, member.id).await;
-    let audited = audit::record(
-        &state.db,
-        member.id,
-        "media.upload",
-        Some(encoded.image.key.as_str()),
-    )
-    .await;
-    if recorded.is_err() || audited.is_err() {
-        return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
-    }
+        .map_err(|e| {
+            tracing::error!(error = %e, "encoding an upload");
+            ApiError::Internal
+        })?;
+    let encoded = encoded.map_err(|e| match e {
+        ImageError::NotAnImage => ApiError::UnsupportedMediaType(e.to_string()),
+        other => ApiError::UnusableImage(other.to_string()),
+    })?;
+    write_files(&state.media_dir, &encoded.image.key, &encoded.files)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, dir = %state.media_dir.display(), "writing media");
+            ApiError::Internal
+        })?;
+    media::record(&state.db, &encoded.image, member.id).await?;
+    let subject = Some(encoded.image.key.as_str());
+    audit::record(&state.db, member.id, "media.upload", subject).await?;
     Ok(encoded.image)
 }
 

@@ -10,8 +10,11 @@ mod generation;
 
 use crate::compress::Encoding;
 use crate::etag::{matches, page_tag};
+use app::api::consultation::TOKEN;
+use app::api::ApiError;
+use app::routes;
 use app::server::AppState;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -43,11 +46,10 @@ fn cacheable_path(path: &str) -> bool {
         .rsplit('/')
         .next()
         .is_some_and(|last| last.contains('.'))
-        || path.starts_with("/consultation")
-        || path.starts_with("/admin")
-        || path.starts_with("/api/")
-        || path.starts_with("/pkg/")
-        || path.starts_with("/media/"))
+        || routes::is_consultation(path)
+        || routes::is_staff_only(path)
+        || routes::is_api(path)
+        || routes::is_file_tree(path))
 }
 
 fn answer(entry: &Entry, encoding: Encoding, not_modified: bool) -> Response {
@@ -67,20 +69,16 @@ fn answer(entry: &Entry, encoding: Encoding, not_modified: bool) -> Response {
 
 pub async fn serve_cached(
     State((state, cache)): State<(AppState, PageCache)>,
-    mut request: Request,
+    request: Request,
     next: Next,
 ) -> Response {
-    let path = request.uri().path();
-    if request.method() != Method::GET
-        || !cacheable_path(path)
-        || request.headers().contains_key(header::COOKIE)
-    {
+    if !may_be_cached(&request) {
         return next.run(request).await;
     }
-    let key = request.uri().to_string();
     let Some(now) = cache.generation.current(&state.db).await else {
         return next.run(request).await;
     };
+    let key = request.uri().to_string();
     let encoding = Encoding::preferred(
         request
             .headers()
@@ -93,40 +91,113 @@ pub async fn serve_cached(
         .read()
         .ok()
         .and_then(|entries| entries.get(&key, now));
-    if let Some(entry) = hit {
-        return answer(
-            &entry,
-            encoding,
-            matches(if_none_match.as_ref(), &entry.etag),
-        );
-    }
+    let entry = match hit {
+        Some(entry) => entry,
+        None => match render(request, next, now, encoding).await {
+            Rendered::Keep(entry) => {
+                if let Ok(mut entries) = cache.entries.write() {
+                    entries.keep(key, entry.clone(), MAX_BYTES);
+                }
+                entry
+            }
+            Rendered::Once(entry) => entry,
+            Rendered::Pass(response) => return response,
+        },
+    };
+    answer(
+        &entry,
+        encoding,
+        matches(if_none_match.as_ref(), &entry.etag),
+    )
+}
 
-    // Rendered in full, unencoded, so the entry can hold every encoding.
+/// An anonymous GET of a page (a signed-in member's pages are their own).
+fn may_be_cached(request: &Request) -> bool {
+    request.method() == Method::GET
+        && cacheable_path(request.uri().path())
+        && !request.headers().contains_key(header::COOKIE)
+}
+
+/// What rendering a missed page gave.
+enum Rendered {
+    /// A page to keep, in every encoding.
+    Keep(Arc<Entry>),
+    /// A page made for this visitor only (it carries a form token), in
+    /// the encoding asked for.
+    Once(Arc<Entry>),
+    /// Anything else, sent as it is (encoded as asked) and forgotten.
+    Pass(Response),
+}
+
+/// Renders the page in full, unencoded, so an entry can hold every encoding.
+async fn render(mut request: Request, next: Next, now: i64, encoding: Encoding) -> Rendered {
     request.headers_mut().remove(header::ACCEPT_ENCODING);
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.run(request).await;
-    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-    let is_page = content_type
-        .as_ref()
-        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
-        && !response.headers().contains_key(header::SET_COOKIE)
-        && response
-            .headers()
-            .get(header::CACHE_CONTROL)
-            .is_none_or(|c| c == "no-cache");
-    let (Some(content_type), true) = (content_type, is_page) else {
-        return response;
+    let Some(content_type) = page_type(&response) else {
+        return Rendered::Pass(response);
     };
     let (mut parts, body) = response.into_parts();
     let Ok(identity) = axum::body::to_bytes(body, MAX_PAGE).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        return Rendered::Pass(ApiError::Internal.into_response());
     };
     // A page with a form carries a token that must be fresh for each
     // visitor, and a missing page is not worth keeping: either is encoded
     // as asked, sent, and forgotten.
-    let has_form_token = identity.windows(12).any(|w| w == b"name=\"token\"");
-    let keep = parts.status == StatusCode::OK && !has_form_token;
-    let wanted = if keep { None } else { Some(encoding) };
+    let keep = parts.status == StatusCode::OK && !carries_form_token(&identity);
+    let Some(bodies) = encode(&identity, (!keep).then_some(encoding)).await else {
+        return Rendered::Pass(Response::from_parts(parts, Body::from(identity)));
+    };
+    if parts.status != StatusCode::OK {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts
+            .headers
+            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        let body = bodies.pick(encoding, &mut parts.headers);
+        return Rendered::Pass(Response::from_parts(parts, Body::from(body)));
+    }
+    let etag = match parts.headers.get(header::ETAG) {
+        Some(tag) => Ok(tag.clone()),
+        None => HeaderValue::from_str(&page_tag(&bodies.identity)),
+    };
+    let Ok(etag) = etag else {
+        return Rendered::Pass(Response::from_parts(parts, Body::from(bodies.identity)));
+    };
+    let entry = Arc::new(Entry {
+        generation: now,
+        content_type,
+        etag,
+        bodies,
+    });
+    if keep {
+        Rendered::Keep(entry)
+    } else {
+        Rendered::Once(entry)
+    }
+}
+
+/// The content type of a response that is a public page: HTML, setting no
+/// cookie, and not marked private by its handler.
+fn page_type(response: &Response) -> Option<HeaderValue> {
+    let headers = response.headers();
+    let content_type = headers.get(header::CONTENT_TYPE)?;
+    let is_page = content_type.as_bytes().starts_with(b"text/html")
+        && !headers.contains_key(header::SET_COOKIE)
+        && headers
+            .get(header::CACHE_CONTROL)
+            .is_none_or(|c| c == "no-cache");
+    is_page.then(|| content_type.clone())
+}
+
+/// The page holds the consultation form's signed, per-render token field.
+fn carries_form_token(html: &[u8]) -> bool {
+    let needle = format!("name=\"{TOKEN}\"");
+    html.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// The page in its brotli and gzip encodings, off the async threads: both,
+/// or only the one `wanted`.
+async fn encode(identity: &Bytes, wanted: Option<Encoding>) -> Option<Bodies> {
     let render = identity.clone();
     let encoded = tokio::task::spawn_blocking(move || {
         let brotli = matches!(wanted, None | Some(Encoding::Brotli))
@@ -136,43 +207,10 @@ pub async fn serve_cached(
         (brotli.unwrap_or_default(), gzip.unwrap_or_default())
     })
     .await;
-    let Ok((brotli, gzip)) = encoded else {
-        return Response::from_parts(parts, Body::from(identity));
-    };
-    let bodies = Bodies {
-        identity,
+    let (brotli, gzip) = encoded.ok()?;
+    Some(Bodies {
+        identity: identity.clone(),
         brotli,
         gzip,
-    };
-    if parts.status != StatusCode::OK {
-        parts.headers.remove(header::CONTENT_LENGTH);
-        parts
-            .headers
-            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        let body = bodies.pick(encoding, &mut parts.headers);
-        return Response::from_parts(parts, Body::from(body));
-    }
-    let tag = match parts.headers.get(header::ETAG) {
-        Some(tag) => Ok(tag.clone()),
-        None => HeaderValue::from_str(&page_tag(&bodies.identity)),
-    };
-    let Ok(etag) = tag else {
-        return Response::from_parts(parts, Body::from(bodies.identity));
-    };
-    let entry = Arc::new(Entry {
-        generation: now,
-        content_type,
-        etag,
-        bodies,
-    });
-    if keep {
-        if let Ok(mut entries) = cache.entries.write() {
-            entries.keep(key, entry.clone(), MAX_BYTES);
-        }
-    }
-    answer(
-        &entry,
-        encoding,
-        matches(if_none_match.as_ref(), &entry.etag),
-    )
+    })
 }

@@ -1,6 +1,7 @@
 use crate::admin_helpers::PASSWORD;
 use crate::consultation_helpers::{redirect_target, valid_fields};
 use crate::helpers::{spawn_app, TestApp};
+use crate::media_helpers::jpeg;
 use app::domain::staff::Role;
 use reqwest::StatusCode;
 
@@ -136,7 +137,7 @@ async fn the_role_matrix_holds_for_every_admin_endpoint() {
             "create_account as {who:?}"
         );
     }
-    // The CSV export and the admin pages.
+    // The plain routes (the CSV export, image uploads) and the admin pages.
     for (who, client) in callers {
         let csv = client
             .get(app.url("/admin/requests.csv"))
@@ -144,6 +145,21 @@ async fn the_role_matrix_holds_for_every_admin_endpoint() {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(csv.status(), admin_only(who), "CSV export as {who:?}");
+        if csv.status() != StatusCode::OK {
+            // The same sentence a server function's refusal carries.
+            let sentence = csv.text().await.unwrap_or_default();
+            let want = match who {
+                Who::Anonymous => "Please sign in to continue.",
+                Who::As(_) => "Your account can't do this. Ask an administrator if you need to.",
+            };
+            assert_eq!(sentence, want, "CSV export as {who:?}");
+        }
+        let upload = app.upload(client, "image/jpeg", jpeg(960, 540)).await;
+        let want = match content_only(who) {
+            StatusCode::OK => StatusCode::CREATED,
+            refused => refused,
+        };
+        assert_eq!(upload.status(), want, "image upload as {who:?}");
         let page = client
             .get(app.url("/admin/requests"))
             .header("accept", "text/html")

@@ -7,14 +7,12 @@ use leptos::prelude::*;
 
 #[server(input = leptos::server_fn::codec::Json, endpoint = "admin/save_clinic")]
 pub async fn save_clinic(draft: ClinicDraft) -> Result<(), ApiError> {
-    use crate::domain::staff::Role;
-    use crate::server::error::with_status;
-    use crate::server::{auth, content::clinic, respond, state};
-    let member = auth::require(Role::edits_content).await?;
-    let info = draft
-        .validate()
-        .map_err(|e| with_status(ApiError::InvalidDraft(e)))?;
+    use crate::api::server::{staff, state};
+    use crate::server::auth::{audit, EditsContent};
+    use crate::server::content::clinic;
+    let staff = staff::<EditsContent>().await?;
+    let info = draft.validate()?;
     let db = state()?.db;
-    respond(clinic::save(&db, &info).await)?;
-    respond(auth::audit::record(&db, member.id, "clinic.save", None).await)
+    clinic::save(&db, &info).await?;
+    Ok(audit::record(&db, staff.member.id, "clinic.save", None).await?)
 }

@@ -1,6 +1,6 @@
-//! The admin's server functions. Each one starts by checking the session
-//! and the role on the server (`server::auth::require`): the pages only
-//! decide what to show.
+//! The admin's server functions. Each one starts by letting staff in
+//! (`api::server::staff::<Permission>()`, the same extractor the plain admin
+//! routes take): the pages only decide what to show.
 
 pub mod accounts;
 pub mod articles;

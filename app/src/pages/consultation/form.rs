@@ -49,43 +49,103 @@ pub fn ConsultationFormView(
     )
 }
 
-fn form_body(
-    setup: FormSetup,
-    replay: Option<FormReplay>,
-    compact: bool,
-    preselect: Option<Slug>,
-) -> impl IntoView {
-    let mut initial = replay.as_ref().map(|r| r.form.clone()).unwrap_or_default();
-    if replay.is_none() {
-        initial.service = preselect.map(String::from).unwrap_or_default();
-    }
-    let state = FormState::new(&initial);
-    let token = replay
-        .as_ref()
-        .map(|r| r.token.clone())
-        .filter(|t| !t.is_empty())
-        .unwrap_or(setup.token);
-    let slugs: Vec<Slug> = setup.services.iter().map(|s| s.slug.clone()).collect();
-    let local = Memo::new(move |_| state.snapshot().validate(&slugs).err().unwrap_or_default());
-    let server_errors = RwSignal::new(
-        replay
-            .as_ref()
-            .map(|r| r.errors.clone())
-            .unwrap_or_default(),
-    );
-    let submitted = RwSignal::new(replay.as_ref().is_some_and(|r| !r.errors.is_empty()));
-    let notice = RwSignal::new(replay.and_then(|r| r.notice));
-    let pending = RwSignal::new(false);
-    let summary_ref = NodeRef::<Div>::new();
-    let notice_ref = NodeRef::<Div>::new();
-    let form_ref = NodeRef::<Form>::new();
-    // Runs once, in the browser, when the form has become the app's.
-    Effect::new(move |_| {
-        if let Some(form) = form_ref.get_untracked() {
-            state.adopt(&form_entries(&form), compact);
-        }
-    });
+/// Sending the form and what came back: the errors and notice shown, and
+/// where focus goes.
+#[derive(Clone, Copy)]
+struct Sending {
+    /// The patient pressed "Send request": every error shows.
+    submitted: RwSignal<bool>,
+    /// What the server found (a replay, or the JavaScript path's answer).
+    server_errors: RwSignal<FieldErrors>,
+    /// A message for the whole form (rate limit, a failure on our side).
+    notice: RwSignal<Option<String>>,
+    pending: RwSignal<bool>,
+    summary_ref: NodeRef<Div>,
+    notice_ref: NodeRef<Div>,
+}
 
+impl Sending {
+    fn new(replay: Option<&FormReplay>) -> Self {
+        Self {
+            submitted: RwSignal::new(replay.is_some_and(|r| !r.errors.is_empty())),
+            server_errors: RwSignal::new(replay.map(|r| r.errors.clone()).unwrap_or_default()),
+            notice: RwSignal::new(replay.and_then(|r| r.notice.clone())),
+            pending: RwSignal::new(false),
+            summary_ref: NodeRef::new(),
+            notice_ref: NodeRef::new(),
+        }
+    }
+
+    /// Shows what the server said and moves focus to it.
+    fn failed(self, error: ApiError) {
+        self.pending.set(false);
+        match error {
+            ApiError::Invalid(errors) => {
+                self.server_errors.set(errors);
+                request_animation_frame(move || focus(self.summary_ref));
+            }
+            other => {
+                self.notice.set(Some(other.to_string()));
+                request_animation_frame(move || focus(self.notice_ref));
+            }
+        }
+    }
+}
+
+/// The submit handler of the JavaScript path: checks in the browser first,
+/// then sends to the same rules on the server.
+fn on_submit(
+    state: FormState,
+    local: Memo<FieldErrors>,
+    sending: Sending,
+    token: String,
+) -> impl Fn(SubmitEvent) {
+    let navigate = use_navigate();
+    move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if sending.pending.get_untracked() {
+            return;
+        }
+        sending.submitted.set(true);
+        sending.server_errors.set(FieldErrors::default());
+        sending.notice.set(None);
+        if !local.with_untracked(FieldErrors::is_empty) {
+            request_animation_frame(move || focus(sending.summary_ref));
+            return;
+        }
+        sending.pending.set(true);
+        let (form, token, website) = (
+            state.snapshot(),
+            token.clone(),
+            state.website.get_untracked(),
+        );
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match submit_consultation(form, token, website).await {
+                Ok(reference) => {
+                    navigate(&routes::consultation_sent(&reference), Default::default())
+                }
+                Err(error) => sending.failed(error),
+            }
+        });
+    }
+}
+
+/// Each field's error once it should show (left, or the form sent), the
+/// browser's own finding first; and the summary of all of them.
+fn shown_errors(
+    state: FormState,
+    local: Memo<FieldErrors>,
+    sending: Sending,
+) -> (
+    impl Fn(Field) -> Signal<Option<String>> + Copy,
+    Signal<Option<FieldErrors>>,
+) {
+    let Sending {
+        submitted,
+        server_errors,
+        ..
+    } = sending;
     let error = move |field: Field| {
         Signal::derive(move || {
             let show = submitted.get() || state.touched.with(|t| t.contains(&field));
@@ -105,52 +165,52 @@ fn form_body(
             all
         })
     });
-    let invalid = move |field: Field| move || error(field).with(Option::is_some).to_string();
+    (error, summary)
+}
 
-    let token_field = token.clone();
-    let navigate = use_navigate();
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
+fn form_body(
+    setup: FormSetup,
+    replay: Option<FormReplay>,
+    compact: bool,
+    preselect: Option<Slug>,
+) -> impl IntoView {
+    let mut initial = replay.as_ref().map(|r| r.form.clone()).unwrap_or_default();
+    if replay.is_none() {
+        initial.service = preselect.map(String::from).unwrap_or_default();
+    }
+    let state = FormState::new(&initial);
+    let token = replay
+        .as_ref()
+        .map(|r| r.token.clone())
+        .filter(|t| !t.is_empty())
+        .unwrap_or(setup.token);
+    let slugs: Vec<Slug> = setup.services.iter().map(|s| s.slug.clone()).collect();
+    let local = Memo::new(move |_| state.snapshot().validate(&slugs).err().unwrap_or_default());
+    let sending = Sending::new(replay.as_ref());
+    let form_ref = NodeRef::<Form>::new();
+    // Runs once, in the browser, when the form has become the app's.
+    Effect::new(move |_| {
+        if let Some(form) = form_ref.get_untracked() {
+            state.adopt(&form_entries(&form), compact);
         }
-        submitted.set(true);
-        server_errors.set(FieldErrors::default());
-        notice.set(None);
-        if !local.with_untracked(FieldErrors::is_empty) {
-            request_animation_frame(move || focus(summary_ref));
-            return;
-        }
-        pending.set(true);
-        let (form, token, website) = (
-            state.snapshot(),
-            token.clone(),
-            state.website.get_untracked(),
-        );
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match submit_consultation(form, token, website).await {
-                Ok(reference) => {
-                    navigate(&routes::consultation_sent(&reference), Default::default())
-                }
-                Err(ApiError::Invalid(errors)) => {
-                    server_errors.set(errors);
-                    pending.set(false);
-                    request_animation_frame(move || focus(summary_ref));
-                }
-                Err(other) => {
-                    notice.set(Some(other.to_string()));
-                    pending.set(false);
-                    request_animation_frame(move || focus(notice_ref));
-                }
-            }
-        });
-    };
+    });
+    let (error, summary) = shown_errors(state, local, sending);
+    let invalid = move |field: Field| move || error(field).with(Option::is_some).to_string();
+    let Sending {
+        pending,
+        notice,
+        summary_ref,
+        notice_ref,
+        ..
+    } = sending;
+
+    let submit = on_submit(state, local, sending, token.clone());
 
     view! {
-        <form class="consultation-form" method="post" action=routes::CONSULTATION novalidate on:submit=on_submit node_ref=form_ref
+        <form class="consultation-form" method="post" action=routes::CONSULTATION novalidate
+            on:submit=submit node_ref=form_ref
             aria-describedby="form-emergency">
-            <input type="hidden" name=TOKEN value=token_field/>
+            <input type="hidden" name=TOKEN value=token/>
             <div class="hp" aria-hidden="true">
                 <label for="cr-website">"Leave this field empty"</label>
                 <input id="cr-website" type="text" name=HONEYPOT tabindex="-1" autocomplete="off"

@@ -1,7 +1,7 @@
 use super::accounts::{self, Account};
-use crate::api::ApiError;
-use crate::domain::staff::{Role, StaffMember};
+use crate::domain::staff::StaffMember;
 use crate::server::content::now_utc;
+use crate::server::ServerError;
 use std::time::Duration;
 use tower_sessions::Session;
 
@@ -18,33 +18,22 @@ pub struct SessionLimits {
 
 /// Starts a session for `account` under a new id, so an id planted before
 /// sign-in (session fixation) is worth nothing after it.
-pub async fn sign_in(session: &Session, account: &Account) -> Result<(), ApiError> {
-    session.cycle_id().await.map_err(internal)?;
+pub async fn start(session: &Session, account: &Account) -> Result<(), ServerError> {
+    session.cycle_id().await.map_err(store_failed)?;
     session
         .insert(STAFF_ID, account.member.id)
         .await
-        .map_err(internal)?;
+        .map_err(store_failed)?;
     session
         .insert(SIGNED_IN_AT, now_utc().unix())
         .await
-        .map_err(internal)?;
+        .map_err(store_failed)?;
     Ok(())
 }
 
 /// Ends the session on the server: its cookie is worthless afterwards.
-pub async fn sign_out(session: &Session) -> Result<(), ApiError> {
-    session.flush().await.map_err(internal)
-}
-
-/// The signed-in staff member of this request, if the session is valid,
-/// young enough, and its account is still enabled.
-pub async fn current_staff() -> Result<Option<(StaffMember, Session)>, ApiError> {
-    let state = crate::server::state()?;
-    let Ok(session) = leptos_axum::extract::<Session>().await else {
-        return Err(internal("no session layer"));
-    };
-    let member = staff_for_session(&state.db, &session, state.session_limits).await?;
-    Ok(member.map(|m| (m, session)))
+pub async fn end(session: &Session) -> Result<(), ServerError> {
+    session.flush().await.map_err(store_failed)
 }
 
 /// The staff member a session belongs to, if it is valid: ends sessions past
@@ -53,41 +42,29 @@ pub async fn staff_for_session(
     db: &sqlx::SqlitePool,
     session: &Session,
     limits: SessionLimits,
-) -> Result<Option<StaffMember>, ApiError> {
-    let Some(id) = session.get::<i64>(STAFF_ID).await.map_err(internal)? else {
+) -> Result<Option<StaffMember>, ServerError> {
+    let Some(id) = session.get::<i64>(STAFF_ID).await.map_err(store_failed)? else {
         return Ok(None);
     };
     let signed_in_at = session
         .get::<i64>(SIGNED_IN_AT)
         .await
-        .map_err(internal)?
+        .map_err(store_failed)?
         .unwrap_or(0);
     let age = now_utc().unix().saturating_sub(signed_in_at);
     if age > i64::try_from(limits.absolute.as_secs()).unwrap_or(i64::MAX) {
-        session.flush().await.map_err(internal)?;
+        end(session).await?;
         return Ok(None);
     }
-    match accounts::by_id(db, id).await.map_err(ApiError::from)? {
+    match accounts::by_id(db, id).await? {
         Some(account) if !account.disabled => Ok(Some(account.member)),
         _ => {
-            session.flush().await.map_err(internal)?;
+            end(session).await?;
             Ok(None)
         }
     }
 }
 
-/// The first step of every admin server function: the signed-in member,
-/// if their role passes `allowed`; else 401 (not signed in) or 403.
-pub async fn require(allowed: fn(Role) -> bool) -> Result<StaffMember, ApiError> {
-    let result = match current_staff().await? {
-        None => Err(ApiError::Unauthorized),
-        Some((member, _)) if allowed(member.role) => Ok(member),
-        Some(_) => Err(ApiError::Forbidden),
-    };
-    result.map_err(crate::server::error::with_status)
-}
-
-fn internal(e: impl std::fmt::Display) -> ApiError {
-    tracing::error!(error = %e, "session store");
-    ApiError::Internal
+fn store_failed(e: impl std::fmt::Display) -> ServerError {
+    ServerError::Context(format!("session store: {e}"))
 }

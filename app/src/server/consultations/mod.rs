@@ -26,28 +26,36 @@ pub struct ConsultationDesk {
     pub writes: crate::server::db::WriteGate,
 }
 
-/// The client of the request being handled, for rate limiting.
-pub async fn client_key_from_request(
-    trust_forwarded: bool,
-) -> Result<ClientKey, crate::api::ApiError> {
-    use axum::extract::ConnectInfo;
-    use std::net::SocketAddr;
-    let headers: axum::http::HeaderMap = leptos_axum::extract()
-        .await
-        .map_err(|_| crate::api::ApiError::Internal)?;
-    let peer = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .ok()
-        .map(|c| c.0.ip());
-    client_key(&headers, peer, trust_forwarded).ok_or_else(|| {
-        tracing::error!("no client address: serve with connect info");
-        crate::api::ApiError::Internal
-    })
+/// The client sending a request, for rate limits and sign-in throttling:
+/// one extractor for server functions and plain routes alike.
+impl<S> axum::extract::FromRequestParts<S> for ClientKey
+where
+    crate::server::AppState: axum::extract::FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = crate::server::ServerError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        use axum::extract::{ConnectInfo, FromRef};
+        let trust_forwarded = crate::server::AppState::from_ref(state)
+            .desk
+            .trust_forwarded;
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        client_key(&parts.headers, peer, trust_forwarded).ok_or_else(|| {
+            crate::server::ServerError::Context("no client address: serve with connect info".into())
+        })
+    }
 }
 
 /// The client's address: the proxy's last `X-Forwarded-For` entry when
 /// trusted, else the connection's peer.
-pub fn client_key(
+fn client_key(
     headers: &axum::http::HeaderMap,
     peer: Option<std::net::IpAddr>,
     trust_forwarded: bool,

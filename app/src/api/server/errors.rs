@@ -1,0 +1,91 @@
+//! Every server-side failure mapped to what a browser is told, in one
+//! place. Internal causes are logged here and never sent.
+
+use crate::api::ApiError;
+use crate::domain::article_draft::DraftErrors;
+use crate::server::auth::accounts::CreateError;
+use crate::server::auth::{AccessError, SignInError};
+use crate::server::consultations::SubmitError;
+use crate::server::editor::EditError;
+use crate::server::ServerError;
+
+impl From<ServerError> for ApiError {
+    fn from(err: ServerError) -> Self {
+        match err {
+            ServerError::NotFound => Self::NotFound,
+            ServerError::Database(_) | ServerError::Corrupt(_) | ServerError::Context(_) => {
+                tracing::error!(error = %err, "request failed");
+                Self::Internal
+            }
+        }
+    }
+}
+
+impl From<AccessError> for ApiError {
+    fn from(err: AccessError) -> Self {
+        match err {
+            AccessError::SignedOut => Self::Unauthorized,
+            AccessError::NotAllowed => Self::Forbidden,
+            AccessError::Server(err) => err.into(),
+        }
+    }
+}
+
+impl From<SignInError> for ApiError {
+    fn from(err: SignInError) -> Self {
+        match err {
+            SignInError::Failed => Self::SignInFailed,
+            SignInError::Locked { retry_after_secs } => Self::SignInLocked { retry_after_secs },
+            SignInError::Server(err) => err.into(),
+        }
+    }
+}
+
+/// The JavaScript and the no-JavaScript form both answer with this.
+impl From<SubmitError> for ApiError {
+    fn from(err: SubmitError) -> Self {
+        match err {
+            SubmitError::Invalid(errors) => Self::Invalid(errors),
+            SubmitError::RateLimited { retry_after } => Self::TooManyRequests {
+                retry_after_secs: retry_after.as_secs().max(1),
+            },
+            SubmitError::Server(err) => {
+                tracing::error!(error = %err, "storing a consultation request failed");
+                Self::NotSaved
+            }
+        }
+    }
+}
+
+impl From<EditError> for ApiError {
+    fn from(err: EditError) -> Self {
+        let on_field = |field: &str, message: &str| {
+            Self::InvalidDraft(DraftErrors(vec![(field.into(), message.into())]))
+        };
+        match err {
+            EditError::Conflict => Self::Conflict,
+            EditError::SlugTaken => on_field("slug", "Another article already uses this address."),
+            EditError::ImageMissing => on_field(
+                "hero",
+                "This image is no longer on the server: upload it again.",
+            ),
+            EditError::Server(err) => err.into(),
+        }
+    }
+}
+
+impl From<CreateError> for ApiError {
+    fn from(err: CreateError) -> Self {
+        match err {
+            CreateError::EmailTaken => Self::Conflict,
+            CreateError::Invalid(message) => Self::BadRequest(message),
+            CreateError::Server(err) => err.into(),
+        }
+    }
+}
+
+impl From<DraftErrors> for ApiError {
+    fn from(errors: DraftErrors) -> Self {
+        Self::InvalidDraft(errors)
+    }
+}
