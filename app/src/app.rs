@@ -12,8 +12,8 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
-/// The site's stylesheet (about 3 KB compressed), which the server puts
-/// inside each page's head: the first paint waits for no other request.
+/// The site's stylesheet, small enough that the server puts it inside each
+/// page's head: the first paint waits for no other request.
 #[derive(Clone, Debug)]
 pub struct InlineStyles(pub std::sync::Arc<str>);
 
@@ -57,10 +57,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// then hydrates. Leptos' `HydrationScripts` preloads the wasm from the
 /// head: even at low priority that download ran alongside the first paint
 /// and the hero image, and Lighthouse's phone model put the largest paint
-/// after it (3.0 s instead of 0.7 s). Links and forms work without the
-/// wasm meanwhile. Instantiating the module and hydrating run in separate
-/// tasks: together they were one long task, which Lighthouse counts as
-/// blocking (article TBT 71 -> 19 ms).
+/// after it. Links and forms work without the wasm meanwhile.
+/// Instantiating the module and hydrating run in separate tasks: together
+/// they were one long task, which Lighthouse counts as blocking (figures:
+/// README, performance).
 fn hydration_script(options: &LeptosOptions) -> String {
     let base = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     // Without cargo-leptos' output name the wasm keeps wasm-bindgen's suffix.

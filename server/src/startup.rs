@@ -136,7 +136,7 @@ impl Application {
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
         // Without TCP_NODELAY a response written in two parts waits for the
-        // client's delayed ACK: 40 ms added to small static files.
+        // client's delayed ACK (README, performance).
         let listener = self.listener.tap_io(|tcp| {
             if let Err(e) = tcp.set_nodelay(true) {
                 tracing::debug!(error = %e, "TCP_NODELAY");

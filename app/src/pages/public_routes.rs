@@ -1,8 +1,7 @@
 //! Patients' pages as routes that hydrate in a browser task of their own.
-//! Hydrating a page was one long task after the wasm arrived (about 200 ms
-//! on Lighthouse's phone model, which counts everything over 50 ms as
-//! blocking); the header hydrates first, then the page after a yield to
-//! the event loop.
+//! Hydrating a page was one long task after the wasm arrived, which
+//! Lighthouse's phone model counts as blocking (README, performance); the
+//! header hydrates first, then the page after a yield to the event loop.
 //!
 //! The article page, where patients land from a search, is in the main
 //! wasm module. Every other patient's page is in one module of its own
