@@ -30,12 +30,16 @@
 //!   Dates are ISO-8601 text in both.
 
 pub mod articles;
+pub mod audit;
 pub mod clinic;
 pub mod content_generation;
 pub mod editor;
 pub mod media;
 pub mod redirects;
+pub mod secrets;
 pub mod services;
+pub mod staff;
+pub mod throttle;
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
