@@ -92,20 +92,12 @@ async fn send(
     transport: Option<&Transport>,
     notification: &DueNotification,
 ) -> Result<(), String> {
-    let DueNotification {
-        kind, reference, ..
-    } = notification;
+    let (kind, reference) = (notification.kind, &notification.reference);
     let Some(transport) = transport else {
         tracing::info!(%reference, kind = kind.value(), "new consultation request (no SMTP configured: logged only)");
         return Ok(());
     };
-    match build(
-        mail,
-        clinic,
-        *kind,
-        reference,
-        notification.email.as_deref(),
-    ) {
+    match build(mail, clinic, kind, reference, notification.email.as_deref()) {
         Ok(Some(message)) => transport
             .send(message)
             .await
