@@ -12,13 +12,19 @@ pub enum ArticleState {
 }
 
 impl ArticleState {
-    pub fn parse(raw: &str) -> Option<Self> {
-        match raw {
-            "draft" => Some(Self::Draft),
-            "scheduled" => Some(Self::Scheduled),
-            "published" => Some(Self::Published),
-            _ => None,
+    pub const ALL: [Self; 3] = [Self::Draft, Self::Scheduled, Self::Published];
+
+    /// The value stored in the database.
+    pub fn value(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Scheduled => "scheduled",
+            Self::Published => "published",
         }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.value() == raw)
     }
 
     pub fn label(self) -> &'static str {

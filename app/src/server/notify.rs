@@ -3,10 +3,11 @@
 //! no health information: only that a request arrived, and its reference.
 
 use crate::server::content::now_utc;
+use crate::server::db::mail_queue::{self, DueNotification, FailedAttempt, NotificationKind};
+use crate::server::db::{Db, WriteGate};
 use anyhow::Context;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -28,10 +29,10 @@ pub struct MailConfig {
 /// Runs the queue until the process stops: wakes on each new request and
 /// at least every `poll`.
 pub fn spawn_worker(
-    db: SqlitePool,
+    db: Db,
     mail: MailConfig,
     wake: Arc<Notify>,
-    writes: crate::server::db::WriteGate,
+    writes: WriteGate,
     poll: Duration,
 ) {
     tokio::spawn(async move {
@@ -61,23 +62,14 @@ type Transport = AsyncSmtpTransport<Tokio1Executor>;
 
 #[tracing::instrument(skip_all)]
 async fn deliver_due(
-    db: &SqlitePool,
+    db: &Db,
     mail: &MailConfig,
     transport: Option<&Transport>,
-    writes: &crate::server::db::WriteGate,
+    writes: &WriteGate,
 ) -> anyhow::Result<()> {
-    let now = now_utc().to_stored();
-    let due: Vec<(i64, String, i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT n.id, n.kind, n.attempts, c.reference, c.email
-         FROM notifications n JOIN consultations c ON c.id = n.consultation_id
-         WHERE n.sent_at IS NULL AND n.failed_at IS NULL AND n.next_attempt_at <= ?
-         ORDER BY n.id LIMIT 20",
-    )
-    .bind(&now)
-    .fetch_all(db)
-    .await
-    .context("reading due notifications")?;
-
+    let due = mail_queue::due(db, &now_utc().to_stored())
+        .await
+        .context("reading due notifications")?;
     if due.is_empty() {
         return Ok(());
     }
@@ -85,53 +77,59 @@ async fn deliver_due(
     let clinic = crate::server::content::clinic::get(db)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    for (id, kind, attempts, reference, email) in due {
-        let result = match transport {
-            None => {
-                tracing::info!(%reference, kind, "new consultation request (no SMTP configured: logged only)");
-                Ok(())
-            }
-            Some(transport) => match build(mail, &clinic, &kind, &reference, email.as_deref()) {
-                Ok(Some(message)) => transport
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.to_string()),
-                Ok(None) => Ok(()),
-                Err(e) => Err(e.to_string()),
-            },
-        };
+    for notification in due {
+        let result = send(mail, &clinic, transport, &notification).await;
         let _turn = writes.enter().await;
-        match result {
-            Ok(()) => {
-                sqlx::query(
-                    "UPDATE notifications SET sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-                )
-                .bind(now_utc().to_stored())
-                .bind(id)
-                .execute(db)
-                .await?;
-            }
-            Err(error) => {
-                let attempts = attempts + 1;
-                // 30 s, 1 min, 2 min, ... capped at an hour.
-                let wait = 30_i64.saturating_mul(1 << attempts.min(7)).min(3600);
-                let next = crate::server::content::Timestamp::from_unix(now_utc().unix() + wait);
-                tracing::warn!(%reference, kind, attempts, "notification failed; will retry");
-                sqlx::query(
-                    "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,
-                       failed_at = CASE WHEN ? >= ? THEN ? END WHERE id = ?",
-                )
-                .bind(attempts)
-                .bind(error)
-                .bind(next.to_stored())
-                .bind(attempts)
-                .bind(MAX_ATTEMPTS)
-                .bind(now_utc().to_stored())
-                .bind(id)
-                .execute(db)
-                .await?;
-            }
+        record_attempt(db, &notification, result).await?;
+    }
+    Ok(())
+}
+
+/// Sends one notification (or logs it without SMTP); `Err` says why it failed.
+async fn send(
+    mail: &MailConfig,
+    clinic: &crate::domain::ClinicInfo,
+    transport: Option<&Transport>,
+    notification: &DueNotification,
+) -> Result<(), String> {
+    let (kind, reference) = (notification.kind, &notification.reference);
+    let Some(transport) = transport else {
+        tracing::info!(%reference, kind = kind.value(), "new consultation request (no SMTP configured: logged only)");
+        return Ok(());
+    };
+    match build(mail, clinic, kind, reference, notification.email.as_deref()) {
+        Ok(Some(message)) => transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Marks a notification sent, or schedules its next attempt (30 s, 1 min,
+/// 2 min, ... capped at an hour), giving up after [`MAX_ATTEMPTS`].
+async fn record_attempt(
+    db: &Db,
+    notification: &DueNotification,
+    result: Result<(), String>,
+) -> anyhow::Result<()> {
+    match result {
+        Ok(()) => mail_queue::mark_sent(db, notification.id, &now_utc().to_stored()).await?,
+        Err(error) => {
+            let attempts = notification.attempts + 1;
+            let wait = 30_i64.saturating_mul(1 << attempts.min(7)).min(3600);
+            let next = crate::server::content::Timestamp::from_unix(now_utc().unix() + wait);
+            tracing::warn!(reference = %notification.reference, kind = notification.kind.value(), attempts, "notification failed; will retry");
+            let failed = FailedAttempt {
+                attempts,
+                error: &error,
+                next_attempt_at: &next.to_stored(),
+                max_attempts: MAX_ATTEMPTS,
+                now: &now_utc().to_stored(),
+            };
+            mail_queue::mark_failed(db, notification.id, &failed).await?;
         }
     }
     Ok(())
@@ -141,12 +139,12 @@ async fn deliver_due(
 fn build(
     mail: &MailConfig,
     clinic: &crate::domain::ClinicInfo,
-    kind: &str,
+    kind: NotificationKind,
     reference: &str,
     email: Option<&str>,
 ) -> anyhow::Result<Option<Message>> {
     let (to, subject, body) = match kind {
-        "staff" => {
+        NotificationKind::Staff => {
             if mail.staff.is_empty() {
                 return Ok(None);
             }
@@ -164,7 +162,7 @@ fn build(
                 body,
             )
         }
-        "patient" => {
+        NotificationKind::Patient => {
             let Some(email) = email else { return Ok(None) };
             let to: Mailbox = email.parse().context("patient address")?;
             let body = format!(
@@ -182,7 +180,6 @@ fn build(
                 body,
             )
         }
-        other => anyhow::bail!("unknown notification kind {other}"),
     };
     let mut builder = Message::builder().from(mail.from.clone()).subject(subject);
     for mailbox in to {

@@ -2,55 +2,51 @@
 
 use crate::domain::redirect::Redirect;
 use crate::server::content::{now_utc, staff_time};
+use crate::server::db::{self, Db};
 use crate::server::ServerError;
-use sqlx::SqlitePool;
 
-pub async fn find(db: &SqlitePool, from: &str) -> Result<Option<String>, ServerError> {
-    Ok(
-        sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = ?")
-            .bind(from)
-            .fetch_optional(db)
-            .await?,
-    )
+pub use db::redirects::RedirectOrigin;
+
+pub async fn find(db: &Db, from: &str) -> Result<Option<String>, ServerError> {
+    db::redirects::find(db, from).await
 }
 
-pub async fn list(db: &SqlitePool) -> Result<Vec<Redirect>, ServerError> {
-    sqlx::query_as::<_, (String, String, String, String)>(
-        "SELECT from_path, to_path, origin, created_at FROM redirects ORDER BY from_path",
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|(from, to, origin, created)| {
-        Ok(Redirect {
-            from,
-            to,
-            origin,
-            created: staff_time(&created)?,
+pub async fn list(db: &Db) -> Result<Vec<Redirect>, ServerError> {
+    db::redirects::list(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(Redirect {
+                from: row.from_path,
+                to: row.to_path,
+                origin: stored_origin(&row.origin)?.value().to_owned(),
+                created: staff_time(&row.created_at)?,
+            })
         })
-    })
-    .collect()
+        .collect()
+}
+
+fn stored_origin(raw: &str) -> Result<RedirectOrigin, ServerError> {
+    RedirectOrigin::parse(raw)
+        .ok_or_else(|| ServerError::Corrupt(format!("redirect origin {raw:?}")))
 }
 
 /// Adds a redirect unless `from` already has one; says whether it was added.
-pub async fn add(db: &SqlitePool, from: &str, to: &str, origin: &str) -> Result<bool, ServerError> {
-    let done = sqlx::query(
-        "INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (from_path) DO NOTHING",
-    )
-    .bind(from)
-    .bind(to)
-    .bind(origin)
-    .bind(now_utc().to_stored())
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
+/// `origin` is a [`RedirectOrigin`]'s value ("staff" or "wordpress").
+pub async fn add(db: &Db, from: &str, to: &str, origin: &str) -> Result<bool, ServerError> {
+    add_from(db, from, to, stored_origin(origin)?).await
 }
 
-pub async fn delete(db: &SqlitePool, from: &str) -> Result<(), ServerError> {
-    let done = sqlx::query("DELETE FROM redirects WHERE from_path = ?")
-        .bind(from)
-        .execute(db)
-        .await?;
-    crate::server::error::one_row(done)
+/// Like [`add`], for callers that hold the origin as a [`RedirectOrigin`].
+pub async fn add_from(
+    db: &Db,
+    from: &str,
+    to: &str,
+    origin: RedirectOrigin,
+) -> Result<bool, ServerError> {
+    db::redirects::add(db, from, to, origin, &now_utc().to_stored()).await
+}
+
+pub async fn delete(db: &Db, from: &str) -> Result<(), ServerError> {
+    db::redirects::delete(db, from).await
 }

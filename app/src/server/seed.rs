@@ -4,11 +4,11 @@
 use super::content::articles::{self, NewArticle, Status};
 use super::content::services::{self, NewService};
 use super::content::{clinic, Timestamp};
+use super::db::{self, Db};
 use super::front_matter::Document;
 use crate::domain::{ClinicInfo, Phone, Slug, SocialLink};
 use anyhow::Context;
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 const CLINIC: &str = include_str!("seed/clinic.toml");
 
@@ -68,9 +68,8 @@ struct SocialSeed {
 /// Seeds an empty database; leaves one that has content untouched.
 /// Returns whether it seeded.
 #[tracing::instrument(skip_all)]
-pub async fn seed_if_empty(db: &SqlitePool) -> anyhow::Result<bool> {
-    let seeded: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clinic)")
-        .fetch_one(db)
+pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
+    let seeded = db::clinic::exists(db)
         .await
         .context("checking whether the database is seeded")?;
     if seeded {

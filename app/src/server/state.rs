@@ -1,14 +1,14 @@
 use super::auth::SessionLimits;
 use super::consultations::ConsultationDesk;
+use super::db::Db;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
-use sqlx::SqlitePool;
 
 /// One state for the whole app: one pool, shared by every request.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub db: SqlitePool,
+    pub db: Db,
     pub desk: ConsultationDesk,
     pub session_limits: SessionLimits,
     /// Where uploaded images are stored (`<key>-<width>.jpg`).

@@ -1,8 +1,8 @@
 //! The content generation a cached page is checked against, read from the
 //! database once per wave of requests.
 
+use app::server::db::{self, Db};
 use futures_util::future::{BoxFuture, FutureExt, Shared};
-use sqlx::SqlitePool;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -26,7 +26,7 @@ struct Slots {
 }
 
 impl Generation {
-    pub(super) fn current(&self, db: &SqlitePool) -> Reading {
+    pub(super) fn current(&self, db: &Db) -> Reading {
         let Ok(mut slots) = self.slots.lock() else {
             return Self::read(db.clone()).boxed().shared();
         };
@@ -59,11 +59,8 @@ impl Generation {
         reading
     }
 
-    async fn read(db: SqlitePool) -> Option<i64> {
-        sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
-            .fetch_one(&db)
-            .await
-            .ok()
+    async fn read(db: Db) -> Option<i64> {
+        db::content_generation::current(&db).await.ok()
     }
 }
 

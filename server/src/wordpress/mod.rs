@@ -10,9 +10,10 @@ pub use parse::{items, Item};
 use app::domain::{PageNumber, Slug};
 use app::routes;
 use app::server::content::articles::{self, NewArticle, Status};
-use app::server::{markdown, redirects};
+use app::server::db::{self, Db};
+use app::server::markdown;
+use app::server::redirects::{self, RedirectOrigin};
 use fields::{date, path_of, plain, slug_for, status};
-use sqlx::SqlitePool;
 
 /// What an import did, item by item.
 #[derive(Debug, Default)]
@@ -27,7 +28,7 @@ pub struct Report {
 }
 
 pub async fn import(
-    db: &SqlitePool,
+    db: &Db,
     items: &[Item],
     with_pages: bool,
     mut progress: impl FnMut(usize, usize),
@@ -56,12 +57,10 @@ pub async fn import(
             // Pages have no place among articles until staff decide.
             state = Status::Draft;
         }
-        let done: Option<String> =
-            sqlx::query_scalar("SELECT slug FROM articles WHERE wordpress_id = ?")
-                .bind(item.id)
-                .fetch_optional(db)
-                .await?;
-        if done.is_some() {
+        if db::articles::slug_of_wordpress_post(db, item.id)
+            .await?
+            .is_some()
+        {
             report.skipped.push(skip("already imported"));
             continue;
         }
@@ -75,22 +74,13 @@ pub async fn import(
                 .push(skip("no address could be made from its slug or title"));
             continue;
         };
-        let taken: Option<(i64, String)> = sqlx::query_as(
-            "SELECT id, title FROM articles WHERE slug = ? AND wordpress_id IS NULL",
-        )
-        .bind(slug.as_str())
-        .fetch_optional(db)
-        .await?;
+        let taken = db::articles::unlinked_by_slug(db, slug.as_str()).await?;
         let address = routes::article(&slug);
         match taken {
             // The same article is already here (the seed carries the clinic's
             // own): link it to its WordPress id so its old addresses work.
-            Some((id, existing)) if existing == title => {
-                sqlx::query("UPDATE articles SET wordpress_id = ? WHERE id = ?")
-                    .bind(item.id)
-                    .bind(id)
-                    .execute(db)
-                    .await?;
+            Some(existing) if existing.title == title => {
+                db::articles::link_to_wordpress(db, existing.id, item.id).await?;
                 report.matched.push((item.id, address.clone()));
                 if state == Status::Published {
                     report.redirects_added += add_redirects(db, item, &address, None).await?;
@@ -143,7 +133,7 @@ pub async fn import(
 /// `/?p=<id>`, the post's old permalink and its category archive, pointed
 /// at their new addresses; returns how many were new.
 async fn add_redirects(
-    db: &SqlitePool,
+    db: &Db,
     item: &Item,
     address: &str,
     category: Option<(&str, &str)>,
@@ -152,20 +142,22 @@ async fn add_redirects(
     let mut old = vec![format!("/?p={}", item.id)];
     old.extend(path_of(&item.link).filter(|p| p != address));
     for from in old {
-        added += usize::from(redirects::add(db, &from, address, "wordpress").await?);
+        added +=
+            usize::from(redirects::add_from(db, &from, address, RedirectOrigin::Wordpress).await?);
     }
     if let Some((nicename, name)) = category {
         if let Ok(ours) = Slug::from_title(name) {
             let from = format!("/category/{nicename}/");
             let to = routes::articles(Some(&ours), PageNumber::FIRST);
-            added += usize::from(redirects::add(db, &from, &to, "wordpress").await?);
+            added +=
+                usize::from(redirects::add_from(db, &from, &to, RedirectOrigin::Wordpress).await?);
         }
     }
     Ok(added)
 }
 
 /// The CLI command: reads the file, imports, prints progress and the report.
-pub async fn run(db: &SqlitePool, args: &[String]) -> anyhow::Result<()> {
+pub async fn run(db: &Db, args: &[String]) -> anyhow::Result<()> {
     let mut path = None;
     let mut with_pages = false;
     for arg in args {

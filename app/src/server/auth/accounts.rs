@@ -1,8 +1,8 @@
 use super::{hash_password, PasswordHash};
 use crate::domain::staff::{Role, StaffMember};
 use crate::server::content::now_utc;
+use crate::server::db::{self, staff::StaffRow, Db};
 use crate::server::ServerError;
-use sqlx::SqlitePool;
 
 /// A staff account as stored.
 #[derive(Debug, Clone)]
@@ -12,45 +12,34 @@ pub struct Account {
     pub disabled: bool,
 }
 
-type Row = (i64, String, String, String, String, Option<String>);
-
-fn from_row((id, email, name, role, hash, disabled_at): Row) -> Result<Account, ServerError> {
-    let role = Role::parse(&role).ok_or_else(|| ServerError::Corrupt(format!("role {role:?}")))?;
+fn from_row(row: StaffRow) -> Result<Account, ServerError> {
+    let role = Role::parse(&row.role)
+        .ok_or_else(|| ServerError::Corrupt(format!("role {:?}", row.role)))?;
     Ok(Account {
         member: StaffMember {
-            id,
-            name,
-            email,
+            id: row.id,
+            name: row.name,
+            email: row.email,
             role,
         },
-        password_hash: PasswordHash::from_stored(hash),
-        disabled: disabled_at.is_some(),
+        password_hash: PasswordHash::from_stored(row.password_hash),
+        disabled: row.disabled_at.is_some(),
     })
 }
 
-const COLUMNS: &str = "id, email, name, role, password_hash, disabled_at";
-
-pub async fn by_email(db: &SqlitePool, email: &str) -> Result<Option<Account>, ServerError> {
-    sqlx::query_as::<_, Row>(&format!("SELECT {COLUMNS} FROM staff WHERE email = ?"))
-        .bind(email.trim())
-        .fetch_optional(db)
+pub async fn by_email(db: &Db, email: &str) -> Result<Option<Account>, ServerError> {
+    db::staff::by_email(db, email.trim())
         .await?
         .map(from_row)
         .transpose()
 }
 
-pub async fn by_id(db: &SqlitePool, id: i64) -> Result<Option<Account>, ServerError> {
-    sqlx::query_as::<_, Row>(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(db)
-        .await?
-        .map(from_row)
-        .transpose()
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<Account>, ServerError> {
+    db::staff::by_id(db, id).await?.map(from_row).transpose()
 }
 
-pub async fn list(db: &SqlitePool) -> Result<Vec<Account>, ServerError> {
-    sqlx::query_as::<_, Row>(&format!("SELECT {COLUMNS} FROM staff ORDER BY name, id"))
-        .fetch_all(db)
+pub async fn list(db: &Db) -> Result<Vec<Account>, ServerError> {
+    db::staff::list(db)
         .await?
         .into_iter()
         .map(from_row)
@@ -69,7 +58,7 @@ pub enum CreateError {
 
 /// Creates an account; the password is checked and hashed here.
 pub async fn create(
-    db: &SqlitePool,
+    db: &Db,
     email: &str,
     name: &str,
     role: Role,
@@ -91,18 +80,15 @@ pub async fn create(
     let hash = hash_password(password)
         .await
         .map_err(|e| ServerError::Corrupt(format!("{e:#}")))?;
-    let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO staff (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (email) DO NOTHING RETURNING id",
+    let inserted = db::staff::insert(
+        db,
+        email,
+        name,
+        role,
+        hash.as_stored(),
+        &now_utc().to_stored(),
     )
-    .bind(email)
-    .bind(name)
-    .bind(role.value())
-    .bind(hash.as_stored())
-    .bind(now_utc().to_stored())
-    .fetch_optional(db)
-    .await
-    .map_err(ServerError::from)?;
+    .await?;
     let id = inserted.ok_or(CreateError::EmailTaken)?;
     Ok(StaffMember {
         id,
@@ -114,13 +100,6 @@ pub async fn create(
 
 /// Disables (or re-enables) an account. A disabled account's sessions stop
 /// working at their next request.
-pub async fn set_disabled(db: &SqlitePool, id: i64, disabled: bool) -> Result<(), ServerError> {
-    crate::server::error::one_row(
-        sqlx::query("UPDATE staff SET disabled_at = CASE WHEN ? THEN ? END WHERE id = ?")
-            .bind(disabled)
-            .bind(now_utc().to_stored())
-            .bind(id)
-            .execute(db)
-            .await?,
-    )
+pub async fn set_disabled(db: &Db, id: i64, disabled: bool) -> Result<(), ServerError> {
+    db::staff::set_disabled(db, id, disabled, &now_utc().to_stored()).await
 }

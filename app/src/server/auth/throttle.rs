@@ -2,8 +2,8 @@
 //! client. A success clears both.
 
 use crate::server::content::{now_utc, Timestamp};
+use crate::server::db::{self, Db};
 use crate::server::ServerError;
-use sqlx::SqlitePool;
 use std::time::Duration;
 
 /// Failures before each further attempt waits a little longer.
@@ -22,28 +22,23 @@ pub fn client_key(ip: std::net::IpAddr) -> String {
 }
 
 /// `Err(seconds left)` if any key is locked; otherwise the delay to impose.
-pub async fn check(db: &SqlitePool, keys: &[String]) -> Result<Result<Duration, u64>, ServerError> {
+pub async fn check(db: &Db, keys: &[String]) -> Result<Result<Duration, u64>, ServerError> {
     let now = now_utc();
     let mut failures = 0;
     for key in keys {
-        let row: Option<(i64, Option<String>, String)> = sqlx::query_as(
-            "SELECT failures, locked_until, last_failure_at FROM sign_in_failures WHERE key = ?",
-        )
-        .bind(key)
-        .fetch_optional(db)
-        .await?;
-        let Some((count, locked_until, last)) = row else {
+        let Some(row) = db::throttle::get(db, key).await? else {
             continue;
         };
-        if let Some(until) = locked_until {
+        if let Some(until) = row.locked_until {
             let left = Timestamp::parse_stored(&until)?.unix() - now.unix();
             if left > 0 {
                 return Ok(Err(u64::try_from(left).unwrap_or(1)));
             }
         }
-        let stale = now.unix() - Timestamp::parse_stored(&last)?.unix() > lock_secs();
+        let stale =
+            now.unix() - Timestamp::parse_stored(&row.last_failure_at)?.unix() > lock_secs();
         if !stale {
-            failures = failures.max(count);
+            failures = failures.max(row.failures);
         }
     }
     let delay = Duration::from_millis(
@@ -57,42 +52,20 @@ fn lock_secs() -> i64 {
 }
 
 /// Counts a failure against each key, locking those that reach the limit.
-pub async fn record_failure(db: &SqlitePool, keys: &[String]) -> Result<(), ServerError> {
+pub async fn record_failure(db: &Db, keys: &[String]) -> Result<(), ServerError> {
     let now = now_utc();
     let lock_until = Timestamp::from_unix(now.unix() + lock_secs()).to_stored();
     let stale_before = Timestamp::from_unix(now.unix() - lock_secs()).to_stored();
     for key in keys {
-        sqlx::query(
-            "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES (?1, 1, ?2)
-             ON CONFLICT (key) DO UPDATE SET
-               failures = CASE WHEN last_failure_at < ?3 THEN 1 ELSE failures + 1 END,
-               last_failure_at = ?2",
-        )
-        .bind(key)
-        .bind(now.to_stored())
-        .bind(&stale_before)
-        .execute(db)
-        .await?;
-        sqlx::query(
-            "UPDATE sign_in_failures SET locked_until = ?
-             WHERE key = ? AND failures >= ? AND (locked_until IS NULL OR locked_until < ?)",
-        )
-        .bind(&lock_until)
-        .bind(key)
-        .bind(LOCK_AFTER)
-        .bind(now.to_stored())
-        .execute(db)
-        .await?;
+        db::throttle::count_failure(db, key, &now.to_stored(), &stale_before).await?;
+        db::throttle::lock_at_limit(db, key, LOCK_AFTER, &lock_until, &now.to_stored()).await?;
     }
     Ok(())
 }
 
-pub async fn clear(db: &SqlitePool, keys: &[String]) -> Result<(), ServerError> {
+pub async fn clear(db: &Db, keys: &[String]) -> Result<(), ServerError> {
     for key in keys {
-        sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
-            .bind(key)
-            .execute(db)
-            .await?;
+        db::throttle::clear(db, key).await?;
     }
     Ok(())
 }

@@ -1,10 +1,12 @@
 use super::{ClientKey, ConsultationDesk};
-use crate::domain::consultation::{ConsultationForm, FieldErrors, Reference, ServiceChoice};
-use crate::domain::Slug;
-use crate::server::content::{now_utc, services};
+use crate::domain::consultation::{
+    ConsultationForm, ConsultationRequest, FieldErrors, Reference, RequestStatus, ServiceChoice,
+};
+use crate::domain::{ServiceSummary, Slug};
+use crate::server::content::{now_utc, services, Timestamp};
+use crate::server::db::{self, mail_queue::NotificationKind, requests::NewRequest, Db};
 use crate::server::ServerError;
 use rand::RngCore;
-use sqlx::SqlitePool;
 use std::time::Duration;
 
 /// One submission as it reached the server.
@@ -27,30 +29,64 @@ pub enum SubmitError {
     Server(#[from] ServerError),
 }
 
-impl From<sqlx::Error> for SubmitError {
-    fn from(e: sqlx::Error) -> Self {
-        Self::Server(ServerError::Database(e))
-    }
-}
-
 /// Checks, stores and queues notifications for a request. Returns its
 /// reference once it is committed to disk. The same form token always gives
 /// the same single request. Suspected spam is stored too, marked, and not
 /// announced.
 #[tracing::instrument(skip_all)]
 pub async fn submit(
-    db: &SqlitePool,
+    db: &Db,
     desk: &ConsultationDesk,
     submission: Submission,
 ) -> Result<Reference, SubmitError> {
     let offered = services::list(db).await?;
+    let request = validate(&submission, &offered)?;
+    let now = now_utc();
+    let screened = screen(desk, &submission, &now);
+
+    // A retry of a stored request (double click, reload, lost response)
+    // gets the first answer, and does not count against the rate limit.
+    if let Some(existing) = stored_reference(db, &screened.key).await? {
+        tracing::info!(reference = %existing, "repeated submission answered with its first reference");
+        return Ok(existing);
+    }
+    desk.limiter
+        .check(submission.client)
+        .map_err(|retry_after| SubmitError::RateLimited { retry_after })?;
+
+    let reference = new_reference();
+    let stored = store(db, desk, &request, &offered, &screened, &reference, &now).await?;
+    if stored.is_none() {
+        // The same form arrived twice at once: the other one stored it.
+        return stored_reference(db, &screened.key)
+            .await?
+            .ok_or_else(|| ServerError::Corrupt("token conflict without a row".into()).into());
+    }
+    announce(desk, &reference, screened.spam);
+    Ok(reference)
+}
+
+/// The form's rules, against the services offered now.
+fn validate(
+    submission: &Submission,
+    offered: &[ServiceSummary],
+) -> Result<ConsultationRequest, SubmitError> {
     let slugs: Vec<Slug> = offered.iter().map(|s| s.slug.clone()).collect();
-    let request = submission
+    submission
         .form
         .validate(&slugs)
-        .map_err(SubmitError::Invalid)?;
+        .map_err(SubmitError::Invalid)
+}
 
-    let now = now_utc();
+/// A submission's idempotency key and, if it looks like spam, why.
+struct Screened {
+    /// The form token's nonce (a random one when the token is bad).
+    key: String,
+    spam: Option<&'static str>,
+}
+
+/// Checks the form token, the time taken to fill the form and the honeypot.
+fn screen(desk: &ConsultationDesk, submission: &Submission, now: &Timestamp) -> Screened {
     let (key, mut spam) = match desk.signer.verify(&submission.token) {
         Some(token) => {
             let age = now.unix() - token.issued_at;
@@ -65,82 +101,77 @@ pub async fn submit(
     if !submission.honeypot.trim().is_empty() {
         spam = Some("filled in the hidden field");
     }
+    Screened { key, spam }
+}
 
-    // A retry of a stored request (double click, reload, lost response)
-    // gets the first answer, and does not count against the rate limit.
-    if let Some(existing) = stored_reference(db, &key).await? {
-        tracing::info!(reference = %existing, "repeated submission answered with its first reference");
-        return Ok(existing);
-    }
-    desk.limiter
-        .check(submission.client)
-        .map_err(|retry_after| SubmitError::RateLimited { retry_after })?;
-
-    let reference = new_reference();
-    let service_name = match &request.service {
-        ServiceChoice::NotSure => None,
-        ServiceChoice::Service(slug) => offered
-            .iter()
-            .find(|s| &s.slug == slug)
-            .map(|s| s.name.clone()),
-    };
-    let service_slug = match &request.service {
-        ServiceChoice::NotSure => None,
-        ServiceChoice::Service(slug) => Some(slug.as_str().to_owned()),
+/// Commits the request with its notifications (none for spam), waiting for
+/// this process's turn to write. `None`: its token was stored meanwhile.
+async fn store(
+    db: &Db,
+    desk: &ConsultationDesk,
+    request: &ConsultationRequest,
+    offered: &[ServiceSummary],
+    screened: &Screened,
+    reference: &Reference,
+    now: &Timestamp,
+) -> Result<Option<i64>, SubmitError> {
+    let (service_slug, service_name) = match &request.service {
+        ServiceChoice::NotSure => (None, None),
+        ServiceChoice::Service(slug) => (
+            Some(slug.as_str()),
+            offered
+                .iter()
+                .find(|s| &s.slug == slug)
+                .map(|s| s.name.as_str()),
+        ),
     };
     let days: Vec<&str> = request.days.iter().map(|d| d.value()).collect();
+    let days = days.join(",");
     let created_at = now.to_stored();
-    // The transaction's first statement writes, so SQLite takes the write lock
-    // at once (waiting out others) instead of failing to upgrade a read.
-    let _turn = desk.writes.enter().await;
-    let mut tx = db.begin().await?;
-    let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO consultations (reference, submission_token, name, phone, email, contact_method,
-           service_slug, service_name, patient, days, time_of_day, message, status, spam_reason, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (submission_token) DO NOTHING RETURNING id",
-    )
-    .bind(reference.as_str())
-    .bind(&key)
-    .bind(&request.name)
-    .bind(request.phone.digits())
-    .bind(&request.email)
-    .bind(request.contact_method.value())
-    .bind(service_slug)
-    .bind(service_name)
-    .bind(request.patient.value())
-    .bind(days.join(","))
-    .bind(request.time_of_day.value())
-    .bind(&request.message)
-    .bind(if spam.is_some() { "spam" } else { "new" })
-    .bind(spam)
-    .bind(&created_at)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(id) = inserted else {
-        // The same form arrived twice at once: the other one stored it.
-        tx.rollback().await?;
-        return stored_reference(db, &key)
-            .await?
-            .ok_or_else(|| ServerError::Corrupt("token conflict without a row".into()).into());
+    let row = NewRequest {
+        reference: reference.as_str(),
+        submission_token: &screened.key,
+        name: &request.name,
+        phone: request.phone.digits(),
+        email: request.email.as_deref(),
+        contact_method: request.contact_method,
+        service_slug,
+        service_name,
+        patient: request.patient,
+        days: &days,
+        time_of_day: request.time_of_day,
+        message: &request.message,
+        status: if screened.spam.is_some() {
+            RequestStatus::Spam
+        } else {
+            RequestStatus::New
+        },
+        spam_reason: screened.spam,
+        created_at: &created_at,
     };
+    let notifications = notifications_for(request, screened.spam);
+    let _turn = desk.writes.enter().await;
+    Ok(db::requests::insert(db, &row, &notifications).await?)
+}
 
-    if spam.is_none() {
-        let mut kinds = vec!["staff"];
-        if request.email.is_some() {
-            kinds.push("patient");
-        }
-        for kind in kinds {
-            sqlx::query("INSERT INTO notifications (consultation_id, kind, next_attempt_at) VALUES (?, ?, ?)")
-                .bind(id)
-                .bind(kind)
-                .bind(&created_at)
-                .execute(&mut *tx)
-                .await?;
-        }
+/// The e-mails a request causes: staff always, the patient if they gave an
+/// address; none for suspected spam.
+fn notifications_for(
+    request: &ConsultationRequest,
+    spam: Option<&'static str>,
+) -> Vec<NotificationKind> {
+    if spam.is_some() {
+        return Vec::new();
     }
-    tx.commit().await?;
+    let mut kinds = vec![NotificationKind::Staff];
+    if request.email.is_some() {
+        kinds.push(NotificationKind::Patient);
+    }
+    kinds
+}
 
+/// Logs the stored request and, unless it is spam, wakes the mail queue.
+fn announce(desk: &ConsultationDesk, reference: &Reference, spam: Option<&'static str>) {
     match spam {
         None => {
             tracing::info!(reference = %reference, "consultation request stored");
@@ -150,16 +181,10 @@ pub async fn submit(
             tracing::warn!(reference = %reference, reason, "consultation request stored as suspected spam")
         }
     }
-    Ok(reference)
 }
 
-async fn stored_reference(db: &SqlitePool, key: &str) -> Result<Option<Reference>, SubmitError> {
-    let existing: Option<String> =
-        sqlx::query_scalar("SELECT reference FROM consultations WHERE submission_token = ?")
-            .bind(key)
-            .fetch_optional(db)
-            .await?;
-    match existing {
+async fn stored_reference(db: &Db, key: &str) -> Result<Option<Reference>, SubmitError> {
+    match db::requests::reference_for_token(db, key).await? {
         None => Ok(None),
         Some(raw) => Reference::parse(&raw)
             .map(Some)

@@ -1,8 +1,8 @@
+use crate::server::db::{self, Db};
 use anyhow::Context;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 
 const KEY_NAME: &str = "form_signing_key";
@@ -25,20 +25,13 @@ pub struct IssuedToken {
 impl FormSigner {
     /// Loads the key kept in the database, creating it on first start, so
     /// forms rendered before a restart still verify after it.
-    pub async fn load_or_create(db: &SqlitePool) -> anyhow::Result<Self> {
+    pub async fn load_or_create(db: &Db) -> anyhow::Result<Self> {
         let mut fresh = [0_u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut fresh);
-        sqlx::query(
-            "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-        )
-        .bind(KEY_NAME)
-        .bind(fresh.as_slice())
-        .execute(db)
-        .await
-        .context("storing the form signing key")?;
-        let stored: Vec<u8> = sqlx::query_scalar("SELECT value FROM secrets WHERE name = ?")
-            .bind(KEY_NAME)
-            .fetch_one(db)
+        db::secrets::store_if_absent(db, KEY_NAME, fresh.as_slice())
+            .await
+            .context("storing the form signing key")?;
+        let stored = db::secrets::get(db, KEY_NAME)
             .await
             .context("reading the form signing key")?;
         let key: [u8; 32] = stored

@@ -1,47 +1,37 @@
 use super::stored_slug;
 use crate::domain::{Service, ServiceSummary, Slug};
+use crate::server::db::{self, Db};
 use crate::server::{markdown, ServerError};
-use sqlx::SqlitePool;
 
 #[tracing::instrument(skip_all)]
-pub async fn list(db: &SqlitePool) -> Result<Vec<ServiceSummary>, ServerError> {
-    sqlx::query_as::<_, (String, String, String)>(
-        "SELECT slug, name, summary FROM services ORDER BY position, id",
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|(slug, name, summary)| {
-        Ok(ServiceSummary {
-            slug: stored_slug(&slug)?,
-            name,
-            summary,
+pub async fn list(db: &Db) -> Result<Vec<ServiceSummary>, ServerError> {
+    db::services::list(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(ServiceSummary {
+                slug: stored_slug(&row.slug)?,
+                name: row.name,
+                summary: row.summary,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<Service, ServerError> {
-    let (name, summary, body_html, seo_title, seo_description) = sqlx::query_as::<
-        _,
-        (String, String, String, String, String),
-    >(
-        "SELECT name, summary, body_html, seo_title, seo_description FROM services WHERE slug = ?",
-    )
-    .bind(slug.as_str())
-    .fetch_optional(db)
-    .await?
-    .ok_or(ServerError::NotFound)?;
+pub async fn get(db: &Db, slug: &Slug) -> Result<Service, ServerError> {
+    let row = db::services::by_slug(db, slug.as_str())
+        .await?
+        .ok_or(ServerError::NotFound)?;
     Ok(Service {
         summary: ServiceSummary {
             slug: slug.clone(),
-            name,
-            summary,
+            name: row.name,
+            summary: row.summary,
         },
-        body_html,
-        seo_title,
-        seo_description,
+        body_html: row.body_html,
+        seo_title: row.seo_title,
+        seo_description: row.seo_description,
     })
 }
 
@@ -55,19 +45,18 @@ pub struct NewService {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn insert(db: &SqlitePool, service: &NewService) -> Result<(), ServerError> {
-    sqlx::query(
-        "INSERT INTO services (slug, name, summary, body_md, body_html, position, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+pub async fn insert(db: &Db, service: &NewService) -> Result<(), ServerError> {
+    db::services::insert(
+        db,
+        &db::services::NewServiceRow {
+            slug: service.slug.as_str(),
+            name: &service.name,
+            summary: &service.summary,
+            body_md: &service.body_md,
+            body_html: &markdown::render(&service.body_md),
+            position: service.position,
+            updated_at: &super::now_utc().to_stored(),
+        },
     )
-    .bind(service.slug.as_str())
-    .bind(&service.name)
-    .bind(&service.summary)
-    .bind(&service.body_md)
-    .bind(markdown::render(&service.body_md))
-    .bind(service.position)
-    .bind(super::now_utc().to_stored())
-    .execute(db)
-    .await?;
-    Ok(())
+    .await
 }

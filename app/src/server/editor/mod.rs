@@ -13,8 +13,8 @@ use crate::domain::article_admin::{ArticleRow, ArticleState, ArticleTable, Edite
 use crate::domain::article_draft::ArticleDraft;
 use crate::domain::media::MediaKey;
 use crate::server::content::staff_time;
+use crate::server::db::{self, editor::DraftRow, Db};
 use crate::server::ServerError;
-use sqlx::SqlitePool;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -26,12 +26,6 @@ pub enum EditError {
     ImageMissing,
     #[error(transparent)]
     Server(#[from] ServerError),
-}
-
-impl From<sqlx::Error> for EditError {
-    fn from(e: sqlx::Error) -> Self {
-        Self::Server(e.into())
-    }
 }
 
 fn label(stored: Option<String>) -> Result<Option<String>, ServerError> {
@@ -49,11 +43,7 @@ fn state(raw: &str) -> Result<ArticleState, ServerError> {
 
 /// Articles whose title contains `search`, in `category` (a name; empty:
 /// all), last changed first; and the categories that have articles.
-pub async fn list(
-    db: &SqlitePool,
-    search: &str,
-    category: &str,
-) -> Result<ArticleTable, ServerError> {
+pub async fn list(db: &Db, search: &str, category: &str) -> Result<ArticleTable, ServerError> {
     let pattern = format!(
         "%{}%",
         search
@@ -62,151 +52,67 @@ pub async fn list(
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    let rows = sqlx::query_as::<_, (i64, String, String, String, Option<String>)>(
-        "SELECT a.id, a.title, c.name, a.status, a.published_at FROM articles a
-         JOIN categories c ON c.id = a.category_id
-         WHERE a.title LIKE ? ESCAPE '\\' AND (? = '' OR c.name = ?)
-         ORDER BY a.updated_at DESC, a.id DESC",
-    )
-    .bind(pattern)
-    .bind(category)
-    .bind(category)
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|(id, title, category, status, when)| {
-        Ok(ArticleRow {
-            id,
-            title,
-            category,
-            state: state(&status)?,
-            when: label(when)?,
+    let rows = db::editor::list(db, &pattern, category)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(ArticleRow {
+                id: row.id,
+                title: row.title,
+                category: row.category,
+                state: state(&row.status)?,
+                when: label(row.published_at)?,
+            })
         })
-    })
-    .collect::<Result<_, ServerError>>()?;
-    let categories = sqlx::query_scalar(
-        "SELECT DISTINCT c.name FROM categories c JOIN articles a ON a.category_id = c.id ORDER BY c.name",
-    )
-    .fetch_all(db)
-    .await?;
+        .collect::<Result<_, ServerError>>()?;
+    let categories = db::editor::categories(db).await?;
     Ok(ArticleTable { rows, categories })
 }
 
-pub async fn get(db: &SqlitePool, id: i64) -> Result<EditedArticle, ServerError> {
-    type Row = (
-        i64,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        bool,
-        String,
-        String,
-    );
-    let (
-        version,
-        status,
-        when,
-        title,
-        slug,
-        category,
-        summary,
-        body_md,
-        hero,
-        hero_alt,
-        hero_decorative,
-        seo_title,
-        seo_description,
-    ): Row = sqlx::query_as(
-        "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name, a.summary, a.body_md,
-                a.hero_src, a.hero_alt, a.hero_decorative, a.seo_title, a.seo_description
-         FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?
-    .ok_or(ServerError::NotFound)?;
-    let revisions = sqlx::query_as::<_, (i64, String, Option<String>)>(
-        "SELECT r.version, r.saved_at, s.name FROM article_revisions r LEFT JOIN staff s ON s.id = r.saved_by
-         WHERE r.article_id = ? ORDER BY r.version DESC LIMIT 50",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|(v, at, by)| Ok((v, label(Some(at))?.unwrap_or_default(), by.unwrap_or_default())))
-    .collect::<Result<_, ServerError>>()?;
+pub async fn get(db: &Db, id: i64) -> Result<EditedArticle, ServerError> {
+    let row = db::editor::get(db, id)
+        .await?
+        .ok_or(ServerError::NotFound)?;
+    let revisions = db::editor::revisions(db, id)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok((
+                r.version,
+                label(Some(r.saved_at))?.unwrap_or_default(),
+                r.saved_by.unwrap_or_default(),
+            ))
+        })
+        .collect::<Result<_, ServerError>>()?;
     Ok(EditedArticle {
         id,
-        version,
-        state: state(&status)?,
-        when: label(when)?,
-        draft: ArticleDraft {
-            title,
-            slug,
-            category,
-            summary,
-            body_md,
-            hero: stored_key(hero)?,
-            hero_alt: hero_alt.unwrap_or_default(),
-            hero_decorative,
-            seo_title,
-            seo_description,
-        },
+        version: row.version,
+        state: state(&row.status)?,
+        when: label(row.published_at)?,
+        draft: draft_from_row(row.draft)?,
         revisions,
     })
 }
 
 /// The text of a saved version, to restore into the editor.
-pub async fn revision(db: &SqlitePool, id: i64, version: i64) -> Result<ArticleDraft, ServerError> {
-    type Row = (
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        bool,
-        String,
-        String,
-    );
-    let (
-        title,
-        slug,
-        category,
-        summary,
-        body_md,
-        hero,
-        hero_alt,
-        hero_decorative,
-        seo_title,
-        seo_description,
-    ): Row = sqlx::query_as(
-        "SELECT title, slug, category, summary, body_md, hero_src, hero_alt, hero_decorative,
-                seo_title, seo_description
-         FROM article_revisions WHERE article_id = ? AND version = ?",
-    )
-    .bind(id)
-    .bind(version)
-    .fetch_optional(db)
-    .await?
-    .ok_or(ServerError::NotFound)?;
+pub async fn revision(db: &Db, id: i64, version: i64) -> Result<ArticleDraft, ServerError> {
+    let row = db::editor::revision(db, id, version)
+        .await?
+        .ok_or(ServerError::NotFound)?;
+    draft_from_row(row)
+}
+
+fn draft_from_row(row: DraftRow) -> Result<ArticleDraft, ServerError> {
     Ok(ArticleDraft {
-        title,
-        slug,
-        category,
-        summary,
-        body_md,
-        hero: stored_key(hero)?,
-        hero_alt: hero_alt.unwrap_or_default(),
-        hero_decorative,
-        seo_title,
-        seo_description,
+        title: row.title,
+        slug: row.slug,
+        category: row.category,
+        summary: row.summary,
+        body_md: row.body_md,
+        hero: stored_key(row.hero_src)?,
+        hero_alt: row.hero_alt.unwrap_or_default(),
+        hero_decorative: row.hero_decorative,
+        seo_title: row.seo_title,
+        seo_description: row.seo_description,
     })
 }

@@ -4,28 +4,22 @@ use super::EditError;
 use crate::domain::service_draft::{EditedService, ServiceDraft};
 use crate::domain::Slug;
 use crate::server::content::{now_utc, stored_slug};
+use crate::server::db::{self, services::ServiceSaved, Db};
 use crate::server::{markdown, ServerError};
-use sqlx::SqlitePool;
 
-pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<EditedService, ServerError> {
-    type Row = (String, i64, String, String, String, String, String);
-    let (slug, version, name, summary, body_md, seo_title, seo_description): Row = sqlx::query_as(
-        "SELECT slug, version, name, summary, body_md, seo_title, seo_description
-             FROM services WHERE slug = ?",
-    )
-    .bind(slug.as_str())
-    .fetch_optional(db)
-    .await?
-    .ok_or(ServerError::NotFound)?;
+pub async fn get(db: &Db, slug: &Slug) -> Result<EditedService, ServerError> {
+    let row = db::services::for_editing(db, slug.as_str())
+        .await?
+        .ok_or(ServerError::NotFound)?;
     Ok(EditedService {
-        slug: stored_slug(&slug)?,
-        version,
+        slug: stored_slug(&row.slug)?,
+        version: row.version,
         draft: ServiceDraft {
-            name,
-            summary,
-            body_md,
-            seo_title,
-            seo_description,
+            name: row.name,
+            summary: row.summary,
+            body_md: row.body_md,
+            seo_title: row.seo_title,
+            seo_description: row.seo_description,
         },
     })
 }
@@ -33,37 +27,22 @@ pub async fn get(db: &SqlitePool, slug: &Slug) -> Result<EditedService, ServerEr
 /// Saves a validated draft if nobody saved since `expected_version`;
 /// returns the new version.
 pub async fn save(
-    db: &SqlitePool,
+    db: &Db,
     slug: &Slug,
     expected_version: i64,
     draft: &ServiceDraft,
 ) -> Result<i64, EditError> {
-    let done = sqlx::query(
-        "UPDATE services SET name = ?, summary = ?, body_md = ?, body_html = ?, seo_title = ?,
-           seo_description = ?, updated_at = ?, version = version + 1
-         WHERE slug = ? AND version = ?",
-    )
-    .bind(&draft.name)
-    .bind(&draft.summary)
-    .bind(&draft.body_md)
-    .bind(markdown::render(&draft.body_md))
-    .bind(&draft.seo_title)
-    .bind(&draft.seo_description)
-    .bind(now_utc().to_stored())
-    .bind(slug.as_str())
-    .bind(expected_version)
-    .execute(db)
-    .await?;
-    if done.rows_affected() == 1 {
-        return Ok(expected_version + 1);
+    let write = db::services::ServiceWrite {
+        name: &draft.name,
+        summary: &draft.summary,
+        body_md: &draft.body_md,
+        body_html: &markdown::render(&draft.body_md),
+        seo_title: &draft.seo_title,
+        seo_description: &draft.seo_description,
+        updated_at: &now_utc().to_stored(),
+    };
+    match db::services::save(db, slug.as_str(), expected_version, &write).await? {
+        ServiceSaved::Version(version) => Ok(version),
+        ServiceSaved::Conflict => Err(EditError::Conflict),
     }
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM services WHERE slug = ?")
-        .bind(slug.as_str())
-        .fetch_optional(db)
-        .await?;
-    Err(if exists.is_some() {
-        EditError::Conflict
-    } else {
-        ServerError::NotFound.into()
-    })
 }

@@ -4,26 +4,11 @@
 use super::SUMMARY_MAX_CHARS;
 use crate::domain::{HeroImage, Slug};
 use crate::server::content::{now_utc, Timestamp};
+use crate::server::db::{self, Db};
 use crate::server::{markdown, ServerError};
-use sqlx::SqlitePool;
 
-/// Where an article stands in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Draft,
-    Scheduled,
-    Published,
-}
-
-impl Status {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Scheduled => "scheduled",
-            Self::Published => "published",
-        }
-    }
-}
+/// Where an article stands in its life (the admin's [`ArticleState`]).
+pub use crate::domain::article_admin::ArticleState as Status;
 
 /// An article as written by staff, the seed or a test.
 pub struct NewArticle {
@@ -43,41 +28,34 @@ pub struct NewArticle {
 /// Stores an article, rendering and sanitising its body, creating its
 /// category if it is new.
 #[tracing::instrument(skip_all)]
-pub async fn insert(db: &SqlitePool, article: &NewArticle) -> Result<(), ServerError> {
+pub async fn insert(db: &Db, article: &NewArticle) -> Result<(), ServerError> {
     let category_slug = Slug::from_title(&article.category)
         .map_err(|e| ServerError::Corrupt(format!("category {:?}: {e}", article.category)))?;
     let now = now_utc().to_stored();
-    let mut tx = db.begin().await?;
-    sqlx::query("INSERT INTO categories (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
-        .bind(category_slug.as_str())
-        .bind(&article.category)
-        .execute(&mut *tx)
-        .await?;
     let summary = article
         .summary
         .clone()
         .unwrap_or_else(|| markdown::summary(&article.body_md, SUMMARY_MAX_CHARS));
-    sqlx::query(
-        "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src,
-           hero_alt, hero_decorative, status, published_at, created_at, updated_at, wordpress_id)
-         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    let body_html = markdown::render(&article.body_md);
+    let hero = article.hero.as_ref();
+    db::articles::insert(
+        db,
+        &db::articles::NewArticleRow {
+            slug: article.slug.as_str(),
+            title: &article.title,
+            summary: &summary,
+            category_slug: category_slug.as_str(),
+            category_name: &article.category,
+            body_md: &article.body_md,
+            body_html: &body_html,
+            hero_src: hero.map(|h| h.image.key.as_str()),
+            hero_alt: hero.map(|h| h.alt.as_str()),
+            hero_decorative: hero.is_some_and(|h| h.alt.is_empty()),
+            status: article.status,
+            published_at: article.published_at.as_ref().map(Timestamp::to_stored),
+            wordpress_id: article.wordpress_id,
+            now: &now,
+        },
     )
-    .bind(article.slug.as_str())
-    .bind(&article.title)
-    .bind(summary)
-    .bind(category_slug.as_str())
-    .bind(&article.body_md)
-    .bind(markdown::render(&article.body_md))
-    .bind(article.hero.as_ref().map(|h| h.image.key.as_str()))
-    .bind(article.hero.as_ref().map(|h| h.alt.as_str()))
-    .bind(article.hero.as_ref().is_some_and(|h| h.alt.is_empty()))
-    .bind(article.status.as_str())
-    .bind(article.published_at.as_ref().map(Timestamp::to_stored))
-    .bind(&now)
-    .bind(&now)
-    .bind(article.wordpress_id)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }

@@ -1,0 +1,253 @@
+//! Articles as the public site, the feeds, the seed and the WordPress import
+//! read and write them. Editing in the admin is in `editor`.
+
+use super::Db;
+use crate::domain::article_admin::ArticleState;
+use crate::server::ServerError;
+use sqlx::SqliteConnection;
+
+/// What a public article list shows of each article.
+const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, c.slug AS category_slug,
+    c.name AS category_name, a.published_at";
+/// Published, with a date: what patients may see.
+const PUBLIC: &str = "a.status = 'published' AND a.published_at IS NOT NULL";
+
+/// A published article in a list.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SummaryRow {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub category_slug: String,
+    pub category_name: String,
+    pub published_at: String,
+}
+
+/// A published article's page.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ArticleRow {
+    #[sqlx(flatten)]
+    pub summary: SummaryRow,
+    pub hero_alt: Option<String>,
+    pub hero_decorative: bool,
+    pub body_html: String,
+    pub category_id: i64,
+    pub updated_at: String,
+    pub seo_title: String,
+    pub seo_description: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct CategoryRow {
+    pub slug: String,
+    pub name: String,
+}
+
+/// A published article as the RSS feed and the sitemap list it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct FeedRow {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub category: String,
+    pub published_at: String,
+    pub updated_at: String,
+}
+
+/// An article not imported from WordPress, found by its slug.
+#[derive(Debug, sqlx::FromRow)]
+pub struct UnlinkedRow {
+    pub id: i64,
+    pub title: String,
+}
+
+/// Published articles, newest first.
+pub async fn latest(db: &Db, limit: i64) -> Result<Vec<SummaryRow>, ServerError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+    ))
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
+}
+
+/// Categories that have at least one published article, by name.
+pub async fn public_categories(db: &Db) -> Result<Vec<CategoryRow>, ServerError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT DISTINCT c.slug, c.name FROM categories c JOIN articles a ON a.category_id = c.id
+         WHERE {PUBLIC} ORDER BY c.name"
+    ))
+    .fetch_all(db)
+    .await?)
+}
+
+/// How many published articles there are in `category` (a slug; `None`: all).
+pub async fn count_public(db: &Db, category: Option<&str>) -> Result<i64, ServerError> {
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} AND (?1 IS NULL OR c.slug = ?1)"
+    ))
+    .bind(category)
+    .fetch_one(db)
+    .await?)
+}
+
+/// One page of published articles in `category` (a slug; `None`: all), newest first.
+pub async fn public_page(
+    db: &Db,
+    category: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<SummaryRow>, ServerError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} AND (?1 IS NULL OR c.slug = ?1)
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
+    ))
+    .bind(category)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await?)
+}
+
+/// A published article by its slug.
+pub async fn public_by_slug(db: &Db, slug: &str) -> Result<Option<ArticleRow>, ServerError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative, a.body_html, a.category_id,
+                a.updated_at, a.seo_title, a.seo_description
+             FROM articles a JOIN categories c ON c.id = a.category_id
+             WHERE {PUBLIC} AND a.slug = ?"
+    ))
+    .bind(slug)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Other published articles of a category, newest first.
+pub async fn related(
+    db: &Db,
+    category_id: i64,
+    except_slug: &str,
+    limit: i64,
+) -> Result<Vec<SummaryRow>, ServerError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} AND a.category_id = ? AND a.slug <> ?
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+    ))
+    .bind(category_id)
+    .bind(except_slug)
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The newest `limit` published articles (every one when `None`).
+pub async fn for_feed(db: &Db, limit: Option<i64>) -> Result<Vec<FeedRow>, ServerError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT a.slug, a.title, a.summary, c.name AS category, a.published_at, a.updated_at
+         FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+    ))
+    .bind(limit.unwrap_or(-1))
+    .fetch_all(db)
+    .await?)
+}
+
+/// An article as the seed, the WordPress import or a test stores it: the
+/// summary and HTML already derived.
+pub struct NewArticleRow<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub category_slug: &'a str,
+    pub category_name: &'a str,
+    pub body_md: &'a str,
+    pub body_html: &'a str,
+    pub hero_src: Option<&'a str>,
+    pub hero_alt: Option<&'a str>,
+    pub hero_decorative: bool,
+    pub status: ArticleState,
+    pub published_at: Option<String>,
+    pub wordpress_id: Option<i64>,
+    /// Its `created_at` and `updated_at`.
+    pub now: &'a str,
+}
+
+/// Stores an article, creating its category if it is new.
+pub async fn insert(db: &Db, article: &NewArticleRow<'_>) -> Result<(), ServerError> {
+    let mut tx = db.begin().await?;
+    ensure_category(&mut tx, article.category_slug, article.category_name).await?;
+    sqlx::query(
+        "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src,
+           hero_alt, hero_decorative, status, published_at, created_at, updated_at, wordpress_id)
+         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(article.slug)
+    .bind(article.title)
+    .bind(article.summary)
+    .bind(article.category_slug)
+    .bind(article.body_md)
+    .bind(article.body_html)
+    .bind(article.hero_src)
+    .bind(article.hero_alt)
+    .bind(article.hero_decorative)
+    .bind(article.status.value())
+    .bind(&article.published_at)
+    .bind(article.now)
+    .bind(article.now)
+    .bind(article.wordpress_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Creates a category unless its slug exists.
+pub(super) async fn ensure_category(
+    conn: &mut SqliteConnection,
+    slug: &str,
+    name: &str,
+) -> Result<(), ServerError> {
+    sqlx::query("INSERT INTO categories (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+        .bind(slug)
+        .bind(name)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The slug of the article imported from WordPress post `wordpress_id`.
+pub async fn slug_of_wordpress_post(
+    db: &Db,
+    wordpress_id: i64,
+) -> Result<Option<String>, ServerError> {
+    Ok(
+        sqlx::query_scalar("SELECT slug FROM articles WHERE wordpress_id = ?")
+            .bind(wordpress_id)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+/// The article at `slug` that did not come from WordPress, if any.
+pub async fn unlinked_by_slug(db: &Db, slug: &str) -> Result<Option<UnlinkedRow>, ServerError> {
+    Ok(
+        sqlx::query_as("SELECT id, title FROM articles WHERE slug = ? AND wordpress_id IS NULL")
+            .bind(slug)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+/// Records that article `id` is WordPress post `wordpress_id`.
+pub async fn link_to_wordpress(db: &Db, id: i64, wordpress_id: i64) -> Result<(), ServerError> {
+    sqlx::query("UPDATE articles SET wordpress_id = ? WHERE id = ?")
+        .bind(wordpress_id)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

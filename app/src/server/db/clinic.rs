@@ -1,0 +1,92 @@
+//! The clinic's facts (a single row) and its social links.
+
+use super::Db;
+use crate::domain::ClinicInfo;
+use crate::server::ServerError;
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ClinicRow {
+    pub name: String,
+    pub tagline: String,
+    pub description: String,
+    pub about: String,
+    pub area_served: String,
+    pub phone: String,
+    pub email: String,
+    pub address: Option<String>,
+    pub hours: String,
+    pub specialties: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct SocialLinkRow {
+    pub label: String,
+    pub url: String,
+}
+
+/// The clinic's row; `None` before the seed ran.
+pub async fn get(db: &Db) -> Result<Option<ClinicRow>, ServerError> {
+    Ok(sqlx::query_as(
+        "SELECT name, tagline, description, about, area_served, phone, email, address, hours,
+                specialties
+         FROM clinic WHERE id = 1",
+    )
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The social links, in their order.
+pub async fn social_links(db: &Db) -> Result<Vec<SocialLinkRow>, ServerError> {
+    Ok(
+        sqlx::query_as("SELECT label, url FROM social_links ORDER BY position, id")
+            .fetch_all(db)
+            .await?,
+    )
+}
+
+/// Whether the clinic's row exists (the seed has run).
+pub async fn exists(db: &Db) -> Result<bool, ServerError> {
+    Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clinic)")
+        .fetch_one(db)
+        .await?)
+}
+
+/// Writes the clinic's facts (the single row) and replaces its social links:
+/// hours and specialties one per line, the phone as its ten digits.
+pub async fn save(db: &Db, clinic: &ClinicInfo) -> Result<(), ServerError> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT INTO clinic (id, name, tagline, description, about, area_served, phone, email, address,
+           hours, specialties)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, tagline = excluded.tagline,
+           description = excluded.description, about = excluded.about,
+           area_served = excluded.area_served, phone = excluded.phone, email = excluded.email,
+           address = excluded.address, hours = excluded.hours, specialties = excluded.specialties",
+    )
+    .bind(&clinic.name)
+    .bind(&clinic.tagline)
+    .bind(&clinic.description)
+    .bind(&clinic.about)
+    .bind(&clinic.area_served)
+    .bind(clinic.phone.digits())
+    .bind(&clinic.email)
+    .bind(&clinic.address)
+    .bind(clinic.hours.join("\n"))
+    .bind(clinic.specialties.join("\n"))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM social_links")
+        .execute(&mut *tx)
+        .await?;
+    for (position, link) in (0_i64..).zip(&clinic.social) {
+        sqlx::query("INSERT INTO social_links (label, url, position) VALUES (?, ?, ?)")
+            .bind(&link.label)
+            .bind(&link.url)
+            .bind(position)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,357 @@
+//! Articles as staff edit them: every status, versions for conflict
+//! detection, saved revisions, publishing and deleting.
+
+use super::articles::ensure_category;
+use super::Db;
+use crate::domain::article_admin::ArticleState;
+use crate::server::ServerError;
+use sqlx::SqliteConnection;
+
+/// One line of the admin's article list.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ListedRow {
+    pub id: i64,
+    pub title: String,
+    /// The category's name.
+    pub category: String,
+    pub status: String,
+    pub published_at: Option<String>,
+}
+
+/// The text of an article or of one of its revisions, as the editor opens it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DraftRow {
+    pub title: String,
+    pub slug: String,
+    /// The category's name.
+    pub category: String,
+    pub summary: String,
+    pub body_md: String,
+    pub hero_src: Option<String>,
+    pub hero_alt: Option<String>,
+    pub hero_decorative: bool,
+    pub seo_title: String,
+    pub seo_description: String,
+}
+
+/// An article as the editor opens it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct EditedRow {
+    pub version: i64,
+    pub status: String,
+    pub published_at: Option<String>,
+    #[sqlx(flatten)]
+    pub draft: DraftRow,
+}
+
+/// A saved version, in the editor's history.
+#[derive(Debug, sqlx::FromRow)]
+pub struct RevisionRow {
+    pub version: i64,
+    pub saved_at: String,
+    /// The name of who saved it, if the account still exists.
+    pub saved_by: Option<String>,
+}
+
+/// Articles whose title is `LIKE pattern` (escaped with `\`), in `category`
+/// (a name; empty: all), last changed first.
+pub async fn list(db: &Db, pattern: &str, category: &str) -> Result<Vec<ListedRow>, ServerError> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, a.title, c.name AS category, a.status, a.published_at FROM articles a
+         JOIN categories c ON c.id = a.category_id
+         WHERE a.title LIKE ? ESCAPE '\\' AND (? = '' OR c.name = ?)
+         ORDER BY a.updated_at DESC, a.id DESC",
+    )
+    .bind(pattern)
+    .bind(category)
+    .bind(category)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The names of the categories that have articles.
+pub async fn categories(db: &Db) -> Result<Vec<String>, ServerError> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT c.name FROM categories c JOIN articles a ON a.category_id = c.id ORDER BY c.name",
+    )
+    .fetch_all(db)
+    .await?)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<EditedRow>, ServerError> {
+    Ok(sqlx::query_as(
+        "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name AS category, a.summary,
+                a.body_md, a.hero_src, a.hero_alt, a.hero_decorative, a.seo_title, a.seo_description
+         FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The newest 50 saved versions of article `id`, newest first.
+pub async fn revisions(db: &Db, id: i64) -> Result<Vec<RevisionRow>, ServerError> {
+    Ok(sqlx::query_as(
+        "SELECT r.version, r.saved_at, s.name AS saved_by FROM article_revisions r LEFT JOIN staff s ON s.id = r.saved_by
+         WHERE r.article_id = ? ORDER BY r.version DESC LIMIT 50",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The text of version `version` of article `id`.
+pub async fn revision(db: &Db, id: i64, version: i64) -> Result<Option<DraftRow>, ServerError> {
+    Ok(sqlx::query_as(
+        "SELECT title, slug, category, summary, body_md, hero_src, hero_alt, hero_decorative,
+                seo_title, seo_description
+         FROM article_revisions WHERE article_id = ? AND version = ?",
+    )
+    .bind(id)
+    .bind(version)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// An article as staff saved it: the stored summary and HTML already derived.
+pub struct ArticleWrite<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    /// What the article stores: the summary written, or one derived from the body.
+    pub summary: &'a str,
+    /// What the revision keeps: the summary as written (maybe empty).
+    pub written_summary: &'a str,
+    pub category_slug: &'a str,
+    pub category_name: &'a str,
+    pub body_md: &'a str,
+    pub body_html: &'a str,
+    pub hero_src: Option<&'a str>,
+    pub hero_alt: Option<&'a str>,
+    pub hero_decorative: bool,
+    pub seo_title: &'a str,
+    pub seo_description: &'a str,
+    pub saved_by: i64,
+    pub now: &'a str,
+}
+
+/// What became of a save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleSaved {
+    /// Stored as version `version` of article `id`.
+    Saved { id: i64, version: i64 },
+    /// Another article has the slug.
+    SlugTaken,
+    /// The hero image is not among the uploaded images.
+    ImageMissing,
+    /// Someone saved since the expected version.
+    Conflict,
+}
+
+/// Creates (`id: None`) or updates an article if it is still at
+/// `expected_version`, with a revision of what was saved, in one
+/// transaction. Updating an article that does not exist is not found.
+pub async fn save(
+    db: &Db,
+    id: Option<i64>,
+    expected_version: i64,
+    article: &ArticleWrite<'_>,
+) -> Result<ArticleSaved, ServerError> {
+    let mut tx = db.begin().await?;
+    ensure_category(&mut tx, article.category_slug, article.category_name).await?;
+    if slug_taken(&mut tx, article.slug, id).await? {
+        return Ok(ArticleSaved::SlugTaken);
+    }
+    if let Some(key) = article.hero_src {
+        if !image_stored(&mut tx, key).await? {
+            return Ok(ArticleSaved::ImageMissing);
+        }
+    }
+    let (id, version) = match id {
+        None => (insert_draft(&mut tx, article).await?, 1),
+        Some(id) => {
+            if !update_version(&mut tx, id, expected_version, article).await? {
+                return if exists(&mut tx, id).await? {
+                    Ok(ArticleSaved::Conflict)
+                } else {
+                    Err(ServerError::NotFound)
+                };
+            }
+            (id, expected_version + 1)
+        }
+    };
+    record_revision(&mut tx, id, version, article).await?;
+    tx.commit().await?;
+    Ok(ArticleSaved::Saved { id, version })
+}
+
+async fn slug_taken(
+    conn: &mut SqliteConnection,
+    slug: &str,
+    except: Option<i64>,
+) -> Result<bool, ServerError> {
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND id IS NOT ?")
+            .bind(slug)
+            .bind(except)
+            .fetch_optional(conn)
+            .await?;
+    Ok(taken.is_some())
+}
+
+async fn image_stored(conn: &mut SqliteConnection, key: &str) -> Result<bool, ServerError> {
+    let stored: Option<String> = sqlx::query_scalar("SELECT key FROM media WHERE key = ?")
+        .bind(key)
+        .fetch_optional(conn)
+        .await?;
+    Ok(stored.is_some())
+}
+
+async fn exists(conn: &mut SqliteConnection, id: i64) -> Result<bool, ServerError> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Stores a new article as a draft at version 1; returns its id.
+async fn insert_draft(
+    conn: &mut SqliteConnection,
+    article: &ArticleWrite<'_>,
+) -> Result<i64, ServerError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src, hero_alt,
+           hero_decorative, seo_title, seo_description, status, created_at, updated_at, version)
+         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id",
+    )
+    .bind(article.slug)
+    .bind(article.title)
+    .bind(article.summary)
+    .bind(article.category_slug)
+    .bind(article.body_md)
+    .bind(article.body_html)
+    .bind(article.hero_src)
+    .bind(article.hero_alt)
+    .bind(article.hero_decorative)
+    .bind(article.seo_title)
+    .bind(article.seo_description)
+    .bind(article.now)
+    .bind(article.now)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Saves over version `expected_version`; `false` if the article is not
+/// at that version (or does not exist).
+async fn update_version(
+    conn: &mut SqliteConnection,
+    id: i64,
+    expected_version: i64,
+    article: &ArticleWrite<'_>,
+) -> Result<bool, ServerError> {
+    let done = sqlx::query(
+        "UPDATE articles SET slug = ?, title = ?, summary = ?, category_id = (SELECT id FROM categories WHERE slug = ?),
+           body_md = ?, body_html = ?, hero_src = ?, hero_alt = ?, hero_decorative = ?,
+           seo_title = ?, seo_description = ?, updated_at = ?, version = version + 1
+         WHERE id = ? AND version = ?",
+    )
+    .bind(article.slug)
+    .bind(article.title)
+    .bind(article.summary)
+    .bind(article.category_slug)
+    .bind(article.body_md)
+    .bind(article.body_html)
+    .bind(article.hero_src)
+    .bind(article.hero_alt)
+    .bind(article.hero_decorative)
+    .bind(article.seo_title)
+    .bind(article.seo_description)
+    .bind(article.now)
+    .bind(id)
+    .bind(expected_version)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() != 0)
+}
+
+async fn record_revision(
+    conn: &mut SqliteConnection,
+    id: i64,
+    version: i64,
+    article: &ArticleWrite<'_>,
+) -> Result<(), ServerError> {
+    sqlx::query(
+        "INSERT INTO article_revisions (article_id, version, title, slug, category, summary, body_md,
+           hero_src, hero_alt, hero_decorative, seo_title, seo_description, saved_by, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(version)
+    .bind(article.title)
+    .bind(article.slug)
+    .bind(article.category_name)
+    .bind(article.written_summary)
+    .bind(article.body_md)
+    .bind(article.hero_src)
+    .bind(article.hero_alt)
+    .bind(article.hero_decorative)
+    .bind(article.seo_title)
+    .bind(article.seo_description)
+    .bind(article.saved_by)
+    .bind(article.now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Sets article `id` to `status` at `now`, with `when` as its publication
+/// time (see `editor::set_state` for the rules); none is not found.
+pub async fn set_status(
+    db: &Db,
+    id: i64,
+    status: ArticleState,
+    when: Option<&str>,
+    now: &str,
+) -> Result<(), ServerError> {
+    // Publishing again keeps the first publication date; publishing a
+    // scheduled article now dates it now; unpublishing keeps the date.
+    crate::server::error::one_row(
+        sqlx::query(
+            "UPDATE articles SET updated_at = ?3,
+           published_at = CASE
+             WHEN ?1 = 'published' AND status = 'scheduled' THEN ?2
+             WHEN ?1 = 'published' THEN COALESCE(published_at, ?2)
+             WHEN ?1 = 'scheduled' THEN ?2
+             ELSE published_at END,
+           status = ?1
+         WHERE id = ?4",
+        )
+        .bind(status.value())
+        .bind(when)
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await?,
+    )
+}
+
+/// Deletes article `id` (its revisions go with it); none is not found.
+pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
+    crate::server::error::one_row(
+        sqlx::query("DELETE FROM articles WHERE id = ?")
+            .bind(id)
+            .execute(db)
+            .await?,
+    )
+}
+
+/// Publishes every scheduled article due at `now`; returns how many.
+pub async fn publish_due(db: &Db, now: &str) -> Result<u64, ServerError> {
+    Ok(sqlx::query(
+        "UPDATE articles SET status = 'published', updated_at = ?1 WHERE status = 'scheduled' AND published_at <= ?1",
+    )
+    .bind(now)
+    .execute(db)
+    .await?
+    .rows_affected())
+}

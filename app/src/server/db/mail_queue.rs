@@ -1,0 +1,171 @@
+//! The notification e-mails a consultation request causes, queued in the
+//! `notifications` table until they are sent or given up.
+
+use super::Db;
+use crate::server::ServerError;
+use sqlx::SqliteConnection;
+
+/// Who a notification e-mail goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotificationKind {
+    /// The clinic's staff: a request arrived.
+    Staff,
+    /// The patient, if they gave an e-mail: we received it.
+    Patient,
+}
+
+impl NotificationKind {
+    pub const ALL: [Self; 2] = [Self::Staff, Self::Patient];
+
+    /// The value stored in the database (and logged).
+    pub fn value(self) -> &'static str {
+        match self {
+            Self::Staff => "staff",
+            Self::Patient => "patient",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.value() == raw)
+    }
+}
+
+fn stored_kind(raw: &str) -> Result<NotificationKind, ServerError> {
+    NotificationKind::parse(raw)
+        .ok_or_else(|| ServerError::Corrupt(format!("notification kind {raw:?}")))
+}
+
+/// A notification whose time to be sent has come.
+#[derive(Debug)]
+pub struct DueNotification {
+    pub id: i64,
+    pub kind: NotificationKind,
+    pub attempts: i64,
+    /// The request's reference.
+    pub reference: String,
+    /// The patient's e-mail, if they gave one.
+    pub email: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DueRow {
+    id: i64,
+    kind: String,
+    attempts: i64,
+    reference: String,
+    email: Option<String>,
+}
+
+/// A notification of a request that failed at least once and is not sent.
+#[derive(Debug)]
+pub struct UnsentNotification {
+    pub kind: NotificationKind,
+    pub attempts: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct UnsentRow {
+    kind: String,
+    attempts: i64,
+}
+
+/// Queues a notification of request `consultation_id`, due at `due_at`,
+/// inside the transaction that stores the request.
+pub(super) async fn enqueue(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+    kind: NotificationKind,
+    due_at: &str,
+) -> Result<(), ServerError> {
+    sqlx::query(
+        "INSERT INTO notifications (consultation_id, kind, next_attempt_at) VALUES (?, ?, ?)",
+    )
+    .bind(consultation_id)
+    .bind(kind.value())
+    .bind(due_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Up to 20 notifications due at `now`, oldest first.
+pub async fn due(db: &Db, now: &str) -> Result<Vec<DueNotification>, ServerError> {
+    let rows: Vec<DueRow> = sqlx::query_as(
+        "SELECT n.id, n.kind, n.attempts, c.reference, c.email
+         FROM notifications n JOIN consultations c ON c.id = n.consultation_id
+         WHERE n.sent_at IS NULL AND n.failed_at IS NULL AND n.next_attempt_at <= ?
+         ORDER BY n.id LIMIT 20",
+    )
+    .bind(now)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(DueNotification {
+                id: row.id,
+                kind: stored_kind(&row.kind)?,
+                attempts: row.attempts,
+                reference: row.reference,
+                email: row.email,
+            })
+        })
+        .collect()
+}
+
+pub async fn mark_sent(db: &Db, id: i64, sent_at: &str) -> Result<(), ServerError> {
+    sqlx::query("UPDATE notifications SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
+        .bind(sent_at)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// A failed attempt: its count (`attempts`, including this one), the error
+/// shown to staff, when to try again, and given up once `attempts` reaches
+/// `max_attempts`.
+pub struct FailedAttempt<'a> {
+    pub attempts: i64,
+    pub error: &'a str,
+    pub next_attempt_at: &'a str,
+    pub max_attempts: i64,
+    pub now: &'a str,
+}
+
+pub async fn mark_failed(db: &Db, id: i64, failed: &FailedAttempt<'_>) -> Result<(), ServerError> {
+    sqlx::query(
+        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,
+           failed_at = CASE WHEN ? >= ? THEN ? END WHERE id = ?",
+    )
+    .bind(failed.attempts)
+    .bind(failed.error)
+    .bind(failed.next_attempt_at)
+    .bind(failed.attempts)
+    .bind(failed.max_attempts)
+    .bind(failed.now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The notifications of request `consultation_id` that failed and are not sent.
+pub async fn unsent_of_request(
+    db: &Db,
+    consultation_id: i64,
+) -> Result<Vec<UnsentNotification>, ServerError> {
+    let rows: Vec<UnsentRow> = sqlx::query_as(
+        "SELECT kind, attempts FROM notifications WHERE consultation_id = ? AND sent_at IS NULL AND attempts > 0",
+    )
+    .bind(consultation_id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(UnsentNotification {
+                kind: stored_kind(&row.kind)?,
+                attempts: row.attempts,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,86 @@
+//! The redirect table: old addresses and where they now live.
+
+use super::Db;
+use crate::server::ServerError;
+
+/// Who made a redirect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedirectOrigin {
+    /// The WordPress import.
+    Wordpress,
+    /// A staff member, in the admin.
+    Staff,
+}
+
+impl RedirectOrigin {
+    pub const ALL: [Self; 2] = [Self::Wordpress, Self::Staff];
+
+    /// The value stored in the database (and shown to staff).
+    pub fn value(self) -> &'static str {
+        match self {
+            Self::Wordpress => "wordpress",
+            Self::Staff => "staff",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.value() == raw)
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct RedirectRow {
+    pub from_path: String,
+    pub to_path: String,
+    pub origin: String,
+    pub created_at: String,
+}
+
+/// Where `from` now lives, if it moved.
+pub async fn find(db: &Db, from: &str) -> Result<Option<String>, ServerError> {
+    Ok(
+        sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = ?")
+            .bind(from)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+/// Every redirect, by the address it answers.
+pub async fn list(db: &Db) -> Result<Vec<RedirectRow>, ServerError> {
+    Ok(sqlx::query_as(
+        "SELECT from_path, to_path, origin, created_at FROM redirects ORDER BY from_path",
+    )
+    .fetch_all(db)
+    .await?)
+}
+
+/// Adds a redirect unless `from` already has one; says whether it was added.
+pub async fn add(
+    db: &Db,
+    from: &str,
+    to: &str,
+    origin: RedirectOrigin,
+    created_at: &str,
+) -> Result<bool, ServerError> {
+    let done = sqlx::query(
+        "INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (from_path) DO NOTHING",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(origin.value())
+    .bind(created_at)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Removes the redirect of `from`; none is not found.
+pub async fn delete(db: &Db, from: &str) -> Result<(), ServerError> {
+    let done = sqlx::query("DELETE FROM redirects WHERE from_path = ?")
+        .bind(from)
+        .execute(db)
+        .await?;
+    crate::server::error::one_row(done)
+}

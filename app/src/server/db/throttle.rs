@@ -1,0 +1,71 @@
+//! Failed sign-ins per key ('account:<email>' or 'client:<ip>').
+
+use super::Db;
+use crate::server::ServerError;
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct FailuresRow {
+    pub failures: i64,
+    pub locked_until: Option<String>,
+    pub last_failure_at: String,
+}
+
+pub async fn get(db: &Db, key: &str) -> Result<Option<FailuresRow>, ServerError> {
+    Ok(sqlx::query_as(
+        "SELECT failures, locked_until, last_failure_at FROM sign_in_failures WHERE key = ?",
+    )
+    .bind(key)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Counts a failure at `now`, starting again from one when the last
+/// failure was before `stale_before`.
+pub async fn count_failure(
+    db: &Db,
+    key: &str,
+    now: &str,
+    stale_before: &str,
+) -> Result<(), ServerError> {
+    sqlx::query(
+        "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES (?1, 1, ?2)
+             ON CONFLICT (key) DO UPDATE SET
+               failures = CASE WHEN last_failure_at < ?3 THEN 1 ELSE failures + 1 END,
+               last_failure_at = ?2",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(stale_before)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Locks `key` until `until` if it has `limit` failures and is not locked now.
+pub async fn lock_at_limit(
+    db: &Db,
+    key: &str,
+    limit: i64,
+    until: &str,
+    now: &str,
+) -> Result<(), ServerError> {
+    sqlx::query(
+        "UPDATE sign_in_failures SET locked_until = ?
+             WHERE key = ? AND failures >= ? AND (locked_until IS NULL OR locked_until < ?)",
+    )
+    .bind(until)
+    .bind(key)
+    .bind(limit)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear(db: &Db, key: &str) -> Result<(), ServerError> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
+        .bind(key)
+        .execute(db)
+        .await?;
+    Ok(())
+}
