@@ -12,7 +12,8 @@ type Reading = Shared<BoxFuture<'static, Option<i64>>>;
 /// time: requests that arrive while a query runs share the next one. A
 /// request only joins a query that has not started yet, so it always sees
 /// every commit made before it arrived, and a publish shows on the very
-/// next request. One query per request held throughput to 40% of nginx's.
+/// next request. One query per request held throughput far below nginx's
+/// (README, performance).
 #[derive(Clone, Default)]
 pub(super) struct Generation {
     slots: Arc<Mutex<Slots>>,

@@ -39,7 +39,7 @@ pub async fn end(session: &Session) -> Result<(), ServerError> {
 /// The staff member a session belongs to, if it is valid: ends sessions past
 /// their absolute limit and those of disabled or deleted accounts.
 pub async fn staff_for_session(
-    db: &sqlx::SqlitePool,
+    db: &crate::server::db::Db,
     session: &Session,
     limits: SessionLimits,
 ) -> Result<Option<StaffMember>, ServerError> {

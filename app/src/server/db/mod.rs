@@ -87,8 +87,8 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
 /// Queues this process's frequent writers (consultation requests and their
 /// notifications) for SQLite's single write lock. SQLite makes a writer that
 /// finds the lock taken sleep and retry (1, 2, 5, 10, ... ms), so under a
-/// burst some requests waited over 100 ms; waiting here, in order, costs
-/// only the commits ahead.
+/// burst some requests waited long (README, performance); waiting here, in
+/// order, costs only the commits ahead.
 #[derive(Clone, Default)]
 pub struct WriteGate(std::sync::Arc<tokio::sync::Mutex<()>>);
 
