@@ -94,8 +94,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation") view={Lazy::<ConsultationRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation/sent/:reference") view={Lazy::<ConsultationSentRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/consultation/sent/:reference") view={Lazy::<RequestSentRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignInRoute>::new()} ssr=SsrMode::Async/>
                     <ParentRoute path=path!("/admin") view={Lazy::<AdminLayoutRoute>::new()} ssr=SsrMode::Async>
                         <Route path=path!("") view={Lazy::<AdminHomeRoute>::new()}/>

@@ -3,7 +3,7 @@
 //! at the end which kind of address a path is. The route table itself is
 //! in `app.rs` (`path!` needs literals).
 
-use crate::domain::consultation::Reference;
+use crate::domain::request::Reference;
 use crate::domain::{PageNumber, Slug};
 use leptos::prelude::*;
 use leptos_router::params::Params;
@@ -65,7 +65,7 @@ pub fn admin_request(reference: &Reference) -> String {
     format!("{ADMIN_REQUESTS}/{reference}")
 }
 
-/// The inbox filtered by a status (`None`: everything but spam).
+/// The requests list filtered by a status (`None`: everything but spam).
 pub fn admin_requests(status: Option<&str>) -> String {
     match status {
         Some(status) => format!("{ADMIN_REQUESTS}?status={status}"),
@@ -73,9 +73,9 @@ pub fn admin_requests(status: Option<&str>) -> String {
     }
 }
 
-/// `?status=` of the inbox.
+/// `?status=` of the requests list.
 #[derive(Params, Debug, Clone, PartialEq)]
-pub struct InboxQuery {
+pub struct RequestListQuery {
     pub status: Option<String>,
 }
 
@@ -166,7 +166,7 @@ pub fn is_api(path: &str) -> bool {
 }
 
 /// The consultation form and its confirmations: rendered per visitor.
-pub fn is_consultation(path: &str) -> bool {
+pub fn is_request_form(path: &str) -> bool {
     under(path, CONSULTATION)
 }
 
@@ -187,9 +187,9 @@ mod tests {
         assert!(!is_staff_only("/administration-tips"));
         assert!(!is_staff_only("/api/article"));
         assert!(is_api("/api/article"));
-        assert!(is_consultation("/consultation"));
-        assert!(is_consultation("/consultation/sent/CR-7K3Q-9F2D"));
-        assert!(!is_consultation("/consultations"));
+        assert!(is_request_form("/consultation"));
+        assert!(is_request_form("/consultation/sent/CR-7K3Q-9F2D"));
+        assert!(!is_request_form("/consultations"));
         assert!(is_file_tree("/pkg/abc/clinic.wasm"));
         assert!(is_file_tree("/media/k-800.jpg"));
         assert!(!is_file_tree("/packages"));

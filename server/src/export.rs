@@ -2,7 +2,8 @@
 
 use app::api::ApiError;
 use app::server::auth::{audit, Administers, Staff};
-use app::server::{inbox, AppState};
+use app::server::requests::handling;
+use app::server::AppState;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -11,7 +12,7 @@ pub async fn requests_csv(
     State(state): State<AppState>,
     staff: Staff<Administers>,
 ) -> Result<Response, ApiError> {
-    let rows = inbox::export_rows(&state.db).await?;
+    let rows = handling::export_rows(&state.db).await?;
     let body = to_csv(rows).map_err(|e| {
         tracing::error!(error = %e, "writing the export");
         ApiError::Internal
@@ -32,7 +33,7 @@ pub async fn requests_csv(
 
 fn to_csv(rows: Vec<Vec<String>>) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(inbox::EXPORT_HEADER)?;
+    writer.write_record(handling::EXPORT_HEADER)?;
     for row in rows {
         // A cell starting with = + - @ would run as a formula in a spreadsheet.
         writer.write_record(row.into_iter().map(|cell| {

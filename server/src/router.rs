@@ -64,7 +64,7 @@ pub fn router(
         ))
         .route(
             routes::CONSULTATION,
-            post(crate::consultation_post::post_consultation),
+            post(crate::request_post::post_request),
         )
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .merge(crate::media::routes(&state.media_dir))

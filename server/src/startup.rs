@@ -4,7 +4,7 @@
 use crate::config::Config;
 use anyhow::Context;
 use app::server::auth::SessionLimits;
-use app::server::consultations::{ConsultationDesk, FormSigner, RateLimiter};
+use app::server::requests::{FormSigner, RateLimiter, RequestDesk};
 use app::server::{db, notify, seed, AppState};
 use axum::serve::ListenerExt;
 use axum::Router;
@@ -33,7 +33,7 @@ impl Application {
         let db = db::connect(&config.database_url).await?;
         seed::seed_if_empty(&db).await?;
         let (burst, period) = config.rate_limit;
-        let desk = ConsultationDesk {
+        let desk = RequestDesk {
             signer: FormSigner::load_or_create(&db).await?,
             limiter: RateLimiter::new(burst, period),
             min_fill: config.min_fill,

@@ -3,9 +3,9 @@
 //! [`ApiError`], which decides its own status (`server/response.rs`).
 
 pub mod admin;
-pub mod consultation;
 pub mod content;
 mod error;
+pub mod request;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -13,8 +13,8 @@
 
 use super::split_routes::split_routes;
 use super::{
-    About, ArticleList, ArticlePage, ConsultationPage, ConsultationSent, Contact, Home, Privacy,
-    ServiceList, ServicePage,
+    About, ArticleList, ArticlePage, Contact, Home, Privacy, RequestPage, RequestSent, ServiceList,
+    ServicePage,
 };
 use crate::components::{browser::next_task, Hydrated};
 use leptos::prelude::*;
@@ -55,6 +55,6 @@ split_routes! { patient_pages:
     AboutRoute => about_view, load_about { <About/> <Hydrated/> },
     ContactRoute => contact_view, load_contact { <Contact/> <Hydrated/> },
     PrivacyRoute => privacy_view, load_privacy { <Privacy/> <Hydrated/> },
-    ConsultationRoute => consultation_view, load_consultation { <ConsultationPage/> <Hydrated/> },
-    ConsultationSentRoute => consultation_sent_view, load_consultation_sent { <ConsultationSent/> <Hydrated/> },
+    RequestRoute => request_view, load_request { <RequestPage/> <Hydrated/> },
+    RequestSentRoute => request_sent_view, load_request_sent { <RequestSent/> <Hydrated/> },
 }

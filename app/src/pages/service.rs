@@ -1,7 +1,7 @@
 use crate::api::content::{get_service, list_services};
 use crate::components::{page_resource, show_loaded, CallToAction, Loading, PageMeta};
 use crate::domain::seo::{or, PageKind, PageSeo};
-use crate::pages::{use_form_setup, ConsultationFormView};
+use crate::pages::{use_form_setup, RequestFormView};
 use crate::routes;
 use leptos::prelude::*;
 
@@ -46,7 +46,7 @@ pub fn ServicePage() -> impl IntoView {
                                 <h2 id="service-request">"Ask us about " {service.summary.name.clone()}</h2>
                                 <p>"Leave your details and we'll call you back. Or use the "
                                     <a href=routes::CONSULTATION>"full consultation form"</a> "."</p>
-                                <ConsultationFormView setup=form_setup compact=true preselect=service.summary.slug.clone()/>
+                                <RequestFormView setup=form_setup compact=true preselect=service.summary.slug.clone()/>
                             </section>
                             <CallToAction/>
                         </article>

@@ -4,18 +4,17 @@
 //! the API layer (`crate::api`) maps them to what a browser is told.
 
 pub mod auth;
-pub mod consultations;
 pub mod content;
 pub mod db;
 pub mod editor;
 pub mod error;
 mod front_matter;
-pub mod inbox;
 pub mod json_ld;
 pub mod markdown;
 pub mod media;
 pub mod notify;
 pub mod redirects;
+pub mod requests;
 pub mod seed;
 mod state;
 

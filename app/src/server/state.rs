@@ -1,6 +1,6 @@
 use super::auth::SessionLimits;
-use super::consultations::ConsultationDesk;
 use super::db::Db;
+use super::requests::RequestDesk;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
@@ -9,7 +9,7 @@ use leptos::config::LeptosOptions;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
-    pub desk: ConsultationDesk,
+    pub desk: RequestDesk,
     pub session_limits: SessionLimits,
     /// Where uploaded images are stored (`<key>-<width>.jpg`).
     pub media_dir: std::path::PathBuf,

@@ -10,7 +10,7 @@ mod generation;
 
 use crate::compress::Encoding;
 use crate::etag::{matches, page_tag};
-use app::api::consultation::TOKEN;
+use app::api::request::TOKEN;
 use app::api::ApiError;
 use app::routes;
 use app::server::AppState;
@@ -46,7 +46,7 @@ fn cacheable_path(path: &str) -> bool {
         .rsplit('/')
         .next()
         .is_some_and(|last| last.contains('.'))
-        || routes::is_consultation(path)
+        || routes::is_request_form(path)
         || routes::is_staff_only(path)
         || routes::is_api(path)
         || routes::is_file_tree(path))

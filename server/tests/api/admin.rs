@@ -1,7 +1,7 @@
 use crate::admin_helpers::PASSWORD;
-use crate::consultation_helpers::{redirect_target, valid_fields};
 use crate::helpers::{spawn_app, TestApp};
 use crate::media_helpers::jpeg;
+use crate::request_helpers::{redirect_target, valid_fields};
 use app::domain::staff::Role;
 use reqwest::StatusCode;
 

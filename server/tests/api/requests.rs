@@ -2,8 +2,8 @@
 //! times on the clinic's clock, and the CSV export.
 
 use crate::admin::a_request;
-use crate::consultation_helpers::{redirect_target, valid_fields};
 use crate::helpers::spawn_app;
+use crate::request_helpers::{redirect_target, valid_fields};
 use app::domain::staff::Role;
 use reqwest::StatusCode;
 
@@ -125,7 +125,7 @@ async fn the_csv_export_has_every_request_and_defuses_spreadsheet_formulas() {
     let app = spawn_app().await;
     let token = app.form_token().await;
     let fields =
-        crate::consultation_helpers::with(valid_fields(), "message", "=HYPERLINK(\"http://evil\")");
+        crate::request_helpers::with(valid_fields(), "message", "=HYPERLINK(\"http://evil\")");
     redirect_target(&app.post_form(&fields, &token).await);
     let admin = app.staff(Role::Admin).await;
     let csv = admin

@@ -36,13 +36,13 @@ pub struct SignedIn {
 #[server(endpoint = "admin/me")]
 pub async fn who_am_i() -> Result<Option<SignedIn>, ApiError> {
     use crate::api::server::{signed_in, state};
-    use crate::domain::consultation::RequestStatus;
-    use crate::server::inbox;
+    use crate::domain::request::RequestStatus;
+    use crate::server::requests::handling;
     let Some(staff) = signed_in().await? else {
         return Ok(None);
     };
     let new_requests = if staff.member.role.handles_requests() {
-        let counts = inbox::counts(&state()?.db).await?;
+        let counts = handling::counts(&state()?.db).await?;
         counts
             .iter()
             .find(|(s, _)| *s == RequestStatus::New)

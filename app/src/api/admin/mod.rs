@@ -6,6 +6,6 @@ pub mod accounts;
 pub mod articles;
 pub mod auth;
 pub mod clinic;
-pub mod inbox;
 pub mod redirects;
+pub mod requests;
 pub mod services;

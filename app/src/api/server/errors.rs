@@ -5,8 +5,8 @@ use crate::api::ApiError;
 use crate::domain::article_draft::DraftErrors;
 use crate::server::auth::accounts::CreateError;
 use crate::server::auth::{AccessError, SignInError};
-use crate::server::consultations::SubmitError;
 use crate::server::editor::EditError;
+use crate::server::requests::SubmitError;
 use crate::server::ServerError;
 
 impl From<ServerError> for ApiError {

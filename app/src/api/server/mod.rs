@@ -3,11 +3,11 @@
 //! errors become [`ApiError`]s (`errors.rs`), and how an `ApiError` becomes
 //! an HTTP response (`response.rs`).
 
-mod consultation;
 mod errors;
+mod request;
 mod response;
 
-pub use consultation::submit;
+pub use request::submit;
 pub use response::{server_fn_errors, set_page_status};
 
 use super::ApiError;

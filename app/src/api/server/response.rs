@@ -103,7 +103,7 @@ pub fn set_page_status(error: &ApiError) {
 mod tests {
     use super::*;
     use crate::domain::article_draft::DraftErrors;
-    use crate::domain::consultation::FieldErrors;
+    use crate::domain::request::FieldErrors;
 
     /// Every kind of error: its status, its `Retry-After`, and the start of
     /// the sentence the reader is shown.

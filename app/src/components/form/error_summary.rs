@@ -1,4 +1,4 @@
-use crate::domain::consultation::FieldErrors;
+use crate::domain::request::FieldErrors;
 use leptos::html::Div;
 use leptos::prelude::*;
 

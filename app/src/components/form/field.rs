@@ -1,4 +1,4 @@
-use crate::domain::consultation::Field;
+use crate::domain::request::Field;
 use leptos::prelude::*;
 
 /// The error under a field, announced when it appears.

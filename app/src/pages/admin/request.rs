@@ -1,6 +1,6 @@
-use crate::api::admin::inbox::{get_request, AddRequestNote, SetRequestStatus};
+use crate::api::admin::requests::{get_request, AddRequestNote, SetRequestStatus};
 use crate::components::{show_loaded, Loading, PageMeta};
-use crate::domain::consultation::{RequestDetail, RequestStatus, NOTE_MAX};
+use crate::domain::request::{RequestDetail, RequestStatus, NOTE_MAX};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -1,26 +1,26 @@
-use crate::api::admin::inbox::inbox;
+use crate::api::admin::requests::list_requests;
 use crate::components::{show_loaded, Loading, PageMeta};
-use crate::domain::consultation::{InboxPage, RequestStatus};
-use crate::routes::{self, InboxQuery};
+use crate::domain::request::{RequestList, RequestStatus};
+use crate::routes::{self, RequestListQuery};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query;
 
-/// The consultation inbox: newest first, filterable by status.
+/// The requests list: newest first, filterable by status.
 #[component]
 pub fn AdminRequests() -> impl IntoView {
-    let query = use_query::<InboxQuery>();
+    let query = use_query::<RequestListQuery>();
     let status = move || query.read().as_ref().ok().and_then(|q| q.status.clone());
-    let page = Resource::new(status, inbox);
+    let page = Resource::new(status, list_requests);
     view! {
         <PageMeta title=Some("Consultation requests".to_owned()) description="The clinic's consultation requests."/>
         <h1>"Consultation requests"</h1>
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move { show_loaded(page.await, inbox_view) })}
+            {move || Suspend::new(async move { show_loaded(page.await, list_view) })}
         </Suspense>
     }
 }
 
-fn inbox_view(page: InboxPage) -> impl IntoView {
+fn list_view(page: RequestList) -> impl IntoView {
     let filter = page.filter;
     let count = |status: RequestStatus| {
         page.counts

@@ -4,7 +4,7 @@
 
 use super::{accounts, audit, session, throttle, verify_password};
 use crate::domain::staff::StaffMember;
-use crate::server::consultations::ClientKey;
+use crate::server::requests::ClientKey;
 use crate::server::ServerError;
 use sqlx::SqlitePool;
 use tower_sessions::Session;

@@ -1,9 +1,9 @@
 //! Consultation requests (the `consultations` table): storing one with its
-//! notifications, the inbox, notes, status counts and the CSV export.
+//! notifications, the list staff work through, notes, status counts and the CSV export.
 
 use super::mail_queue::{self, NotificationKind};
 use super::Db;
-use crate::domain::consultation::{ContactMethod, PatientStatus, RequestStatus, TimeOfDay};
+use crate::domain::request::{ContactMethod, PatientStatus, RequestStatus, TimeOfDay};
 use crate::server::ServerError;
 
 /// A request as it is stored.
@@ -28,9 +28,9 @@ pub struct NewRequest<'a> {
     pub created_at: &'a str,
 }
 
-/// One line of the inbox.
+/// One line of the requests list.
 #[derive(Debug, sqlx::FromRow)]
-pub struct InboxRow {
+pub struct RequestListRow {
     pub reference: String,
     pub created_at: String,
     pub name: String,
@@ -144,7 +144,10 @@ pub async fn reference_for_token(db: &Db, token: &str) -> Result<Option<String>,
 }
 
 /// The newest 500 requests in `status` (`None`: all but spam).
-pub async fn inbox(db: &Db, status: Option<RequestStatus>) -> Result<Vec<InboxRow>, ServerError> {
+pub async fn list(
+    db: &Db,
+    status: Option<RequestStatus>,
+) -> Result<Vec<RequestListRow>, ServerError> {
     Ok(sqlx::query_as(
         "SELECT reference, created_at, name, service_name, contact_method, status FROM consultations
          WHERE (?1 IS NULL AND status <> 'spam') OR status = ?1

@@ -1,8 +1,8 @@
 //! Abuse of the consultation form: spam kept and marked, rate limits,
 //! and requests refused for their size, method, type or origin.
 
-use crate::consultation_helpers::{redirect_target, valid_fields, with};
 use crate::helpers::{spawn_app, spawn_with};
+use crate::request_helpers::{redirect_target, valid_fields, with};
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
 use server::config::Config;

@@ -2,7 +2,7 @@
 //! take only what a patient sends, and every rule is checked again here.
 
 use super::ApiError;
-use crate::domain::consultation::{ConsultationForm, FieldErrors, Reference};
+use crate::domain::request::{FieldErrors, Reference, RequestForm};
 use crate::domain::ServiceSummary;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json, Postcard};
@@ -19,7 +19,7 @@ pub struct FormSetup {
 /// typed, what is wrong with them, and any message for the whole form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormReplay {
-    pub form: ConsultationForm,
+    pub form: RequestForm,
     pub token: String,
     pub errors: FieldErrors,
     pub notice: Option<String>,
@@ -31,7 +31,7 @@ pub const HONEYPOT: &str = "website";
 pub const TOKEN: &str = "token";
 
 #[server(input = GetUrl, output = Postcard, endpoint = "consultation_form")]
-pub async fn prepare_consultation_form() -> Result<FormSetup, ApiError> {
+pub async fn prepare_request_form() -> Result<FormSetup, ApiError> {
     use crate::server::content::{now_utc, services};
     let state = super::server::state()?;
     // Each render gets its own token: never cache this answer.
@@ -51,8 +51,8 @@ pub struct HiddenFields {
 }
 
 #[server(input = Json, output = Postcard, endpoint = "consultation")]
-pub async fn submit_consultation(
-    form: ConsultationForm,
+pub async fn submit_request(
+    form: RequestForm,
     token: String,
     website: String,
 ) -> Result<Reference, ApiError> {

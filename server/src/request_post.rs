@@ -4,11 +4,11 @@
 //! renders the form again, with every typed value and the errors in place,
 //! under the error's own status.
 
-use app::api::consultation::{FormReplay, HiddenFields};
+use app::api::request::{FormReplay, HiddenFields};
 use app::api::ApiError;
-use app::domain::consultation::ConsultationForm;
+use app::domain::request::RequestForm;
 use app::routes;
-use app::server::consultations::ClientKey;
+use app::server::requests::ClientKey;
 use app::server::AppState;
 use app::shell;
 use axum::body::{Body, Bytes};
@@ -17,7 +17,7 @@ use axum::http::{header, HeaderMap, Request};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 
-pub async fn post_consultation(
+pub async fn post_request(
     State(state): State<AppState>,
     client: ClientKey,
     headers: HeaderMap,
@@ -48,10 +48,7 @@ pub async fn post_consultation(
 }
 
 /// The posted form, by the names the form uses (the domain type's fields).
-fn read_form(
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<(ConsultationForm, HiddenFields), ApiError> {
+fn read_form(headers: &HeaderMap, body: &[u8]) -> Result<(RequestForm, HiddenFields), ApiError> {
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -1,8 +1,8 @@
 //! The consultation form's field rules over HTTP: each refused with a 422,
 //! the error next to its field, and every value kept.
 
-use crate::consultation_helpers::{valid_fields, with, without, Fields};
 use crate::helpers::spawn_app;
+use crate::request_helpers::{valid_fields, with, without, Fields};
 use reqwest::StatusCode;
 
 /// A named case: the fields posted, the field id with the error, and its message.

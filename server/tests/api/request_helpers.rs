@@ -37,7 +37,7 @@ pub fn without(mut fields: Fields, name: &str) -> Fields {
 impl TestApp {
     /// A fresh signed token, as a rendered form carries.
     pub async fn form_token(&self) -> String {
-        let setup: app::api::consultation::FormSetup =
+        let setup: app::api::request::FormSetup =
             crate::helpers::decoded(self.get("/api/consultation_form").await).await;
         setup.token
     }

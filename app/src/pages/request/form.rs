@@ -2,12 +2,12 @@ use super::choices::{ChoiceGroup, DayChoices, ServiceSelect};
 use super::message::MessageField;
 use super::setup::FormSetupResource;
 use super::state::FormState;
-use crate::api::consultation::{submit_consultation, FormReplay, FormSetup, HONEYPOT, TOKEN};
+use crate::api::request::{submit_request, FormReplay, FormSetup, HONEYPOT, TOKEN};
 use crate::api::ApiError;
 use crate::components::browser::form_entries;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
 use crate::components::{hydrate_later, show_loaded, Loading};
-use crate::domain::consultation::{
+use crate::domain::request::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
 use crate::domain::Slug;
@@ -24,7 +24,7 @@ use leptos_router::hooks::use_navigate;
 /// to the same rules. (Not `<ActionForm>`: its no-JavaScript error path puts
 /// the form's values in the URL, and these are health data.)
 #[component]
-pub fn ConsultationFormView(
+pub fn RequestFormView(
     /// From [`use_form_setup`](super::use_form_setup), called at the top of
     /// the page component.
     setup: FormSetupResource,
@@ -121,7 +121,7 @@ fn on_submit(
         );
         let navigate = navigate.clone();
         spawn_local(async move {
-            match submit_consultation(form, token, website).await {
+            match submit_request(form, token, website).await {
                 Ok(reference) => {
                     navigate(&routes::consultation_sent(&reference), Default::default())
                 }

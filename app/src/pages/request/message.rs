@@ -2,7 +2,7 @@
 
 use super::state::FormState;
 use crate::components::form::{described_by, FieldError, FieldHint};
-use crate::domain::consultation::{Field, MESSAGE_MAX};
+use crate::domain::request::{Field, MESSAGE_MAX};
 use leptos::prelude::*;
 
 /// The message box (full form only). The count is shown, and read out by

@@ -9,7 +9,7 @@ mod sent;
 mod setup;
 mod state;
 
-pub use form::ConsultationFormView;
-pub use page::ConsultationPage;
-pub use sent::ConsultationSent;
+pub use form::RequestFormView;
+pub use page::RequestPage;
+pub use sent::RequestSent;
 pub use setup::use_form_setup;

@@ -1,4 +1,4 @@
-use crate::domain::consultation::{ConsultationForm, Field};
+use crate::domain::request::{Field, RequestForm};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -22,7 +22,7 @@ pub struct FormState {
 }
 
 impl FormState {
-    pub fn new(form: &ConsultationForm) -> Self {
+    pub fn new(form: &RequestForm) -> Self {
         Self {
             name: RwSignal::new(form.name.clone()),
             phone: RwSignal::new(form.phone.clone()),
@@ -43,8 +43,8 @@ impl FormState {
         }
     }
 
-    pub fn snapshot(&self) -> ConsultationForm {
-        ConsultationForm {
+    pub fn snapshot(&self) -> RequestForm {
+        RequestForm {
             name: self.name.get(),
             phone: self.phone.get(),
             email: self.email.get(),
@@ -116,11 +116,7 @@ mod tests {
 
     /// The form after a state starting from `initial` adopts `pairs`, in a
     /// reactive owner (signals live in one; on the server, one per request).
-    fn adopted(
-        initial: ConsultationForm,
-        pairs: &[(&str, &str)],
-        compact: bool,
-    ) -> ConsultationForm {
+    fn adopted(initial: RequestForm, pairs: &[(&str, &str)], compact: bool) -> RequestForm {
         let entries: Vec<(String, String)> = pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -135,7 +131,7 @@ mod tests {
     #[test]
     fn adopting_takes_what_the_inputs_hold() {
         let form = adopted(
-            ConsultationForm::default(),
+            RequestForm::default(),
             &[
                 ("name", "Ana Lima"),
                 ("phone", "(732) 555-0142"),
@@ -164,10 +160,10 @@ mod tests {
     #[test]
     fn a_box_unticked_before_the_code_arrived_stays_unticked() {
         // The server's replay of a form sent without JavaScript had it ticked.
-        let replay = ConsultationForm {
+        let replay = RequestForm {
             consent: "yes".into(),
             days: vec!["mon".into()],
-            ..ConsultationForm::default()
+            ..RequestForm::default()
         };
         let form = adopted(replay, &[("name", "Ana Lima")], false);
         assert_eq!(form.consent, "");
@@ -176,16 +172,16 @@ mod tests {
 
     #[test]
     fn the_compact_form_leaves_the_fields_it_does_not_show() {
-        let form = adopted(ConsultationForm::default(), &[("name", "Ben Ortiz")], true);
+        let form = adopted(RequestForm::default(), &[("name", "Ben Ortiz")], true);
         assert_eq!(form.name, "Ben Ortiz");
         assert_eq!(form.time_of_day, "any");
     }
 
     #[test]
     fn nothing_to_adopt_changes_nothing() {
-        let typed = ConsultationForm {
+        let typed = RequestForm {
             name: "Ana Lima".into(),
-            ..ConsultationForm::default()
+            ..RequestForm::default()
         };
         assert_eq!(adopted(typed, &[], false).name, "Ana Lima");
     }

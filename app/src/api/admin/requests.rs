@@ -1,20 +1,20 @@
 use crate::api::ApiError;
-use crate::domain::consultation::{InboxPage, RequestDetail};
+use crate::domain::request::{RequestDetail, RequestList};
 use leptos::prelude::*;
 
 #[server(endpoint = "admin/inbox")]
-pub async fn inbox(status: Option<String>) -> Result<InboxPage, ApiError> {
+pub async fn list_requests(status: Option<String>) -> Result<RequestList, ApiError> {
     use crate::api::server::{staff, state};
-    use crate::domain::consultation::RequestStatus;
+    use crate::domain::request::RequestStatus;
     use crate::server::auth::{audit, HandlesRequests};
-    use crate::server::inbox;
+    use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
     let db = state()?.db;
     let filter = status
         .as_deref()
         .filter(|s| !s.is_empty())
         .and_then(RequestStatus::parse);
-    let page = inbox::page(&db, filter).await?;
+    let page = handling::page(&db, filter).await?;
     let subject = filter.map(RequestStatus::value);
     audit::record(&db, staff.member.id, "consultation.list", subject).await?;
     Ok(page)
@@ -23,13 +23,13 @@ pub async fn inbox(status: Option<String>) -> Result<InboxPage, ApiError> {
 #[server(endpoint = "admin/request")]
 pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
     use crate::api::server::{staff, state};
-    use crate::domain::consultation::Reference;
+    use crate::domain::request::Reference;
     use crate::server::auth::{audit, HandlesRequests};
-    use crate::server::inbox;
+    use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
     let reference = Reference::parse(&reference).ok_or(ApiError::NotFound)?;
     let db = state()?.db;
-    let detail = inbox::detail(&db, &reference).await?;
+    let detail = handling::detail(&db, &reference).await?;
     let subject = Some(reference.as_str());
     audit::record(&db, staff.member.id, "consultation.view", subject).await?;
     Ok(detail)
@@ -38,15 +38,15 @@ pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
 #[server(endpoint = "admin/request_status")]
 pub async fn set_request_status(reference: String, status: String) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::domain::consultation::{Reference, RequestStatus};
+    use crate::domain::request::{Reference, RequestStatus};
     use crate::server::auth::{audit, HandlesRequests};
-    use crate::server::inbox;
+    use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
     let reference = Reference::parse(&reference).ok_or(ApiError::NotFound)?;
     let status = RequestStatus::parse(&status)
         .ok_or_else(|| ApiError::BadRequest("unknown status".into()))?;
     let db = state()?.db;
-    inbox::set_status(&db, &reference, status).await?;
+    handling::set_status(&db, &reference, status).await?;
     let subject = format!("{reference} -> {}", status.value());
     audit::record(&db, staff.member.id, "consultation.status", Some(&subject)).await?;
     Ok(())
@@ -55,9 +55,9 @@ pub async fn set_request_status(reference: String, status: String) -> Result<(),
 #[server(endpoint = "admin/request_note")]
 pub async fn add_request_note(reference: String, body: String) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::domain::consultation::{Reference, NOTE_MAX};
+    use crate::domain::request::{Reference, NOTE_MAX};
     use crate::server::auth::{audit, HandlesRequests};
-    use crate::server::inbox;
+    use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
     let reference = Reference::parse(&reference).ok_or(ApiError::NotFound)?;
     let body = body.trim();
@@ -67,7 +67,7 @@ pub async fn add_request_note(reference: String, body: String) -> Result<(), Api
         )));
     }
     let db = state()?.db;
-    inbox::add_note(&db, &reference, staff.member.id, body).await?;
+    handling::add_note(&db, &reference, staff.member.id, body).await?;
     let subject = Some(reference.as_str());
     audit::record(&db, staff.member.id, "consultation.note", subject).await?;
     Ok(())

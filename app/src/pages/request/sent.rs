@@ -1,12 +1,12 @@
 use crate::components::{use_clinic, PageMeta};
-use crate::domain::consultation::Reference;
+use crate::domain::request::Reference;
 use crate::routes::{self, ReferenceParams};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 
 /// After a request is stored: its reference and what happens next.
 #[component]
-pub fn ConsultationSent() -> impl IntoView {
+pub fn RequestSent() -> impl IntoView {
     let params = use_params::<ReferenceParams>();
     let reference = move || {
         params

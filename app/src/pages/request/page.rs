@@ -1,11 +1,11 @@
-use super::ConsultationFormView;
+use super::RequestFormView;
 use crate::components::PageMeta;
 use leptos::prelude::*;
 
 const DESCRIPTION: &str = "Ask us to contact you about an appointment or a free consultation: chiropractic, physical therapy, occupational therapy, scoliosis treatments or acupuncture.";
 
 #[component]
-pub fn ConsultationPage() -> impl IntoView {
+pub fn RequestPage() -> impl IntoView {
     let setup = super::use_form_setup();
     view! {
         <PageMeta
@@ -19,7 +19,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 "Give us a call or schedule online for an appointment or free consultation. "
                 "Tell us how to reach you and we'll contact you to find a time."
             </p>
-            <ConsultationFormView setup/>
+            <RequestFormView setup/>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! E-mail about consultation requests, to a real SMTP server in the test.
 
-use crate::consultation_helpers::{redirect_target, valid_fields};
 use crate::helpers::spawn_with;
+use crate::request_helpers::{redirect_target, valid_fields};
 use crate::smtp_sink::SmtpSink;
 use server::config::Config;
 use std::time::Duration;

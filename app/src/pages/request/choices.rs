@@ -1,6 +1,6 @@
 use super::state::FormState;
 use crate::components::form::FieldError;
-use crate::domain::consultation::{Field, ServiceChoice, Weekday};
+use crate::domain::request::{Field, ServiceChoice, Weekday};
 use crate::domain::ServiceSummary;
 use leptos::prelude::*;
 

@@ -1,19 +1,21 @@
-//! Consultation requests on the server: the form token, abuse checks,
-//! storing a request exactly once, and queueing its notifications.
+//! Patients' requests on the server: the form token, abuse checks,
+//! storing a request exactly once, queueing its notifications, and
+//! handling it at the front desk (`handling`).
 
+pub mod handling;
 mod limiter;
-mod store;
+mod submit;
 mod token;
 
 pub use limiter::{ClientKey, RateLimiter};
-pub use store::{submit, Submission, SubmitError};
+pub use submit::{submit, Submission, SubmitError};
 pub use token::FormSigner;
 
 use std::time::Duration;
 
 /// Settings and shared state of the consultation form.
 #[derive(Clone)]
-pub struct ConsultationDesk {
+pub struct RequestDesk {
     pub signer: FormSigner,
     pub limiter: RateLimiter,
     /// A form sent faster than this after it was rendered is marked spam.

@@ -3,12 +3,12 @@
 
 mod choices;
 mod form;
-mod inbox;
+mod handling;
 mod reference;
 mod rules;
 
 pub use choices::{ContactMethod, PatientStatus, RequestStatus, ServiceChoice, TimeOfDay, Weekday};
-pub use form::{ConsultationForm, Field, FieldErrors};
-pub use inbox::{InboxItem, InboxPage, Note, RequestDetail, NOTE_MAX};
+pub use form::{Field, FieldErrors, RequestForm};
+pub use handling::{Note, RequestDetail, RequestList, RequestListItem, NOTE_MAX};
 pub use reference::Reference;
-pub use rules::{ConsultationRequest, EMAIL_MAX, MESSAGE_MAX, NAME_MAX};
+pub use rules::{ValidRequest, EMAIL_MAX, MESSAGE_MAX, NAME_MAX};

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 /// Longest note staff can add to a request.
 pub const NOTE_MAX: usize = 2000;
 
-/// One line of the inbox.
+/// One line of the requests list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InboxItem {
+pub struct RequestListItem {
     pub reference: Reference,
     pub received: String,
     pub name: String,
@@ -18,10 +18,10 @@ pub struct InboxItem {
     pub status: RequestStatus,
 }
 
-/// The inbox, newest first, optionally filtered by status.
+/// The requests list, newest first, optionally filtered by status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InboxPage {
-    pub items: Vec<InboxItem>,
+pub struct RequestList {
+    pub items: Vec<RequestListItem>,
     pub filter: Option<RequestStatus>,
     /// How many requests have each status.
     pub counts: Vec<(RequestStatus, i64)>,

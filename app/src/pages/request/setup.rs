@@ -2,9 +2,7 @@
 //! services to choose from, and the server's replay of a form sent without
 //! JavaScript.
 
-use crate::api::consultation::{
-    prepare_consultation_form, replay_from_context, FormReplay, FormSetup,
-};
+use crate::api::request::{prepare_request_form, replay_from_context, FormReplay, FormSetup};
 use crate::components::{page_resource, PageResource};
 
 /// A form's token and services, and the server's replay of a form sent
@@ -20,11 +18,7 @@ pub fn use_form_setup() -> FormSetupResource {
         || (),
         move |()| {
             let replay = replay.clone();
-            async move {
-                prepare_consultation_form()
-                    .await
-                    .map(|setup| (setup, replay))
-            }
+            async move { prepare_request_form().await.map(|setup| (setup, replay)) }
         },
     )
 }

@@ -2,7 +2,7 @@
 //! the patient types and again by the server, which never trusts the browser.
 
 use super::{
-    ConsultationForm, ContactMethod, Field, FieldErrors, PatientStatus, ServiceChoice, TimeOfDay,
+    ContactMethod, Field, FieldErrors, PatientStatus, RequestForm, ServiceChoice, TimeOfDay,
     Weekday,
 };
 use crate::domain::{Phone, Slug};
@@ -14,7 +14,7 @@ pub const MESSAGE_MAX: usize = 1000;
 
 /// A request that passed every rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConsultationRequest {
+pub struct ValidRequest {
     pub name: String,
     pub phone: Phone,
     pub email: Option<String>,
@@ -26,9 +26,9 @@ pub struct ConsultationRequest {
     pub message: String,
 }
 
-impl ConsultationForm {
+impl RequestForm {
     /// Checks every field. `services` are the slugs patients may choose.
-    pub fn validate(&self, services: &[Slug]) -> Result<ConsultationRequest, FieldErrors> {
+    pub fn validate(&self, services: &[Slug]) -> Result<ValidRequest, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = self.name.trim();
         if name.is_empty() {
@@ -148,7 +148,7 @@ impl ConsultationForm {
                 Some(service),
                 Some(patient),
                 Some(time_of_day),
-            ) if errors.is_empty() => Ok(ConsultationRequest {
+            ) if errors.is_empty() => Ok(ValidRequest {
                 name: name.to_owned(),
                 phone,
                 email: (!email.is_empty()).then(|| email.to_owned()),

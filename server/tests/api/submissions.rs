@@ -1,5 +1,5 @@
-use crate::consultation_helpers::{redirect_target, valid_fields, with};
 use crate::helpers::spawn_app;
+use crate::request_helpers::{redirect_target, valid_fields, with};
 use reqwest::StatusCode;
 
 /// A stored request, as staff will read it.
@@ -68,7 +68,7 @@ async fn the_javascript_path_stores_through_the_same_rules() {
     let token = app.form_token().await;
     let response = app.post_json(&valid_fields(), &token).await;
     assert_eq!(response.status(), StatusCode::OK);
-    let reference: app::domain::consultation::Reference = crate::helpers::decoded(response).await;
+    let reference: app::domain::request::Reference = crate::helpers::decoded(response).await;
     assert!(reference.to_string().starts_with("CR-"));
     assert_eq!(
         app.count("SELECT COUNT(*) FROM consultations WHERE status = 'new'")
@@ -83,7 +83,7 @@ async fn a_repeated_token_never_creates_a_second_request() {
     let token = app.form_token().await;
     let first = redirect_target(&app.post_form(&valid_fields(), &token).await);
     let second = redirect_target(&app.post_form(&valid_fields(), &token).await);
-    let third: app::domain::consultation::Reference =
+    let third: app::domain::request::Reference =
         crate::helpers::decoded(app.post_json(&valid_fields(), &token).await).await;
     let third = third.to_string();
     assert_eq!(first, second, "a double click gets the same confirmation");

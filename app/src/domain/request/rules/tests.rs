@@ -7,8 +7,8 @@ fn services() -> Vec<Slug> {
         .collect()
 }
 
-fn valid() -> ConsultationForm {
-    ConsultationForm {
+fn valid() -> RequestForm {
+    RequestForm {
         name: "Ana Lima".into(),
         phone: "(732) 555-0142".into(),
         email: String::new(),
@@ -36,7 +36,7 @@ fn a_complete_form_becomes_a_request() {
 
 #[test]
 fn each_rule_names_its_field() {
-    type Case = (&'static str, fn(&mut ConsultationForm), Field);
+    type Case = (&'static str, fn(&mut RequestForm), Field);
     let cases: Vec<Case> = vec![
         ("empty name", |f| f.name = "  ".into(), Field::Name),
         (
@@ -119,7 +119,7 @@ fn each_rule_names_its_field() {
 
 #[test]
 fn optional_fields_may_be_left_empty() {
-    let form = ConsultationForm {
+    let form = RequestForm {
         email: String::new(),
         service: String::new(),
         days: vec![],
@@ -138,7 +138,7 @@ fn optional_fields_may_be_left_empty() {
 
 #[test]
 fn an_empty_form_lists_every_required_field_in_order() {
-    let errors = ConsultationForm::default()
+    let errors = RequestForm::default()
         .validate(&services())
         .err()
         .unwrap_or_default();
@@ -157,7 +157,7 @@ fn an_empty_form_lists_every_required_field_in_order() {
 
 #[test]
 fn text_that_looks_like_code_is_kept_verbatim() {
-    let form = ConsultationForm {
+    let form = RequestForm {
         name: "Robert'); DROP TABLE consultations;--".into(),
         message: "<script>alert(1)</script>".into(),
         ..valid()

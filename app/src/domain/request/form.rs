@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 /// The form exactly as the patient typed it. Field names here are the names
 /// the HTML form posts, so view and server cannot disagree.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConsultationForm {
+pub struct RequestForm {
     #[serde(default)]
     pub name: String,
     #[serde(default)]

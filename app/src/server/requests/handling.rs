@@ -1,7 +1,8 @@
-//! The consultation inbox: reading requests, changing their status, notes.
+//! Handling requests at the front desk: the list, one request, its status
+//! and notes, and the export.
 
-use crate::domain::consultation::{
-    ContactMethod, InboxItem, InboxPage, Note, PatientStatus, Reference, RequestDetail,
+use crate::domain::request::{
+    ContactMethod, Note, PatientStatus, Reference, RequestDetail, RequestList, RequestListItem,
     RequestStatus, TimeOfDay, Weekday,
 };
 use crate::domain::Phone;
@@ -13,12 +14,12 @@ fn corrupt(what: &str) -> ServerError {
     ServerError::Corrupt(format!("consultation {what}"))
 }
 
-pub async fn page(db: &Db, filter: Option<RequestStatus>) -> Result<InboxPage, ServerError> {
-    let items = db::requests::inbox(db, filter)
+pub async fn page(db: &Db, filter: Option<RequestStatus>) -> Result<RequestList, ServerError> {
+    let items = db::requests::list(db, filter)
         .await?
         .into_iter()
         .map(|row| {
-            Ok(InboxItem {
+            Ok(RequestListItem {
                 reference: Reference::parse(&row.reference).ok_or_else(|| corrupt("reference"))?,
                 received: staff_time(&row.created_at)?,
                 name: row.name,
@@ -29,7 +30,7 @@ pub async fn page(db: &Db, filter: Option<RequestStatus>) -> Result<InboxPage, S
             })
         })
         .collect::<Result<_, ServerError>>()?;
-    Ok(InboxPage {
+    Ok(RequestList {
         items,
         filter,
         counts: counts(db).await?,

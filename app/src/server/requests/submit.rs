@@ -1,6 +1,6 @@
-use super::{ClientKey, ConsultationDesk};
-use crate::domain::consultation::{
-    ConsultationForm, ConsultationRequest, FieldErrors, Reference, RequestStatus, ServiceChoice,
+use super::{ClientKey, RequestDesk};
+use crate::domain::request::{
+    FieldErrors, Reference, RequestForm, RequestStatus, ServiceChoice, ValidRequest,
 };
 use crate::domain::{ServiceSummary, Slug};
 use crate::server::content::{now_utc, services, Timestamp};
@@ -11,7 +11,7 @@ use std::time::Duration;
 
 /// One submission as it reached the server.
 pub struct Submission {
-    pub form: ConsultationForm,
+    pub form: RequestForm,
     /// The signed token rendered into the form.
     pub token: String,
     /// The hidden field only bots fill in.
@@ -36,7 +36,7 @@ pub enum SubmitError {
 #[tracing::instrument(skip_all)]
 pub async fn submit(
     db: &Db,
-    desk: &ConsultationDesk,
+    desk: &RequestDesk,
     submission: Submission,
 ) -> Result<Reference, SubmitError> {
     let offered = services::list(db).await?;
@@ -70,7 +70,7 @@ pub async fn submit(
 fn validate(
     submission: &Submission,
     offered: &[ServiceSummary],
-) -> Result<ConsultationRequest, SubmitError> {
+) -> Result<ValidRequest, SubmitError> {
     let slugs: Vec<Slug> = offered.iter().map(|s| s.slug.clone()).collect();
     submission
         .form
@@ -86,7 +86,7 @@ struct Screened {
 }
 
 /// Checks the form token, the time taken to fill the form and the honeypot.
-fn screen(desk: &ConsultationDesk, submission: &Submission, now: &Timestamp) -> Screened {
+fn screen(desk: &RequestDesk, submission: &Submission, now: &Timestamp) -> Screened {
     let (key, mut spam) = match desk.signer.verify(&submission.token) {
         Some(token) => {
             let age = now.unix() - token.issued_at;
@@ -108,8 +108,8 @@ fn screen(desk: &ConsultationDesk, submission: &Submission, now: &Timestamp) -> 
 /// this process's turn to write. `None`: its token was stored meanwhile.
 async fn store(
     db: &Db,
-    desk: &ConsultationDesk,
-    request: &ConsultationRequest,
+    desk: &RequestDesk,
+    request: &ValidRequest,
     offered: &[ServiceSummary],
     screened: &Screened,
     reference: &Reference,
@@ -156,10 +156,7 @@ async fn store(
 
 /// The e-mails a request causes: staff always, the patient if they gave an
 /// address; none for suspected spam.
-fn notifications_for(
-    request: &ConsultationRequest,
-    spam: Option<&'static str>,
-) -> Vec<NotificationKind> {
+fn notifications_for(request: &ValidRequest, spam: Option<&'static str>) -> Vec<NotificationKind> {
     if spam.is_some() {
         return Vec::new();
     }
@@ -171,7 +168,7 @@ fn notifications_for(
 }
 
 /// Logs the stored request and, unless it is spam, wakes the mail queue.
-fn announce(desk: &ConsultationDesk, reference: &Reference, spam: Option<&'static str>) {
+fn announce(desk: &RequestDesk, reference: &Reference, spam: Option<&'static str>) {
     match spam {
         None => {
             tracing::info!(reference = %reference, "consultation request stored");
