@@ -10,7 +10,7 @@ use crate::components::{hydrate_later, show_loaded, Loading};
 use crate::domain::request::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
-use crate::domain::Slug;
+use crate::domain::{ServiceSummary, Slug};
 use crate::routes;
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Form};
@@ -195,7 +195,6 @@ fn form_body(
         }
     });
     let (error, summary) = shown_errors(state, local, sending);
-    let invalid = move |field: Field| move || error(field).with(Option::is_some).to_string();
     let Sending {
         pending,
         notice,
@@ -224,60 +223,7 @@ fn form_body(
                 <strong>"This form is not for emergencies."</strong>" If you need urgent help, call 911."
             </p>
 
-            <div class="field">
-                <label for=Field::Name.id()>{Field::Name.label()}</label>
-                <input id=Field::Name.id() name=Field::Name.name() type="text" autocomplete="name" maxlength=NAME_MAX
-                    required aria-required="true" aria-invalid=invalid(Field::Name) aria-describedby=described_by(Field::Name, false)
-                    value=move || state.name.get() on:input=move |ev| state.name.set(event_target_value(&ev))
-                    on:blur=move |_| state.touch(Field::Name)/>
-                <FieldError field=Field::Name message=error(Field::Name)/>
-            </div>
-
-            <div class="field">
-                <label for=Field::Phone.id()>{Field::Phone.label()}</label>
-                <FieldHint field=Field::Phone>"A 10-digit US number, for example (732) 345-1377."</FieldHint>
-                <input id=Field::Phone.id() name=Field::Phone.name() type="tel" inputmode="tel" autocomplete="tel"
-                    required aria-required="true" aria-invalid=invalid(Field::Phone) aria-describedby=described_by(Field::Phone, true)
-                    value=move || state.phone.get() on:input=move |ev| state.phone.set(event_target_value(&ev))
-                    on:blur=move |_| state.touch(Field::Phone)/>
-                <FieldError field=Field::Phone message=error(Field::Phone)/>
-            </div>
-
-            <ChoiceGroup field=Field::ContactMethod choices=ContactMethod::ALL.iter().map(|c| (c.value(), c.label())).collect()
-                value=state.contact_method required=true error=error(Field::ContactMethod) state/>
-
-            <div class="field">
-                <label for=Field::Email.id()>{Field::Email.label()}" "<span class="optional">"(needed if you choose e-mail)"</span></label>
-                <FieldHint field=Field::Email>"We'll e-mail you a confirmation, without any medical details."</FieldHint>
-                <input id=Field::Email.id() name=Field::Email.name() type="email" autocomplete="email" maxlength=EMAIL_MAX
-                    aria-invalid=invalid(Field::Email) aria-describedby=described_by(Field::Email, true)
-                    value=move || state.email.get() on:input=move |ev| state.email.set(event_target_value(&ev))
-                    on:blur=move |_| state.touch(Field::Email)/>
-                <FieldError field=Field::Email message=error(Field::Email)/>
-            </div>
-
-            <ServiceSelect services=setup.services value=state.service error=error(Field::Service) state/>
-
-            <ChoiceGroup field=Field::Patient choices=PatientStatus::ALL.iter().map(|c| (c.value(), c.label())).collect()
-                value=state.patient required=true error=error(Field::Patient) state/>
-
-            {(!compact).then(|| view! {
-                <DayChoices value=state.days error=error(Field::Days) state/>
-                <ChoiceGroup field=Field::TimeOfDay choices=TimeOfDay::ALL.iter().map(|c| (c.value(), c.label())).collect()
-                    value=state.time_of_day required=false error=error(Field::TimeOfDay) state/>
-                <MessageField state error=error(Field::Message)/>
-            })}
-
-            <div class="field field-check">
-                <input id=Field::Consent.id() name=Field::Consent.name() type="checkbox" value="yes" autocomplete="off"
-                    required aria-required="true" aria-invalid=invalid(Field::Consent) aria-describedby=described_by(Field::Consent, false)
-                    checked=move || state.consent.get()
-                    on:change=move |ev| { state.consent.set(event_target_checked(&ev)); state.touch(Field::Consent); }/>
-                <label for=Field::Consent.id()>
-                    "I agree to be contacted about this request, the way I chose above."
-                </label>
-                <FieldError field=Field::Consent message=error(Field::Consent)/>
-            </div>
+            {fields(state, error, setup.services, compact)}
 
             <button class="button" type="submit" aria-disabled=move || pending.get().to_string()>
                 {move || if pending.get() { "Sending…" } else { "Send request" }}
@@ -287,6 +233,72 @@ fn form_body(
                 <a href=routes::PRIVACY>"How we handle your data"</a>
             </p>
         </form>
+    }
+}
+
+/// The patient's answers, each with its label, hint and error.
+fn fields(
+    state: FormState,
+    error: impl Fn(Field) -> Signal<Option<String>> + Copy + Send + Sync + 'static,
+    services: Vec<ServiceSummary>,
+    compact: bool,
+) -> impl IntoView {
+    let invalid = move |field: Field| move || error(field).with(Option::is_some).to_string();
+    view! {
+        <div class="field">
+            <label for=Field::Name.id()>{Field::Name.label()}</label>
+            <input id=Field::Name.id() name=Field::Name.name() type="text" autocomplete="name" maxlength=NAME_MAX
+                required aria-required="true" aria-invalid=invalid(Field::Name) aria-describedby=described_by(Field::Name, false)
+                value=move || state.name.get() on:input=move |ev| state.name.set(event_target_value(&ev))
+                on:blur=move |_| state.touch(Field::Name)/>
+            <FieldError field=Field::Name message=error(Field::Name)/>
+        </div>
+
+        <div class="field">
+            <label for=Field::Phone.id()>{Field::Phone.label()}</label>
+            <FieldHint field=Field::Phone>"A 10-digit US number, for example (732) 345-1377."</FieldHint>
+            <input id=Field::Phone.id() name=Field::Phone.name() type="tel" inputmode="tel" autocomplete="tel"
+                required aria-required="true" aria-invalid=invalid(Field::Phone) aria-describedby=described_by(Field::Phone, true)
+                value=move || state.phone.get() on:input=move |ev| state.phone.set(event_target_value(&ev))
+                on:blur=move |_| state.touch(Field::Phone)/>
+            <FieldError field=Field::Phone message=error(Field::Phone)/>
+        </div>
+
+        <ChoiceGroup field=Field::ContactMethod choices=ContactMethod::ALL.iter().map(|c| (c.value(), c.label())).collect()
+            value=state.contact_method required=true error=error(Field::ContactMethod) state/>
+
+        <div class="field">
+            <label for=Field::Email.id()>{Field::Email.label()}" "<span class="optional">"(needed if you choose e-mail)"</span></label>
+            <FieldHint field=Field::Email>"We'll e-mail you a confirmation, without any medical details."</FieldHint>
+            <input id=Field::Email.id() name=Field::Email.name() type="email" autocomplete="email" maxlength=EMAIL_MAX
+                aria-invalid=invalid(Field::Email) aria-describedby=described_by(Field::Email, true)
+                value=move || state.email.get() on:input=move |ev| state.email.set(event_target_value(&ev))
+                on:blur=move |_| state.touch(Field::Email)/>
+            <FieldError field=Field::Email message=error(Field::Email)/>
+        </div>
+
+        <ServiceSelect services value=state.service error=error(Field::Service) state/>
+
+        <ChoiceGroup field=Field::Patient choices=PatientStatus::ALL.iter().map(|c| (c.value(), c.label())).collect()
+            value=state.patient required=true error=error(Field::Patient) state/>
+
+        {(!compact).then(|| view! {
+            <DayChoices value=state.days error=error(Field::Days) state/>
+            <ChoiceGroup field=Field::TimeOfDay choices=TimeOfDay::ALL.iter().map(|c| (c.value(), c.label())).collect()
+                value=state.time_of_day required=false error=error(Field::TimeOfDay) state/>
+            <MessageField state error=error(Field::Message)/>
+        })}
+
+        <div class="field field-check">
+            <input id=Field::Consent.id() name=Field::Consent.name() type="checkbox" value="yes" autocomplete="off"
+                required aria-required="true" aria-invalid=invalid(Field::Consent) aria-describedby=described_by(Field::Consent, false)
+                checked=move || state.consent.get()
+                on:change=move |ev| { state.consent.set(event_target_checked(&ev)); state.touch(Field::Consent); }/>
+            <label for=Field::Consent.id()>
+                "I agree to be contacted about this request, the way I chose above."
+            </label>
+            <FieldError field=Field::Consent message=error(Field::Consent)/>
+        </div>
     }
 }
 
