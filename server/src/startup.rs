@@ -9,7 +9,7 @@ use app::server::{db, notify, seed, AppState};
 use axum::serve::ListenerExt;
 use axum::Router;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -32,31 +32,8 @@ impl Application {
         app::server::content::use_clinic_zone(config.time_zone.trim())?;
         let db = db::connect(&config.database_url).await?;
         seed::seed_if_empty(&db).await?;
-        let (burst, period) = config.rate_limit;
-        let desk = RequestDesk {
-            signer: FormSigner::load_or_create(&db).await?,
-            limiter: RateLimiter::new(burst, period),
-            min_fill: config.min_fill,
-            wake: Arc::new(tokio::sync::Notify::new()),
-            trust_forwarded: config.trust_forwarded,
-            writes: db::WriteGate::default(),
-        };
-        // The app's files are addressed by a hash of their contents (see
-        // assets.rs): the page's scripts and styles point there.
-        let mut leptos_options = config.leptos.clone();
-        let pkg =
-            Path::new(leptos_options.site_root.as_ref()).join(leptos_options.site_pkg_dir.as_ref());
-        let assets_hash = crate::assets::fingerprint(&pkg);
-        leptos_options.site_pkg_dir =
-            format!("{}/{assets_hash}", leptos_options.site_pkg_dir).into();
-        // Without the archive the site still works; only tabs opened before
-        // a deploy lose their later chunks.
-        let earlier_builds =
-            crate::assets::earlier_builds::keep(&config.builds_dir, &pkg, &assets_hash)
-                .unwrap_or_else(|error| {
-                    tracing::warn!(%error, dir = %config.builds_dir.display(), "earlier builds are not kept");
-                    Vec::new()
-                });
+        let desk = request_desk(&config, &db).await?;
+        let built = BuiltFiles::find(&config);
         let listener = TcpListener::bind(config.leptos.site_addr)
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
@@ -69,39 +46,16 @@ impl Application {
             config.notify_poll,
         );
         app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
-        let sessions = SqliteStore::new(db.clone())
-            .with_table_name("sessions")
-            .map_err(|e| anyhow::anyhow!(e))?;
-        sessions
-            .migrate()
-            .await
-            .context("creating the sessions table")?;
-        tokio::spawn(
-            sessions
-                .clone()
-                .continuously_delete_expired(Duration::from_secs(3600)),
-        );
-        let session_limits = SessionLimits {
-            idle: config.session_idle,
-            absolute: config.session_max,
-        };
-        let idle = i64::try_from(config.session_idle.as_secs()).unwrap_or(1800);
-        let session_layer = SessionManagerLayer::new(sessions)
-            .with_name("clinic_session")
-            .with_http_only(true)
-            .with_same_site(SameSite::Strict)
-            .with_secure(config.secure_cookies)
-            .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle)));
-        let styles =
-            std::fs::read_to_string(pkg.join(format!("{}.css", config.leptos.output_name)))
-                .ok()
-                .map(|css| app::InlineStyles(css.into()));
+        let sessions = session_layer(&config, &db).await?;
         let state = AppState {
-            styles,
-            leptos_options,
+            styles: built.styles(&config),
+            leptos_options: built.leptos_options.clone(),
             db,
             desk,
-            session_limits,
+            session_limits: SessionLimits {
+                idle: config.session_idle,
+                absolute: config.session_max,
+            },
             media_dir: config.media_dir.clone(),
             public_url: config
                 .public_url
@@ -112,8 +66,8 @@ impl Application {
         };
         // Cached public pages are answered first, ahead of sessions,
         // rendering and compression.
-        let router = crate::router::router(state.clone(), &pkg, &assets_hash, &earlier_builds)
-            .layer(session_layer)
+        let router = crate::router::router(state.clone(), &built.pkg, &built.hash, &built.earlier)
+            .layer(sessions)
             .layer(axum::middleware::from_fn_with_state(
                 (state.clone(), crate::page_cache::PageCache::default()),
                 crate::page_cache::serve_cached,
@@ -147,6 +101,87 @@ impl Application {
             .await
             .context("serving HTTP")
     }
+}
+
+/// The request form's settings and shared state: its signing key (kept in
+/// the database), rate limiter, spam threshold and write queue.
+async fn request_desk(config: &Config, db: &db::Db) -> anyhow::Result<RequestDesk> {
+    let (burst, period) = config.rate_limit;
+    Ok(RequestDesk {
+        signer: FormSigner::load_or_create(db).await?,
+        limiter: RateLimiter::new(burst, period),
+        min_fill: config.min_fill,
+        wake: Arc::new(tokio::sync::Notify::new()),
+        trust_forwarded: config.trust_forwarded,
+        writes: db::WriteGate::default(),
+    })
+}
+
+/// The app's built files: addressed by a hash of their contents (see
+/// assets.rs), so the page's scripts and styles point there, with the
+/// earlier builds kept for tabs opened before a deploy.
+struct BuiltFiles {
+    pkg: PathBuf,
+    hash: String,
+    earlier: Vec<(String, PathBuf)>,
+    leptos_options: leptos::config::LeptosOptions,
+}
+
+impl BuiltFiles {
+    fn find(config: &Config) -> Self {
+        let mut leptos_options = config.leptos.clone();
+        let pkg =
+            Path::new(leptos_options.site_root.as_ref()).join(leptos_options.site_pkg_dir.as_ref());
+        let hash = crate::assets::fingerprint(&pkg);
+        leptos_options.site_pkg_dir = format!("{}/{hash}", leptos_options.site_pkg_dir).into();
+        // Without the archive the site still works; only tabs opened before
+        // a deploy lose their later chunks.
+        let earlier = crate::assets::earlier_builds::keep(&config.builds_dir, &pkg, &hash)
+            .unwrap_or_else(|error| {
+                tracing::warn!(%error, dir = %config.builds_dir.display(), "earlier builds are not kept");
+                Vec::new()
+            });
+        Self {
+            pkg,
+            hash,
+            earlier,
+            leptos_options,
+        }
+    }
+
+    /// The built stylesheet, inlined in each page's head, if it was built.
+    fn styles(&self, config: &Config) -> Option<app::InlineStyles> {
+        std::fs::read_to_string(self.pkg.join(format!("{}.css", config.leptos.output_name)))
+            .ok()
+            .map(|css| app::InlineStyles(css.into()))
+    }
+}
+
+/// Staff sessions, stored in the database (expired ones are swept hourly),
+/// behind a strict, HTTP-only cookie that ends after the idle limit.
+async fn session_layer(
+    config: &Config,
+    db: &db::Db,
+) -> anyhow::Result<SessionManagerLayer<SqliteStore>> {
+    let sessions = SqliteStore::new(db.clone())
+        .with_table_name("sessions")
+        .map_err(|e| anyhow::anyhow!(e))?;
+    sessions
+        .migrate()
+        .await
+        .context("creating the sessions table")?;
+    tokio::spawn(
+        sessions
+            .clone()
+            .continuously_delete_expired(Duration::from_secs(3600)),
+    );
+    let idle = i64::try_from(config.session_idle.as_secs()).unwrap_or(1800);
+    Ok(SessionManagerLayer::new(sessions)
+        .with_name("clinic_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle))))
 }
 
 async fn shutdown_signal() {
