@@ -122,10 +122,6 @@ pub fn App() -> impl IntoView {
 #[component]
 fn PublicOnly(children: ChildrenFn) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let public = move || {
-        !location
-            .pathname
-            .with(|p| p == crate::routes::ADMIN || p.starts_with("/admin/"))
-    };
+    let public = move || !location.pathname.with(|p| crate::routes::is_admin_page(p));
     view! { <Show when=public>{children()}</Show> }
 }

@@ -145,14 +145,19 @@ pub struct ArticleListQuery {
 }
 
 /// `path` is `prefix` itself or an address below it.
-fn under(path: &str, prefix: &str) -> bool {
+pub fn under(path: &str, prefix: &str) -> bool {
     path.strip_prefix(prefix)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// The admin's pages (and its plain routes, such as the export).
+pub fn is_admin_page(path: &str) -> bool {
+    under(path, ADMIN)
+}
+
 /// Staff only: the admin's pages, routes and server functions.
 pub fn is_staff_only(path: &str) -> bool {
-    under(path, ADMIN) || under(path, API_ADMIN)
+    is_admin_page(path) || is_admin_api(path)
 }
 
 /// The admin's server functions and the upload route.

@@ -2,6 +2,7 @@
 //! looked up in the redirect table and answered with a 301. WordPress's
 //! `/?p=<id>` links land on the home page, so they are looked up first.
 
+use app::routes;
 use app::server::{redirects, AppState};
 use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
@@ -25,7 +26,7 @@ pub async fn follow(State(state): State<AppState>, request: Request, next: Next)
         return next.run(request).await;
     }
     let path = request.uri().path().to_owned();
-    if path == "/" {
+    if path == routes::HOME {
         if let Some(id) = wordpress_post_id(request.uri().query()) {
             if let Ok(Some(to)) = redirects::find(&state.db, &format!("/?p={id}")).await {
                 return moved(&to);

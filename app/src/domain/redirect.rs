@@ -1,5 +1,6 @@
 //! Old addresses that now live elsewhere (WordPress links, renamed pages).
 
+use crate::routes;
 use serde::{Deserialize, Serialize};
 
 pub const PATH_MAX: usize = 500;
@@ -17,7 +18,13 @@ pub struct Redirect {
 
 /// Paths the site itself answers: a redirect there would hide a real page
 /// or lock staff out.
-const RESERVED: [&str; 5] = ["/admin", "/api/", "/pkg/", "/media/", "/sitemap.xml"];
+const RESERVED: [&str; 5] = [
+    routes::ADMIN,
+    routes::API,
+    routes::PKG,
+    routes::MEDIA,
+    routes::SITEMAP,
+];
 
 /// Checks a redirect staff typed; returns it trimmed, or the sentence to
 /// show next to the field.
@@ -32,7 +39,7 @@ pub fn check(from: &str, to: &str) -> Result<(String, String), (&'static str, St
             "Type the old address's path, starting with /, e.g. /old-post/".into(),
         ));
     }
-    if from == "/" || RESERVED.iter().any(|r| from.starts_with(r)) {
+    if from == routes::HOME || RESERVED.iter().any(|r| routes::under(from, r)) {
         return Err((
             "from",
             format!("{from} is an address this site uses itself."),

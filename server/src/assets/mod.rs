@@ -7,6 +7,7 @@
 
 pub mod earlier_builds;
 
+use app::routes;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
@@ -87,8 +88,10 @@ pub fn routes(
             .service(ServeDir::new(files).precompressed_br().precompressed_gzip())
     };
     earlier.iter().fold(
-        Router::new().nest_service(&format!("/pkg/{hash}"), served(pkg)),
-        |router, (old, files)| router.nest_service(&format!("/pkg/{old}"), served(files)),
+        Router::new().nest_service(&format!("{}/{hash}", routes::PKG), served(pkg)),
+        |router, (old, files)| {
+            router.nest_service(&format!("{}/{old}", routes::PKG), served(files))
+        },
     )
 }
 
