@@ -49,13 +49,44 @@ export function collectConsoleErrors(page: Page): string[] {
   return errors;
 }
 
-/** Fails the test on any console error or uncaught exception in the page. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+/**
+ * Collects every Content-Security-Policy violation of a page, in every
+ * document it shows (the listener is added before any script of the page
+ * runs). Without JavaScript there is no listener; the browser's console
+ * error for a violation still fails the test (`collectConsoleErrors`).
+ */
+export async function collectPolicyViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeBinding("__policyViolation", (_source, text: string) => {
+    violations.push(text);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __policyViolation: (t: string) => void }).__policyViolation;
+      report(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"} on ${e.documentURI}`);
+    });
+  });
+  return violations;
+}
+
+/**
+ * Fails the test on any console error, uncaught exception or
+ * Content-Security-Policy violation in the page.
+ */
+export const test = base.extend<{ consoleErrors: string[]; policyViolations: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors = collectConsoleErrors(page);
       await use(errors);
       expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+  policyViolations: [
+    async ({ page }, use) => {
+      const violations = await collectPolicyViolations(page);
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
     },
     { auto: true },
   ],

@@ -38,6 +38,22 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
     }
 }
 
+/// Request headers larger than any browser sends for this site (16 KiB)
+/// are refused before any work (431).
+pub const HEADERS_MAX: usize = 16 * 1024;
+
+pub async fn refuse_large_headers(request: Request, next: Next) -> Response {
+    let size: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if size > HEADERS_MAX {
+        return ApiError::HeadersTooLarge.into_response();
+    }
+    next.run(request).await
+}
+
 /// Admin pages and admin server functions are never stored by a browser or
 /// proxy: they show patient data and staff accounts.
 pub async fn admin_no_store(request: Request, next: Next) -> Response {

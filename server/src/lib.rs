@@ -7,6 +7,7 @@ mod body_limit;
 pub mod cli;
 mod compress;
 pub mod config;
+mod content_policy;
 mod discovery;
 mod etag;
 mod export;

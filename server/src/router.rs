@@ -4,7 +4,7 @@
 use app::routes;
 use app::server::AppState;
 use app::{shell, App};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderName, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
@@ -28,11 +28,26 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// Headers on every response, where a handler has not set its own.
-pub fn security_headers(headers: &mut axum::http::HeaderMap) {
+/// `hsts`: the site is served over HTTPS (`PUBLIC_URL`), so browsers are
+/// told to use nothing else for a year.
+pub fn security_headers(headers: &mut axum::http::HeaderMap, hsts: bool) {
+    if hsts {
+        headers
+            .entry(header::STRICT_TRANSPORT_SECURITY)
+            .or_insert(HeaderValue::from_static("max-age=31536000"));
+    }
     for (name, value) in [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
     ] {
         headers
             .entry(name)
@@ -46,6 +61,7 @@ pub fn router(
     assets_hash: &str,
     earlier_builds: &[(String, PathBuf)],
 ) -> Router {
+    let hsts = state.public_url.starts_with("https://");
     let route_list = route_list();
     let options = state.leptos_options.clone();
     Router::new()
@@ -95,10 +111,12 @@ pub fn router(
         .layer(axum::middleware::from_fn(crate::guard::admin_no_store))
         .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
         .layer(axum::middleware::from_fn(crate::etag::conditional_pages))
+        // Hashes the page as rendered, so inside compression.
+        .layer(axum::middleware::from_fn(crate::content_policy::add_policy))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::map_response(
-            |mut response: axum::response::Response| async move {
-                security_headers(response.headers_mut());
+            move |mut response: axum::response::Response| async move {
+                security_headers(response.headers_mut(), hsts);
                 response
             },
         ))

@@ -64,13 +64,17 @@ impl Application {
                 .trim_end_matches('/')
                 .to_owned(),
         };
-        // Cached public pages are answered first, ahead of sessions,
-        // rendering and compression.
+        // Cached public pages are answered first (after the header size
+        // check), ahead of sessions, rendering and compression.
         let router = crate::router::router(state.clone(), &built.pkg, &built.hash, &built.earlier)
             .layer(sessions)
             .layer(axum::middleware::from_fn_with_state(
                 (state.clone(), crate::page_cache::PageCache::default()),
                 crate::page_cache::serve_cached,
+            ))
+            // Before anything reads them: oversized headers are refused.
+            .layer(axum::middleware::from_fn(
+                crate::guard::refuse_large_headers,
             ));
         Ok(Self {
             listener,
@@ -177,7 +181,14 @@ async fn session_layer(
     );
     let idle = i64::try_from(config.session_idle.as_secs()).unwrap_or(1800);
     Ok(SessionManagerLayer::new(sessions)
-        .with_name("clinic_session")
+        // Over HTTPS the browser then refuses the cookie unless it is
+        // Secure, for this host only and the whole site (no subdomain can
+        // set or read it).
+        .with_name(if config.secure_cookies {
+            "__Host-clinic_session"
+        } else {
+            "clinic_session"
+        })
         .with_http_only(true)
         .with_same_site(SameSite::Strict)
         .with_secure(config.secure_cookies)

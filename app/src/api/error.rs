@@ -50,6 +50,8 @@ pub enum ApiError {
     CrossSite,
     #[error("{0}")]
     UnusableImage(String),
+    #[error("This request's headers are too large for this site to read. Please clear this site's cookies and try again.")]
+    HeadersTooLarge,
 }
 
 impl ApiError {
@@ -67,6 +69,7 @@ impl ApiError {
             Self::Conflict => 409,
             Self::TooLarge(_) => 413,
             Self::UnsupportedMediaType(_) => 415,
+            Self::HeadersTooLarge => 431,
             Self::Unreachable => 503,
             Self::Internal | Self::NotSaved => 500,
         }

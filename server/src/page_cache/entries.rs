@@ -36,6 +36,8 @@ impl Bodies {
 pub(super) struct Entry {
     pub generation: i64,
     pub content_type: HeaderValue,
+    /// The page's Content-Security-Policy (its inline code's hashes).
+    pub policy: Option<HeaderValue>,
     pub etag: HeaderValue,
     pub bodies: Bodies,
 }
@@ -80,6 +82,7 @@ mod tests {
         Arc::new(Entry {
             generation: 1,
             content_type: HeaderValue::from_static("text/html"),
+            policy: None,
             etag: HeaderValue::from_static("W/\"x\""),
             bodies: Bodies {
                 identity: vec![b'x'; bytes].into(),

@@ -52,17 +52,20 @@ fn cacheable_path(path: &str) -> bool {
         || routes::is_file_tree(path))
 }
 
-fn answer(entry: &Entry, encoding: Encoding, not_modified: bool) -> Response {
+fn answer(entry: &Entry, encoding: Encoding, not_modified: bool, hsts: bool) -> Response {
     let mut headers = HeaderMap::new();
     headers.insert(header::ETAG, entry.etag.clone());
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     // The layers that would add these are skipped.
-    crate::router::security_headers(&mut headers);
+    crate::router::security_headers(&mut headers, hsts);
     if not_modified {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
     }
     headers.insert(header::CONTENT_TYPE, entry.content_type.clone());
+    if let Some(policy) = &entry.policy {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+    }
     let body = entry.bodies.pick(encoding, &mut headers);
     (headers, Body::from(body)).into_response()
 }
@@ -108,6 +111,7 @@ pub async fn serve_cached(
         &entry,
         encoding,
         matches(if_none_match.as_ref(), &entry.etag),
+        state.public_url.starts_with("https://"),
     )
 }
 
@@ -166,6 +170,7 @@ async fn render(mut request: Request, next: Next, now: i64, encoding: Encoding) 
     let entry = Arc::new(Entry {
         generation: now,
         content_type,
+        policy: parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned(),
         etag,
         bodies,
     });

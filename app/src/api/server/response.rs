@@ -127,6 +127,7 @@ mod tests {
             (UnsupportedMediaType("Send a JPEG, PNG or WebP image.".into()), StatusCode::UNSUPPORTED_MEDIA_TYPE, None, "Send a JPEG, PNG or WebP image."),
             (CrossSite, StatusCode::FORBIDDEN, None, "This request came from another website, so it was refused."),
             (UnusableImage("The image is too small.".into()), StatusCode::UNPROCESSABLE_ENTITY, None, "The image is too small."),
+            (HeadersTooLarge, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, None, "This request's headers are too large"),
         ]
     }
 
