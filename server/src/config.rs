@@ -22,6 +22,9 @@ pub struct Config {
     pub rate_limit: (u32, Duration),
     /// `CONSULTATION_MIN_FILL_SECONDS`: faster submissions are marked spam.
     pub min_fill: Duration,
+    /// `REQUEST_RETENTION_DAYS`: closed and spam requests are deleted this
+    /// many days after their status last changed.
+    pub retention_days: u32,
     /// `TRUST_FORWARDED_FOR`: behind a reverse proxy that sets `X-Forwarded-For`.
     pub trust_forwarded: bool,
     /// `NOTIFY_POLL_SECONDS`: how often the e-mail queue retries.
@@ -111,6 +114,7 @@ impl Config {
                 .unwrap_or_default(),
             rate_limit,
             min_fill: Duration::from_secs(parse_var("CONSULTATION_MIN_FILL_SECONDS", 3)?),
+            retention_days: parse_var("REQUEST_RETENTION_DAYS", 365)?.max(1),
             trust_forwarded: parse_var("TRUST_FORWARDED_FOR", false)?,
             notify_poll: Duration::from_secs(parse_var("NOTIFY_POLL_SECONDS", 30)?.max(1)),
             scheduler_poll: Duration::from_secs(parse_var("SCHEDULER_POLL_SECONDS", 30)?.max(1)),
@@ -138,6 +142,7 @@ impl Config {
             staff_email: Vec::new(),
             rate_limit: (5, Duration::from_secs(600)),
             min_fill: Duration::ZERO,
+            retention_days: 365,
             trust_forwarded: false,
             notify_poll: Duration::from_secs(1),
             scheduler_poll: Duration::from_secs(1),

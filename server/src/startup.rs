@@ -17,6 +17,9 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
 
+/// How often expired requests are looked for (and once at start).
+const RETENTION_PURGE_EVERY: Duration = Duration::from_secs(3600);
+
 /// The running site: a bound listener and the router behind it.
 pub struct Application {
     listener: TcpListener,
@@ -46,6 +49,11 @@ impl Application {
             config.notify_poll,
         );
         app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
+        app::server::requests::retention::spawn_purger(
+            db.clone(),
+            config.retention_days,
+            RETENTION_PURGE_EVERY,
+        );
         let sessions = session_layer(&config, &db).await?;
         let state = AppState {
             styles: built.styles(&config),
@@ -117,6 +125,7 @@ async fn request_desk(config: &Config, db: &db::Db) -> anyhow::Result<RequestDes
         min_fill: config.min_fill,
         wake: Arc::new(tokio::sync::Notify::new()),
         trust_forwarded: config.trust_forwarded,
+        retention_days: config.retention_days,
         writes: db::WriteGate::default(),
     })
 }

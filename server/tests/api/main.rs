@@ -23,6 +23,7 @@ mod request_helpers;
 mod request_mail;
 mod request_rules;
 mod requests;
+mod retention;
 mod security;
 mod seed;
 mod services_editor;

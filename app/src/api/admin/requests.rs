@@ -29,7 +29,8 @@ pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
     let staff = staff::<HandlesRequests>().await?;
     let reference = Reference::parse(&reference).ok_or(ApiError::NotFound)?;
     let db = state()?.db;
-    let detail = handling::detail(&db, &reference).await?;
+    let days = state()?.desk.retention_days;
+    let detail = handling::detail(&db, &reference, days).await?;
     let subject = Some(reference.as_str());
     audit::record(&db, staff.member.id, "consultation.view", subject).await?;
     Ok(detail)

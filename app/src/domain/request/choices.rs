@@ -75,6 +75,14 @@ choices!(
     }
 );
 
+impl RequestStatus {
+    /// A request in this status is deleted after the retention period
+    /// (`REQUEST_RETENTION_DAYS`); one still being handled never is.
+    pub fn expires(self) -> bool {
+        matches!(self, Self::Closed | Self::Spam)
+    }
+}
+
 /// The service a patient asks about, or "not sure".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServiceChoice {

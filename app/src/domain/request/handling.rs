@@ -50,6 +50,8 @@ pub struct RequestDetail {
     pub time_of_day: TimeOfDay,
     pub message: String,
     pub status: RequestStatus,
+    /// For a closed or spam request: the day it will be deleted.
+    pub deleted_on: Option<String>,
     pub spam_reason: Option<String>,
     pub notes: Vec<Note>,
     /// E-mails about this request that failed, for staff to follow up.

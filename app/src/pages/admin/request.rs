@@ -96,6 +96,9 @@ fn detail_view(
             <button class="button" type="submit">"Save status"</button>
             <p class="field-error" role="alert">{status_error}</p>
         </ActionForm>
+        {d.deleted_on.clone().map(|day| view! {
+            <p class="field-hint">"Closed and spam requests are deleted after a set time: this one will be deleted on " {day} "."</p>
+        })}
 
         <h2>"Notes"</h2>
         {if d.notes.is_empty() {

@@ -29,6 +29,23 @@ pub async fn record(
     Ok(())
 }
 
+/// Records what the server did on its own (no staff member), such as a
+/// retention purge.
+pub async fn record_system(
+    db: &Db,
+    action: &str,
+    subject: Option<&str>,
+    at: &str,
+) -> Result<(), ServerError> {
+    sqlx::query("INSERT INTO audit_log (staff_id, action, subject, at) VALUES (NULL, ?, ?, ?)")
+        .bind(action)
+        .bind(subject)
+        .bind(at)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// The newest `limit` entries, newest first.
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<AuditRow>, ServerError> {
     Ok(sqlx::query_as(

@@ -61,6 +61,8 @@ pub struct DetailRow {
     pub message: String,
     pub status: String,
     pub spam_reason: Option<String>,
+    /// When its status last changed (when it arrived, if never).
+    pub status_changed_at: String,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -170,7 +172,7 @@ pub async fn status_counts(db: &Db) -> Result<Vec<StatusCountRow>, ServerError> 
 pub async fn by_reference(db: &Db, reference: &str) -> Result<Option<DetailRow>, ServerError> {
     Ok(sqlx::query_as(
         "SELECT id, created_at, name, phone, email, contact_method, service_name, patient, days, time_of_day,
-                message, status, spam_reason
+                message, status, spam_reason, COALESCE(status_changed_at, created_at) AS status_changed_at
          FROM consultations WHERE reference = ?",
     )
     .bind(reference)
@@ -189,19 +191,64 @@ pub async fn notes(db: &Db, consultation_id: i64) -> Result<Vec<NoteRow>, Server
     .await?)
 }
 
-/// Sets a request's status; an unknown reference is not found.
+/// Sets a request's status, as of `at`; an unknown reference is not found.
 pub async fn set_status(
     db: &Db,
     reference: &str,
     status: RequestStatus,
+    at: &str,
 ) -> Result<(), ServerError> {
     crate::server::error::one_row(
-        sqlx::query("UPDATE consultations SET status = ? WHERE reference = ?")
-            .bind(status.value())
-            .bind(reference)
-            .execute(db)
-            .await?,
+        sqlx::query(
+            "UPDATE consultations SET status = ?, status_changed_at = ? WHERE reference = ?",
+        )
+        .bind(status.value())
+        .bind(at)
+        .bind(reference)
+        .execute(db)
+        .await?,
     )
+}
+
+/// What a purge deleted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Purged {
+    pub requests: u64,
+    pub notes: u64,
+    pub notifications: u64,
+}
+
+/// Deletes the closed and spam requests whose status last changed before
+/// `cutoff`, with their notes and notification rows, in one transaction.
+pub async fn purge_closed_before(db: &Db, cutoff: &str) -> Result<Purged, ServerError> {
+    const DUE: &str = "SELECT id FROM consultations WHERE status IN ('closed', 'spam')
+                       AND COALESCE(status_changed_at, created_at) < ?";
+    let mut tx = db.begin().await?;
+    let notes = sqlx::query(&format!(
+        "DELETE FROM consultation_notes WHERE consultation_id IN ({DUE})"
+    ))
+    .bind(cutoff)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let notifications = sqlx::query(&format!(
+        "DELETE FROM notifications WHERE consultation_id IN ({DUE})"
+    ))
+    .bind(cutoff)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let requests = sqlx::query(&format!("DELETE FROM consultations WHERE id IN ({DUE})"))
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(Purged {
+        requests,
+        notes,
+        notifications,
+    })
 }
 
 /// Adds a note to a request; an unknown reference is not found.

@@ -6,7 +6,7 @@ use crate::domain::request::{
     RequestStatus, TimeOfDay, Weekday,
 };
 use crate::domain::Phone;
-use crate::server::content::{now_utc, staff_time};
+use crate::server::content::{now_utc, staff_time, Timestamp};
 use crate::server::db::{self, mail_queue::NotificationKind, Db};
 use crate::server::ServerError;
 
@@ -52,7 +52,11 @@ pub async fn counts(db: &Db) -> Result<Vec<(RequestStatus, i64)>, ServerError> {
         .collect())
 }
 
-pub async fn detail(db: &Db, reference: &Reference) -> Result<RequestDetail, ServerError> {
+pub async fn detail(
+    db: &Db,
+    reference: &Reference,
+    retention_days: u32,
+) -> Result<RequestDetail, ServerError> {
     let row = db::requests::by_reference(db, reference.as_str())
         .await?
         .ok_or(ServerError::NotFound)?;
@@ -81,6 +85,14 @@ pub async fn detail(db: &Db, reference: &Reference) -> Result<RequestDetail, Ser
             )
         })
         .collect();
+    let status = RequestStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?;
+    let deleted_on = status
+        .expires()
+        .then(|| {
+            let changed = Timestamp::parse_stored(&row.status_changed_at)?;
+            Ok::<_, ServerError>(super::retention::deleted_after(&changed, retention_days).label())
+        })
+        .transpose()?;
     Ok(RequestDetail {
         reference: reference.clone(),
         received: staff_time(&row.created_at)?,
@@ -94,7 +106,8 @@ pub async fn detail(db: &Db, reference: &Reference) -> Result<RequestDetail, Ser
         days: row.days.split(',').filter_map(Weekday::parse).collect(),
         time_of_day: TimeOfDay::parse(&row.time_of_day).ok_or_else(|| corrupt("time of day"))?,
         message: row.message,
-        status: RequestStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
+        status,
+        deleted_on,
         spam_reason: row.spam_reason,
         notes,
         failed_notifications,
@@ -106,7 +119,7 @@ pub async fn set_status(
     reference: &Reference,
     status: RequestStatus,
 ) -> Result<(), ServerError> {
-    db::requests::set_status(db, reference.as_str(), status).await
+    db::requests::set_status(db, reference.as_str(), status, &now_utc().to_stored()).await
 }
 
 pub async fn add_note(

@@ -4,6 +4,7 @@
 
 pub mod handling;
 mod limiter;
+pub mod retention;
 mod submit;
 mod token;
 
@@ -24,6 +25,9 @@ pub struct RequestDesk {
     pub wake: std::sync::Arc<tokio::sync::Notify>,
     /// Behind a reverse proxy: take the client's address from `X-Forwarded-For`.
     pub trust_forwarded: bool,
+    /// Closed and spam requests are deleted this many days after their
+    /// status last changed (`retention`).
+    pub retention_days: u32,
     /// Shared with the notification worker: one writer at a time.
     pub writes: crate::server::db::WriteGate,
 }
