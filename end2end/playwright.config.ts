@@ -10,6 +10,8 @@ const dataDir = path.join(__dirname, ".data", `run-${Date.now()}`);
 // Shared with global-setup.ts, which creates the first administrator.
 process.env.E2E_DATABASE_URL = `sqlite://${dataDir}/clinic.db`;
 process.env.E2E_SERVER_BIN = `${root}/target/release/server`;
+// Where the server under test logs; global-teardown.ts scans it for patient data.
+process.env.E2E_SERVER_LOG = path.join(dataDir, "server.log");
 
 // Debian's chromium; never a downloaded browser.
 const launchOptions = {
@@ -40,6 +42,7 @@ const phone = {
 export default defineConfig({
   testDir: "./tests",
   globalSetup: require.resolve("./global-setup"),
+  globalTeardown: require.resolve("./global-teardown"),
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -56,7 +59,8 @@ export default defineConfig({
     { name: "phone-no-js", use: { ...phone, javaScriptEnabled: false }, grep: /@no-js/ },
   ],
   webServer: {
-    command: `${root}/target/release/server`,
+    // The log goes to a file (E2E_SERVER_LOG) for the teardown's scan.
+    command: `mkdir -p "${dataDir}" && exec "${root}/target/release/server" >>"${process.env.E2E_SERVER_LOG}" 2>&1`,
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -67,7 +71,9 @@ export default defineConfig({
       LEPTOS_SITE_ROOT: `${root}/target/site`,
       LEPTOS_ENV: "PROD",
       DATABASE_URL: process.env.E2E_DATABASE_URL,
-      RUST_LOG: "warn",
+      // Our own code at debug level: the teardown's scan then covers every
+      // line it could write.
+      RUST_LOG: "info,app=debug,server=debug,sqlx=warn",
       // Every spec submits from 127.0.0.1: lift the per-client limit (the
       // limit itself is covered by the integration tests).
       CONSULTATION_RATE_LIMIT: "1000/60",

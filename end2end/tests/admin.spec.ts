@@ -1,6 +1,7 @@
 import { Page } from "@playwright/test";
 import { Browser } from "@playwright/test";
 import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn, ADMIN_EMAIL, ADMIN_PASSWORD } from "./fixtures";
+import { GRACE, NOTE } from "./patients";
 
 /** Another person's browser: its own context, its console watched too. */
 async function person(browser: Browser, errors: string[][]) {
@@ -14,7 +15,7 @@ async function sendRequest(page: Page, name: string) {
   await page.goto("/consultation");
   await hydrated(page);
   await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Phone", { exact: true }).fill("(732) 555-0177");
+  await page.getByLabel("Phone", { exact: true }).fill(GRACE.phone);
   await page.getByRole("radio", { name: "Phone call" }).check();
   await page.getByRole("radio", { name: "Returning patient" }).check();
   await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
@@ -35,7 +36,7 @@ test("@desktop the admin is behind sign-in and refuses a wrong password", async 
 test("@desktop an administrator adds a front-desk member, who opens a request and marks it contacted", async ({ page, browser }) => {
   const others: string[][] = [];
   const patient = await person(browser, others);
-  const reference = await sendRequest(patient, "Grace Patient");
+  const reference = await sendRequest(patient, GRACE.name);
 
   // The administrator creates the front desk's account.
   const admin = page;
@@ -59,15 +60,15 @@ test("@desktop an administrator adds a front-desk member, who opens a request an
   await desk.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: /Requests/ }).click();
   await expect(desk.getByRole("heading", { level: 1 })).toHaveText("Consultation requests");
   await expectNoAxeViolations(desk, "requests");
-  await desk.getByRole("row", { name: new RegExp(reference) }).getByRole("link", { name: "Grace Patient" }).click();
-  await expect(desk.getByRole("heading", { level: 1 })).toHaveText("Grace Patient");
-  await expect(desk.getByText("(732) 555-0177")).toBeVisible();
+  await desk.getByRole("row", { name: new RegExp(reference) }).getByRole("link", { name: GRACE.name }).click();
+  await expect(desk.getByRole("heading", { level: 1 })).toHaveText(GRACE.name);
+  await expect(desk.getByText(GRACE.phone)).toBeVisible();
   await expectNoAxeViolations(desk, "a request");
   await desk.getByLabel("Status").selectOption("contacted");
   await desk.getByRole("button", { name: "Save status" }).click();
-  await desk.getByLabel("Add a note").fill("Called, booked for Tuesday.");
+  await desk.getByLabel("Add a note").fill(NOTE);
   await desk.getByRole("button", { name: "Add note" }).click();
-  await expect(desk.getByText("Called, booked for Tuesday.")).toBeVisible();
+  await expect(desk.getByText(NOTE)).toBeVisible();
   await desk.getByRole("link", { name: "← All requests" }).click();
   await desk.getByRole("link", { name: /^Contacted/ }).click();
   await expect(desk.getByRole("row", { name: new RegExp(reference) })).toContainText("Contacted");

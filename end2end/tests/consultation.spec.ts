@@ -1,15 +1,16 @@
 import { Page } from "@playwright/test";
 import { test, expect, hydrated, expectNoAxeViolations } from "./fixtures";
+import { ANA, BEN, KEPT_MESSAGE } from "./patients";
 
 async function fillCorrectly(page: Page) {
-  await page.getByLabel("Full name").fill("Ana Lima");
-  await page.getByLabel("Phone", { exact: true }).fill("(732) 555-0142");
+  await page.getByLabel("Full name").fill(ANA.name);
+  await page.getByLabel("Phone", { exact: true }).fill(ANA.phone);
   await page.getByRole("radio", { name: "Text message" }).check();
   await page.getByLabel("Service you're interested in").selectOption({ label: "Acupuncture" });
   await page.getByRole("radio", { name: "New patient" }).check();
   await page.getByRole("checkbox", { name: "Tuesday" }).check();
   await page.getByRole("radio", { name: "Morning" }).check();
-  await page.getByLabel(/Anything else we should know/).fill("Lower back pain.");
+  await page.getByLabel(/Anything else we should know/).fill(ANA.message);
   await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
 }
 
@@ -80,7 +81,7 @@ test("what a patient types before the page's code arrives is what the form check
   await fillCorrectly(page);
   arrive();
   await hydrated(page);
-  await expect(page.getByLabel("Full name")).toHaveValue("Ana Lima");
+  await expect(page.getByLabel("Full name")).toHaveValue(ANA.name);
   await expect(page.getByRole("checkbox", { name: "Tuesday" })).toBeChecked();
 
   const posts: string[] = [];
@@ -99,8 +100,8 @@ test("the compact form on a service page preselects that service", async ({ page
   const form = page.locator(".compact-form");
   await expect(form.getByLabel("Service you're interested in")).toHaveValue("acupuncture");
   await expect(form.getByLabel(/Anything else we should know/)).toHaveCount(0);
-  await form.getByLabel("Full name").fill("Ben Ortiz");
-  await form.getByLabel("Phone", { exact: true }).fill("732 555 0199");
+  await form.getByLabel("Full name").fill(BEN.name);
+  await form.getByLabel("Phone", { exact: true }).fill(BEN.phone);
   await form.getByRole("radio", { name: "Phone call" }).check();
   await form.getByRole("radio", { name: "Returning patient" }).check();
   await form.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
@@ -110,22 +111,22 @@ test("the compact form on a service page preselects that service", async ({ page
 
 test("@no-js without JavaScript the server shows the errors, keeps every value, then confirms", async ({ page }) => {
   await page.goto("/consultation");
-  await page.getByLabel("Full name").fill("Ana Lima");
+  await page.getByLabel("Full name").fill(ANA.name);
   await page.getByLabel("Phone", { exact: true }).fill("555");
   await page.getByRole("checkbox", { name: "Friday" }).check();
-  await page.getByLabel(/Anything else we should know/).fill("Kept </textarea> as typed.");
+  await page.getByLabel(/Anything else we should know/).fill(KEPT_MESSAGE);
   const response = page.waitForResponse((r) => r.url().endsWith("/consultation") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Send request" }).click();
   expect((await response).status()).toBe(422);
 
   await expect(page.locator(".error-summary")).toBeVisible();
   await expect(page.locator("#cr-phone-error")).toContainText("10-digit US phone number");
-  await expect(page.getByLabel("Full name")).toHaveValue("Ana Lima");
+  await expect(page.getByLabel("Full name")).toHaveValue(ANA.name);
   await expect(page.getByLabel("Phone", { exact: true })).toHaveValue("555");
   await expect(page.getByRole("checkbox", { name: "Friday" })).toBeChecked();
-  await expect(page.getByLabel(/Anything else we should know/)).toHaveValue("Kept </textarea> as typed.");
+  await expect(page.getByLabel(/Anything else we should know/)).toHaveValue(KEPT_MESSAGE);
 
-  await page.getByLabel("Phone", { exact: true }).fill("(732) 555-0142");
+  await page.getByLabel("Phone", { exact: true }).fill(ANA.phone);
   await page.getByRole("radio", { name: "Phone call" }).check();
   await page.getByRole("radio", { name: "New patient" }).check();
   await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
@@ -140,7 +141,7 @@ test("the server's error page for a form sent without JavaScript has no axe viol
   await page.goto("/consultation");
   const token = await page.locator("input[name=token]").inputValue();
   const answer = await page.request.post("/consultation", {
-    form: { name: "Ana Lima", phone: "555", days: "fri", token },
+    form: { name: ANA.name, phone: "555", days: "fri", token },
   });
   expect(answer.status()).toBe(422);
   const html = await answer.text();
@@ -148,7 +149,7 @@ test("the server's error page for a form sent without JavaScript has no axe viol
   await page.goto("/consultation");
   await hydrated(page);
   await expect(page.locator(".error-summary")).toBeVisible();
-  await expect(page.getByLabel("Full name")).toHaveValue("Ana Lima");
+  await expect(page.getByLabel("Full name")).toHaveValue(ANA.name);
   await expectNoAxeViolations(page, "showing server errors");
 });
 

@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from "node:fs";
+import { PATIENT_VALUES } from "./tests/patients";
+
+// Patient data never reaches the server's log: after the run, the log the
+// server wrote while the specs typed patients' details (at debug level for
+// our own code) must contain none of them.
+export default function globalTeardown() {
+  const path = process.env.E2E_SERVER_LOG!;
+  if (!existsSync(path)) throw new Error(`no server log at ${path}`);
+  const log = readFileSync(path, "utf8");
+  const stored = log.split("\n").filter((line) => line.includes("consultation request stored")).length;
+  if (stored === 0) throw new Error(`the server's log (${path}) shows no stored request: was it written at all?`);
+  const found = PATIENT_VALUES.filter((value) => log.includes(value));
+  if (found.length > 0) {
+    throw new Error(`the server's log (${path}) contains patient data: ${found.join(" | ")}`);
+  }
+  console.log(
+    `server log: ${log.split("\n").length} lines (${stored} stored requests) hold none of ${PATIENT_VALUES.length} patient values`,
+  );
+}
