@@ -15,7 +15,24 @@ usage:
   server import-wordpress FILE [--pages]         import posts (and pages, as drafts) from a
                                                  WordPress export; safe to run again
   server precompress                             write brotli and gzip copies of the built
-                                                 files (run after each build)";
+                                                 files (run after each build)
+  server verify-audit                            check that no audit log entry was changed,
+                                                 removed or inserted afterwards";
+
+/// Recomputes the audit log's hash chain; fails at the first broken link.
+pub async fn verify_audit(config: &Config) -> anyhow::Result<()> {
+    use app::server::db::audit::{verify, Verified};
+    let pool = db::connect(&config.database_url).await?;
+    match verify(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+        Verified::Intact { entries } => {
+            println!("audit log intact: {entries} entries, each linked to the one before");
+            Ok(())
+        }
+        Verified::BrokenAt { id, at } => anyhow::bail!(
+            "audit log broken at entry {id} ({at}): it, or the entry before it, was changed, removed or inserted after it was written"
+        ),
+    }
+}
 
 /// Compresses the built site's files once, at their best, so the server
 /// never compresses them per request.

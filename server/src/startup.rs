@@ -35,6 +35,10 @@ impl Application {
         app::server::content::use_clinic_zone(config.time_zone.trim())?;
         let db = db::connect(&config.database_url).await?;
         seed::seed_if_empty(&db).await?;
+        let chained = db::audit::chain_unhashed(&db).await?;
+        if chained > 0 {
+            tracing::info!(entries = chained, "chained earlier audit log entries");
+        }
         let desk = request_desk(&config, &db).await?;
         let built = BuiltFiles::find(&config);
         let listener = TcpListener::bind(config.leptos.site_addr)

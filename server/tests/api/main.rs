@@ -5,6 +5,7 @@ mod admin;
 mod admin_helpers;
 mod article_page;
 mod articles;
+mod audit_chain;
 mod built_files;
 mod caching;
 mod content_api;

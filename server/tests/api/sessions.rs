@@ -191,26 +191,33 @@ async fn repeated_failures_lock_the_account_and_a_success_resets_the_count() {
 async fn the_first_administrator_is_created_with_the_cli() {
     let app = spawn_app().await;
     let db_url = format!("sqlite://{}", app.dir.path().join("clinic.db").display());
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-        .args([
-            "create-admin",
-            "--email",
-            "owner@clinic.example",
-            "--name",
-            "Owner",
-        ])
-        .env("DATABASE_URL", &db_url)
-        .env("RUST_LOG", "warn")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    if let Some(stdin) = child.stdin.as_mut() {
-        use std::io::Write;
-        writeln!(stdin, "{PASSWORD}").unwrap_or_else(|e| panic!("{e}"));
-    }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    // On a thread of its own: the server under test runs on this test's
+    // runtime, and must keep running while the command waits for it.
+    let url = db_url.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .args([
+                "create-admin",
+                "--email",
+                "owner@clinic.example",
+                "--name",
+                "Owner",
+            ])
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        if let Some(stdin) = child.stdin.as_mut() {
+            use std::io::Write;
+            writeln!(stdin, "{PASSWORD}").unwrap_or_else(|e| panic!("{e}"));
+        }
+        child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         out.status.success(),
         "{}",

@@ -12,6 +12,95 @@ pub struct AuditRow {
     pub subject: Option<String>,
 }
 
+/// Appends are one at a time in this process, so each entry chains onto
+/// the one before it. (Several processes on one database need a database
+/// lock here instead: the PostgreSQL backend's job.)
+static APPEND: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The hash before the first entry.
+const GENESIS: &str = "audit-log";
+
+/// One entry's link in the chain: its fields and the previous link.
+fn link(
+    previous: &str,
+    id: i64,
+    staff_id: Option<i64>,
+    action: &str,
+    subject: Option<&str>,
+    at: &str,
+) -> String {
+    use sha2::{Digest, Sha256};
+    let staff = staff_id.map(|s| s.to_string()).unwrap_or_default();
+    let mut hasher = Sha256::new();
+    // Fields are separated, and a missing subject differs from an empty one.
+    for part in [
+        previous,
+        &id.to_string(),
+        &staff,
+        action,
+        subject.unwrap_or("\u{0}"),
+        at,
+    ] {
+        hasher.update(part.as_bytes());
+        hasher.update([0x1f]);
+    }
+    format!("{:x}", hasher.finalize())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct ChainRow {
+    id: i64,
+    staff_id: Option<i64>,
+    action: String,
+    subject: Option<String>,
+    at: String,
+    hash: Option<String>,
+}
+
+impl ChainRow {
+    fn link(&self, previous: &str) -> String {
+        link(
+            previous,
+            self.id,
+            self.staff_id,
+            &self.action,
+            self.subject.as_deref(),
+            &self.at,
+        )
+    }
+}
+
+async fn append(
+    db: &Db,
+    staff_id: Option<i64>,
+    action: &str,
+    subject: Option<&str>,
+    at: &str,
+) -> Result<(), ServerError> {
+    let _turn = APPEND.lock().await;
+    let last: Option<(i64, Option<String>)> =
+        sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            .fetch_optional(db)
+            .await?;
+    let (id, previous) = match last {
+        Some((id, hash)) => (id + 1, hash.unwrap_or_default()),
+        None => (1, GENESIS.to_owned()),
+    };
+    let hash = link(&previous, id, staff_id, action, subject, at);
+    sqlx::query(
+        "INSERT INTO audit_log (id, staff_id, action, subject, at, hash) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(staff_id)
+    .bind(action)
+    .bind(subject)
+    .bind(at)
+    .bind(hash)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 pub async fn record(
     db: &Db,
     staff_id: i64,
@@ -19,14 +108,7 @@ pub async fn record(
     subject: Option<&str>,
     at: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query("INSERT INTO audit_log (staff_id, action, subject, at) VALUES (?, ?, ?, ?)")
-        .bind(staff_id)
-        .bind(action)
-        .bind(subject)
-        .bind(at)
-        .execute(db)
-        .await?;
-    Ok(())
+    append(db, Some(staff_id), action, subject, at).await
 }
 
 /// Records what the server did on its own (no staff member), such as a
@@ -37,13 +119,66 @@ pub async fn record_system(
     subject: Option<&str>,
     at: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query("INSERT INTO audit_log (staff_id, action, subject, at) VALUES (NULL, ?, ?, ?)")
-        .bind(action)
-        .bind(subject)
-        .bind(at)
-        .execute(db)
-        .await?;
-    Ok(())
+    append(db, None, action, subject, at).await
+}
+
+async fn chain(db: &Db) -> Result<Vec<ChainRow>, ServerError> {
+    Ok(
+        sqlx::query_as("SELECT id, staff_id, action, subject, at, hash FROM audit_log ORDER BY id")
+            .fetch_all(db)
+            .await?,
+    )
+}
+
+/// Chains the entries written before the log was chained (run at start).
+pub async fn chain_unhashed(db: &Db) -> Result<u64, ServerError> {
+    let _turn = APPEND.lock().await;
+    let mut previous = GENESIS.to_owned();
+    let mut chained = 0;
+    for row in chain(db).await? {
+        previous = match row.hash {
+            Some(hash) => hash,
+            None => {
+                let hash = row.link(&previous);
+                sqlx::query("UPDATE audit_log SET hash = ? WHERE id = ?")
+                    .bind(&hash)
+                    .bind(row.id)
+                    .execute(db)
+                    .await?;
+                chained += 1;
+                hash
+            }
+        };
+    }
+    Ok(chained)
+}
+
+/// What checking the chain found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verified {
+    /// Every entry links to the one before it.
+    Intact { entries: u64 },
+    /// The first entry whose link does not hold: it, or the one before it,
+    /// was changed, removed or inserted after it was written.
+    BrokenAt { id: i64, at: String },
+}
+
+/// Recomputes the chain from the first entry.
+pub async fn verify(db: &Db) -> Result<Verified, ServerError> {
+    let mut previous = GENESIS.to_owned();
+    let mut entries = 0;
+    for (expected_id, row) in (1..).zip(chain(db).await?) {
+        let hash = row.link(&previous);
+        if row.id != expected_id || row.hash.as_deref() != Some(hash.as_str()) {
+            return Ok(Verified::BrokenAt {
+                id: row.id,
+                at: row.at,
+            });
+        }
+        previous = hash;
+        entries += 1;
+    }
+    Ok(Verified::Intact { entries })
 }
 
 /// The newest `limit` entries, newest first.

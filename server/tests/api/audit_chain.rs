@@ -1,0 +1,138 @@
+//! The audit log is tamper-evident: each entry is chained to the one
+//! before it, and `server verify-audit` names the first broken link.
+
+use crate::admin::a_request;
+use crate::helpers::{spawn_app, TestApp};
+use app::domain::staff::Role;
+use app::server::db::audit::{chain_unhashed, verify, Verified};
+
+/// Signs in two members and has the front desk open a request: entries
+/// written the way the app writes them.
+async fn a_few_entries(app: &TestApp) -> i64 {
+    let reference = a_request(app).await;
+    let front = app.staff(Role::FrontDesk).await;
+    app.staff(Role::Editor).await;
+    let form = [("reference", reference.as_str())];
+    assert!(app
+        .call(&front.client, "admin/request", &form)
+        .await
+        .status()
+        .is_success());
+    app.count("SELECT COUNT(*) FROM audit_log").await
+}
+
+/// `server verify-audit` against the app's database: (succeeded, output).
+/// On a thread of its own, so the server on this test's runtime runs on.
+async fn verify_cli(app: &TestApp) -> (bool, String) {
+    let db_url = format!("sqlite://{}", app.dir.path().join("clinic.db").display());
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .arg("verify-audit")
+            .env("DATABASE_URL", db_url)
+            .env("RUST_LOG", "warn")
+            .output()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// What someone with the database file can do first.
+async fn tamper_guards_off(app: &TestApp) {
+    for trigger in [
+        "audit_log_append_only_update",
+        "audit_log_append_only_delete",
+    ] {
+        sqlx::query(&format!("DROP TRIGGER {trigger}"))
+            .execute(&app.db)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+async fn verified(app: &TestApp) -> Verified {
+    verify(&app.db).await.unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn an_entry_changed_afterwards_is_found_and_named() {
+    let app = spawn_app().await;
+    let entries = a_few_entries(&app).await;
+    assert!(entries >= 3, "{entries}");
+    assert_eq!(
+        verified(&app).await,
+        Verified::Intact {
+            entries: u64::try_from(entries).unwrap_or_default()
+        }
+    );
+    let (ok, said) = verify_cli(&app).await;
+    assert!(ok && said.contains("audit log intact"), "{said}");
+
+    // Nothing running through the app's database connection can.
+    for change in [
+        "UPDATE audit_log SET action = 'staff.sign_out' WHERE id = 2",
+        "DELETE FROM audit_log WHERE id = 2",
+    ] {
+        let refused = sqlx::query(change).execute(&app.db).await;
+        assert!(
+            refused.is_err_and(|e| e.to_string().contains("append-only")),
+            "{change}"
+        );
+    }
+    // Someone with the database file drops the guards and rewrites what a
+    // member did.
+    tamper_guards_off(&app).await;
+    sqlx::query("UPDATE audit_log SET action = 'staff.sign_out' WHERE id = 2")
+        .execute(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(verified(&app).await, Verified::BrokenAt { id: 2, .. }),
+        "{:?}",
+        verified(&app).await
+    );
+    let (ok, said) = verify_cli(&app).await;
+    assert!(!ok, "verify-audit must fail: {said}");
+    assert!(said.contains("broken at entry 2"), "{said}");
+}
+
+#[tokio::test]
+async fn an_entry_removed_afterwards_is_found() {
+    let app = spawn_app().await;
+    a_few_entries(&app).await;
+    tamper_guards_off(&app).await;
+    sqlx::query("DELETE FROM audit_log WHERE id = 2")
+        .execute(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(verified(&app).await, Verified::BrokenAt { id: 3, .. }),
+        "{:?}",
+        verified(&app).await
+    );
+}
+
+#[tokio::test]
+async fn entries_from_before_the_chain_are_chained_at_start() {
+    let app = spawn_app().await;
+    a_few_entries(&app).await;
+    // As an entry written by the previous version looks: no hash.
+    sqlx::query(
+        "INSERT INTO audit_log (staff_id, action, subject, at) VALUES (NULL, 'old.entry', NULL, '2026-11-01T00:00:00Z')",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(verified(&app).await, Verified::BrokenAt { .. }));
+    let chained = chain_unhashed(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(chained, 1);
+    assert!(matches!(verified(&app).await, Verified::Intact { .. }));
+}
