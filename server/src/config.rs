@@ -33,6 +33,9 @@ pub struct Config {
     pub scheduler_poll: Duration,
     /// `SESSION_IDLE_MINUTES`, `SESSION_MAX_HOURS`: when staff sessions end.
     pub session_idle: Duration,
+    /// `SESSION_IDLE_MINUTES_REQUESTS`: the idle limit of roles that read
+    /// patients' requests (front desk, administrators), when shorter.
+    pub session_idle_requests: Duration,
     pub session_max: Duration,
     /// `SECURE_COOKIES`: send the session cookie over HTTPS only (default:
     /// on when `PUBLIC_URL` is https).
@@ -119,6 +122,9 @@ impl Config {
             notify_poll: Duration::from_secs(parse_var("NOTIFY_POLL_SECONDS", 30)?.max(1)),
             scheduler_poll: Duration::from_secs(parse_var("SCHEDULER_POLL_SECONDS", 30)?.max(1)),
             session_idle: Duration::from_secs(60 * parse_var("SESSION_IDLE_MINUTES", 30)?.max(1)),
+            session_idle_requests: Duration::from_secs(
+                60 * parse_var("SESSION_IDLE_MINUTES_REQUESTS", 15)?.max(1),
+            ),
             session_max: Duration::from_secs(3600 * parse_var("SESSION_MAX_HOURS", 12)?.max(1)),
             secure_cookies: parse_var(
                 "SECURE_COOKIES",
@@ -147,6 +153,7 @@ impl Config {
             notify_poll: Duration::from_secs(1),
             scheduler_poll: Duration::from_secs(1),
             session_idle: Duration::from_secs(30 * 60),
+            session_idle_requests: Duration::from_secs(15 * 60),
             session_max: Duration::from_secs(12 * 3600),
             secure_cookies: false,
         }

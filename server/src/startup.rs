@@ -66,6 +66,7 @@ impl Application {
             desk,
             session_limits: SessionLimits {
                 idle: config.session_idle,
+                idle_reading_requests: config.session_idle_requests,
                 absolute: config.session_max,
             },
             media_dir: config.media_dir.clone(),

@@ -250,3 +250,46 @@ async fn the_first_administrator_is_created_with_the_cli() {
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
 }
+
+/// Roles that read patients' requests are signed out after a shorter quiet
+/// spell (15 minutes by default; a second here) than the others.
+#[tokio::test]
+async fn sessions_that_read_requests_end_sooner_when_idle() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = server::config::Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.session_idle_requests = std::time::Duration::from_secs(1);
+    let app = crate::helpers::spawn_with(dir, config).await;
+    let front = app.staff(Role::FrontDesk).await;
+    let editor = app.staff(Role::Editor).await;
+    let me = |client: reqwest::Client| {
+        let url = app.url("/api/admin/me");
+        async move {
+            let response = client
+                .post(url)
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            response
+                .json::<Option<app::api::admin::auth::SignedIn>>()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+        }
+    };
+    // Active: both stay signed in, and each is told their own limit.
+    let desk = me(front.client.clone()).await;
+    assert_eq!(desk.map(|s| s.idle_minutes), Some(0));
+    let writer = me(editor.client.clone()).await;
+    assert_eq!(writer.map(|s| s.idle_minutes), Some(30));
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    // Quiet for longer than the front desk's limit: its session has ended.
+    let inbox = app
+        .call(&front.client, "admin/inbox", &[("status", "")])
+        .await;
+    assert_eq!(inbox.status(), StatusCode::UNAUTHORIZED);
+    assert!(me(front.client.clone()).await.is_none());
+    // The editor's longer limit has not passed.
+    assert!(me(editor.client.clone()).await.is_some());
+}

@@ -30,6 +30,8 @@ pub async fn sign_out() -> Result<(), ApiError> {
 pub struct SignedIn {
     pub member: StaffMember,
     pub new_requests: Option<i64>,
+    /// Minutes without a request before this member's session ends.
+    pub idle_minutes: u64,
 }
 
 /// Who is signed in, if anyone. Also keeps an idle session alive.
@@ -41,6 +43,8 @@ pub async fn who_am_i() -> Result<Option<SignedIn>, ApiError> {
     let Some(staff) = signed_in().await? else {
         return Ok(None);
     };
+    let limits = state()?.session_limits;
+    let idle_minutes = limits.idle_for(staff.member.role).as_secs() / 60;
     let new_requests = if staff.member.role.handles_requests() {
         let counts = handling::counts(&state()?.db).await?;
         counts
@@ -53,5 +57,6 @@ pub async fn who_am_i() -> Result<Option<SignedIn>, ApiError> {
     Ok(Some(SignedIn {
         member: staff.member,
         new_requests,
+        idle_minutes,
     }))
 }

@@ -24,8 +24,8 @@ pub fn AdminLayout() -> impl IntoView {
                 {move || Suspend::new(async move {
                     show_loaded(me.await, |me| match me {
                         None => view! { <Redirect path=routes::ADMIN_SIGN_IN/> }.into_any(),
-                        Some(SignedIn { member, new_requests }) => {
-                            view! { <AdminBar member new_requests/> }.into_any()
+                        Some(SignedIn { member, new_requests, idle_minutes }) => {
+                            view! { <AdminBar member new_requests idle_minutes/> }.into_any()
                         }
                     })
                 })}
@@ -38,7 +38,7 @@ pub fn AdminLayout() -> impl IntoView {
 }
 
 #[component]
-fn AdminBar(member: StaffMember, new_requests: Option<i64>) -> impl IntoView {
+fn AdminBar(member: StaffMember, new_requests: Option<i64>, idle_minutes: u64) -> impl IntoView {
     let sign_out_action = ServerAction::<crate::api::admin::auth::SignOut>::new();
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
@@ -85,18 +85,19 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>) -> impl IntoView {
                     </ActionForm>
                 </div>
         </header>
-        <IdleWarning/>
+        <IdleWarning idle_minutes/>
     }
 }
 
 /// Warns two minutes before an idle session would end, and keeps it alive
 /// when the member asks. Counts quiet quarter-minutes since the last
-/// navigation; the limit is the server's default (`SESSION_IDLE_MINUTES`).
+/// navigation; the limit is the member's, from the server (shorter for
+/// roles that read patients' requests).
 #[component]
-fn IdleWarning() -> impl IntoView {
+fn IdleWarning(idle_minutes: u64) -> impl IntoView {
     const TICK_SECS: u64 = 15;
-    const IDLE_TICKS: u32 = 30 * 4;
     const WARN_TICKS: u32 = 2 * 4;
+    let idle_ticks = u32::try_from(idle_minutes * 4).unwrap_or(u32::MAX);
     let quiet = RwSignal::new(0_u32);
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
@@ -120,7 +121,7 @@ fn IdleWarning() -> impl IntoView {
             quiet.set(0);
         });
     };
-    let warn = move || quiet.get() >= IDLE_TICKS - WARN_TICKS;
+    let warn = move || quiet.get() >= idle_ticks.saturating_sub(WARN_TICKS);
     view! {
         <Show when=warn>
             <div class="wrap"><div class="form-notice" role="alertdialog" aria-labelledby="idle-title">

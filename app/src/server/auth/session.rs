@@ -1,5 +1,5 @@
 use super::accounts::{self, Account};
-use crate::domain::staff::StaffMember;
+use crate::domain::staff::{Role, StaffMember};
 use crate::server::content::now_utc;
 use crate::server::ServerError;
 use std::time::Duration;
@@ -7,13 +7,27 @@ use tower_sessions::Session;
 
 const STAFF_ID: &str = "staff_id";
 const SIGNED_IN_AT: &str = "signed_in_at";
+const LAST_SEEN: &str = "last_seen";
 
-/// How long a session lives: it ends after `idle` without a request, and
+/// How long a session lives: it ends after `idle` without a request (after
+/// `idle_reading_requests` for roles that read patients' requests), and
 /// after `absolute` whatever happens.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionLimits {
     pub idle: Duration,
+    pub idle_reading_requests: Duration,
     pub absolute: Duration,
+}
+
+impl SessionLimits {
+    /// How long a session of `role` may go without a request.
+    pub fn idle_for(&self, role: Role) -> Duration {
+        if role.handles_requests() {
+            self.idle.min(self.idle_reading_requests)
+        } else {
+            self.idle
+        }
+    }
 }
 
 /// Starts a session for `account` under a new id, so an id planted before
@@ -26,6 +40,10 @@ pub async fn start(session: &Session, account: &Account) -> Result<(), ServerErr
         .map_err(store_failed)?;
     session
         .insert(SIGNED_IN_AT, now_utc().unix())
+        .await
+        .map_err(store_failed)?;
+    session
+        .insert(LAST_SEEN, now_utc().unix())
         .await
         .map_err(store_failed)?;
     Ok(())
@@ -51,18 +69,36 @@ pub async fn staff_for_session(
         .await
         .map_err(store_failed)?
         .unwrap_or(0);
-    let age = now_utc().unix().saturating_sub(signed_in_at);
-    if age > i64::try_from(limits.absolute.as_secs()).unwrap_or(i64::MAX) {
+    let now = now_utc().unix();
+    let age = now.saturating_sub(signed_in_at);
+    if age > seconds(limits.absolute) {
         end(session).await?;
         return Ok(None);
     }
-    match accounts::by_id(db, id).await? {
-        Some(account) if !account.disabled => Ok(Some(account.member)),
+    let member = match accounts::by_id(db, id).await? {
+        Some(account) if !account.disabled => account.member,
         _ => {
             end(session).await?;
-            Ok(None)
+            return Ok(None);
         }
+    };
+    // The cookie's own expiry is the longest idle limit; a role that reads
+    // requests ends sooner, counted here.
+    let last_seen = session
+        .get::<i64>(LAST_SEEN)
+        .await
+        .map_err(store_failed)?
+        .unwrap_or(signed_in_at);
+    if now.saturating_sub(last_seen) > seconds(limits.idle_for(member.role)) {
+        end(session).await?;
+        return Ok(None);
     }
+    session.insert(LAST_SEEN, now).await.map_err(store_failed)?;
+    Ok(Some(member))
+}
+
+fn seconds(limit: Duration) -> i64 {
+    i64::try_from(limit.as_secs()).unwrap_or(i64::MAX)
 }
 
 fn store_failed(e: impl std::fmt::Display) -> ServerError {
