@@ -78,16 +78,13 @@ impl Application {
                 .to_owned(),
         };
         // Cached public pages are answered first (after the header size
-        // check), ahead of sessions, rendering and compression.
+        // check, which the page cache makes), ahead of sessions, rendering
+        // and compression.
         let router = crate::router::router(state.clone(), &built.pkg, &built.hash, &built.earlier)
             .layer(sessions)
             .layer(axum::middleware::from_fn_with_state(
                 (state.clone(), crate::page_cache::PageCache::default()),
                 crate::page_cache::serve_cached,
-            ))
-            // Before anything reads them: oversized headers are refused.
-            .layer(axum::middleware::from_fn(
-                crate::guard::refuse_large_headers,
             ));
         Ok(Self {
             listener,

@@ -75,6 +75,10 @@ pub async fn serve_cached(
     request: Request,
     next: Next,
 ) -> Response {
+    // Before anything reads them: oversized headers are refused.
+    if let Some(refused) = crate::guard::headers_too_large(&request) {
+        return refused;
+    }
     if !may_be_cached(&request) {
         return next.run(request).await;
     }
