@@ -93,7 +93,10 @@ pub async fn staff_for_session(
         end(session).await?;
         return Ok(None);
     }
-    session.insert(LAST_SEEN, now).await.map_err(store_failed)?;
+    // Within the same second the session is not written again.
+    if now != last_seen {
+        session.insert(LAST_SEEN, now).await.map_err(store_failed)?;
+    }
     Ok(Some(member))
 }
 
