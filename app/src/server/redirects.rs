@@ -32,13 +32,7 @@ fn stored_origin(raw: &str) -> Result<RedirectOrigin, ServerError> {
 }
 
 /// Adds a redirect unless `from` already has one; says whether it was added.
-/// `origin` is a [`RedirectOrigin`]'s value ("staff" or "wordpress").
-pub async fn add(db: &Db, from: &str, to: &str, origin: &str) -> Result<bool, ServerError> {
-    add_from(db, from, to, stored_origin(origin)?).await
-}
-
-/// Like [`add`], for callers that hold the origin as a [`RedirectOrigin`].
-pub async fn add_from(
+pub async fn add(
     db: &Db,
     from: &str,
     to: &str,

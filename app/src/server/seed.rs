@@ -1,11 +1,12 @@
 //! The clinic's content as first installed. It is compiled into the binary,
 //! so a fresh machine needs nothing but the binary to show the real site.
 
-use super::content::articles::{self, NewArticle, Status};
+use super::content::articles::{self, NewArticle};
 use super::content::services::{self, NewService};
 use super::content::{clinic, Timestamp};
 use super::db::{self, Db};
 use super::front_matter::Document;
+use crate::domain::article_admin::ArticleState;
 use crate::domain::{ClinicInfo, Phone, Slug, SocialLink};
 use anyhow::Context;
 use serde::Deserialize;
@@ -152,7 +153,7 @@ fn articles() -> anyhow::Result<Vec<NewArticle>> {
                 // The clinic's own article has alt text but no image file survived:
                 // a hero is shown only when both exist.
                 hero: None,
-                status: Status::Published,
+                status: ArticleState::Published,
                 published_at: Some(Timestamp::parse_date(doc.get("published")?)?),
             })
         })

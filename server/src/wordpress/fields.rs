@@ -2,16 +2,16 @@
 //! plain text.
 
 use super::Item;
+use app::domain::article_admin::ArticleState;
 use app::domain::Slug;
-use app::server::content::articles::Status;
 use app::server::content::Timestamp;
 
 /// How a WordPress status maps onto ours; `None`: not worth importing.
-pub(super) fn status(raw: &str) -> Option<Status> {
+pub(super) fn status(raw: &str) -> Option<ArticleState> {
     match raw {
-        "publish" => Some(Status::Published),
-        "future" => Some(Status::Scheduled),
-        "draft" | "pending" | "private" => Some(Status::Draft),
+        "publish" => Some(ArticleState::Published),
+        "future" => Some(ArticleState::Scheduled),
+        "draft" | "pending" | "private" => Some(ArticleState::Draft),
         _ => None,
     }
 }

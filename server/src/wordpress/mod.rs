@@ -7,9 +7,10 @@ mod parse;
 
 pub use parse::{items, Item};
 
+use app::domain::article_admin::ArticleState;
 use app::domain::{PageNumber, Slug};
 use app::routes;
-use app::server::content::articles::{self, NewArticle, Status};
+use app::server::content::articles::{self, NewArticle};
 use app::server::db::{self, Db};
 use app::server::markdown;
 use app::server::redirects::{self, RedirectOrigin};
@@ -55,7 +56,7 @@ pub async fn import(
         };
         if is_page {
             // Pages have no place among articles until staff decide.
-            state = Status::Draft;
+            state = ArticleState::Draft;
         }
         if db::articles::slug_of_wordpress_post(db, item.id)
             .await?
@@ -82,7 +83,7 @@ pub async fn import(
             Some(existing) if existing.title == title => {
                 db::articles::link_to_wordpress(db, existing.id, item.id).await?;
                 report.matched.push((item.id, address.clone()));
-                if state == Status::Published {
+                if state == ArticleState::Published {
                     report.redirects_added += add_redirects(db, item, &address, None).await?;
                 }
                 continue;
@@ -122,7 +123,7 @@ pub async fn import(
         .await
         .map_err(|e| anyhow::anyhow!("{title}: {e}"))?;
         report.imported.push((item.id, address.clone()));
-        if state == Status::Published {
+        if state == ArticleState::Published {
             let category = Some((category_slug.as_str(), category.as_str()));
             report.redirects_added += add_redirects(db, item, &address, category).await?;
         }
@@ -142,15 +143,13 @@ async fn add_redirects(
     let mut old = vec![format!("/?p={}", item.id)];
     old.extend(path_of(&item.link).filter(|p| p != address));
     for from in old {
-        added +=
-            usize::from(redirects::add_from(db, &from, address, RedirectOrigin::Wordpress).await?);
+        added += usize::from(redirects::add(db, &from, address, RedirectOrigin::Wordpress).await?);
     }
     if let Some((nicename, name)) = category {
         if let Ok(ours) = Slug::from_title(name) {
             let from = format!("/category/{nicename}/");
             let to = routes::articles(Some(&ours), PageNumber::FIRST);
-            added +=
-                usize::from(redirects::add_from(db, &from, &to, RedirectOrigin::Wordpress).await?);
+            added += usize::from(redirects::add(db, &from, &to, RedirectOrigin::Wordpress).await?);
         }
     }
     Ok(added)

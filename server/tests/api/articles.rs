@@ -1,9 +1,9 @@
 use crate::helpers::{spawn_app, ArticleSpec, SEEDED_ARTICLE, SEEDED_TITLE};
 use crate::media_helpers::jpeg;
+use app::domain::article_admin::ArticleState;
 use app::domain::media::StoredImage;
 use app::domain::staff::Role;
 use app::domain::HeroImage;
-use app::server::content::articles::Status;
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -106,8 +106,8 @@ async fn the_list_pages_ten_at_a_time_and_filters_by_category() {
 async fn drafts_and_scheduled_articles_are_never_public() {
     let app = spawn_app().await;
     for (slug, status) in [
-        ("a-draft", Status::Draft),
-        ("a-scheduled", Status::Scheduled),
+        ("a-draft", ArticleState::Draft),
+        ("a-scheduled", ArticleState::Scheduled),
     ] {
         app.add_article(ArticleSpec {
             status,

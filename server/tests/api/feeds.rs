@@ -2,7 +2,7 @@
 //! the sitemap, the feed and the web manifest.
 
 use crate::helpers::{spawn_app, ArticleSpec, SEEDED_ARTICLE, SEEDED_TITLE};
-use app::server::content::articles::Status;
+use app::domain::article_admin::ArticleState;
 use quick_xml::events::Event;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
@@ -47,12 +47,12 @@ async fn sitemap_feed_and_robots_list_exactly_what_is_published() {
     ))
     .await;
     app.add_article(ArticleSpec {
-        status: Status::Draft,
+        status: ArticleState::Draft,
         ..ArticleSpec::published("a-draft", "A draft", "Physical Therapy", "2024-06-02")
     })
     .await;
     app.add_article(ArticleSpec {
-        status: Status::Scheduled,
+        status: ArticleState::Scheduled,
         ..ArticleSpec::published("a-scheduled", "Later", "Physical Therapy", "2099-01-01")
     })
     .await;

@@ -1,5 +1,6 @@
+use app::domain::article_admin::ArticleState;
 use app::domain::{HeroImage, Slug};
-use app::server::content::articles::{self, NewArticle, Status};
+use app::server::content::articles::{self, NewArticle};
 use app::server::content::Timestamp;
 use reqwest::StatusCode;
 use scraper::{Html, Selector};
@@ -119,7 +120,7 @@ pub struct ArticleSpec<'a> {
     pub published: &'a str,
     pub summary: Option<&'a str>,
     pub hero: Option<HeroImage>,
-    pub status: Status,
+    pub status: ArticleState,
 }
 
 impl<'a> ArticleSpec<'a> {
@@ -132,7 +133,7 @@ impl<'a> ArticleSpec<'a> {
             published,
             summary: None,
             hero: None,
-            status: Status::Published,
+            status: ArticleState::Published,
         }
     }
 }

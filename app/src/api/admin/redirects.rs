@@ -25,7 +25,7 @@ pub async fn add_redirect(from: String, to: String) -> Result<(), ApiError> {
     };
     let (from, to) = redirect::check(&from, &to).map_err(|(field, m)| invalid(field, m))?;
     let db = state()?.db;
-    if !redirects::add(&db, &from, &to, "staff").await? {
+    if !redirects::add(&db, &from, &to, redirects::RedirectOrigin::Staff).await? {
         return Err(invalid(
             "from",
             format!("{from} already redirects somewhere: delete that one first."),

@@ -3,7 +3,7 @@
 
 mod new_article;
 
-pub use new_article::{insert, NewArticle, Status};
+pub use new_article::{insert, NewArticle};
 
 use super::{stored_slug, Timestamp};
 use crate::domain::{

@@ -7,8 +7,7 @@ use crate::server::content::{now_utc, Timestamp};
 use crate::server::db::{self, Db};
 use crate::server::{markdown, ServerError};
 
-/// Where an article stands in its life (the admin's [`ArticleState`]).
-pub use crate::domain::article_admin::ArticleState as Status;
+use crate::domain::article_admin::ArticleState;
 
 /// An article as written by staff, the seed or a test.
 pub struct NewArticle {
@@ -19,7 +18,7 @@ pub struct NewArticle {
     pub summary: Option<String>,
     pub body_md: String,
     pub hero: Option<HeroImage>,
-    pub status: Status,
+    pub status: ArticleState,
     pub published_at: Option<Timestamp>,
     /// The post's id in WordPress, when it was imported from there.
     pub wordpress_id: Option<i64>,
