@@ -61,7 +61,7 @@ pub fn router(
     assets_hash: &str,
     earlier_builds: &[(String, PathBuf)],
 ) -> Router {
-    let hsts = state.public_url.starts_with("https://");
+    let hsts = state.serves_https();
     let route_list = route_list();
     let options = state.leptos_options.clone();
     Router::new()

@@ -20,6 +20,12 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The site is public over HTTPS (`PUBLIC_URL`): browsers are told to
+    /// use nothing else (HSTS).
+    pub fn serves_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     /// What every render adds to the state's own context.
     pub fn provide_render_context(&self) {
         if let Some(styles) = &self.styles {

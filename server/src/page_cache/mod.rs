@@ -115,7 +115,7 @@ pub async fn serve_cached(
         &entry,
         encoding,
         matches(if_none_match.as_ref(), &entry.etag),
-        state.public_url.starts_with("https://"),
+        state.serves_https(),
     )
 }
 

@@ -1,6 +1,6 @@
 use crate::api::admin::requests::{get_request, AddRequestNote, SetRequestStatus};
 use crate::components::{show_loaded, Loading, PageMeta};
-use crate::domain::request::{RequestDetail, RequestStatus, NOTE_MAX};
+use crate::domain::request::{Note, RequestDetail, RequestStatus, NOTE_MAX};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -39,21 +39,6 @@ fn detail_view(
     add_note: ServerAction<AddRequestNote>,
 ) -> impl IntoView {
     let reference = d.reference.to_string();
-    let note_reference = reference.clone();
-    let status_error = move || {
-        set_status
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.to_string())
-    };
-    let note_error = move || {
-        add_note
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.to_string())
-    };
     let days = if d.days.is_empty() {
         "Any day".to_owned()
     } else {
@@ -82,38 +67,75 @@ fn detail_view(
             <dt>"Message"</dt><dd class="message">{if d.message.is_empty() { "None".to_owned() } else { d.message.clone() }}</dd>
         </dl>
 
+        {status_section(reference.clone(), d.status, d.deleted_on, set_status)}
+
+        {notes_section(reference, d.notes, add_note)}
+    }
+}
+
+/// The request's status, the form that changes it, and when it will be deleted.
+fn status_section(
+    reference: String,
+    status: RequestStatus,
+    deleted_on: Option<String>,
+    set_status: ServerAction<SetRequestStatus>,
+) -> impl IntoView {
+    let status_error = move || {
+        set_status
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    };
+    view! {
         <h2>"Status"</h2>
         <ActionForm action=set_status attr:class="inline-form">
-            <input type="hidden" name="reference" value=reference.clone()/>
+            <input type="hidden" name="reference" value=reference/>
             <div class="field">
                 <label for="request-status">"Status"</label>
                 <select id="request-status" name="status">
                     {RequestStatus::ALL.iter().map(|s| view! {
-                        <option value=s.value() selected=*s == d.status>{s.label()}</option>
+                        <option value=s.value() selected=*s == status>{s.label()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <button class="button" type="submit">"Save status"</button>
             <p class="field-error" role="alert">{status_error}</p>
         </ActionForm>
-        {d.deleted_on.clone().map(|day| view! {
+        {deleted_on.map(|day| view! {
             <p class="field-hint">"Closed and spam requests are deleted after a set time: this one will be deleted on " {day} "."</p>
         })}
+    }
+}
 
+/// The front desk's notes, oldest first, and the form that adds one.
+fn notes_section(
+    reference: String,
+    notes: Vec<Note>,
+    add_note: ServerAction<AddRequestNote>,
+) -> impl IntoView {
+    let note_error = move || {
+        add_note
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    };
+    view! {
         <h2>"Notes"</h2>
-        {if d.notes.is_empty() {
+        {if notes.is_empty() {
             view! { <p>"No notes yet."</p> }.into_any()
         } else {
             view! {
                 <ol class="notes">
-                    {d.notes.iter().map(|n| view! {
-                        <li><p class="byline">{n.author.clone()} ", " {n.at.clone()}</p><p class="message">{n.body.clone()}</p></li>
+                    {notes.into_iter().map(|n| view! {
+                        <li><p class="byline">{n.author} ", " {n.at}</p><p class="message">{n.body}</p></li>
                     }).collect_view()}
                 </ol>
             }.into_any()
         }}
         <ActionForm action=add_note>
-            <input type="hidden" name="reference" value=note_reference/>
+            <input type="hidden" name="reference" value=reference/>
             <div class="field">
                 <label for="request-note">"Add a note"</label>
                 <textarea id="request-note" name="body" rows="3" maxlength=NOTE_MAX></textarea>
