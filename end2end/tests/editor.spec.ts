@@ -127,8 +127,10 @@ test("@desktop an editor updates a service page and finds articles by category",
   await hydrated(page);
   await page.getByLabel("Category").selectOption("Acupuncture");
   await expect(page.getByRole("link", { name: "5 Ways that Acupuncture Helps with Low Back Pain" })).toBeVisible();
-  const categories = await page.locator("tbody tr td:nth-child(2)").allInnerTexts();
-  expect(new Set(categories)).toEqual(new Set(["Acupuncture"]));
+  // The list answers the choice after a round trip; wait for it rather than read the rows of the list before it.
+  await expect
+    .poll(async () => [...new Set(await page.locator("tbody tr td:nth-child(2)").allInnerTexts())])
+    .toEqual(["Acupuncture"]);
 
   // The clinic's details and the redirect table.
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Clinic details" }).click();
