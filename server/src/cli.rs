@@ -17,7 +17,34 @@ usage:
   server precompress                             write brotli and gzip copies of the built
                                                  files (run after each build)
   server verify-audit                            check that no audit log entry was changed,
-                                                 removed or inserted afterwards";
+                                                 removed or inserted afterwards
+  server rotate-key                              re-seal patients' data under a new data key
+                                                 (stop the server first; run again if interrupted)
+  server backup FILE                             write a consistent copy of the database to FILE
+                                                 (the data key is not in it: back that up apart)";
+
+/// Re-seals every patient value under a new data key (see `data_key.rs`).
+pub async fn rotate_key(config: &Config) -> anyhow::Result<()> {
+    let pool = db::connect(&config.database_url).await?;
+    let rotation = crate::data_key::rotate(config, &pool, crate::data_key::BATCH, None).await?;
+    println!(
+        "re-sealed {} values under the new data key {}; the old key is kept beside it with the suffix .old \
+         for backups made before now: delete it when they expire",
+        rotation.resealed, rotation.key
+    );
+    Ok(())
+}
+
+/// Writes a consistent copy of the database (safe while the server runs).
+pub async fn backup(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    let [file] = args else {
+        anyhow::bail!("backup takes one argument, the file to write\n{USAGE}")
+    };
+    let pool = db::connect(&config.database_url).await?;
+    db::backup(&pool, std::path::Path::new(file)).await?;
+    println!("wrote a copy of the database to {file}; its requests open only with the data key, which is not in it");
+    Ok(())
+}
 
 /// Recomputes the audit log's hash chain; fails at the first broken link.
 pub async fn verify_audit(config: &Config) -> anyhow::Result<()> {

@@ -47,6 +47,19 @@ pub struct Config {
     pub builds_dir: PathBuf,
     /// `CLINIC_TIME_ZONE`: the IANA zone staff and patients read times in.
     pub time_zone: String,
+    /// `DATA_KEY` or `DATA_KEY_FILE`: the key patients' data is sealed under.
+    pub data_key: DataKeySource,
+}
+
+/// Where the data key comes from (see `data_key.rs`).
+#[derive(Clone, Debug)]
+pub enum DataKeySource {
+    /// `DATA_KEY_FILE` (default `data.key` beside the database): created,
+    /// readable by its owner only, on the first start of a new database.
+    File(PathBuf),
+    /// `DATA_KEY`: the key itself (base64 of 32 bytes), e.g. from a secrets
+    /// manager; it wins over `DATA_KEY_FILE`.
+    Inline(String),
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/clinic.db";
@@ -96,6 +109,13 @@ impl Config {
         };
         let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
         Ok(Self {
+            data_key: match var("DATA_KEY") {
+                Some(key) => DataKeySource::Inline(key),
+                None => DataKeySource::File(
+                    var("DATA_KEY_FILE")
+                        .map_or_else(|| beside_database(&database_url, "data.key"), PathBuf::from),
+                ),
+            },
             media_dir: var("MEDIA_DIR")
                 .map_or_else(|| beside_database(&database_url, "media"), PathBuf::from),
             builds_dir: var("BUILDS_DIR")
@@ -137,6 +157,7 @@ impl Config {
     /// Defaults for everything but the database: what tests start from.
     pub fn for_tests(database_url: String) -> Self {
         Self {
+            data_key: DataKeySource::File(beside_database(&database_url, "data.key")),
             media_dir: beside_database(&database_url, "media"),
             builds_dir: beside_database(&database_url, "builds"),
             time_zone: app::server::content::DEFAULT_ZONE.to_owned(),

@@ -12,7 +12,7 @@ pub async fn requests_csv(
     State(state): State<AppState>,
     staff: Staff<Administers>,
 ) -> Result<Response, ApiError> {
-    let rows = handling::export_rows(&state.db).await?;
+    let rows = handling::export_rows(&state.db, &state.desk.vault).await?;
     let body = to_csv(rows).map_err(|e| {
         tracing::error!(error = %e, "writing the export");
         ApiError::Internal

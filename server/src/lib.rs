@@ -8,6 +8,7 @@ pub mod cli;
 mod compress;
 pub mod config;
 mod content_policy;
+pub mod data_key;
 mod discovery;
 mod etag;
 mod export;

@@ -15,6 +15,8 @@ async fn main() -> anyhow::Result<()> {
         Some("create-admin") => server::cli::create_admin(&config, &args[1..]).await,
         Some("precompress") => server::cli::precompress(&config),
         Some("verify-audit") => server::cli::verify_audit(&config).await,
+        Some("rotate-key") => server::cli::rotate_key(&config).await,
+        Some("backup") => server::cli::backup(&config, &args[1..]).await,
         Some("import-wordpress") => server::cli::import_wordpress(&config, &args[1..]).await,
         Some(_) => anyhow::bail!("{}", server::cli::USAGE),
     }

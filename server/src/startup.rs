@@ -45,13 +45,7 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
         let address = listener.local_addr().context("reading the bound address")?;
-        notify::spawn_worker(
-            db.clone(),
-            config.mail(address)?,
-            desk.wake.clone(),
-            desk.writes.clone(),
-            config.notify_poll,
-        );
+        notify::spawn_worker(db.clone(), config.mail(address)?, &desk, config.notify_poll);
         app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
         app::server::requests::retention::spawn_purger(
             db.clone(),
@@ -129,6 +123,7 @@ async fn request_desk(config: &Config, db: &db::Db) -> anyhow::Result<RequestDes
         trust_forwarded: config.trust_forwarded,
         retention_days: config.retention_days,
         writes: db::WriteGate::default(),
+        vault: crate::data_key::open_vault(config, db).await?,
     })
 }
 

@@ -17,6 +17,7 @@ pub mod redirects;
 pub mod requests;
 pub mod seed;
 mod state;
+pub mod vault;
 
 pub use error::ServerError;
 pub use state::AppState;

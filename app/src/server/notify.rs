@@ -5,12 +5,12 @@
 use crate::server::content::now_utc;
 use crate::server::db::mail_queue::{self, DueNotification, FailedAttempt, NotificationKind};
 use crate::server::db::{Db, WriteGate};
+use crate::server::requests::RequestDesk;
+use crate::server::vault::Vault;
 use anyhow::Context;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Notify;
 
 /// Attempts before a notification is given up (and shown to staff as failed).
 pub const MAX_ATTEMPTS: i64 = 8;
@@ -26,15 +26,10 @@ pub struct MailConfig {
     pub public_url: String,
 }
 
-/// Runs the queue until the process stops: wakes on each new request and
-/// at least every `poll`.
-pub fn spawn_worker(
-    db: Db,
-    mail: MailConfig,
-    wake: Arc<Notify>,
-    writes: WriteGate,
-    poll: Duration,
-) {
+/// Runs the queue until the process stops: wakes on each new request
+/// (`desk.wake`) and at least every `poll`.
+pub fn spawn_worker(db: Db, mail: MailConfig, desk: &RequestDesk, poll: Duration) {
+    let (wake, writes, vault) = (desk.wake.clone(), desk.writes.clone(), desk.vault.clone());
     tokio::spawn(async move {
         let transport = match &mail.smtp_url {
             None => None,
@@ -47,7 +42,7 @@ pub fn spawn_worker(
             },
         };
         loop {
-            if let Err(e) = deliver_due(&db, &mail, transport.as_ref(), &writes).await {
+            if let Err(e) = deliver_due(&db, &vault, &mail, transport.as_ref(), &writes).await {
                 tracing::error!(error = format!("{e:#}"), "notification queue");
             }
             tokio::select! {
@@ -63,11 +58,12 @@ type Transport = AsyncSmtpTransport<Tokio1Executor>;
 #[tracing::instrument(skip_all)]
 async fn deliver_due(
     db: &Db,
+    vault: &Vault,
     mail: &MailConfig,
     transport: Option<&Transport>,
     writes: &WriteGate,
 ) -> anyhow::Result<()> {
-    let due = mail_queue::due(db, &now_utc().to_stored())
+    let due = mail_queue::due(db, vault, &now_utc().to_stored())
         .await
         .context("reading due notifications")?;
     if due.is_empty() {

@@ -50,6 +50,24 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("{endpoint}: {e}"))
     }
 
+    /// A stored request as the front desk's request page receives it
+    /// (`RequestDetail` as JSON): stored values are sealed, so this is how
+    /// tests read them back.
+    pub async fn read_request(
+        &self,
+        client: &reqwest::Client,
+        reference: &str,
+    ) -> serde_json::Value {
+        let response = self
+            .call(client, "admin/request", &[("reference", reference)])
+            .await;
+        assert_eq!(response.status(), 200, "read request {reference}");
+        response
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("request {reference}: {e}"))
+    }
+
     /// Publishes, unpublishes or schedules (`state`) an article as the
     /// editor's state buttons do.
     pub async fn set_article_state(
@@ -105,7 +123,13 @@ impl TestApp {
     }
 
     pub async fn staff(&self, role: Role) -> Staff {
-        let email = format!("{}@clinic.example", role.value());
+        self.staff_named(role, &format!("{}@clinic.example", role.value()))
+            .await
+    }
+
+    /// A new account of `role` under `email`, signed in.
+    pub async fn staff_named(&self, role: Role, email: &str) -> Staff {
+        let email = email.to_owned();
         self.add_staff(role, &email).await;
         let (client, response) = self.sign_in_as(&email, PASSWORD).await;
         assert_eq!(response.status(), 200, "sign in as {email}");

@@ -11,6 +11,7 @@ mod caching;
 mod content_api;
 mod discovery;
 mod editor;
+mod encryption;
 mod feeds;
 mod helpers;
 mod media;

@@ -9,12 +9,13 @@ pub async fn list_requests(status: Option<String>) -> Result<RequestList, ApiErr
     use crate::server::auth::{audit, HandlesRequests};
     use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
-    let db = state()?.db;
+    let state = state()?;
+    let db = state.db;
     let filter = status
         .as_deref()
         .filter(|s| !s.is_empty())
         .and_then(RequestStatus::parse);
-    let page = handling::page(&db, filter).await?;
+    let page = handling::page(&db, &state.desk.vault, filter).await?;
     let subject = filter.map(RequestStatus::value);
     audit::record(&db, staff.member.id, "consultation.list", subject).await?;
     Ok(page)
@@ -28,9 +29,10 @@ pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
     use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
     let reference = Reference::parse(&reference).ok_or(ApiError::NotFound)?;
-    let db = state()?.db;
-    let days = state()?.desk.retention_days;
-    let detail = handling::detail(&db, &reference, days).await?;
+    let state = state()?;
+    let db = state.db;
+    let desk = state.desk;
+    let detail = handling::detail(&db, &desk.vault, &reference, desk.retention_days).await?;
     let subject = Some(reference.as_str());
     audit::record(&db, staff.member.id, "consultation.view", subject).await?;
     Ok(detail)
@@ -67,8 +69,9 @@ pub async fn add_request_note(reference: String, body: String) -> Result<(), Api
             "Write a note of 1 to {NOTE_MAX} characters."
         )));
     }
-    let db = state()?.db;
-    handling::add_note(&db, &reference, staff.member.id, body).await?;
+    let state = state()?;
+    let db = state.db;
+    handling::add_note(&db, &state.desk.vault, &reference, staff.member.id, body).await?;
     let subject = Some(reference.as_str());
     audit::record(&db, staff.member.id, "consultation.note", subject).await?;
     Ok(())

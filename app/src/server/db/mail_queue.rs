@@ -53,7 +53,8 @@ struct DueRow {
     kind: String,
     attempts: i64,
     reference: String,
-    email: Option<String>,
+    /// Sealed (see `requests`).
+    email: Option<Vec<u8>>,
 }
 
 /// A notification of a request that failed at least once and is not sent.
@@ -89,7 +90,11 @@ pub(super) async fn enqueue(
 }
 
 /// Up to 20 notifications due at `now`, oldest first.
-pub async fn due(db: &Db, now: &str) -> Result<Vec<DueNotification>, ServerError> {
+pub async fn due(
+    db: &Db,
+    vault: &crate::server::vault::Vault,
+    now: &str,
+) -> Result<Vec<DueNotification>, ServerError> {
     let rows: Vec<DueRow> = sqlx::query_as(
         "SELECT n.id, n.kind, n.attempts, c.reference, c.email
          FROM notifications n JOIN consultations c ON c.id = n.consultation_id
@@ -105,8 +110,13 @@ pub async fn due(db: &Db, now: &str) -> Result<Vec<DueNotification>, ServerError
                 id: row.id,
                 kind: stored_kind(&row.kind)?,
                 attempts: row.attempts,
+                email: super::requests::open_optional(
+                    vault,
+                    &row.reference,
+                    "email",
+                    row.email.as_deref(),
+                )?,
                 reference: row.reference,
-                email: row.email,
             })
         })
         .collect()

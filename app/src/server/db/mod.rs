@@ -65,6 +65,10 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         // before it returns, so what we acknowledge survives a power cut.
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
+        // Deleted and overwritten content is zeroed, not left in free pages:
+        // a purged request, or a value stored before encryption at rest,
+        // is gone from the file.
+        .pragma("secure_delete", "ON")
         .busy_timeout(Duration::from_secs(5));
     if let Some(dir) = Path::new(options.get_filename()).parent() {
         if !dir.as_os_str().is_empty() {
@@ -82,6 +86,27 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         .await
         .context("applying database migrations")?;
     Ok(pool)
+}
+
+/// Writes a consistent copy of the database to `path` (which must not
+/// exist), while others read and write.
+pub async fn backup(db: &Db, path: &Path) -> anyhow::Result<()> {
+    sqlx::query("VACUUM INTO ?")
+        .bind(path.to_string_lossy().as_ref())
+        .execute(db)
+        .await
+        .with_context(|| format!("writing a backup to {}", path.display()))?;
+    Ok(())
+}
+
+/// Copies the write-ahead log into the database file and empties it, so
+/// that what was just overwritten is gone from both.
+pub async fn checkpoint(db: &Db) -> anyhow::Result<()> {
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(db)
+        .await
+        .context("checkpointing the write-ahead log")?;
+    Ok(())
 }
 
 /// Queues this process's frequent writers (consultation requests and their

@@ -1,10 +1,52 @@
 //! Consultation requests (the `consultations` table): storing one with its
 //! notifications, the list staff work through, notes, status counts and the CSV export.
+//!
+//! A patient's name, phone, e-mail and message and the staff's notes are
+//! stored sealed ([`Vault`]): this module seals them on the way in and opens
+//! them on the way out, so no caller handles the stored bytes. Each value is
+//! bound to its request's reference and its field (see [`context`]).
 
 use super::mail_queue::{self, NotificationKind};
 use super::Db;
 use crate::domain::request::{ContactMethod, PatientStatus, RequestStatus, TimeOfDay};
+use crate::server::vault::{OpenError, Vault};
 use crate::server::ServerError;
+
+/// The associated data of a request's sealed `field`.
+pub fn context(reference: &str, field: &str) -> String {
+    format!("consultations:{reference}:{field}")
+}
+
+/// The associated data of a note: its request and its author.
+fn note_context(reference: &str, staff_id: i64) -> String {
+    format!("consultation_notes:{reference}:{staff_id}")
+}
+
+fn unreadable(what: &str, reference: &str, e: &OpenError) -> ServerError {
+    ServerError::Corrupt(format!(
+        "request {reference}: its {what} does not open: {e}"
+    ))
+}
+
+pub(super) fn open(
+    vault: &Vault,
+    reference: &str,
+    field: &str,
+    sealed: &[u8],
+) -> Result<String, ServerError> {
+    vault
+        .open_str(&context(reference, field), sealed)
+        .map_err(|e| unreadable(field, reference, &e))
+}
+
+pub(super) fn open_optional(
+    vault: &Vault,
+    reference: &str,
+    field: &str,
+    sealed: Option<&[u8]>,
+) -> Result<Option<String>, ServerError> {
+    sealed.map(|s| open(vault, reference, field, s)).transpose()
+}
 
 /// A request as it is stored.
 pub struct NewRequest<'a> {
@@ -29,7 +71,7 @@ pub struct NewRequest<'a> {
 }
 
 /// One line of the requests list.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct RequestListRow {
     pub reference: String,
     pub created_at: String,
@@ -39,6 +81,16 @@ pub struct RequestListRow {
     pub status: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct SealedListRow {
+    reference: String,
+    created_at: String,
+    name: Vec<u8>,
+    service_name: Option<String>,
+    contact_method: String,
+    status: String,
+}
+
 #[derive(Debug, sqlx::FromRow)]
 pub struct StatusCountRow {
     pub status: String,
@@ -46,7 +98,7 @@ pub struct StatusCountRow {
 }
 
 /// A request as the front desk reads it.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct DetailRow {
     pub id: i64,
     pub created_at: String,
@@ -65,7 +117,25 @@ pub struct DetailRow {
     pub status_changed_at: String,
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(sqlx::FromRow)]
+struct SealedDetailRow {
+    id: i64,
+    created_at: String,
+    name: Vec<u8>,
+    phone: Vec<u8>,
+    email: Option<Vec<u8>>,
+    contact_method: String,
+    service_name: Option<String>,
+    patient: String,
+    days: String,
+    time_of_day: String,
+    message: Vec<u8>,
+    status: String,
+    spam_reason: Option<String>,
+    status_changed_at: String,
+}
+
+#[derive(Debug)]
 pub struct NoteRow {
     /// The name of the staff member who wrote it.
     pub author: String,
@@ -73,8 +143,16 @@ pub struct NoteRow {
     pub body: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct SealedNoteRow {
+    author: String,
+    staff_id: i64,
+    created_at: String,
+    body: Vec<u8>,
+}
+
 /// A request as the administrators' export writes it: text only, no NULLs.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct ExportRow {
     pub reference: String,
     pub created_at: String,
@@ -90,16 +168,34 @@ pub struct ExportRow {
     pub status: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct SealedExportRow {
+    reference: String,
+    created_at: String,
+    name: Vec<u8>,
+    phone: Vec<u8>,
+    email: Option<Vec<u8>>,
+    contact_method: String,
+    service_name: String,
+    patient: String,
+    days: String,
+    time_of_day: String,
+    message: Vec<u8>,
+    status: String,
+}
+
 /// Stores a request and queues its `notifications` (due at once) in one
 /// transaction. `None`: a request with this submission token is already
 /// stored, and nothing was written.
 pub async fn insert(
     db: &Db,
+    vault: &Vault,
     request: &NewRequest<'_>,
     notifications: &[NotificationKind],
 ) -> Result<Option<i64>, ServerError> {
     // The transaction's first statement writes, so SQLite takes the write lock
     // at once (waiting out others) instead of failing to upgrade a read.
+    let seal = |field: &str, value: &str| vault.seal_str(&context(request.reference, field), value);
     let mut tx = db.begin().await?;
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO consultations (reference, submission_token, name, phone, email, contact_method,
@@ -109,16 +205,16 @@ pub async fn insert(
     )
     .bind(request.reference)
     .bind(request.submission_token)
-    .bind(request.name)
-    .bind(request.phone)
-    .bind(request.email)
+    .bind(seal("name", request.name))
+    .bind(seal("phone", request.phone))
+    .bind(request.email.map(|email| seal("email", email)))
     .bind(request.contact_method.value())
     .bind(request.service_slug)
     .bind(request.service_name)
     .bind(request.patient.value())
     .bind(request.days)
     .bind(request.time_of_day.value())
-    .bind(request.message)
+    .bind(seal("message", request.message))
     .bind(request.status.value())
     .bind(request.spam_reason)
     .bind(request.created_at)
@@ -148,16 +244,29 @@ pub async fn reference_for_token(db: &Db, token: &str) -> Result<Option<String>,
 /// The newest 500 requests in `status` (`None`: all but spam).
 pub async fn list(
     db: &Db,
+    vault: &Vault,
     status: Option<RequestStatus>,
 ) -> Result<Vec<RequestListRow>, ServerError> {
-    Ok(sqlx::query_as(
+    let rows: Vec<SealedListRow> = sqlx::query_as(
         "SELECT reference, created_at, name, service_name, contact_method, status FROM consultations
          WHERE (?1 IS NULL AND status <> 'spam') OR status = ?1
          ORDER BY created_at DESC, id DESC LIMIT 500",
     )
     .bind(status.map(RequestStatus::value))
     .fetch_all(db)
-    .await?)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(RequestListRow {
+                name: open(vault, &row.reference, "name", &row.name)?,
+                reference: row.reference,
+                created_at: row.created_at,
+                service_name: row.service_name,
+                contact_method: row.contact_method,
+                status: row.status,
+            })
+        })
+        .collect()
 }
 
 /// How many requests are in each status that has any.
@@ -169,26 +278,66 @@ pub async fn status_counts(db: &Db) -> Result<Vec<StatusCountRow>, ServerError> 
     )
 }
 
-pub async fn by_reference(db: &Db, reference: &str) -> Result<Option<DetailRow>, ServerError> {
-    Ok(sqlx::query_as(
+pub async fn by_reference(
+    db: &Db,
+    vault: &Vault,
+    reference: &str,
+) -> Result<Option<DetailRow>, ServerError> {
+    let row: Option<SealedDetailRow> = sqlx::query_as(
         "SELECT id, created_at, name, phone, email, contact_method, service_name, patient, days, time_of_day,
                 message, status, spam_reason, COALESCE(status_changed_at, created_at) AS status_changed_at
          FROM consultations WHERE reference = ?",
     )
     .bind(reference)
     .fetch_optional(db)
-    .await?)
+    .await?;
+    row.map(|row| {
+        Ok(DetailRow {
+            id: row.id,
+            created_at: row.created_at,
+            name: open(vault, reference, "name", &row.name)?,
+            phone: open(vault, reference, "phone", &row.phone)?,
+            email: open_optional(vault, reference, "email", row.email.as_deref())?,
+            contact_method: row.contact_method,
+            service_name: row.service_name,
+            patient: row.patient,
+            days: row.days,
+            time_of_day: row.time_of_day,
+            message: open(vault, reference, "message", &row.message)?,
+            status: row.status,
+            spam_reason: row.spam_reason,
+            status_changed_at: row.status_changed_at,
+        })
+    })
+    .transpose()
 }
 
-/// The notes on request `consultation_id`, oldest first.
-pub async fn notes(db: &Db, consultation_id: i64) -> Result<Vec<NoteRow>, ServerError> {
-    Ok(sqlx::query_as(
-        "SELECT s.name AS author, n.created_at, n.body FROM consultation_notes n JOIN staff s ON s.id = n.staff_id
+/// The notes on request `consultation_id` (reference `reference`), oldest first.
+pub async fn notes(
+    db: &Db,
+    vault: &Vault,
+    consultation_id: i64,
+    reference: &str,
+) -> Result<Vec<NoteRow>, ServerError> {
+    let rows: Vec<SealedNoteRow> = sqlx::query_as(
+        "SELECT s.name AS author, n.staff_id, n.created_at, n.body FROM consultation_notes n
+         JOIN staff s ON s.id = n.staff_id
          WHERE n.consultation_id = ? ORDER BY n.created_at, n.id",
     )
     .bind(consultation_id)
     .fetch_all(db)
-    .await?)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(NoteRow {
+                body: vault
+                    .open_str(&note_context(reference, row.staff_id), &row.body)
+                    .map_err(|e| unreadable("note", reference, &e))?,
+                author: row.author,
+                created_at: row.created_at,
+            })
+        })
+        .collect()
 }
 
 /// Sets a request's status, as of `at`; an unknown reference is not found.
@@ -254,6 +403,7 @@ pub async fn purge_closed_before(db: &Db, cutoff: &str) -> Result<Purged, Server
 /// Adds a note to a request; an unknown reference is not found.
 pub async fn add_note(
     db: &Db,
+    vault: &Vault,
     reference: &str,
     staff_id: i64,
     body: &str,
@@ -265,7 +415,7 @@ pub async fn add_note(
          SELECT id, ?, ?, ? FROM consultations WHERE reference = ?",
         )
         .bind(staff_id)
-        .bind(body)
+        .bind(vault.seal_str(&note_context(reference, staff_id), body))
         .bind(created_at)
         .bind(reference)
         .execute(db)
@@ -274,12 +424,140 @@ pub async fn add_note(
 }
 
 /// Every request, newest first, for the export.
-pub async fn export(db: &Db) -> Result<Vec<ExportRow>, ServerError> {
-    Ok(sqlx::query_as(
-        "SELECT reference, created_at, name, phone, COALESCE(email, '') AS email, contact_method,
+pub async fn export(db: &Db, vault: &Vault) -> Result<Vec<ExportRow>, ServerError> {
+    let rows: Vec<SealedExportRow> = sqlx::query_as(
+        "SELECT reference, created_at, name, phone, email, contact_method,
                 COALESCE(service_name, '') AS service_name, patient, days, time_of_day, message, status
          FROM consultations ORDER BY created_at DESC, id DESC",
     )
     .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let reference = row.reference.as_str();
+            Ok(ExportRow {
+                created_at: row.created_at,
+                name: open(vault, reference, "name", &row.name)?,
+                phone: open(vault, reference, "phone", &row.phone)?,
+                email: open_optional(vault, reference, "email", row.email.as_deref())?
+                    .unwrap_or_default(),
+                contact_method: row.contact_method,
+                service_name: row.service_name,
+                patient: row.patient,
+                days: row.days,
+                time_of_day: row.time_of_day,
+                message: open(vault, reference, "message", &row.message)?,
+                status: row.status,
+                reference: row.reference,
+            })
+        })
+        .collect()
+}
+
+/// The sealed columns of `consultations`.
+const SEALED: [&str; 4] = ["name", "phone", "email", "message"];
+
+/// Which stored values [`reseal`] seals under the vault's current key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reseal {
+    /// Values stored in plain text, before encryption at rest.
+    Plain,
+    /// Those and values sealed under another key (a rotation).
+    NotCurrent,
+}
+
+/// Seals, under the vault's current key, up to `limit` stored values of
+/// each field that `which` names. Each batch is one transaction, so an
+/// interrupted run leaves every value readable and the next run carries
+/// on. Returns how many values it sealed; 0 means none was left.
+pub async fn reseal(db: &Db, vault: &Vault, which: Reseal, limit: u32) -> Result<u64, ServerError> {
+    #[derive(sqlx::FromRow)]
+    struct Stored {
+        id: i64,
+        reference: String,
+        value: Vec<u8>,
+        /// Stored before encryption at rest.
+        plain: bool,
+    }
+    #[derive(sqlx::FromRow)]
+    struct StoredNote {
+        id: i64,
+        reference: String,
+        staff_id: i64,
+        body: Vec<u8>,
+        plain: bool,
+    }
+    // A plain value is text; a sealed one is a blob naming its key.
+    let current = match which {
+        Reseal::Plain => None,
+        Reseal::NotCurrent => Some(vault.current_id().to_vec()),
+    };
+    let mut tx = db.begin().await?;
+    let mut done = 0u64;
+    for field in SEALED {
+        let rows: Vec<Stored> = sqlx::query_as(&format!(
+            "SELECT id, reference, CAST({field} AS BLOB) AS value, typeof({field}) = 'text' AS plain
+             FROM consultations
+             WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> ?)
+             LIMIT ?"
+        ))
+        .bind(current.as_deref())
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        for row in rows {
+            let plain = if row.plain {
+                String::from_utf8(row.value).map_err(|_| {
+                    ServerError::Corrupt(format!("request {}: {field} is not text", row.reference))
+                })?
+            } else {
+                open(vault, &row.reference, field, &row.value)?
+            };
+            sqlx::query(&format!(
+                "UPDATE consultations SET {field} = ? WHERE id = ?"
+            ))
+            .bind(vault.seal_str(&context(&row.reference, field), &plain))
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+            done += 1;
+        }
+    }
+    let notes: Vec<StoredNote> = sqlx::query_as(
+        "SELECT n.id, c.reference, n.staff_id, CAST(n.body AS BLOB) AS body, typeof(n.body) = 'text' AS plain
+         FROM consultation_notes n JOIN consultations c ON c.id = n.consultation_id
+         WHERE typeof(n.body) <> 'blob' OR substr(n.body, 2, 4) <> ? LIMIT ?",
+    )
+    .bind(current.as_deref())
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    for note in notes {
+        let context = note_context(&note.reference, note.staff_id);
+        let plain = if note.plain {
+            String::from_utf8(note.body)
+                .map_err(|_| ServerError::Corrupt(format!("a note of {}", note.reference)))?
+        } else {
+            vault
+                .open_str(&context, &note.body)
+                .map_err(|e| unreadable("note", &note.reference, &e))?
+        };
+        sqlx::query("UPDATE consultation_notes SET body = ? WHERE id = ?")
+            .bind(vault.seal_str(&context, &plain))
+            .bind(note.id)
+            .execute(&mut *tx)
+            .await?;
+        done += 1;
+    }
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// Whether any request is stored sealed: a database that needs its key.
+pub async fn any_sealed(db: &Db) -> Result<bool, ServerError> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM consultations WHERE typeof(name) = 'blob')",
+    )
+    .fetch_one(db)
     .await?)
 }

@@ -22,3 +22,25 @@ pub async fn get(db: &Db, name: &str) -> Result<Vec<u8>, ServerError> {
             .await?,
     )
 }
+
+/// The value stored under `name`, if any.
+pub async fn find(db: &Db, name: &str) -> Result<Option<Vec<u8>>, ServerError> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM secrets WHERE name = ?")
+            .bind(name)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+/// Stores `value` under `name`, replacing what was there.
+pub async fn set(db: &Db, name: &str, value: &[u8]) -> Result<(), ServerError> {
+    sqlx::query(
+        "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    )
+    .bind(name)
+    .bind(value)
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -8,14 +8,19 @@ use crate::domain::request::{
 use crate::domain::Phone;
 use crate::server::content::{now_utc, staff_time, Timestamp};
 use crate::server::db::{self, mail_queue::NotificationKind, Db};
+use crate::server::vault::Vault;
 use crate::server::ServerError;
 
 fn corrupt(what: &str) -> ServerError {
     ServerError::Corrupt(format!("consultation {what}"))
 }
 
-pub async fn page(db: &Db, filter: Option<RequestStatus>) -> Result<RequestList, ServerError> {
-    let items = db::requests::list(db, filter)
+pub async fn page(
+    db: &Db,
+    vault: &Vault,
+    filter: Option<RequestStatus>,
+) -> Result<RequestList, ServerError> {
+    let items = db::requests::list(db, vault, filter)
         .await?
         .into_iter()
         .map(|row| {
@@ -54,13 +59,14 @@ pub async fn counts(db: &Db) -> Result<Vec<(RequestStatus, i64)>, ServerError> {
 
 pub async fn detail(
     db: &Db,
+    vault: &Vault,
     reference: &Reference,
     retention_days: u32,
 ) -> Result<RequestDetail, ServerError> {
-    let row = db::requests::by_reference(db, reference.as_str())
+    let row = db::requests::by_reference(db, vault, reference.as_str())
         .await?
         .ok_or(ServerError::NotFound)?;
-    let notes = db::requests::notes(db, row.id)
+    let notes = db::requests::notes(db, vault, row.id, reference.as_str())
         .await?
         .into_iter()
         .map(|note| {
@@ -124,12 +130,14 @@ pub async fn set_status(
 
 pub async fn add_note(
     db: &Db,
+    vault: &Vault,
     reference: &Reference,
     staff_id: i64,
     body: &str,
 ) -> Result<(), ServerError> {
     db::requests::add_note(
         db,
+        vault,
         reference.as_str(),
         staff_id,
         body,
@@ -140,8 +148,8 @@ pub async fn add_note(
 
 /// Every request, for the administrators' CSV export: one row of text per
 /// request, in the order of [`EXPORT_HEADER`].
-pub async fn export_rows(db: &Db) -> Result<Vec<Vec<String>>, ServerError> {
-    Ok(db::requests::export(db)
+pub async fn export_rows(db: &Db, vault: &Vault) -> Result<Vec<Vec<String>>, ServerError> {
+    Ok(db::requests::export(db, vault)
         .await?
         .into_iter()
         .map(|row| {

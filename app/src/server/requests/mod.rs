@@ -30,6 +30,8 @@ pub struct RequestDesk {
     pub retention_days: u32,
     /// Shared with the notification worker: one writer at a time.
     pub writes: crate::server::db::WriteGate,
+    /// Seals patients' data before it is stored, opens it for staff.
+    pub vault: crate::server::vault::Vault,
 }
 
 /// The client sending a request, for rate limits and sign-in throttling:

@@ -151,7 +151,7 @@ async fn store(
     };
     let notifications = notifications_for(request, screened.spam);
     let _turn = desk.writes.enter().await;
-    Ok(db::requests::insert(db, &row, &notifications).await?)
+    Ok(db::requests::insert(db, &desk.vault, &row, &notifications).await?)
 }
 
 /// The e-mails a request causes: staff always, the patient if they gave an
