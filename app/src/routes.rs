@@ -22,6 +22,7 @@ pub const ADMIN_REQUESTS: &str = "/admin/requests";
 pub const ADMIN_EXPORT: &str = "/admin/requests.csv";
 pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
+pub const ADMIN_TWO_FACTOR: &str = "/admin/two-factor";
 pub const ADMIN_ARTICLES: &str = "/admin/articles";
 pub const ADMIN_NEW_ARTICLE: &str = "/admin/articles/new";
 pub const ADMIN_SERVICES: &str = "/admin/services";

@@ -52,6 +52,12 @@ pub enum ApiError {
     UnusableImage(String),
     #[error("This request's headers are too large for this site to read. Please clear this site's cookies and try again.")]
     HeadersTooLarge,
+    #[error("That code isn't right, or it was already used. Enter the newest code from your authenticator app, or one of your recovery codes.")]
+    WrongCode,
+    #[error("Signing in took too long. Please enter your e-mail and password again.")]
+    CodeExpired,
+    #[error("Set up two-factor sign-in first: accounts that read patients' requests need it.")]
+    MustEnrol,
 }
 
 impl ApiError {
@@ -64,8 +70,8 @@ impl ApiError {
             Self::BadRequest(_) => 400,
             Self::Invalid(_) | Self::InvalidDraft(_) | Self::UnusableImage(_) => 422,
             Self::TooManyRequests { .. } | Self::SignInLocked { .. } => 429,
-            Self::Unauthorized | Self::SignInFailed => 401,
-            Self::Forbidden | Self::CrossSite => 403,
+            Self::Unauthorized | Self::SignInFailed | Self::WrongCode | Self::CodeExpired => 401,
+            Self::Forbidden | Self::CrossSite | Self::MustEnrol => 403,
             Self::Conflict => 409,
             Self::TooLarge(_) => 413,
             Self::UnsupportedMediaType(_) => 415,

@@ -58,7 +58,40 @@ pub struct StaffMember {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// Signs in with a second factor (an authenticator app's code).
+    pub two_factor: bool,
 }
+
+impl StaffMember {
+    /// A role that reads patients' requests must sign in with a second
+    /// factor; until this member has one, they may only set it up.
+    pub fn must_enrol(&self) -> bool {
+        self.role.handles_requests() && !self.two_factor
+    }
+}
+
+/// How far a sign-in got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignInStep {
+    /// Signed in.
+    Done(StaffMember),
+    /// The password was right; the authenticator code comes next.
+    CodeNeeded,
+}
+
+/// What a member sees while setting up their second factor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrolment {
+    /// The secret in base32, for typing into an app by hand.
+    pub secret: String,
+    /// The `otpauth://` address the QR code holds.
+    pub uri: String,
+    /// The QR code, an SVG drawn on the server.
+    pub qr_svg: String,
+}
+
+/// One-time recovery codes per enrolment.
+pub const RECOVERY_CODES: usize = 10;
 
 /// One line of the audit log, as administrators read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

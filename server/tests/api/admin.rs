@@ -87,6 +87,19 @@ async fn the_role_matrix_holds_for_every_admin_endpoint() {
             Box::new(admin_only),
         ),
         ("admin/audit", vec![], Box::new(admin_only)),
+        (
+            "admin/two_factor_reset",
+            vec![("id", other.clone())],
+            Box::new(admin_only),
+        ),
+        (
+            "admin/two_factor_start",
+            vec![],
+            Box::new(|who: Who| match who {
+                Who::Anonymous => StatusCode::UNAUTHORIZED,
+                Who::As(_) => StatusCode::OK,
+            }),
+        ),
         ("admin/services", vec![], Box::new(content_only)),
         (
             "admin/service",

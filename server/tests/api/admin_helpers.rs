@@ -10,6 +10,30 @@ pub const PASSWORD: &str = "correct horse battery staple";
 pub struct Staff {
     pub client: reqwest::Client,
     pub email: String,
+    /// The second factor's secret, for roles that have one.
+    pub secret: Option<Vec<u8>>,
+    /// Recovery codes shown at enrolment.
+    pub recovery_codes: Vec<String>,
+}
+
+/// The code an authenticator app shows at `unix` time for `secret`.
+pub fn totp_code(secret: &[u8], unix: i64) -> String {
+    totp_rs::TOTP::new_unchecked(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        secret.to_vec(),
+        None,
+        String::new(),
+    )
+    .generate(u64::try_from(unix).unwrap_or(0))
+}
+
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
 }
 
 impl TestApp {
@@ -127,12 +151,62 @@ impl TestApp {
             .await
     }
 
-    /// A new account of `role` under `email`, signed in.
+    /// A new account of `role` under `email`, signed in, with its second
+    /// factor set up if the role needs one.
     pub async fn staff_named(&self, role: Role, email: &str) -> Staff {
         let email = email.to_owned();
         self.add_staff(role, &email).await;
         let (client, response) = self.sign_in_as(&email, PASSWORD).await;
         assert_eq!(response.status(), 200, "sign in as {email}");
-        Staff { client, email }
+        let (secret, recovery_codes) = if role.handles_requests() {
+            let (secret, codes) = self.enrol(&client).await;
+            (Some(secret), codes)
+        } else {
+            (None, Vec::new())
+        };
+        Staff {
+            client,
+            email,
+            secret,
+            recovery_codes,
+        }
+    }
+
+    /// Sets up the signed-in member's second factor as the enrolment page
+    /// does, with a code of the current step: (secret, recovery codes).
+    pub async fn enrol(&self, client: &reqwest::Client) -> (Vec<u8>, Vec<String>) {
+        let started = self.call(client, "admin/two_factor_start", &[]).await;
+        assert_eq!(started.status(), 200, "two_factor_start");
+        let enrolment: app::domain::staff::Enrolment = started
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("enrolment: {e}"));
+        let secret = totp_rs::Secret::Encoded(enrolment.secret)
+            .to_bytes()
+            .unwrap_or_else(|e| panic!("base32: {e:?}"));
+        let code = totp_code(&secret, now_unix());
+        let confirmed = self
+            .call(client, "admin/two_factor_confirm", &[("code", &code)])
+            .await;
+        assert_eq!(confirmed.status(), 200, "two_factor_confirm");
+        let codes: Vec<String> = confirmed
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("recovery codes: {e}"));
+        (secret, codes)
+    }
+
+    /// Signs in with password and then `code`: (browser, the code step's answer).
+    pub async fn sign_in_with_code(
+        &self,
+        email: &str,
+        code: &str,
+    ) -> (reqwest::Client, reqwest::Response) {
+        let (client, password) = self.sign_in_as(email, PASSWORD).await;
+        assert_eq!(password.status(), 200, "password step of {email}");
+        let answer = self
+            .call(&client, "admin/sign_in_code", &[("code", code)])
+            .await;
+        (client, answer)
     }
 }

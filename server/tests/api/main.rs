@@ -32,4 +32,5 @@ mod services_editor;
 mod sessions;
 mod smtp_sink;
 mod submissions;
+mod two_factor;
 mod wordpress;

@@ -61,13 +61,14 @@ async fn the_front_desk_reads_a_request_changes_its_status_and_every_step_is_aud
         actions,
         [
             "staff.sign_in",
+            "staff.two_factor_enrol",
             "consultation.view",
             "consultation.status",
             "consultation.note"
         ]
     );
     assert_eq!(
-        audit[2].1.as_deref(),
+        audit[3].1.as_deref(),
         Some(format!("{reference} -> contacted").as_str())
     );
     let bad = app

@@ -56,6 +56,34 @@ pub async fn set_account_disabled(id: i64, disabled: bool) -> Result<(), ApiErro
     Ok(())
 }
 
+/// Removes another member's second factor (a lost phone, no recovery
+/// codes left): they set up a new one at their next sign-in. Audited.
+#[server(endpoint = "admin/two_factor_reset")]
+pub async fn reset_two_factor(id: i64) -> Result<(), ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::{accounts, audit, Administers};
+    let admin = staff::<Administers>().await?;
+    if admin.member.id == id {
+        return Err(ApiError::BadRequest(
+            "Another administrator must reset your own second factor.".into(),
+        ));
+    }
+    let db = state()?.db;
+    let member = accounts::by_id(&db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?
+        .member;
+    crate::server::db::two_factor::reset(&db, id).await?;
+    audit::record(
+        &db,
+        admin.member.id,
+        "staff.two_factor_reset",
+        Some(&member.email),
+    )
+    .await?;
+    Ok(())
+}
+
 #[server(endpoint = "admin/audit")]
 pub async fn audit_log() -> Result<Vec<AuditEntry>, ApiError> {
     use crate::api::server::{staff, state};

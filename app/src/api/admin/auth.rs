@@ -1,17 +1,83 @@
 use crate::api::ApiError;
-use crate::domain::staff::StaffMember;
+use crate::domain::staff::{Enrolment, SignInStep, StaffMember};
 use leptos::prelude::*;
 
 /// Signs in with e-mail and password. The same answer, after the same
-/// time, for an unknown e-mail and a wrong password.
+/// time, for an unknown e-mail and a wrong password. An account with a
+/// second factor is not signed in yet: its code comes next
+/// ([`sign_in_code`]).
 #[server(endpoint = "admin/sign_in")]
-pub async fn sign_in(email: String, password: String) -> Result<StaffMember, ApiError> {
+pub async fn sign_in(email: String, password: String) -> Result<SignInStep, ApiError> {
     use crate::api::server::{extract, session, state};
     use crate::server::auth::sign_in_with_password;
     let state = state()?;
     let client = extract().await?;
     let session = session().await?;
     Ok(sign_in_with_password(&state.db, &session, client, &email, password).await?)
+}
+
+/// The second step of signing in: the authenticator app's code, or a
+/// recovery code.
+#[server(endpoint = "admin/sign_in_code")]
+pub async fn sign_in_code(code: String) -> Result<StaffMember, ApiError> {
+    use crate::api::server::{extract, session, state};
+    use crate::server::auth::sign_in_with_code;
+    let state = state()?;
+    let client = extract().await?;
+    let session = session().await?;
+    Ok(sign_in_with_code(&state.db, &state.desk.vault, &session, client, &code).await?)
+}
+
+/// Starts setting up the second factor: a new secret, kept with the
+/// session until a code confirms it, shown as a QR code and as text.
+#[server(endpoint = "admin/two_factor_start")]
+pub async fn two_factor_start() -> Result<Enrolment, ApiError> {
+    use crate::api::server::{no_store, staff, state};
+    use crate::server::auth::{session_secrets, two_factor, Enrolling};
+    no_store();
+    let staff = staff::<Enrolling>().await?;
+    let state = state()?;
+    let secret = two_factor::new_secret();
+    session_secrets::set_enrolling(&staff.session, &secret).await?;
+    let clinic = crate::server::content::clinic::get(&state.db).await?;
+    Ok(two_factor::enrolment(
+        &secret,
+        &format!("{} staff", clinic.name),
+        &staff.member.email,
+    )?)
+}
+
+/// Confirms the second factor with a code from the app; answers the ten
+/// recovery codes, shown this once.
+#[server(endpoint = "admin/two_factor_confirm")]
+pub async fn two_factor_confirm(code: String) -> Result<Vec<String>, ApiError> {
+    use crate::api::server::{no_store, staff, state};
+    use crate::server::auth::{audit, session_secrets, two_factor, Enrolling};
+    use crate::server::content::now_utc;
+    no_store();
+    let staff = staff::<Enrolling>().await?;
+    let state = state()?;
+    let Some(secret) = session_secrets::enrolling(&staff.session).await? else {
+        return Err(ApiError::BadRequest(
+            "Start again: reload the page to get a new QR code.".into(),
+        ));
+    };
+    let Some(step) = two_factor::matching_step(&secret, &code, now_utc().unix()) else {
+        return Err(ApiError::BadRequest(
+            "That code doesn't match. Check that your phone's clock is right, and enter the newest code.".into(),
+        ));
+    };
+    let id = staff.member.id;
+    let codes = two_factor::new_recovery_codes();
+    let hashes: Vec<Vec<u8>> = codes.iter().map(|c| two_factor::recovery_hash(c)).collect();
+    let sealed = state
+        .desk
+        .vault
+        .seal(&two_factor::secret_context(id), &secret);
+    crate::server::db::two_factor::enrol(&state.db, id, &sealed, step, &hashes).await?;
+    session_secrets::clear_enrolling(&staff.session).await?;
+    audit::record(&state.db, id, "staff.two_factor_enrol", None).await?;
+    Ok(codes)
 }
 
 #[server(endpoint = "admin/sign_out")]

@@ -26,6 +26,7 @@ impl From<AccessError> for ApiError {
         match err {
             AccessError::SignedOut => Self::Unauthorized,
             AccessError::NotAllowed => Self::Forbidden,
+            AccessError::MustEnrol => Self::MustEnrol,
             AccessError::Server(err) => err.into(),
         }
     }
@@ -36,6 +37,8 @@ impl From<SignInError> for ApiError {
         match err {
             SignInError::Failed => Self::SignInFailed,
             SignInError::Locked { retry_after_secs } => Self::SignInLocked { retry_after_secs },
+            SignInError::WrongCode => Self::WrongCode,
+            SignInError::CodeExpired => Self::CodeExpired,
             SignInError::Server(err) => err.into(),
         }
     }

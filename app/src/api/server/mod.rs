@@ -11,7 +11,7 @@ pub use request::submit;
 pub use response::{server_fn_errors, set_page_status};
 
 use super::ApiError;
-use crate::server::auth::{AnyStaff, Permission, Staff};
+use crate::server::auth::{Enrolling, Permission, Staff};
 use crate::server::{AppState, ServerError};
 use axum::extract::FromRequestParts;
 use leptos::prelude::use_context;
@@ -54,8 +54,8 @@ pub async fn staff<P: Permission>() -> Result<Staff<P>, ApiError> {
 }
 
 /// The signed-in member, if any.
-pub async fn signed_in() -> Result<Option<Staff<AnyStaff>>, ApiError> {
-    extract::<Option<Staff<AnyStaff>>>().await
+pub async fn signed_in() -> Result<Option<Staff<Enrolling>>, ApiError> {
+    extract::<Option<Staff<Enrolling>>>().await
 }
 
 /// Marks this response as never to be stored by browsers or proxies.

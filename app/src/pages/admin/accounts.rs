@@ -1,4 +1,6 @@
-use crate::api::admin::accounts::{list_accounts, CreateAccount, SetAccountDisabled};
+use crate::api::admin::accounts::{
+    list_accounts, CreateAccount, ResetTwoFactor, SetAccountDisabled,
+};
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::staff::{AccountSummary, Role, PASSWORD_MAX, PASSWORD_MIN};
 use crate::routes;
@@ -9,10 +11,24 @@ use leptos::prelude::*;
 pub fn AdminAccounts() -> impl IntoView {
     let create = ServerAction::<CreateAccount>::new();
     let toggle = ServerAction::<SetAccountDisabled>::new();
+    let reset = ServerAction::<ResetTwoFactor>::new();
     let accounts = Resource::new(
-        move || (create.version().get(), toggle.version().get()),
+        move || {
+            (
+                create.version().get(),
+                toggle.version().get(),
+                reset.version().get(),
+            )
+        },
         |_| list_accounts(),
     );
+    let reset_result = move || {
+        reset.value().get().map(|r| match r {
+            Ok(()) => "Two-factor sign-in was reset: they set it up again at their next sign-in."
+                .to_owned(),
+            Err(e) => e.to_string(),
+        })
+    };
     let create_error = move || {
         create
             .value()
@@ -30,9 +46,11 @@ pub fn AdminAccounts() -> impl IntoView {
     view! {
         <PageMeta title=Some("Staff accounts".to_owned()) description="The clinic's staff accounts."/>
         <h1>"Staff accounts"</h1>
+        <p>"Administrators and the front desk sign in with a password and a code from an authenticator app. If someone loses their phone and their recovery codes, reset their two-factor sign-in here."</p>
+        <p role="status" class="form-privacy">{reset_result}</p>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                show_loaded(accounts.await, move |accounts| account_table(accounts, toggle))
+                show_loaded(accounts.await, move |accounts| account_table(accounts, toggle, reset))
             })}
         </Transition>
         <h2>"Create an account"</h2>
@@ -69,23 +87,26 @@ pub fn AdminAccounts() -> impl IntoView {
 fn account_table(
     accounts: Vec<AccountSummary>,
     toggle: ServerAction<SetAccountDisabled>,
+    reset: ServerAction<ResetTwoFactor>,
 ) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="admin-table">
                 <caption class="visually-hidden">"Staff accounts"</caption>
                 <thead><tr><th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Role"</th>
-                    <th scope="col">"Status"</th><th scope="col">"Action"</th></tr></thead>
+                    <th scope="col">"Status"</th><th scope="col">"Two-factor"</th><th scope="col">"Action"</th></tr></thead>
                 <tbody>
                     {accounts.into_iter().map(|a| {
                         let id = a.member.id;
                         let disable = !a.disabled;
+                        let reset_name = a.member.name.clone();
                         view! {
                             <tr>
                                 <td>{a.member.name.clone()}</td>
                                 <td>{a.member.email.clone()}</td>
                                 <td>{a.member.role.label()}</td>
                                 <td>{if a.disabled { "Disabled" } else { "Active" }}</td>
+                                <td>{if a.member.two_factor { "On" } else if a.member.role.handles_requests() { "Not set up yet" } else { "Off" }}</td>
                                 <td>
                                     <ActionForm action=toggle attr:class="inline-form">
                                         <input type="hidden" name="id" value=id/>
@@ -95,6 +116,15 @@ fn account_table(
                                             <span class="visually-hidden">" " {a.member.name.clone()}</span>
                                         </button>
                                     </ActionForm>
+                                    {a.member.two_factor.then(|| view! {
+                                        <ActionForm action=reset attr:class="inline-form">
+                                            <input type="hidden" name="id" value=id/>
+                                            <button class="button button-secondary" type="submit">
+                                                "Reset two-factor"
+                                                <span class="visually-hidden">" of " {reset_name}</span>
+                                            </button>
+                                        </ActionForm>
+                                    })}
                                 </td>
                             </tr>
                         }

@@ -16,6 +16,8 @@ pub struct CurrentStaff(pub Resource<Result<Option<SignedIn>, crate::api::ApiErr
 pub fn AdminLayout() -> impl IntoView {
     let me = Resource::new(|| (), |()| who_am_i());
     provide_context(CurrentStaff(me));
+    let location = leptos_router::hooks::use_location();
+    let on_enrolment = move || location.pathname.get_untracked() == routes::ADMIN_TWO_FACTOR;
     // The page (the `Outlet`) stays outside the `Suspend`: inside it, the
     // page would be built twice and load its data twice.
     view! {
@@ -24,6 +26,9 @@ pub fn AdminLayout() -> impl IntoView {
                 {move || Suspend::new(async move {
                     show_loaded(me.await, |me| match me {
                         None => view! { <Redirect path=routes::ADMIN_SIGN_IN/> }.into_any(),
+                        Some(SignedIn { member, .. }) if member.must_enrol() && !on_enrolment() => {
+                            view! { <Redirect path=routes::ADMIN_TWO_FACTOR/> }.into_any()
+                        }
                         Some(SignedIn { member, new_requests, idle_minutes }) => {
                             view! { <AdminBar member new_requests idle_minutes/> }.into_any()
                         }
@@ -46,8 +51,10 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>, idle_minutes: u64) -
             navigate(routes::ADMIN_SIGN_IN, Default::default());
         }
     });
-    let requests = member.role.handles_requests();
-    let admin = member.role.is_admin();
+    // Until the second factor is set up, nothing else is open.
+    let enrolled = !member.must_enrol();
+    let requests = enrolled && member.role.handles_requests();
+    let admin = enrolled && member.role.is_admin();
     view! {
         <header class="admin-bar">
                 <div class="wrap admin-bar-inner">
@@ -64,7 +71,7 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>, idle_minutes: u64) -
                                     </A>
                                 </li>
                             })}
-                            {member.role.edits_content().then(|| view! {
+                            {(enrolled && member.role.edits_content()).then(|| view! {
                                 <li><A href=routes::ADMIN_ARTICLES>"Articles"</A></li>
                                 <li><A href=routes::ADMIN_SERVICES>"Services"</A></li>
                                 <li><A href=routes::ADMIN_CLINIC>"Clinic details"</A></li>

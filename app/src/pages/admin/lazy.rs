@@ -5,7 +5,7 @@
 use super::{
     AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminClinic, AdminHome,
     AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminServiceEditor, AdminServices,
-    AdminSignIn,
+    AdminSignIn, AdminTwoFactor,
 };
 use crate::components::Hydrated;
 use crate::pages::split_routes::split_routes;
@@ -26,4 +26,5 @@ split_routes! { staff_pages:
     AdminServiceEditorRoute => service_editor_view, load_service_editor { <AdminServiceEditor/> <Hydrated/> },
     AdminRedirectsRoute => redirects_view, load_redirects { <AdminRedirects/> <Hydrated/> },
     AdminClinicRoute => clinic_view, load_clinic { <AdminClinic/> <Hydrated/> },
+    AdminTwoFactorRoute => two_factor_view, load_two_factor { <AdminTwoFactor/> <Hydrated/> },
 }

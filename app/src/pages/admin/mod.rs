@@ -19,6 +19,7 @@ mod requests;
 mod seo_fields;
 mod services;
 mod sign_in;
+mod two_factor;
 
 pub use accounts::AdminAccounts;
 pub use articles::AdminArticles;
@@ -32,3 +33,4 @@ pub use request::AdminRequest;
 pub use requests::AdminRequests;
 pub use services::{AdminServiceEditor, AdminServices};
 pub use sign_in::AdminSignIn;
+pub use two_factor::AdminTwoFactor;

@@ -14,8 +14,14 @@ use tower_sessions::Session;
 /// What an action needs of the member's role.
 pub trait Permission: Send + Sync + 'static {
     fn allows(role: Role) -> bool;
+    /// Open to a member who must still set up their second factor
+    /// ([`StaffMember::must_enrol`]); nothing else is.
+    const BEFORE_ENROLMENT: bool = false;
 }
 
+/// Any signed-in member, including one who must still set up their
+/// second factor: who am I, sign out, and the enrolment itself.
+pub struct Enrolling;
 /// Any signed-in member.
 pub struct AnyStaff;
 /// Administrators and the front desk: patients' requests.
@@ -25,6 +31,12 @@ pub struct EditsContent;
 /// Administrators only: accounts, the audit log, the export.
 pub struct Administers;
 
+impl Permission for Enrolling {
+    fn allows(_: Role) -> bool {
+        true
+    }
+    const BEFORE_ENROLMENT: bool = true;
+}
 impl Permission for AnyStaff {
     fn allows(_: Role) -> bool {
         true
@@ -53,6 +65,8 @@ pub enum AccessError {
     SignedOut,
     #[error("role not allowed")]
     NotAllowed,
+    #[error("second factor not set up")]
+    MustEnrol,
     #[error(transparent)]
     Server(#[from] ServerError),
 }
@@ -93,6 +107,9 @@ where
         if !P::allows(member.role) {
             return Err(AccessError::NotAllowed);
         }
+        if member.must_enrol() && !P::BEFORE_ENROLMENT {
+            return Err(AccessError::MustEnrol);
+        }
         Ok(Self {
             member,
             session,
@@ -114,7 +131,9 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, AccessError> {
         match <Self as FromRequestParts<S>>::from_request_parts(parts, state).await {
             Ok(staff) => Ok(Some(staff)),
-            Err(AccessError::SignedOut | AccessError::NotAllowed) => Ok(None),
+            Err(AccessError::SignedOut | AccessError::NotAllowed | AccessError::MustEnrol) => {
+                Ok(None)
+            }
             Err(other) => Err(other),
         }
     }

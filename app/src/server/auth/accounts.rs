@@ -21,6 +21,7 @@ fn from_row(row: StaffRow) -> Result<Account, ServerError> {
             name: row.name,
             email: row.email,
             role,
+            two_factor: row.two_factor,
         },
         password_hash: PasswordHash::from_stored(row.password_hash),
         disabled: row.disabled_at.is_some(),
@@ -95,6 +96,7 @@ pub async fn create(
         name: name.to_owned(),
         email: email.to_owned(),
         role,
+        two_factor: false,
     })
 }
 

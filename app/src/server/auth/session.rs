@@ -8,6 +8,13 @@ use tower_sessions::Session;
 const STAFF_ID: &str = "staff_id";
 const SIGNED_IN_AT: &str = "signed_in_at";
 const LAST_SEEN: &str = "last_seen";
+/// An account whose password was right, waiting for its second factor.
+const AWAITING_CODE: &str = "awaiting_code";
+const AWAITING_SINCE: &str = "awaiting_since";
+/// A secret shown for enrolment, until a code from it confirms it.
+const ENROLLING: &str = "enrolling_secret";
+/// How long the code may take after the password.
+const CODE_WITHIN_SECS: i64 = 5 * 60;
 
 /// How long a session lives: it ends after `idle` without a request (after
 /// `idle_reading_requests` for roles that read patients' requests), and
@@ -30,10 +37,70 @@ impl SessionLimits {
     }
 }
 
+/// Remembers, under a new session id, that `account` gave the right
+/// password and must now give its code. The session is not signed in.
+pub async fn await_code(session: &Session, account: &Account) -> Result<(), ServerError> {
+    session.cycle_id().await.map_err(store_failed)?;
+    session
+        .insert(AWAITING_CODE, account.member.id)
+        .await
+        .map_err(store_failed)?;
+    session
+        .insert(AWAITING_SINCE, now_utc().unix())
+        .await
+        .map_err(store_failed)?;
+    Ok(())
+}
+
+/// The account waiting for its code, if its password was given recently.
+pub async fn awaiting_code(session: &Session) -> Result<Option<i64>, ServerError> {
+    let id = session
+        .get::<i64>(AWAITING_CODE)
+        .await
+        .map_err(store_failed)?;
+    let since = session
+        .get::<i64>(AWAITING_SINCE)
+        .await
+        .map_err(store_failed)?
+        .unwrap_or(0);
+    Ok(id.filter(|_| now_utc().unix().saturating_sub(since) <= CODE_WITHIN_SECS))
+}
+
+/// Forgets a password step (too many wrong codes).
+pub async fn forget_awaiting(session: &Session) -> Result<(), ServerError> {
+    session
+        .remove::<i64>(AWAITING_CODE)
+        .await
+        .map_err(store_failed)?;
+    Ok(())
+}
+
+/// Keeps the secret being enrolled with the session, not the account,
+/// until a code confirms it.
+pub async fn set_enrolling(session: &Session, secret: &[u8]) -> Result<(), ServerError> {
+    session
+        .insert(ENROLLING, secret.to_vec())
+        .await
+        .map_err(store_failed)
+}
+
+pub async fn enrolling(session: &Session) -> Result<Option<Vec<u8>>, ServerError> {
+    session.get(ENROLLING).await.map_err(store_failed)
+}
+
+pub async fn clear_enrolling(session: &Session) -> Result<(), ServerError> {
+    session
+        .remove::<Vec<u8>>(ENROLLING)
+        .await
+        .map_err(store_failed)?;
+    Ok(())
+}
+
 /// Starts a session for `account` under a new id, so an id planted before
 /// sign-in (session fixation) is worth nothing after it.
 pub async fn start(session: &Session, account: &Account) -> Result<(), ServerError> {
     session.cycle_id().await.map_err(store_failed)?;
+    forget_awaiting(session).await?;
     session
         .insert(STAFF_ID, account.member.id)
         .await

@@ -42,6 +42,7 @@ pub mod secrets;
 pub mod services;
 pub mod staff;
 pub mod throttle;
+pub mod two_factor;
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

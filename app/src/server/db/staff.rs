@@ -4,7 +4,8 @@ use super::Db;
 use crate::domain::staff::Role;
 use crate::server::ServerError;
 
-const COLUMNS: &str = "id, email, name, role, password_hash, disabled_at";
+const COLUMNS: &str =
+    "id, email, name, role, password_hash, disabled_at, totp_secret IS NOT NULL AS two_factor";
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct StaffRow {
@@ -14,6 +15,8 @@ pub struct StaffRow {
     pub role: String,
     pub password_hash: String,
     pub disabled_at: Option<String>,
+    /// Enrolled in a second factor.
+    pub two_factor: bool,
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<StaffRow>, ServerError> {
