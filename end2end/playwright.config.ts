@@ -6,12 +6,18 @@ import * as path from "node:path";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const root = path.resolve(__dirname, "..");
-const dataDir = path.join(__dirname, ".data", `run-${Date.now()}`);
+// Chosen once, in the main process: workers load this file again, and
+// inherit the environment.
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(__dirname, ".data", `run-${Date.now()}`);
+process.env.E2E_DATA_DIR = dataDir;
 // Shared with global-setup.ts, which creates the first administrator.
 process.env.E2E_DATABASE_URL = `sqlite://${dataDir}/clinic.db`;
 process.env.E2E_SERVER_BIN = `${root}/target/release/server`;
 // Where the server under test logs; global-teardown.ts scans it for patient data.
 process.env.E2E_SERVER_LOG = path.join(dataDir, "server.log");
+// The administrator's signed-in session (global-setup.ts), and the site's address.
+process.env.E2E_ADMIN_STATE = path.join(dataDir, "admin-session.json");
+process.env.E2E_BASE_URL = baseURL;
 
 // Debian's chromium; never a downloaded browser.
 const launchOptions = {

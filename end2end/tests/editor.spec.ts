@@ -1,5 +1,5 @@
 import { Browser, Page } from "@playwright/test";
-import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn as signInForm, ADMIN_EMAIL, ADMIN_PASSWORD } from "./fixtures";
+import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn as signInForm, asAdmin } from "./fixtures";
 
 async function signIn(page: Page, email: string, password: string) {
   await signInForm(page, email, password);
@@ -10,7 +10,7 @@ async function signIn(page: Page, email: string, password: string) {
 test("@desktop an editor writes, previews, publishes, edits and unpublishes an article", async ({ page, browser }) => {
   const errors: string[][] = [];
   // An administrator creates the editor's account.
-  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await asAdmin(page);
   await page.goto("/admin/accounts");
   await hydrated(page);
   const email = `editor-${Date.now()}@clinic.example`;
@@ -106,7 +106,7 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
 
 test("@desktop an editor updates a service page and finds articles by category", async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await asAdmin(page);
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Services" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Services");
   await expectNoAxeViolations(page, "the service list");

@@ -43,20 +43,31 @@ pub fn AdminAccounts() -> impl IntoView {
             .and_then(Result::ok)
             .map(|m| format!("Created an account for {}.", m.email))
     };
+    // One status line for the page: what the last action did.
+    let notice = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(message) = created() {
+            notice.set(Some(message));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(message) = reset_result() {
+            notice.set(Some(message));
+        }
+    });
     view! {
         <PageMeta title=Some("Staff accounts".to_owned()) description="The clinic's staff accounts."/>
         <h1>"Staff accounts"</h1>
         <p>"Administrators and the front desk sign in with a password and a code from an authenticator app. If someone loses their phone and their recovery codes, reset their two-factor sign-in here."</p>
-        <p role="status" class="form-privacy">{reset_result}</p>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 show_loaded(accounts.await, move |accounts| account_table(accounts, toggle, reset))
             })}
         </Transition>
+        <p role="status" class="form-privacy">{move || notice.get()}</p>
         <h2>"Create an account"</h2>
         <p>"Give the new member their password in person; they can't reset it themselves yet."</p>
         <ActionForm action=create>
-            <p role="status" class="form-privacy">{created}</p>
             <p class="field-error" role="alert">{create_error}</p>
             <div class="field">
                 <label for="account-name">"Name"</label>

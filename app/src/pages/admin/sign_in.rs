@@ -25,6 +25,14 @@ pub fn AdminSignIn() -> impl IntoView {
             navigate(routes::ADMIN, Default::default());
         }
     });
+    // The code field takes the focus when it appears (a screen reader
+    // then announces it), as the password page's first field would.
+    let code_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = code_input.get() {
+            let _ = input.focus();
+        }
+    });
     // A code step that took too long starts over with the password.
     Effect::new(move |_| {
         if let Some(Err(crate::api::ApiError::CodeExpired)) = code_step.value().get() {
@@ -79,7 +87,7 @@ pub fn AdminSignIn() -> impl IntoView {
                     <div class="field">
                         <label for="sign-in-code">"Code from your authenticator app"</label>
                         <p class="field-hint" id="sign-in-code-hint">"Six digits. Lost your phone? Enter one of your recovery codes instead."</p>
-                        <input id="sign-in-code" name="code" type="text" autocomplete="one-time-code" autofocus
+                        <input id="sign-in-code" name="code" type="text" autocomplete="one-time-code" node_ref=code_input
                             spellcheck="false" maxlength="32" aria-describedby="sign-in-code-hint" required/>
                     </div>
                     <button class="button" type="submit" aria-disabled=move || code_step.pending().get().to_string()>
