@@ -2,7 +2,7 @@
 //! before it, and `server verify-audit` names the first broken link.
 
 use crate::admin::a_request;
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{server_cli, spawn_app, TestApp};
 use app::domain::staff::Role;
 use app::server::db::audit::{chain_unhashed, verify, Verified};
 
@@ -19,28 +19,6 @@ async fn a_few_entries(app: &TestApp) -> i64 {
         .status()
         .is_success());
     app.count("SELECT COUNT(*) FROM audit_log").await
-}
-
-/// `server verify-audit` against the app's database: (succeeded, output).
-/// On a thread of its own, so the server on this test's runtime runs on.
-async fn verify_cli(app: &TestApp) -> (bool, String) {
-    let db_url = format!("sqlite://{}", app.dir.path().join("clinic.db").display());
-    let out = tokio::task::spawn_blocking(move || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-            .arg("verify-audit")
-            .env("DATABASE_URL", db_url)
-            .env("RUST_LOG", "warn")
-            .output()
-    })
-    .await
-    .unwrap_or_else(|e| panic!("{e}"))
-    .unwrap_or_else(|e| panic!("{e}"));
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
 }
 
 /// What someone with the database file can do first.
@@ -71,7 +49,7 @@ async fn an_entry_changed_afterwards_is_found_and_named() {
             entries: u64::try_from(entries).unwrap_or_default()
         }
     );
-    let (ok, said) = verify_cli(&app).await;
+    let (ok, said) = server_cli(app.dir.path(), &["verify-audit"]).await;
     assert!(ok && said.contains("audit log intact"), "{said}");
 
     // Nothing running through the app's database connection can.
@@ -97,7 +75,7 @@ async fn an_entry_changed_afterwards_is_found_and_named() {
         "{:?}",
         verified(&app).await
     );
-    let (ok, said) = verify_cli(&app).await;
+    let (ok, said) = server_cli(app.dir.path(), &["verify-audit"]).await;
     assert!(!ok, "verify-audit must fail: {said}");
     assert!(said.contains("broken at entry 2"), "{said}");
 }

@@ -1,7 +1,7 @@
 //! Patients' data at rest: sealed in the database file, its write-ahead log
 //! and its backups; readable only with the data key; the key rotated.
 
-use crate::helpers::{spawn_app, spawn_with, TestApp};
+use crate::helpers::{server_cli as cli, spawn_app, spawn_with, TestApp};
 use crate::request_helpers::{redirect_target, valid_fields, with};
 use app::domain::staff::Role;
 use serde_json::json;
@@ -37,30 +37,6 @@ async fn distinctive_request(app: &TestApp) -> String {
     );
     let location = redirect_target(&app.post_form(&fields, &token).await);
     location.rsplit('/').next().unwrap_or_default().to_owned()
-}
-
-/// `server <args>` against the database in `dir`, off this test's runtime.
-async fn cli(dir: &Path, args: &[&str]) -> (bool, String) {
-    let url = format!("sqlite://{}", db_path(dir).display());
-    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    let out = tokio::task::spawn_blocking(move || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-            .args(&args)
-            .env("DATABASE_URL", url)
-            .env_remove("DATA_KEY")
-            .env_remove("DATA_KEY_FILE")
-            .env("RUST_LOG", "warn")
-            .output()
-    })
-    .await
-    .unwrap_or_else(|e| panic!("{e}"))
-    .unwrap_or_else(|e| panic!("{e}"));
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
 }
 
 fn bytes(path: &Path) -> Vec<u8> {

@@ -224,3 +224,29 @@ pub async fn get_accepting(app: &TestApp, path: &str, encodings: &str) -> reqwes
         .await
         .unwrap_or_else(|e| panic!("GET {path}: {e}"))
 }
+
+/// `server <args>` against the database in `dir` (its default key file
+/// beside it): (succeeded, stdout and stderr). On a thread of its own, so
+/// the server on this test's runtime runs on.
+pub async fn server_cli(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let url = format!("sqlite://{}", dir.join("clinic.db").display());
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(&args)
+            .env("DATABASE_URL", url)
+            .env_remove("DATA_KEY")
+            .env_remove("DATA_KEY_FILE")
+            .env("RUST_LOG", "warn")
+            .output()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}

@@ -39,10 +39,7 @@ pub async fn enrol(
             .execute(&mut *tx)
             .await?,
     )?;
-    sqlx::query("DELETE FROM recovery_codes WHERE staff_id = ?")
-        .bind(staff_id)
-        .execute(&mut *tx)
-        .await?;
+    delete_recovery_codes(&mut tx, staff_id).await?;
     for hash in code_hashes {
         sqlx::query("INSERT INTO recovery_codes (staff_id, code_hash) VALUES (?, ?)")
             .bind(staff_id)
@@ -107,10 +104,18 @@ pub async fn reset(db: &Db, staff_id: i64) -> Result<(), ServerError> {
             .execute(&mut *tx)
             .await?,
     )?;
+    delete_recovery_codes(&mut tx, staff_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn delete_recovery_codes(
+    tx: &mut sqlx::SqliteConnection,
+    staff_id: i64,
+) -> Result<(), ServerError> {
     sqlx::query("DELETE FROM recovery_codes WHERE staff_id = ?")
         .bind(staff_id)
-        .execute(&mut *tx)
+        .execute(tx)
         .await?;
-    tx.commit().await?;
     Ok(())
 }
