@@ -48,7 +48,7 @@ test("a patient makes mistakes, sees and fixes them, and gets a confirmation", a
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page).toHaveURL(/\/consultation\/sent\/CR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we've received your request");
-  await expect(page.locator("main")).toBeFocused();
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   const reference = (await page.locator(".reference").textContent()) ?? "";
   expect(page.url()).toContain(reference);
   await expectNoAxeViolations(page, "confirmed");

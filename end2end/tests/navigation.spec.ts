@@ -12,7 +12,8 @@ test("home to an article and to a service page without reloading", async ({ page
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEEDED_TITLE);
   await expect(page).toHaveTitle(`${SEEDED_TITLE} | ${CLINIC}`);
   await expect(page.locator(".byline").first()).toHaveText("Dec 13, 2023 | Acupuncture");
-  await expect(page.locator("main")).toBeFocused();
+  // Focus goes to the new page's heading (a screen reader announces it).
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 
   const nav = page.getByRole("navigation", { name: "Main" });
   if (await page.getByRole("button", { name: "Menu" }).isVisible()) {

@@ -19,6 +19,7 @@ pub fn DeleteArticle(
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let confirm_delete = RwSignal::new(false);
+    // The dialog lives once; only the heading shows when there is no id.
     let remove = move |_| {
         let Some(article) = id.get_untracked() else {
             return;
@@ -36,21 +37,17 @@ pub fn DeleteArticle(
             }
         });
     };
-    move || {
-        id.get().map(|_| view! {
-        <h2>"Delete"</h2>
-        {move || if confirm_delete.get() {
-            view! {
-                <p role="alert">"Delete this article and all its versions? This can't be undone."</p>
-                <button class="button" type="button" on:click=remove>"Yes, delete it"</button>
-                " "
-                <button class="button button-secondary" type="button" on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
-            }.into_any()
-        } else {
-            view! {
-                <button class="button button-secondary" type="button" on:click=move |_| confirm_delete.set(true)>"Delete article"</button>
-            }.into_any()
-        }}
-    })
+    view! {
+        <Show when=move || id.get().is_some()>
+            <h2>"Delete"</h2>
+            <button class="button button-secondary" type="button" on:click=move |_| confirm_delete.set(true)>"Delete article"</button>
+        </Show>
+        <crate::components::Modal open=confirm_delete labelled_by="delete-title">
+            <h2 id="delete-title">"Delete this article?"</h2>
+            <p>"It goes from the site and the admin with all its versions. This can't be undone."</p>
+            <button class="button" type="button" on:click=remove>"Yes, delete it"</button>
+            " "
+            <button class="button button-secondary" type="button" autofocus on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
+        </crate::components::Modal>
     }
 }

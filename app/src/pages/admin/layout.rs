@@ -122,19 +122,28 @@ fn IdleWarning(idle_minutes: u64) -> impl IntoView {
             }
         });
     });
-    let stay = move |_| {
-        leptos::task::spawn_local(async move {
-            let _ = who_am_i().await;
-            quiet.set(0);
-        });
-    };
-    let warn = move || quiet.get() >= idle_ticks.saturating_sub(WARN_TICKS);
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if quiet.get() >= idle_ticks.saturating_sub(WARN_TICKS) {
+            open.set(true);
+        }
+    });
+    // However the warning closes (its button, Escape), the member is
+    // there: the session is kept alive.
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if was_open == Some(true) && !is_open {
+            leptos::task::spawn_local(async move {
+                let _ = who_am_i().await;
+                quiet.set(0);
+            });
+        }
+        is_open
+    });
     view! {
-        <Show when=warn>
-            <div class="wrap"><div class="form-notice" role="alertdialog" aria-labelledby="idle-title">
-                <p id="idle-title">"You'll be signed out in about two minutes because you haven't done anything for a while."</p>
-                <button class="button" type="button" on:click=stay>"Stay signed in"</button>
-            </div></div>
-        </Show>
+        <crate::components::Modal open labelled_by="idle-title">
+            <p id="idle-title" role="alert">"You'll be signed out in about two minutes because you haven't done anything for a while."</p>
+            <button class="button" type="button" on:click=move |_| open.set(false)>"Stay signed in"</button>
+        </crate::components::Modal>
     }
 }
