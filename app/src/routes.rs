@@ -18,6 +18,9 @@ pub const CONSULTATION: &str = "/consultation";
 
 pub const ADMIN: &str = "/admin";
 pub const ADMIN_SIGN_IN: &str = "/admin/sign-in";
+/// Probes: the process answers; the database takes a write.
+pub const HEALTHZ: &str = "/healthz";
+pub const READYZ: &str = "/readyz";
 pub const ADMIN_REQUESTS: &str = "/admin/requests";
 pub const ADMIN_EXPORT: &str = "/admin/requests.csv";
 pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
@@ -162,8 +165,25 @@ pub fn is_staff_only(path: &str) -> bool {
 }
 
 /// The admin's server functions and the upload route.
+/// The health probes (never cached: each answer is of its moment).
+pub fn is_probe(path: &str) -> bool {
+    path == HEALTHZ || path == READYZ
+}
+
 pub fn is_admin_api(path: &str) -> bool {
     under(path, API_ADMIN)
+}
+
+/// The admin's server functions that answer without a signed-in member:
+/// signing in, signing out, and "who am I" (which answers "nobody").
+pub fn is_open_admin_api(path: &str) -> bool {
+    ["sign_in", "sign_in_code", "sign_out", "me"]
+        .iter()
+        .any(|name| {
+            path.strip_prefix(API_ADMIN)
+                .and_then(|rest| rest.strip_prefix('/'))
+                == Some(name)
+        })
 }
 
 /// Server functions (and the upload route beside them).

@@ -13,6 +13,7 @@ mod discovery;
 mod etag;
 mod export;
 mod guard;
+mod health;
 mod media;
 mod page_cache;
 mod redirects;

@@ -85,6 +85,7 @@ pub fn router(
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .merge(crate::media::routes(&state.media_dir))
         .merge(crate::discovery::routes())
+        .merge(crate::health::routes())
         .merge(crate::assets::routes(pkg, assets_hash, earlier_builds))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
@@ -106,6 +107,10 @@ pub fn router(
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::redirects::follow,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::guard::admin_api_signed_in_first,
         ))
         .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
         .layer(axum::middleware::from_fn(crate::guard::admin_no_store))

@@ -96,7 +96,14 @@ impl FromServerFnError for ApiError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(msg) => Self::BadRequest(msg),
+            // The caller's body could not be read (truncated, garbage,
+            // nested too deep): the caller's mistake, not ours.
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
+                Self::BadRequest(msg)
+            }
+            ServerFnErrorErr::UnsupportedRequestMethod(method) => {
+                Self::BadRequest(format!("{method} is not accepted here"))
+            }
             ServerFnErrorErr::MissingArg(name) => Self::BadRequest(format!("{name} is missing")),
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => Self::Unreachable,
             _ => Self::Internal,

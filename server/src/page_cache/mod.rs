@@ -49,7 +49,8 @@ fn cacheable_path(path: &str) -> bool {
         || routes::is_request_form(path)
         || routes::is_staff_only(path)
         || routes::is_api(path)
-        || routes::is_file_tree(path))
+        || routes::is_file_tree(path)
+        || routes::is_probe(path))
 }
 
 fn answer(entry: &Entry, encoding: Encoding, not_modified: bool, hsts: bool) -> Response {

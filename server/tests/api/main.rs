@@ -13,6 +13,7 @@ mod discovery;
 mod editor;
 mod encryption;
 mod feeds;
+mod health;
 mod helpers;
 mod media;
 mod media_helpers;

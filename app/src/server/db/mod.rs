@@ -34,6 +34,7 @@ pub mod audit;
 pub mod clinic;
 pub mod content_generation;
 pub mod editor;
+pub mod health;
 pub mod mail_queue;
 pub mod media;
 pub mod redirects;

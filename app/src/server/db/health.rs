@@ -1,0 +1,17 @@
+//! The readiness probe's write.
+
+use super::Db;
+use crate::server::ServerError;
+
+/// Writes `now` into the one health row: fails if the database cannot
+/// take a write (locked too long, read-only, disk full).
+pub async fn touch(db: &Db, now: &str) -> Result<(), ServerError> {
+    sqlx::query(
+        "INSERT INTO health_checks (id, checked_at) VALUES (1, ?)
+         ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+    )
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
