@@ -20,8 +20,11 @@ usage:
                                                  removed or inserted afterwards
   server rotate-key                              re-seal patients' data under a new data key
                                                  (stop the server first; run again if interrupted)
-  server backup FILE                             write a consistent copy of the database to FILE
-                                                 (the data key is not in it: back that up apart)";
+  server backup DIR                              write a consistent copy of the database, the
+                                                 uploaded images and the data key's id to DIR
+                                                 (safe while the site runs; the key is not in it)
+  server restore DIR [--replace]                 put a backup in place (the site stopped); checks
+                                                 its integrity and that the data key matches";
 
 /// Re-seals every patient value under a new data key (see `data_key.rs`).
 pub async fn rotate_key(config: &Config) -> anyhow::Result<()> {
@@ -35,14 +38,34 @@ pub async fn rotate_key(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Writes a consistent copy of the database (safe while the server runs).
+/// Writes a consistent copy of the database, the images and the key's id
+/// (safe while the server runs).
 pub async fn backup(config: &Config, args: &[String]) -> anyhow::Result<()> {
-    let [file] = args else {
-        anyhow::bail!("backup takes one argument, the file to write\n{USAGE}")
+    let [dir] = args else {
+        anyhow::bail!("backup takes one argument, the folder to write\n{USAGE}")
     };
-    let pool = db::connect(&config.database_url).await?;
-    db::backup(&pool, std::path::Path::new(file)).await?;
-    println!("wrote a copy of the database to {file}; its requests open only with the data key, which is not in it");
+    let done = crate::backup::backup(config, std::path::Path::new(dir)).await?;
+    println!(
+        "backed up the database and {} image files to {dir}; its requests open only with data key {}, which is not in it",
+        done.media_files, done.key_id
+    );
+    Ok(())
+}
+
+/// Puts a backup in place (the server stopped).
+pub async fn restore(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    let (dir, replace) = match args {
+        [dir] => (dir, false),
+        [dir, flag] if flag == "--replace" => (dir, true),
+        _ => anyhow::bail!(
+            "restore takes the backup's folder, and --replace to overwrite a database\n{USAGE}"
+        ),
+    };
+    let done = crate::backup::restore(config, std::path::Path::new(dir), replace).await?;
+    println!(
+        "restored the database and {} image files from {dir}; start the server",
+        done.media_files
+    );
     Ok(())
 }
 

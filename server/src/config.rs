@@ -2,7 +2,7 @@ use anyhow::Context;
 use app::server::notify::MailConfig;
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Everything the server reads from its environment (see the README).
@@ -81,13 +81,18 @@ where
     }
 }
 
-/// `("sqlite://data/clinic.db?mode=rwc", "media")` -> `data/media`.
-fn beside_database(database_url: &str, name: &str) -> PathBuf {
+/// The database file of a SQLite URL: `sqlite://data/clinic.db?mode=rwc`
+/// -> `data/clinic.db`.
+pub fn database_file(database_url: &str) -> PathBuf {
     let path = database_url
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
-    let path = path.split('?').next().unwrap_or(path);
-    Path::new(path)
+    PathBuf::from(path.split('?').next().unwrap_or(path))
+}
+
+/// `("sqlite://data/clinic.db?mode=rwc", "media")` -> `data/media`.
+fn beside_database(database_url: &str, name: &str) -> PathBuf {
+    database_file(database_url)
         .parent()
         .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
 }

@@ -243,3 +243,9 @@ fn create_key_file(path: &Path) -> anyhow::Result<DataKey> {
         .with_context(|| format!("writing the data key {}", path.display()))?;
     DataKey::from_bytes(&bytes).context("a generated key has the right length")
 }
+
+/// The id of the key this configuration holds (the next one during a
+/// rotation), without touching any database; `None`: no key yet.
+pub fn held_key_id(source: &DataKeySource) -> anyhow::Result<Option<String>> {
+    Ok(held_keys(source)?.map(|vault| vault.current().id()))
+}

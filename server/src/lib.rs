@@ -3,6 +3,7 @@
 //! library so tests start exactly what production runs.
 
 mod assets;
+pub mod backup;
 mod body_limit;
 pub mod cli;
 mod compress;

@@ -17,6 +17,7 @@ async fn main() -> anyhow::Result<()> {
         Some("verify-audit") => server::cli::verify_audit(&config).await,
         Some("rotate-key") => server::cli::rotate_key(&config).await,
         Some("backup") => server::cli::backup(&config, &args[1..]).await,
+        Some("restore") => server::cli::restore(&config, &args[1..]).await,
         Some("import-wordpress") => server::cli::import_wordpress(&config, &args[1..]).await,
         Some(_) => anyhow::bail!("{}", server::cli::USAGE),
     }

@@ -26,6 +26,8 @@ pub struct Application {
     router: Router,
     address: SocketAddr,
     pub state: AppState,
+    /// Tells `server restore` the database is in use, while this runs.
+    _running: crate::backup::RunningLock,
 }
 
 impl Application {
@@ -34,6 +36,7 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         app::server::content::use_clinic_zone(config.time_zone.trim())?;
         let db = db::connect(&config.database_url).await?;
+        let running = crate::backup::hold_running_lock(&config)?;
         seed::seed_if_empty(&db).await?;
         let chained = db::audit::chain_unhashed(&db).await?;
         if chained > 0 {
@@ -85,6 +88,7 @@ impl Application {
             router,
             address,
             state,
+            _running: running,
         })
     }
 

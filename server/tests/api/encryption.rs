@@ -83,9 +83,10 @@ async fn patients_words_are_in_no_byte_of_the_database_its_log_or_a_backup() {
     );
     assert_eq!(stored["notes"][0]["body"], json!(NOTE));
 
-    let backup = app.dir.path().join("backup.db");
-    let (ok, out) = cli(app.dir.path(), &["backup", &backup.to_string_lossy()]).await;
+    let backup_dir = app.dir.path().join("backup");
+    let (ok, out) = cli(app.dir.path(), &["backup", &backup_dir.to_string_lossy()]).await;
     assert!(ok, "{out}");
+    let backup = backup_dir.join("clinic.db");
     let wal = app.dir.path().join("clinic.db-wal");
     let files = [db_path(app.dir.path()), wal, backup];
     for file in &files {

@@ -6,6 +6,7 @@ mod admin_helpers;
 mod article_page;
 mod articles;
 mod audit_chain;
+mod backups;
 mod built_files;
 mod caching;
 mod content_api;

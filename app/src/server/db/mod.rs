@@ -90,6 +90,17 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
     Ok(pool)
 }
 
+/// Opens a database file to read only (a backup being checked): no
+/// migrations, nothing created.
+pub async fn connect_read_only(path: &Path) -> anyhow::Result<Db> {
+    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("opening {}", path.display()))
+}
+
 /// Writes a consistent copy of the database to `path` (which must not
 /// exist), while others read and write.
 pub async fn backup(db: &Db, path: &Path) -> anyhow::Result<()> {
