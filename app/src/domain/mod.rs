@@ -8,6 +8,8 @@ pub mod clinic_draft;
 pub mod media;
 mod page_number;
 mod phone;
+#[cfg(test)]
+mod properties;
 pub mod redirect;
 pub mod request;
 pub mod seo;

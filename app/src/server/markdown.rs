@@ -113,3 +113,88 @@ mod tests {
         assert_eq!(summary("## Only a heading\n\nText.", 200), "Text.");
     }
 }
+
+/// Properties over generated input: whatever an editor types or an export
+/// holds, no script reaches a page, and sanitising twice changes nothing.
+#[cfg(test)]
+mod properties {
+    use super::{render, sanitize_html};
+    use proptest::prelude::*;
+
+    /// Pieces attackers use, Markdown syntax and plain text, in any order.
+    fn hostile() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<script>alert(1)</script>".to_owned()),
+            Just("<img src=x onerror=alert(1)>".to_owned()),
+            Just("<svg onload=alert(1)><circle/></svg>".to_owned()),
+            Just("[click](javascript:alert(1))".to_owned()),
+            Just("[click](JaVaScRiPt:alert(1))".to_owned()),
+            Just("<a href=\"&#106;avascript:alert(1)\">x</a>".to_owned()),
+            Just("<a href=\" javascript:alert(1)\">x</a>".to_owned()),
+            Just("![i](javascript:alert(1))".to_owned()),
+            Just("<iframe src=\"https://evil.example\"></iframe>".to_owned()),
+            Just("<style>body{display:none}</style>".to_owned()),
+            Just("<div style=\"background:url(javascript:alert(1))\">s</div>".to_owned()),
+            Just(
+                "<form action=\"javascript:alert(1)\"><button formaction=x>b</button></form>"
+                    .to_owned()
+            ),
+            Just("<object data=x></object><embed src=x>".to_owned()),
+            Just("<a href=\"data:text/html,<script>alert(1)</script>\">d</a>".to_owned()),
+            Just("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>".to_owned()),
+            Just("\n\n# Heading\n\n- item\n\n```\ncode <script>\n```\n".to_owned()),
+            Just("<<>>\"'`&;".to_owned()),
+            "[a-zA-Z0-9 <>=\"'/:;&#()\\[\\]!*_`\n-]{0,40}",
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+    }
+
+    /// What in `html` could run script, as a browser parses it.
+    fn dangers(html: &str) -> Vec<String> {
+        let document = scraper::Html::parse_fragment(html);
+        let mut found = Vec::new();
+        for node in document.tree.nodes() {
+            let Some(element) = node.value().as_element() else {
+                continue;
+            };
+            let name = element.name();
+            if [
+                "script", "style", "iframe", "object", "embed", "form", "svg", "math",
+            ]
+            .contains(&name)
+            {
+                found.push(format!("<{name}>"));
+            }
+            for (attribute, value) in element.attrs() {
+                let value = value.trim().to_ascii_lowercase();
+                if attribute.starts_with("on") || attribute == "style" {
+                    found.push(format!("{name} {attribute}"));
+                }
+                if ["href", "src", "action", "formaction", "xlink:href"].contains(&attribute)
+                    && ["javascript:", "vbscript:", "data:"]
+                        .iter()
+                        .any(|s| value.starts_with(s))
+                {
+                    found.push(format!("{name} {attribute}={value}"));
+                }
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn rendered_markdown_never_carries_script(input in hostile()) {
+            let html = render(&input);
+            prop_assert_eq!(dangers(&html), Vec::<String>::new(), "{}", html);
+            prop_assert_eq!(sanitize_html(&html), html.clone(), "sanitising again changes it");
+        }
+
+        #[test]
+        fn imported_html_never_carries_script(input in hostile()) {
+            let html = sanitize_html(&input);
+            prop_assert_eq!(dangers(&html), Vec::<String>::new(), "{}", html);
+            prop_assert_eq!(sanitize_html(&html), html.clone(), "sanitising again changes it");
+        }
+    }
+}
