@@ -10,6 +10,7 @@ mod backups;
 mod built_files;
 mod caching;
 mod content_api;
+mod crash;
 mod discovery;
 mod editor;
 mod encryption;
