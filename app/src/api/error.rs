@@ -76,8 +76,10 @@ impl ApiError {
             Self::TooLarge(_) => 413,
             Self::UnsupportedMediaType(_) => 415,
             Self::HeadersTooLarge => 431,
-            Self::Unreachable => 503,
-            Self::Internal | Self::NotSaved => 500,
+            // Storage refused the write (disk full, read-only, locked):
+            // the service is unavailable for now, and says so.
+            Self::Unreachable | Self::NotSaved => 503,
+            Self::Internal => 500,
         }
     }
 

@@ -14,6 +14,7 @@ mod crash;
 mod discovery;
 mod editor;
 mod encryption;
+mod faults;
 mod feeds;
 mod health;
 mod helpers;
