@@ -23,13 +23,13 @@ fn random_ms(low: u64, high: u64) -> u64 {
     low + nanos % (high - low)
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map_or(0, |a| a.port())
 }
 
-fn start(dir: &Path, port: u16) -> Child {
+pub(crate) fn start(dir: &Path, port: u16) -> Child {
     Command::new(env!("CARGO_BIN_EXE_server"))
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env(
@@ -49,7 +49,7 @@ fn start(dir: &Path, port: u16) -> Child {
 
 /// One request through the no-JavaScript form (`js` false) or the page's
 /// server function; `Some(reference)` when the server acknowledged it.
-async fn submit(client: &reqwest::Client, base: &str, js: bool) -> Option<String> {
+pub(crate) async fn submit(client: &reqwest::Client, base: &str, js: bool) -> Option<String> {
     let setup = client
         .get(format!("{base}/api/consultation_form"))
         .send()

@@ -34,6 +34,7 @@ mod security;
 mod seed;
 mod services_editor;
 mod sessions;
+mod shutdown;
 mod smtp_sink;
 mod submissions;
 mod two_factor;
