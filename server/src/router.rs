@@ -55,6 +55,29 @@ pub fn security_headers(headers: &mut axum::http::HeaderMap, hsts: bool) {
     }
 }
 
+/// A refusal that would leave with an empty body (a wrong method, a missing
+/// file) gets a short sentence instead: every 4xx says what went wrong.
+fn explain_empty_error(response: axum::response::Response) -> axum::response::Response {
+    use axum::body::HttpBody;
+    use axum::http::StatusCode;
+    let status = response.status();
+    if !status.is_client_error() || response.body().size_hint().exact() != Some(0) {
+        return response;
+    }
+    let sentence = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "This address does not accept that kind of request.\n",
+        StatusCode::NOT_FOUND => "There is nothing at this address.\n",
+        _ => "This request could not be answered as sent.\n",
+    };
+    let (mut parts, _) = response.into_parts();
+    parts.headers.insert(
+        axum::http::header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    axum::response::Response::from_parts(parts, axum::body::Body::from(sentence))
+}
+
 pub fn router(
     state: AppState,
     pkg: &Path,
@@ -122,7 +145,7 @@ pub fn router(
         .layer(axum::middleware::map_response(
             move |mut response: axum::response::Response| async move {
                 security_headers(response.headers_mut(), hsts);
-                response
+                explain_empty_error(response)
             },
         ))
         .layer(TimeoutLayer::with_status_code(

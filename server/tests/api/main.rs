@@ -18,6 +18,7 @@ mod faults;
 mod feeds;
 mod health;
 mod helpers;
+mod hostile;
 mod media;
 mod media_helpers;
 mod not_found;
