@@ -91,3 +91,95 @@ pub fn items(xml: &str) -> Result<Vec<Item>, quick_xml::Error> {
     }
     Ok(items)
 }
+
+/// Exports mutated at random (cut, doubled, spliced with markup or
+/// invalid text) are read without a panic, and so is every field the
+/// import takes from what survives.
+#[cfg(test)]
+mod properties {
+    use super::items;
+    use crate::wordpress::fields;
+    use proptest::prelude::*;
+
+    const EXPORT: &str = include_str!("../../tests/fixtures/wordpress-export.xml");
+
+    #[derive(Debug, Clone)]
+    enum Mutation {
+        Cut(usize, usize),
+        Double(usize, usize),
+        Insert(usize, String),
+        Truncate(usize),
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        let junk = prop_oneof![
+            Just("<item>".to_owned()),
+            Just("</item>".to_owned()),
+            Just("<![CDATA[".to_owned()),
+            Just("]]>".to_owned()),
+            Just("<wp:post_id>-99999999999999999999</wp:post_id>".to_owned()),
+            Just("<wp:post_date_gmt>9999-99-99 99:99:99</wp:post_date_gmt>".to_owned()),
+            Just("<wp:post_name>%E0%A4%A</wp:post_name>".to_owned()),
+            Just("<category domain=\"category\" nicename=\"\"></category>".to_owned()),
+            Just("&#xFFFFFF;&bogus;&".to_owned()),
+            "\\PC{0,20}",
+        ];
+        prop_oneof![
+            (any::<usize>(), 0..400usize).prop_map(|(at, len)| Mutation::Cut(at, len)),
+            (any::<usize>(), 0..400usize).prop_map(|(at, len)| Mutation::Double(at, len)),
+            (any::<usize>(), junk).prop_map(|(at, text)| Mutation::Insert(at, text)),
+            any::<usize>().prop_map(Mutation::Truncate),
+        ]
+    }
+
+    /// The nearest character boundary at or below `at`.
+    fn boundary(text: &str, at: usize) -> usize {
+        let mut at = at % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    fn apply(mut text: String, mutation: &Mutation) -> String {
+        match mutation {
+            Mutation::Cut(at, len) => {
+                let start = boundary(&text, *at);
+                let end = boundary(&text, start + len).max(start);
+                text.replace_range(start..end, "");
+            }
+            Mutation::Double(at, len) => {
+                let start = boundary(&text, *at);
+                let end = boundary(&text, start + len).max(start);
+                let copy = text[start..end].to_owned();
+                text.insert_str(end, &copy);
+            }
+            Mutation::Insert(at, junk) => {
+                let at = boundary(&text, *at);
+                text.insert_str(at, junk);
+            }
+            Mutation::Truncate(at) => {
+                let at = boundary(&text, *at);
+                text.truncate(at);
+            }
+        }
+        text
+    }
+
+    proptest! {
+        #[test]
+        fn a_mutated_export_is_read_without_a_panic(mutations in prop::collection::vec(mutation(), 1..6)) {
+            let export = mutations.iter().fold(EXPORT.to_owned(), apply);
+            if let Ok(items) = items(&export) {
+                for item in &items {
+                    let title = fields::plain(&item.title);
+                    let _ = fields::status(&item.status);
+                    let _ = fields::date(item);
+                    let _ = fields::slug_for(item, &title);
+                    let _ = fields::path_of(&item.link);
+                    let _ = app::server::markdown::sanitize_html(&item.content);
+                }
+            }
+        }
+    }
+}
