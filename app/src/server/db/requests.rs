@@ -102,34 +102,58 @@ pub struct StatusCountRow {
 pub struct DetailRow {
     pub id: i64,
     pub created_at: String,
-    pub name: String,
-    pub phone: String,
-    pub email: Option<String>,
+    pub details: PatientDetails,
     pub contact_method: String,
     pub service_name: Option<String>,
     pub patient: String,
     pub days: String,
     pub time_of_day: String,
-    pub message: String,
     pub status: String,
     pub spam_reason: Option<String>,
     /// When its status last changed (when it arrived, if never).
     pub status_changed_at: String,
 }
 
+/// The patient's own words, opened: what is sealed in each request.
+#[derive(Debug)]
+pub struct PatientDetails {
+    pub name: String,
+    /// Ten digits.
+    pub phone: String,
+    pub email: Option<String>,
+    pub message: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct SealedDetails {
+    name: Vec<u8>,
+    phone: Vec<u8>,
+    email: Option<Vec<u8>>,
+    message: Vec<u8>,
+}
+
+impl SealedDetails {
+    fn open(self, vault: &Vault, reference: &str) -> Result<PatientDetails, ServerError> {
+        Ok(PatientDetails {
+            name: open(vault, reference, "name", &self.name)?,
+            phone: open(vault, reference, "phone", &self.phone)?,
+            email: open_optional(vault, reference, "email", self.email.as_deref())?,
+            message: open(vault, reference, "message", &self.message)?,
+        })
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct SealedDetailRow {
     id: i64,
     created_at: String,
-    name: Vec<u8>,
-    phone: Vec<u8>,
-    email: Option<Vec<u8>>,
+    #[sqlx(flatten)]
+    details: SealedDetails,
     contact_method: String,
     service_name: Option<String>,
     patient: String,
     days: String,
     time_of_day: String,
-    message: Vec<u8>,
     status: String,
     spam_reason: Option<String>,
     status_changed_at: String,
@@ -156,15 +180,12 @@ struct SealedNoteRow {
 pub struct ExportRow {
     pub reference: String,
     pub created_at: String,
-    pub name: String,
-    pub phone: String,
-    pub email: String,
+    pub details: PatientDetails,
     pub contact_method: String,
     pub service_name: String,
     pub patient: String,
     pub days: String,
     pub time_of_day: String,
-    pub message: String,
     pub status: String,
 }
 
@@ -172,15 +193,13 @@ pub struct ExportRow {
 struct SealedExportRow {
     reference: String,
     created_at: String,
-    name: Vec<u8>,
-    phone: Vec<u8>,
-    email: Option<Vec<u8>>,
+    #[sqlx(flatten)]
+    details: SealedDetails,
     contact_method: String,
     service_name: String,
     patient: String,
     days: String,
     time_of_day: String,
-    message: Vec<u8>,
     status: String,
 }
 
@@ -295,15 +314,12 @@ pub async fn by_reference(
         Ok(DetailRow {
             id: row.id,
             created_at: row.created_at,
-            name: open(vault, reference, "name", &row.name)?,
-            phone: open(vault, reference, "phone", &row.phone)?,
-            email: open_optional(vault, reference, "email", row.email.as_deref())?,
+            details: row.details.open(vault, reference)?,
             contact_method: row.contact_method,
             service_name: row.service_name,
             patient: row.patient,
             days: row.days,
             time_of_day: row.time_of_day,
-            message: open(vault, reference, "message", &row.message)?,
             status: row.status,
             spam_reason: row.spam_reason,
             status_changed_at: row.status_changed_at,
@@ -434,19 +450,14 @@ pub async fn export(db: &Db, vault: &Vault) -> Result<Vec<ExportRow>, ServerErro
     .await?;
     rows.into_iter()
         .map(|row| {
-            let reference = row.reference.as_str();
             Ok(ExportRow {
                 created_at: row.created_at,
-                name: open(vault, reference, "name", &row.name)?,
-                phone: open(vault, reference, "phone", &row.phone)?,
-                email: open_optional(vault, reference, "email", row.email.as_deref())?
-                    .unwrap_or_default(),
+                details: row.details.open(vault, &row.reference)?,
                 contact_method: row.contact_method,
                 service_name: row.service_name,
                 patient: row.patient,
                 days: row.days,
                 time_of_day: row.time_of_day,
-                message: open(vault, reference, "message", &row.message)?,
                 status: row.status,
                 reference: row.reference,
             })
@@ -471,86 +482,105 @@ pub enum Reseal {
 /// interrupted run leaves every value readable and the next run carries
 /// on. Returns how many values it sealed; 0 means none was left.
 pub async fn reseal(db: &Db, vault: &Vault, which: Reseal, limit: u32) -> Result<u64, ServerError> {
-    #[derive(sqlx::FromRow)]
-    struct Stored {
-        id: i64,
-        reference: String,
-        value: Vec<u8>,
-        /// Stored before encryption at rest.
-        plain: bool,
-    }
-    #[derive(sqlx::FromRow)]
-    struct StoredNote {
-        id: i64,
-        reference: String,
-        staff_id: i64,
-        body: Vec<u8>,
-        plain: bool,
-    }
     // A plain value is text; a sealed one is a blob naming its key.
-    let current = match which {
+    let not_under = match which {
         Reseal::Plain => None,
         Reseal::NotCurrent => Some(vault.current_id().to_vec()),
     };
     let mut tx = db.begin().await?;
-    let mut done = 0u64;
+    let mut done = 0;
     for field in SEALED {
-        let rows: Vec<Stored> = sqlx::query_as(&format!(
-            "SELECT id, reference, CAST({field} AS BLOB) AS value, typeof({field}) = 'text' AS plain
-             FROM consultations
-             WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> ?)
-             LIMIT ?"
-        ))
-        .bind(current.as_deref())
-        .bind(limit)
-        .fetch_all(&mut *tx)
-        .await?;
-        for row in rows {
-            let plain = if row.plain {
-                String::from_utf8(row.value).map_err(|_| {
-                    ServerError::Corrupt(format!("request {}: {field} is not text", row.reference))
-                })?
-            } else {
-                open(vault, &row.reference, field, &row.value)?
-            };
-            sqlx::query(&format!(
-                "UPDATE consultations SET {field} = ? WHERE id = ?"
-            ))
-            .bind(vault.seal_str(&context(&row.reference, field), &plain))
-            .bind(row.id)
-            .execute(&mut *tx)
-            .await?;
-            done += 1;
-        }
+        done += reseal_field(&mut tx, vault, field, not_under.as_deref(), limit).await?;
     }
-    let notes: Vec<StoredNote> = sqlx::query_as(
-        "SELECT n.id, c.reference, n.staff_id, CAST(n.body AS BLOB) AS body, typeof(n.body) = 'text' AS plain
-         FROM consultation_notes n JOIN consultations c ON c.id = n.consultation_id
-         WHERE typeof(n.body) <> 'blob' OR substr(n.body, 2, 4) <> ? LIMIT ?",
-    )
-    .bind(current.as_deref())
+    done += reseal_notes(&mut tx, vault, not_under.as_deref(), limit).await?;
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// A stored value to seal again, wherever it lives.
+#[derive(sqlx::FromRow)]
+struct Stored {
+    id: i64,
+    reference: String,
+    /// A note's author (0 for a request's field).
+    staff_id: i64,
+    value: Vec<u8>,
+    /// Stored before encryption at rest.
+    plain: bool,
+}
+
+impl Stored {
+    /// The value as text: as stored, or opened under `context`.
+    fn text(self, vault: &Vault, context: &str, what: &str) -> Result<String, ServerError> {
+        if self.plain {
+            return String::from_utf8(self.value).map_err(|_| {
+                ServerError::Corrupt(format!("request {}: {what} is not text", self.reference))
+            });
+        }
+        vault
+            .open_str(context, &self.value)
+            .map_err(|e| unreadable(what, &self.reference, &e))
+    }
+}
+
+async fn reseal_field(
+    tx: &mut sqlx::SqliteConnection,
+    vault: &Vault,
+    field: &str,
+    not_under: Option<&[u8]>,
+    limit: u32,
+) -> Result<u64, ServerError> {
+    let rows: Vec<Stored> = sqlx::query_as(&format!(
+        "SELECT id, reference, 0 AS staff_id, CAST({field} AS BLOB) AS value, typeof({field}) = 'text' AS plain
+         FROM consultations
+         WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> ?)
+         LIMIT ?"
+    ))
+    .bind(not_under)
     .bind(limit)
     .fetch_all(&mut *tx)
     .await?;
+    let count = rows.len() as u64;
+    for row in rows {
+        let (id, context) = (row.id, context(&row.reference, field));
+        let text = row.text(vault, &context, field)?;
+        sqlx::query(&format!(
+            "UPDATE consultations SET {field} = ? WHERE id = ?"
+        ))
+        .bind(vault.seal_str(&context, &text))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(count)
+}
+
+async fn reseal_notes(
+    tx: &mut sqlx::SqliteConnection,
+    vault: &Vault,
+    not_under: Option<&[u8]>,
+    limit: u32,
+) -> Result<u64, ServerError> {
+    let notes: Vec<Stored> = sqlx::query_as(
+        "SELECT n.id, c.reference, n.staff_id, CAST(n.body AS BLOB) AS value, typeof(n.body) = 'text' AS plain
+         FROM consultation_notes n JOIN consultations c ON c.id = n.consultation_id
+         WHERE typeof(n.body) <> 'blob' OR substr(n.body, 2, 4) <> ? LIMIT ?",
+    )
+    .bind(not_under)
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    let count = notes.len() as u64;
     for note in notes {
-        let context = note_context(&note.reference, note.staff_id);
-        let plain = if note.plain {
-            String::from_utf8(note.body)
-                .map_err(|_| ServerError::Corrupt(format!("a note of {}", note.reference)))?
-        } else {
-            vault
-                .open_str(&context, &note.body)
-                .map_err(|e| unreadable("note", &note.reference, &e))?
-        };
+        let (id, context) = (note.id, note_context(&note.reference, note.staff_id));
+        let text = note.text(vault, &context, "note")?;
         sqlx::query("UPDATE consultation_notes SET body = ? WHERE id = ?")
-            .bind(vault.seal_str(&context, &plain))
-            .bind(note.id)
+            .bind(vault.seal_str(&context, &text))
+            .bind(id)
             .execute(&mut *tx)
             .await?;
-        done += 1;
     }
-    tx.commit().await?;
-    Ok(done)
+    Ok(count)
 }
 
 /// Whether any request is stored sealed: a database that needs its key.
