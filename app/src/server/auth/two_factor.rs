@@ -54,20 +54,23 @@ pub fn enrolment(secret: &[u8], issuer: &str, account: &str) -> Result<Enrolment
 /// The time step of `code` if it is the code of a step within [`SKEW`] of
 /// `now` (unix seconds).
 pub fn matching_step(secret: &[u8], code: &str, now: i64) -> Option<i64> {
-    let code = code.trim().replace(' ', "");
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    let code = six_digits(code)?;
     let totp = totp(secret, "", "x").ok()?;
-    let now_step = now / i64::try_from(STEP_SECS).ok()?;
+    let step_secs = i64::try_from(STEP_SECS).ok()?;
+    let now_step = now / step_secs;
     (now_step - SKEW..=now_step + SKEW)
-        .find(|step| u64::try_from(step * 30).is_ok_and(|time| totp.check(&code, time)))
+        .find(|step| u64::try_from(step * step_secs).is_ok_and(|time| totp.check(&code, time)))
+}
+
+/// The code typed, if it is six digits (spaces allowed), not a recovery code.
+fn six_digits(input: &str) -> Option<String> {
+    let code = input.trim().replace(' ', "");
+    (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
 }
 
 /// Whether `input` looks like a six-digit code rather than a recovery code.
 pub fn is_totp_code(input: &str) -> bool {
-    let code = input.trim().replace(' ', "");
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
+    six_digits(input).is_some()
 }
 
 /// Ten new recovery codes, `xxxxx-xxxxx` (50 random bits each).
