@@ -5,7 +5,7 @@
 //! twice, and SQLite's integrity check passes. Prints acknowledged / stored
 //! / lost.
 
-use crate::request_helpers::valid_fields;
+use crate::request_helpers::{json_body, valid_fields};
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -59,19 +59,7 @@ pub(crate) async fn submit(client: &reqwest::Client, base: &str, js: bool) -> Op
         postcard::from_bytes(&setup.bytes().await.ok()?).ok()?;
     let fields = valid_fields();
     if js {
-        let mut form = serde_json::Map::new();
-        let mut days = Vec::new();
-        for (k, v) in &fields {
-            match *k {
-                "website" => {}
-                "days" => days.push(serde_json::Value::from(v.clone())),
-                _ => {
-                    form.insert((*k).to_owned(), v.clone().into());
-                }
-            }
-        }
-        form.insert("days".into(), days.into());
-        let body = serde_json::json!({ "form": form, "token": setup.token, "website": "" });
+        let body = json_body(&fields, &setup.token);
         let answer = client
             .post(format!("{base}/api/consultation"))
             .json(&body)

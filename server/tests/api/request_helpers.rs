@@ -69,24 +69,7 @@ impl TestApp {
 
     /// Calls the server function as the page's JavaScript does.
     pub async fn post_json(&self, fields: &[(&str, String)], token: &str) -> reqwest::Response {
-        let mut form = serde_json::Map::new();
-        let mut days = Vec::new();
-        for (k, v) in fields {
-            match *k {
-                "website" => {}
-                "days" => days.push(serde_json::Value::from(v.clone())),
-                _ => {
-                    form.insert((*k).to_owned(), v.clone().into());
-                }
-            }
-        }
-        form.insert("days".into(), days.into());
-        let website = fields
-            .iter()
-            .find(|(k, _)| *k == "website")
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default();
-        let body = serde_json::json!({ "form": form, "token": token, "website": website });
+        let body = json_body(fields, token);
         self.client
             .post(self.url("/api/consultation"))
             .json(&body)
@@ -101,6 +84,29 @@ impl TestApp {
             .await
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
+}
+
+/// The server function's JSON body for the form's `fields`, as the page's
+/// JavaScript sends it.
+pub fn json_body(fields: &[(&str, String)], token: &str) -> serde_json::Value {
+    let mut form = serde_json::Map::new();
+    let mut days = Vec::new();
+    for (k, v) in fields {
+        match *k {
+            "website" => {}
+            "days" => days.push(serde_json::Value::from(v.clone())),
+            _ => {
+                form.insert((*k).to_owned(), v.clone().into());
+            }
+        }
+    }
+    form.insert("days".into(), days.into());
+    let website = fields
+        .iter()
+        .find(|(k, _)| *k == "website")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    serde_json::json!({ "form": form, "token": token, "website": website })
 }
 
 /// The confirmation address a successful no-JavaScript post redirects to.
