@@ -78,17 +78,28 @@ pub struct Staff<P> {
     permission: PhantomData<P>,
 }
 
+/// The member a request's session was found to belong to, kept with the
+/// request so that a later extraction (a guard, then the handler) looks
+/// the session and the account up once.
+#[derive(Clone)]
+struct Found(Option<(StaffMember, Session)>);
+
 /// The member of this request's session, if any; the session is needed to
 /// end it (sign out).
 async fn signed_in(
     parts: &mut Parts,
     state: &AppState,
 ) -> Result<Option<(StaffMember, Session)>, ServerError> {
+    if let Some(Found(found)) = parts.extensions.get::<Found>() {
+        return Ok(found.clone());
+    }
     let session = Session::from_request_parts(parts, state)
         .await
         .map_err(|(_, why)| ServerError::Context(format!("no session layer: {why}")))?;
     let member = staff_for_session(&state.db, &session, state.session_limits).await?;
-    Ok(member.map(|member| (member, session)))
+    let found = member.map(|member| (member, session));
+    parts.extensions.insert(Found(found.clone()));
+    Ok(found)
 }
 
 impl<S, P> FromRequestParts<S> for Staff<P>
