@@ -30,7 +30,13 @@ pub(crate) fn free_port() -> u16 {
 }
 
 pub(crate) fn start(dir: &Path, port: u16) -> Child {
+    start_with(dir, port, &[])
+}
+
+/// The real server binary on `dir`'s database, with `env` added.
+pub(crate) fn start_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_server"))
+        .envs(env.iter().copied())
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env(
             "DATABASE_URL",
@@ -45,6 +51,18 @@ pub(crate) fn start(dir: &Path, port: u16) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .unwrap_or_else(|e| panic!("start the server: {e}"))
+}
+
+/// Waits (up to 20 s) until the server at `base` answers `/healthz`.
+pub(crate) async fn wait_up(client: &reqwest::Client, base: &str) {
+    let up = Instant::now();
+    while client.get(format!("{base}/healthz")).send().await.is_err() {
+        assert!(
+            up.elapsed() < Duration::from_secs(20),
+            "the server at {base} did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// One request through the no-JavaScript form (`js` false) or the page's
@@ -96,18 +114,11 @@ async fn killed_at_random_moments_the_server_loses_no_acknowledged_request() {
         .timeout(Duration::from_secs(5))
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
-    for round in 0..ROUNDS {
+    for _ in 0..ROUNDS {
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
         let mut child = start(dir.path(), port);
-        let up = Instant::now();
-        while client.get(format!("{base}/healthz")).send().await.is_err() {
-            assert!(
-                up.elapsed() < Duration::from_secs(20),
-                "round {round}: the server did not start"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        wait_up(&client, &base).await;
         let clients: Vec<_> = (0..CLIENTS)
             .map(|n| {
                 let (client, base, acknowledged) =
