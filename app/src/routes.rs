@@ -174,16 +174,10 @@ pub fn is_admin_api(path: &str) -> bool {
     under(path, API_ADMIN)
 }
 
-/// The admin's server functions that answer without a signed-in member:
-/// signing in, signing out, and "who am I" (which answers "nobody").
-pub fn is_open_admin_api(path: &str) -> bool {
-    ["sign_in", "sign_in_code", "sign_out", "me"]
-        .iter()
-        .any(|name| {
-            path.strip_prefix(API_ADMIN)
-                .and_then(|rest| rest.strip_prefix('/'))
-                == Some(name)
-        })
+/// The name of the admin server function (or upload route) at `path`:
+/// `sign_in` for `/api/admin/sign_in`.
+pub fn admin_api_endpoint(path: &str) -> Option<&str> {
+    path.strip_prefix(API_ADMIN)?.strip_prefix('/')
 }
 
 /// Server functions (and the upload route beside them).

@@ -53,30 +53,42 @@ pub fn headers_too_large(request: &Request) -> Option<Response> {
     (size > HEADERS_MAX).then(|| ApiError::HeadersTooLarge.into_response())
 }
 
-/// An admin server function from someone not signed in is refused before
-/// its body is read: a stranger learns nothing from how a malformed body
-/// is answered, and costs no decoding. (Each function still checks the
-/// session and the role itself.)
-pub async fn admin_api_signed_in_first(
+/// An admin server function from someone not signed in, or whose role may
+/// not call it, is refused before its body is read: a caller learns nothing
+/// from how a malformed body is answered, and costs no decoding. (Each
+/// function still checks the session and the role itself.)
+pub async fn admin_api_caller_first(
     axum::extract::State(state): axum::extract::State<app::server::AppState>,
     request: Request,
     next: Next,
 ) -> Response {
+    use app::api::admin::access::{self, Access};
     use axum::extract::FromRequestParts;
-    let path = request.uri().path();
-    if !routes::is_admin_api(path) || routes::is_open_admin_api(path) {
-        return next.run(request).await;
-    }
+    let path = request.uri().path().to_owned();
+    let need = match routes::admin_api_endpoint(&path).map(access::of) {
+        None | Some(Access::Open) => return next.run(request).await,
+        Some(Access::Needs(need)) => need,
+    };
+    // Answered as the route itself would: the upload in text, a server
+    // function encoded for its caller in the browser.
+    let refuse = |error: ApiError| {
+        if path == routes::ADMIN_MEDIA_UPLOAD {
+            error.into_response()
+        } else {
+            error.into_server_fn_response(&path)
+        }
+    };
     let (mut parts, body) = request.into_parts();
     let staff =
         Option::<app::server::auth::Staff<app::server::auth::Enrolling>>::from_request_parts(
             &mut parts, &state,
         )
         .await;
-    match staff {
-        Ok(Some(_)) => next.run(Request::from_parts(parts, body)).await,
-        Ok(None) => ApiError::Unauthorized.into_response(),
-        Err(e) => ApiError::from(e).into_response(),
+    match staff.map(|found| found.map(|staff| need.admits(&staff.member))) {
+        Ok(Some(Ok(()))) => next.run(Request::from_parts(parts, body)).await,
+        Ok(Some(Err(refused))) => refuse(ApiError::from(refused)),
+        Ok(None) => refuse(ApiError::Unauthorized),
+        Err(e) => refuse(ApiError::from(e)),
     }
 }
 

@@ -133,7 +133,7 @@ pub fn router(
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            crate::guard::admin_api_signed_in_first,
+            crate::guard::admin_api_caller_first,
         ))
         .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))
         .layer(axum::middleware::from_fn(crate::guard::admin_no_store))

@@ -21,7 +21,9 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/request_note", Codec::Form),
     ("admin/sign_in", Codec::Form),
     ("admin/sign_in_code", Codec::Form),
+    ("admin/two_factor_start", Codec::Form),
     ("admin/two_factor_confirm", Codec::Form),
+    ("admin/me", Codec::Form),
     ("admin/accounts", Codec::Form),
     ("admin/create_account", Codec::Form),
     ("admin/disable_account", Codec::Form),
@@ -326,4 +328,83 @@ async fn no_hostile_or_malformed_request_gets_a_5xx_or_changes_anything() {
     assert!(probes >= 150, "only {probes} probes");
     assert_eq!(failures, Vec::<String>::new());
     assert_eq!(state(&app).await, before, "a probe changed what is stored");
+}
+
+/// Who may call an admin endpoint, written out here (not read from the
+/// router's table) so that this test checks that table.
+fn may_call(endpoint: &str, role: Role) -> bool {
+    let requests = ["inbox", "request", "request_status", "request_note"];
+    let accounts = [
+        "accounts",
+        "create_account",
+        "disable_account",
+        "two_factor_reset",
+        "audit",
+    ];
+    let anyone = ["two_factor_start", "two_factor_confirm"];
+    let name = endpoint.trim_start_matches("admin/");
+    if anyone.contains(&name) {
+        true
+    } else if requests.contains(&name) {
+        role.handles_requests()
+    } else if accounts.contains(&name) {
+        role.is_admin()
+    } else {
+        role.edits_content()
+    }
+}
+
+/// A member whose role may not call a function is refused (403, with the
+/// sentence) before its body is read: a malformed body gets the same
+/// answer as a valid one. Members who may call it get past the check.
+#[tokio::test]
+async fn a_role_that_may_not_call_a_function_is_refused_before_its_body_is_read() {
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_owned())
+        .filter(|name| name.starts_with("admin/"))
+        .collect();
+    // Signing out would end the session the probes are sent with; its
+    // tests are in sessions.rs.
+    for name in registered.iter().filter(|name| *name != "admin/sign_out") {
+        assert!(
+            FUNCTIONS.iter().any(|(listed, _)| listed == name),
+            "{name} is missing from this test's table"
+        );
+    }
+    let app = spawn_app().await;
+    let mut members = Vec::new();
+    for role in [Role::FrontDesk, Role::Editor, Role::Admin] {
+        members.push((role, app.staff(role).await));
+    }
+    let before = state(&app).await;
+    // Signing in and "who am I" are open to anyone.
+    let open = ["admin/sign_in", "admin/sign_in_code", "admin/me"];
+    let endpoints = FUNCTIONS
+        .iter()
+        .filter(|(name, _)| name.starts_with("admin/") && !open.contains(name))
+        .copied()
+        .chain([("admin/media", Codec::Form)]);
+    for (endpoint, codec) in endpoints {
+        let url = app.url(&format!("/api/{endpoint}"));
+        for (role, member) in &members {
+            let role = *role;
+            for (case, content_type, body) in bodies(codec) {
+                let (status, text) =
+                    send(&member.client, Method::POST, &url, content_type, body).await;
+                if may_call(endpoint, role) {
+                    assert!(
+                        !matches!(status.as_u16(), 401 | 403) && !status.is_server_error(),
+                        "{endpoint}, {case}, as {role:?}: {status} {text}"
+                    );
+                } else {
+                    assert_eq!(status, StatusCode::FORBIDDEN, "{endpoint}, {case}, as {role:?}");
+                    assert_eq!(
+                        text, "Your account can't do this. Ask an administrator if you need to.",
+                        "{endpoint}, {case}, as {role:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(state(&app).await, before, "nothing stored changed");
 }

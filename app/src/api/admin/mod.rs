@@ -2,6 +2,8 @@
 //! (`api::server::staff::<Permission>()`, the same extractor the plain admin
 //! routes take): the pages only decide what to show.
 
+#[cfg(feature = "ssr")]
+pub mod access;
 pub mod accounts;
 pub mod articles;
 pub mod auth;

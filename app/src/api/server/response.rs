@@ -38,6 +38,20 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// This error as the server function at `path` answers it (encoded, as
+    /// the browser's caller decodes it), for a layer that refuses a server
+    /// function's request before the function runs.
+    pub fn into_server_fn_response(self, path: &str) -> Response {
+        let mut response = Response::new(Body::from(self.ser()));
+        if let Ok(path) = HeaderValue::from_str(path) {
+            response.headers_mut().insert(SERVER_FN_ERROR_HEADER, path);
+        }
+        self.apply_to(&mut response);
+        response
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = self.to_string().into_response();

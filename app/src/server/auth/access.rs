@@ -4,58 +4,81 @@
 //! (`crate::api::server::staff`). Both answer 401 or 403 before any work.
 
 use super::session::staff_for_session;
-use crate::domain::staff::{Role, StaffMember};
+use crate::domain::staff::StaffMember;
 use crate::server::{AppState, ServerError};
 use axum::extract::{FromRef, FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use std::marker::PhantomData;
 use tower_sessions::Session;
 
-/// What an action needs of the member's role.
-pub trait Permission: Send + Sync + 'static {
-    fn allows(role: Role) -> bool;
-    /// Open to a member who must still set up their second factor
-    /// ([`StaffMember::must_enrol`]); nothing else is.
-    const BEFORE_ENROLMENT: bool = false;
+/// What an action needs of the member calling it, as a value: the guard
+/// that answers before a body is read looks it up by path, and each
+/// [`Permission`] names one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Any signed-in member, including one who must still set up their
+    /// second factor: who am I, sign out, and the enrolment itself.
+    Enrolling,
+    /// Any signed-in member.
+    AnyStaff,
+    /// Administrators and the front desk: patients' requests.
+    HandlesRequests,
+    /// Administrators and editors: articles, services, clinic facts, media.
+    EditsContent,
+    /// Administrators only: accounts, the audit log, the export.
+    Administers,
 }
 
-/// Any signed-in member, including one who must still set up their
-/// second factor: who am I, sign out, and the enrolment itself.
+impl Need {
+    /// Lets `member` in, or says why not (the role first, then enrolment).
+    pub fn admits(self, member: &StaffMember) -> Result<(), AccessError> {
+        let role = member.role;
+        let allowed = match self {
+            Self::Enrolling | Self::AnyStaff => true,
+            Self::HandlesRequests => role.handles_requests(),
+            Self::EditsContent => role.edits_content(),
+            Self::Administers => role.is_admin(),
+        };
+        if !allowed {
+            return Err(AccessError::NotAllowed);
+        }
+        if member.must_enrol() && self != Self::Enrolling {
+            return Err(AccessError::MustEnrol);
+        }
+        Ok(())
+    }
+}
+
+/// An action's [`Need`] as a type, for the [`Staff`] extractor.
+pub trait Permission: Send + Sync + 'static {
+    const NEED: Need;
+}
+
+/// See [`Need::Enrolling`].
 pub struct Enrolling;
-/// Any signed-in member.
+/// See [`Need::AnyStaff`].
 pub struct AnyStaff;
-/// Administrators and the front desk: patients' requests.
+/// See [`Need::HandlesRequests`].
 pub struct HandlesRequests;
-/// Administrators and editors: articles, services, clinic facts, media.
+/// See [`Need::EditsContent`].
 pub struct EditsContent;
-/// Administrators only: accounts, the audit log, the export.
+/// See [`Need::Administers`].
 pub struct Administers;
 
 impl Permission for Enrolling {
-    fn allows(_: Role) -> bool {
-        true
-    }
-    const BEFORE_ENROLMENT: bool = true;
+    const NEED: Need = Need::Enrolling;
 }
 impl Permission for AnyStaff {
-    fn allows(_: Role) -> bool {
-        true
-    }
+    const NEED: Need = Need::AnyStaff;
 }
 impl Permission for HandlesRequests {
-    fn allows(role: Role) -> bool {
-        role.handles_requests()
-    }
+    const NEED: Need = Need::HandlesRequests;
 }
 impl Permission for EditsContent {
-    fn allows(role: Role) -> bool {
-        role.edits_content()
-    }
+    const NEED: Need = Need::EditsContent;
 }
 impl Permission for Administers {
-    fn allows(role: Role) -> bool {
-        role.is_admin()
-    }
+    const NEED: Need = Need::Administers;
 }
 
 /// Why a request was not let in.
@@ -115,12 +138,7 @@ where
         let (member, session) = signed_in(parts, &state)
             .await?
             .ok_or(AccessError::SignedOut)?;
-        if !P::allows(member.role) {
-            return Err(AccessError::NotAllowed);
-        }
-        if member.must_enrol() && !P::BEFORE_ENROLMENT {
-            return Err(AccessError::MustEnrol);
-        }
+        P::NEED.admits(&member)?;
         Ok(Self {
             member,
             session,

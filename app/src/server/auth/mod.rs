@@ -12,7 +12,8 @@ pub mod throttle;
 pub mod two_factor;
 
 pub use access::{
-    AccessError, Administers, AnyStaff, EditsContent, Enrolling, HandlesRequests, Permission, Staff,
+    AccessError, Administers, AnyStaff, EditsContent, Enrolling, HandlesRequests, Need, Permission,
+    Staff,
 };
 pub use password::{hash_password, verify_password, PasswordHash};
 pub use session::{end as end_session, SessionLimits};
