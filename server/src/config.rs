@@ -49,6 +49,8 @@ pub struct Config {
     pub time_zone: String,
     /// `DATA_KEY` or `DATA_KEY_FILE`: the key patients' data is sealed under.
     pub data_key: DataKeySource,
+    /// `METRICS_ADDR`: where Prometheus metrics are served (off when unset).
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// Where the data key comes from (see `data_key.rs`).
@@ -127,6 +129,13 @@ impl Config {
                 .map_or_else(|| beside_database(&database_url, "builds"), PathBuf::from),
             time_zone: var("CLINIC_TIME_ZONE")
                 .unwrap_or_else(|| app::server::content::DEFAULT_ZONE.to_owned()),
+            metrics_addr: var("METRICS_ADDR")
+                .map(|raw| {
+                    raw.trim()
+                        .parse()
+                        .map_err(|e| anyhow::anyhow!("METRICS_ADDR={raw:?} (want host:port): {e}"))
+                })
+                .transpose()?,
             database_url,
             public_url: var("PUBLIC_URL"),
             smtp_url: var("SMTP_URL"),
@@ -182,6 +191,7 @@ impl Config {
             session_idle_requests: Duration::from_secs(15 * 60),
             session_max: Duration::from_secs(12 * 3600),
             secure_cookies: false,
+            metrics_addr: None,
         }
     }
 

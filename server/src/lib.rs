@@ -16,6 +16,7 @@ mod export;
 mod guard;
 mod health;
 mod media;
+pub mod metrics;
 mod page_cache;
 mod redirects;
 mod request_post;

@@ -25,6 +25,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     address: SocketAddr,
+    /// Where `/metrics` is served, when `METRICS_ADDR` is set.
+    pub metrics_address: Option<SocketAddr>,
     pub state: AppState,
     /// Tells `server restore` the database is in use, while this runs.
     _running: crate::backup::RunningLock,
@@ -48,6 +50,10 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.leptos.site_addr))?;
         let address = listener.local_addr().context("reading the bound address")?;
+        let metrics_address = match config.metrics_addr {
+            Some(addr) => Some(crate::metrics::serve(addr).await?),
+            None => None,
+        };
         notify::spawn_worker(db.clone(), config.mail(address)?, &desk, config.notify_poll);
         app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
         app::server::requests::retention::spawn_purger(
@@ -87,6 +93,7 @@ impl Application {
             listener,
             router,
             address,
+            metrics_address,
             state,
             _running: running,
         })

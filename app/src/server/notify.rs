@@ -45,6 +45,10 @@ pub fn spawn_worker(db: Db, mail: MailConfig, desk: &RequestDesk, poll: Duration
             if let Err(e) = deliver_due(&db, &vault, &mail, transport.as_ref(), &writes).await {
                 tracing::error!(error = format!("{e:#}"), "notification queue");
             }
+            if let Ok(depth) = mail_queue::pending(&db).await {
+                #[allow(clippy::cast_precision_loss)] // a count far below 2^52
+                metrics::gauge!("mail_queue_depth").set(depth as f64);
+            }
             tokio::select! {
                 () = wake.notified() => {},
                 () = tokio::time::sleep(poll) => {},
@@ -111,9 +115,14 @@ async fn record_attempt(
     notification: &DueNotification,
     result: Result<(), String>,
 ) -> anyhow::Result<()> {
+    let kind = notification.kind.value();
     match result {
-        Ok(()) => mail_queue::mark_sent(db, notification.id, &now_utc().to_stored()).await?,
+        Ok(()) => {
+            mail_queue::mark_sent(db, notification.id, &now_utc().to_stored()).await?;
+            metrics::counter!("mail_sent_total", "kind" => kind).increment(1);
+        }
         Err(error) => {
+            metrics::counter!("mail_failures_total", "kind" => kind).increment(1);
             let attempts = notification.attempts + 1;
             let wait = 30_i64.saturating_mul(1 << attempts.min(7)).min(3600);
             let next = crate::server::content::Timestamp::from_unix(now_utc().unix() + wait);

@@ -71,11 +71,25 @@ fn answer(entry: &Entry, encoding: Encoding, not_modified: bool, hsts: bool) -> 
     (headers, Body::from(body)).into_response()
 }
 
+/// The outermost layer: answers from the cache or passes on, and counts
+/// every request (when metrics are on) since it sees each one.
 pub async fn serve_cached(
     State((state, cache)): State<(AppState, PageCache)>,
     request: Request,
     next: Next,
 ) -> Response {
+    if !crate::metrics::enabled() {
+        return serve(&state, &cache, request, next).await;
+    }
+    let started = std::time::Instant::now();
+    let method = request.method().clone();
+    let route = crate::metrics::route_of(request.uri().path());
+    let response = serve(&state, &cache, request, next).await;
+    crate::metrics::record_request(&method, route, response.status(), started.elapsed());
+    response
+}
+
+async fn serve(state: &AppState, cache: &PageCache, request: Request, next: Next) -> Response {
     // Before anything reads them: oversized headers are refused.
     if let Some(refused) = crate::guard::headers_too_large(&request) {
         return refused;
@@ -100,15 +114,22 @@ pub async fn serve_cached(
         .ok()
         .and_then(|entries| entries.get(&key, now));
     let entry = match hit {
-        Some(entry) => entry,
+        Some(entry) => {
+            crate::metrics::record_page_cache("hit");
+            entry
+        }
         None => match render(request, next, now, encoding).await {
             Rendered::Keep(entry) => {
+                crate::metrics::record_page_cache("miss");
                 if let Ok(mut entries) = cache.entries.write() {
                     entries.keep(key, entry.clone(), MAX_BYTES);
                 }
                 entry
             }
-            Rendered::Once(entry) => entry,
+            Rendered::Once(entry) => {
+                crate::metrics::record_page_cache("uncached");
+                entry
+            }
             Rendered::Pass(response) => return response,
         },
     };

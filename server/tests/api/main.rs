@@ -21,6 +21,7 @@ mod helpers;
 mod hostile;
 mod media;
 mod media_helpers;
+mod metrics;
 mod not_found;
 mod pages;
 mod privacy;

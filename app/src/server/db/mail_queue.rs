@@ -122,6 +122,15 @@ pub async fn due(
         .collect()
 }
 
+/// Notifications neither sent nor given up: the queue's depth.
+pub async fn pending(db: &Db) -> Result<i64, ServerError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE sent_at IS NULL AND failed_at IS NULL",
+    )
+    .fetch_one(db)
+    .await?)
+}
+
 pub async fn mark_sent(db: &Db, id: i64, sent_at: &str) -> Result<(), ServerError> {
     sqlx::query("UPDATE notifications SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
         .bind(sent_at)

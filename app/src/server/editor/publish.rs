@@ -45,7 +45,10 @@ pub fn spawn_scheduler(db: Db, every: Duration) {
         loop {
             match publish_due(&db).await {
                 Ok(0) => {}
-                Ok(n) => tracing::info!(count = n, "published scheduled articles"),
+                Ok(n) => {
+                    metrics::counter!("scheduled_publishes_total").increment(n);
+                    tracing::info!(count = n, "published scheduled articles");
+                }
                 Err(e) => tracing::error!(error = %e, "publishing scheduled articles"),
             }
             tokio::time::sleep(every).await;

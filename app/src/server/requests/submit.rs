@@ -62,6 +62,8 @@ pub async fn submit(
             .await?
             .ok_or_else(|| ServerError::Corrupt("token conflict without a row".into()).into());
     }
+    let marked = if screened.spam.is_some() { "yes" } else { "no" };
+    metrics::counter!("requests_stored_total", "spam" => marked).increment(1);
     announce(desk, &reference, screened.spam);
     Ok(reference)
 }
