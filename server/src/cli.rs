@@ -12,8 +12,11 @@ usage:
   server                                         serve the site
   server create-admin --email E --name \"N\"       create an administrator;
                                                  the password is read from standard input
-  server import-wordpress FILE [--pages]         import posts (and pages, as drafts) from a
-                                                 WordPress export; safe to run again
+  server import-wordpress FILE [--pages] [--uploads DIR | --fetch]
+                                                 import posts (and pages, as drafts) from a
+                                                 WordPress export with their images, read
+                                                 from a copy of wp-content/uploads or fetched
+                                                 from the old site; safe to run again
   server precompress                             write brotli and gzip copies of the built
                                                  files (run after each build)
   server verify-audit                            check that no audit log entry was changed,
@@ -104,7 +107,7 @@ pub fn precompress(config: &Config) -> anyhow::Result<()> {
 pub async fn import_wordpress(config: &Config, args: &[String]) -> anyhow::Result<()> {
     let pool = db::connect(&config.database_url).await?;
     app::server::seed::seed_if_empty(&pool).await?;
-    crate::wordpress::run(&pool, args).await
+    crate::wordpress::run(&pool, &config.media_dir, args).await
 }
 
 /// Creates the first administrator (or another one). The password comes from

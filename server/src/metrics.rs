@@ -160,8 +160,14 @@ mod tests {
             ("/", "/"),
             ("/articles", "/articles"),
             ("/articles/ana-garcia", "/articles/{slug}"),
-            ("/consultation/sent/CR-7K3Q-9F2D", "/consultation/sent/{reference}"),
-            ("/admin/requests/CR-7K3Q-9F2D", "/admin/requests/{reference}"),
+            (
+                "/consultation/sent/CR-7K3Q-9F2D",
+                "/consultation/sent/{reference}",
+            ),
+            (
+                "/admin/requests/CR-7K3Q-9F2D",
+                "/admin/requests/{reference}",
+            ),
             ("/admin/requests", "/admin/{page}"),
             ("/media/abc-960.jpg", "/media/{file}"),
             ("/api/not-a-function", "/api/{unknown}"),

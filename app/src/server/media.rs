@@ -30,7 +30,12 @@ pub async fn find(db: &Db, key: &MediaKey) -> Result<Option<StoredImage>, Server
 
 /// Records an image whose files are already written. Uploading the same
 /// bytes twice keeps the first record.
-pub async fn record(db: &Db, image: &StoredImage, staff_id: i64) -> Result<(), ServerError> {
+/// `uploaded_by`: the member who uploaded it (`None`: imported).
+pub async fn record(
+    db: &Db,
+    image: &StoredImage,
+    uploaded_by: Option<i64>,
+) -> Result<(), ServerError> {
     let widths = image
         .widths
         .iter()
@@ -43,5 +48,5 @@ pub async fn record(db: &Db, image: &StoredImage, staff_id: i64) -> Result<(), S
         height: i64::from(image.height),
         widths,
     };
-    db::media::record(db, &row, staff_id, &now_utc().to_stored()).await
+    db::media::record(db, &row, uploaded_by, &now_utc().to_stored()).await
 }

@@ -2,10 +2,12 @@
 
 mod encode;
 
-use encode::{encode, key_for, ImageError};
+pub use encode::ImageError;
+
+use encode::{encode, key_for};
 
 use app::api::ApiError;
-use app::domain::media::MediaKey;
+use app::domain::media::{MediaKey, StoredImage};
 use app::routes;
 use app::server::auth::{audit, EditsContent, Staff};
 use app::server::{media, AppState};
@@ -55,38 +57,52 @@ async fn upload(
             ApiError::BadRequest(rejection.body_text())
         }
     })?;
-    let key = key_for(&bytes);
-    let stored = match media::find(&state.db, &key).await? {
-        Some(stored) => stored,
-        None => store(&state, &staff.member, bytes).await?,
-    };
+    let stored = keep(&state.db, &state.media_dir, bytes, Some(staff.member.id))
+        .await
+        .map_err(|e| match e {
+            KeepError::Image(e @ ImageError::NotAnImage) => {
+                ApiError::UnsupportedMediaType(e.to_string())
+            }
+            KeepError::Image(other) => ApiError::UnusableImage(other.to_string()),
+            KeepError::Stored(e) => ApiError::from(e),
+            KeepError::Files(e) => {
+                tracing::error!(error = %e, dir = %state.media_dir.display(), "writing media");
+                ApiError::Internal
+            }
+        })?;
+    let subject = Some(stored.key.as_str());
+    audit::record(&state.db, staff.member.id, "media.upload", subject).await?;
     Ok((StatusCode::CREATED, Json(stored)).into_response())
 }
 
-async fn store(
-    state: &AppState,
-    member: &app::domain::staff::StaffMember,
+/// Why an image could not be kept.
+#[derive(Debug, thiserror::Error)]
+pub enum KeepError {
+    #[error(transparent)]
+    Image(#[from] ImageError),
+    #[error("writing the image's files: {0}")]
+    Files(#[from] std::io::Error),
+    #[error(transparent)]
+    Stored(#[from] app::server::ServerError),
+}
+
+/// Checks, re-encodes and stores an image (an upload in the editor, or one
+/// moved from WordPress): its sizes as files, then its record. The same
+/// bytes are stored once.
+pub async fn keep(
+    db: &app::server::db::Db,
+    media_dir: &Path,
     bytes: Bytes,
-) -> Result<app::domain::media::StoredImage, ApiError> {
+    uploaded_by: Option<i64>,
+) -> Result<StoredImage, KeepError> {
+    if let Some(stored) = media::find(db, &key_for(&bytes)).await? {
+        return Ok(stored);
+    }
     let encoded = tokio::task::spawn_blocking(move || encode(&bytes))
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "encoding an upload");
-            ApiError::Internal
-        })?;
-    let encoded = encoded.map_err(|e| match e {
-        ImageError::NotAnImage => ApiError::UnsupportedMediaType(e.to_string()),
-        other => ApiError::UnusableImage(other.to_string()),
-    })?;
-    write_files(&state.media_dir, &encoded.image.key, &encoded.files)
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, dir = %state.media_dir.display(), "writing media");
-            ApiError::Internal
-        })?;
-    media::record(&state.db, &encoded.image, member.id).await?;
-    let subject = Some(encoded.image.key.as_str());
-    audit::record(&state.db, member.id, "media.upload", subject).await?;
+        .map_err(|e| KeepError::Files(std::io::Error::other(e)))??;
+    write_files(media_dir, &encoded.image.key, &encoded.files).await?;
+    media::record(db, &encoded.image, uploaded_by).await?;
     Ok(encoded.image)
 }
 

@@ -36,7 +36,7 @@ pub(super) fn slug_for(item: &Item, title: &str) -> Option<Slug> {
     Slug::from_title(&deunicode::deunicode(source)).ok()
 }
 
-fn percent_decode(raw: &str) -> String {
+pub(super) fn percent_decode(raw: &str) -> String {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

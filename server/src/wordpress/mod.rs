@@ -1,13 +1,18 @@
-//! `server import-wordpress FILE [--pages]`: moves a WordPress site's posts
-//! (and, if asked, pages) into this one, and keeps their old addresses
-//! working with redirects. Safe to run again: what was imported is skipped.
+//! `server import-wordpress FILE [--pages] [--uploads DIR | --fetch]`:
+//! moves a WordPress site's posts (and, if asked, pages) into this one with
+//! their images and featured images, and keeps their old addresses working
+//! with redirects. Safe to run again: what was imported is skipped.
 
+mod body;
 mod fields;
+mod images;
 mod parse;
 
+pub use images::{Images, Source};
 pub use parse::{items, Item};
 
 use app::domain::article_admin::ArticleState;
+use app::domain::HeroImage;
 use app::domain::{PageNumber, Slug};
 use app::routes;
 use app::server::content::articles::{self, NewArticle};
@@ -26,12 +31,24 @@ pub struct Report {
     /// (WordPress id, title, why)
     pub skipped: Vec<(i64, String, String)>,
     pub redirects_added: usize,
+    /// Images stored here: (old address, new address).
+    pub images: Vec<(String, String)>,
+    /// Images not taken, still pointing at the old site: (post, old address, why).
+    pub missing_images: Vec<(i64, String, String)>,
+    /// Embedded YouTube and Vimeo videos kept as links.
+    pub videos: usize,
+    /// Embedded frames from other sites, removed: (post, address).
+    pub frames_removed: Vec<(i64, String)>,
+    /// Posts whose featured image had no alternative text: kept as
+    /// decorative until staff describe it.
+    pub heroes_without_alt: Vec<i64>,
 }
 
 pub async fn import(
     db: &Db,
     items: &[Item],
     with_pages: bool,
+    images: &mut Images,
     mut progress: impl FnMut(usize, usize),
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
@@ -104,7 +121,7 @@ pub async fn import(
                 .map(|(nice, name)| (nice.clone(), plain(name)))
                 .unwrap_or_else(|| ("uncategorized".into(), "Uncategorized".into()))
         };
-        let body = markdown::sanitize_html(&item.content);
+        let (body, hero) = move_media(db, item, items, images, &mut report).await;
         let excerpt = markdown::summary(&item.excerpt, articles::SUMMARY_MAX_CHARS);
         articles::insert(
             db,
@@ -114,7 +131,7 @@ pub async fn import(
                 category: category.clone(),
                 summary: (!excerpt.is_empty()).then_some(excerpt),
                 body_md: body,
-                hero: None,
+                hero,
                 status: state,
                 published_at: date(item),
                 wordpress_id: Some(item.id),
@@ -129,6 +146,66 @@ pub async fn import(
         }
     }
     Ok(report)
+}
+
+/// The post's images taken into this site and its body pointing at them
+/// (videos kept as links), and its featured image as the hero.
+async fn move_media(
+    db: &Db,
+    item: &Item,
+    items: &[Item],
+    images: &mut Images,
+    report: &mut Report,
+) -> (String, Option<HeroImage>) {
+    let mut found = std::collections::HashMap::new();
+    for url in body::image_urls(&item.content) {
+        match images.take(db, &url).await {
+            Ok(image) => {
+                if !report.images.iter().any(|(old, _)| *old == url) {
+                    report.images.push((url.clone(), image.src()));
+                }
+                found.insert(url, image);
+            }
+            Err(why) => report.missing_images.push((item.id, url, why)),
+        }
+    }
+    let rewritten = body::rewrite(&item.content, &found);
+    report.videos += rewritten.videos;
+    report.frames_removed.extend(
+        rewritten
+            .frames_removed
+            .into_iter()
+            .map(|src| (item.id, src)),
+    );
+    let Some(id) = item.thumbnail_id else {
+        return (rewritten.html, None);
+    };
+    let Some(attachment) = items.iter().find(|a| a.id == id && a.kind == "attachment") else {
+        let why = "the featured image is not in the export".to_owned();
+        report
+            .missing_images
+            .push((item.id, format!("attachment #{id}"), why));
+        return (rewritten.html, None);
+    };
+    let hero = match images.take(db, &attachment.attachment_url).await {
+        Ok(image) => {
+            let url = &attachment.attachment_url;
+            if !report.images.iter().any(|(old, _)| old == url) {
+                report.images.push((url.clone(), image.src()));
+            }
+            let alt = plain(&attachment.image_alt);
+            if alt.is_empty() {
+                report.heroes_without_alt.push(item.id);
+            }
+            Some(HeroImage { image, alt })
+        }
+        Err(why) => {
+            let url = attachment.attachment_url.clone();
+            report.missing_images.push((item.id, url, why));
+            None
+        }
+    };
+    (rewritten.html, hero)
 }
 
 /// `/?p=<id>`, the post's old permalink and its category archive, pointed
@@ -156,12 +233,25 @@ async fn add_redirects(
 }
 
 /// The CLI command: reads the file, imports, prints progress and the report.
-pub async fn run(db: &Db, args: &[String]) -> anyhow::Result<()> {
+pub async fn run(db: &Db, media_dir: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
     let mut path = None;
     let mut with_pages = false;
-    for arg in args {
+    let mut source = Source::Off;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--pages" => with_pages = true,
+            "--fetch" => source = Source::fetch()?,
+            "--uploads" => {
+                let Some(dir) = args.next() else {
+                    anyhow::bail!("--uploads needs the folder (a copy of wp-content/uploads)")
+                };
+                anyhow::ensure!(
+                    std::path::Path::new(dir).is_dir(),
+                    "--uploads {dir}: not a folder (give a copy of wp-content/uploads)"
+                );
+                source = Source::Uploads(dir.into());
+            }
             other if path.is_none() && !other.starts_with("--") => path = Some(other.to_owned()),
             other => anyhow::bail!("unknown argument {other:?}\n{}", crate::cli::USAGE),
         }
@@ -173,7 +263,8 @@ pub async fn run(db: &Db, args: &[String]) -> anyhow::Result<()> {
     let items = items(&xml)
         .map_err(|e| anyhow::anyhow!("{path} is not a readable WordPress export: {e}"))?;
     eprintln!("{path}: {} items", items.len());
-    let report = import(db, &items, with_pages, |n, total| {
+    let mut images = Images::new(source, media_dir.to_owned());
+    let report = import(db, &items, with_pages, &mut images, |n, total| {
         if n % 25 == 0 || n == total {
             eprintln!("  {n} of {total} read");
         }
@@ -188,12 +279,31 @@ pub async fn run(db: &Db, args: &[String]) -> anyhow::Result<()> {
     for (id, title, why) in &report.skipped {
         println!("skipped   #{id} {title:?}: {why}");
     }
+    print_media(&report);
     println!(
-        "{} imported, {} matched, {} skipped, {} redirects added",
+        "{} imported, {} matched, {} skipped, {} redirects added, {} images moved, {} images missing, {} videos kept as links",
         report.imported.len(),
         report.matched.len(),
         report.skipped.len(),
-        report.redirects_added
+        report.redirects_added,
+        report.images.len(),
+        report.missing_images.len(),
+        report.videos,
     );
     Ok(())
+}
+
+fn print_media(report: &Report) {
+    for (old, new) in &report.images {
+        println!("image     {old} -> {new}");
+    }
+    for (id, old, why) in &report.missing_images {
+        println!("missing   #{id} {old} (still points at the old site): {why}");
+    }
+    for (id, src) in &report.frames_removed {
+        println!("removed   #{id} an embedded frame from {src} (not a YouTube or Vimeo video)");
+    }
+    for id in &report.heroes_without_alt {
+        println!("no alt    #{id} its featured image has no description: kept as decorative; describe it in the editor");
+    }
 }

@@ -19,6 +19,12 @@ pub struct Item {
     pub excerpt: String,
     /// (nicename, name) of each `<category domain="category">`.
     pub categories: Vec<(String, String)>,
+    /// An attachment's file (`wp:attachment_url`).
+    pub attachment_url: String,
+    /// A post's featured image: the id of its attachment (`_thumbnail_id`).
+    pub thumbnail_id: Option<i64>,
+    /// An attachment's alternative text (`_wp_attachment_image_alt`).
+    pub image_alt: String,
 }
 
 /// Every item in the file, in order.
@@ -29,6 +35,8 @@ pub fn items(xml: &str) -> Result<Vec<Item>, quick_xml::Error> {
     // The element whose text is being read, and its category attributes.
     let mut field = String::new();
     let mut category: Option<(String, bool)> = None;
+    // The `wp:meta_key` of the `wp:postmeta` being read.
+    let mut meta_key = String::new();
     let mut text = String::new();
     loop {
         match reader.read_event()? {
@@ -75,6 +83,13 @@ pub fn items(xml: &str) -> Result<Vec<Item>, quick_xml::Error> {
                         "wp:post_date" => item.date = value,
                         "content:encoded" => item.content = value,
                         "excerpt:encoded" => item.excerpt = value,
+                        "wp:attachment_url" => item.attachment_url = value,
+                        "wp:meta_key" => meta_key = value,
+                        "wp:meta_value" => match meta_key.as_str() {
+                            "_thumbnail_id" => item.thumbnail_id = value.trim().parse().ok(),
+                            "_wp_attachment_image_alt" => item.image_alt = value,
+                            _ => {}
+                        },
                         "category" => {
                             if let Some((nicename, true)) = category.take() {
                                 item.categories.push((nicename, value));

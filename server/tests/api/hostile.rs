@@ -397,7 +397,11 @@ async fn a_role_that_may_not_call_a_function_is_refused_before_its_body_is_read(
                         "{endpoint}, {case}, as {role:?}: {status} {text}"
                     );
                 } else {
-                    assert_eq!(status, StatusCode::FORBIDDEN, "{endpoint}, {case}, as {role:?}");
+                    assert_eq!(
+                        status,
+                        StatusCode::FORBIDDEN,
+                        "{endpoint}, {case}, as {role:?}"
+                    );
                     assert_eq!(
                         text, "Your account can't do this. Ask an administrator if you need to.",
                         "{endpoint}, {case}, as {role:?}"

@@ -41,3 +41,4 @@ mod smtp_sink;
 mod submissions;
 mod two_factor;
 mod wordpress;
+mod wordpress_media;

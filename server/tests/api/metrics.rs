@@ -10,7 +10,9 @@ use crate::request_helpers::valid_fields;
 fn value(text: &str, name: &str, labels: &[&str]) -> Option<f64> {
     text.lines()
         .filter(|line| !line.starts_with('#'))
-        .filter(|line| line.starts_with(&format!("{name}{{")) || line.starts_with(&format!("{name} ")))
+        .filter(|line| {
+            line.starts_with(&format!("{name}{{")) || line.starts_with(&format!("{name} "))
+        })
         .find(|line| labels.iter().all(|label| line.contains(label)))
         .and_then(|line| line.rsplit(' ').next())
         .and_then(|v| v.parse().ok())
@@ -53,7 +55,10 @@ async fn metrics_count_routes_cache_requests_and_mail_without_patient_data() {
     let reference = submit(&client, &base, false)
         .await
         .unwrap_or_else(|| panic!("the request was not acknowledged"));
-    assert_eq!(get(format!("{base}/consultation/sent/{reference}")).await, 200);
+    assert_eq!(
+        get(format!("{base}/consultation/sent/{reference}")).await,
+        200
+    );
     assert_eq!(
         get(format!("{base}/metrics")).await,
         404,
@@ -88,16 +93,37 @@ async fn metrics_count_routes_cache_requests_and_mail_without_patient_data() {
     // every address the site does not know.
     assert_eq!(count(&[r#"route="other""#, r#"status="404""#]), Some(2.0));
     assert_eq!(
-        count(&[r#"route="/consultation/sent/{reference}""#, r#"status="200""#]),
+        count(&[
+            r#"route="/consultation/sent/{reference}""#,
+            r#"status="200""#
+        ]),
         Some(1.0)
     );
-    assert_eq!(count(&[r#"route="/consultation""#, r#"method="POST""#, r#"status="303""#]), Some(1.0));
-    assert!(value(&text, "http_request_duration_seconds_bucket", &[r#"route="/privacy""#]).is_some());
+    assert_eq!(
+        count(&[
+            r#"route="/consultation""#,
+            r#"method="POST""#,
+            r#"status="303""#
+        ]),
+        Some(1.0)
+    );
+    assert!(value(
+        &text,
+        "http_request_duration_seconds_bucket",
+        &[r#"route="/privacy""#]
+    )
+    .is_some());
     assert!(value(&text, "page_cache_total", &[r#"result="hit""#]) >= Some(1.0));
     assert!(value(&text, "page_cache_total", &[r#"result="miss""#]) >= Some(1.0));
-    assert_eq!(value(&text, "requests_stored_total", &[r#"spam="no""#]), Some(1.0));
+    assert_eq!(
+        value(&text, "requests_stored_total", &[r#"spam="no""#]),
+        Some(1.0)
+    );
     assert_eq!(value(&text, "mail_queue_depth", &[]), Some(0.0));
-    assert_eq!(value(&text, "mail_sent_total", &[r#"kind="patient""#]), Some(1.0));
+    assert_eq!(
+        value(&text, "mail_sent_total", &[r#"kind="patient""#]),
+        Some(1.0)
+    );
 
     let mut private: Vec<String> = valid_fields()
         .into_iter()

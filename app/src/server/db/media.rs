@@ -38,7 +38,7 @@ pub async fn hero_of_article(db: &Db, slug: &str) -> Result<Option<MediaRow>, Se
 pub async fn record(
     db: &Db,
     image: &MediaRow,
-    uploaded_by: i64,
+    uploaded_by: Option<i64>,
     uploaded_at: &str,
 ) -> Result<(), ServerError> {
     sqlx::query(
