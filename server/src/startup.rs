@@ -105,6 +105,7 @@ impl Application {
 
     /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        survive_file_size_limit();
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -210,6 +211,23 @@ async fn session_layer(
         .with_same_site(SameSite::Strict)
         .with_secure(config.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle))))
+}
+
+/// A file-size limit (`ulimit -f`, systemd's `LimitFSIZE`) reached by the
+/// database would kill the process with SIGXFSZ. Handled, the write fails
+/// instead, and the request gets its 503 as on a full disk.
+fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut limit) = signal(SignalKind::from_raw(libc::SIGXFSZ)) {
+            tokio::spawn(async move {
+                while limit.recv().await.is_some() {
+                    tracing::warn!("a write went past the file-size limit");
+                }
+            });
+        }
+    }
 }
 
 async fn shutdown_signal() {
