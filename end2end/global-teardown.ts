@@ -14,7 +14,11 @@ export default function globalTeardown() {
   if (found.length > 0) {
     throw new Error(`the server's log (${path}) contains patient data: ${found.join(" | ")}`);
   }
+  // A request that waited long for a database connection (sqlx warns past
+  // its slow threshold): printed, so a slow run says where its time went.
+  const slow = log.split("\n").filter((line) => line.includes("slow threshold"));
+  for (const line of slow) console.log(`slow database connection: ${line}`);
   console.log(
-    `server log: ${log.split("\n").length} lines (${stored} stored requests) hold none of ${PATIENT_VALUES.length} patient values`,
+    `server log: ${log.split("\n").length} lines (${stored} stored requests) hold none of ${PATIENT_VALUES.length} patient values; ${slow.length} slow connection acquires`,
   );
 }
