@@ -146,3 +146,61 @@ async fn missing_pages_and_feeds_are_compressed_too() {
         assert!(text.starts_with("<"), "{path}: {text:.40}");
     }
 }
+
+/// Saving a draft changes nothing patients see, so cached pages stay; its
+/// publication (and its unpublication) shows on the next request.
+#[tokio::test]
+async fn a_draft_save_keeps_cached_pages_and_its_publication_shows_at_once() {
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let generation = || async { app.count("SELECT value FROM content_generation").await };
+    let (id, version): (i64, i64) = app
+        .save_article(
+            &editor.client,
+            None,
+            0,
+            "Posture at the desk",
+            "posture-at-the-desk",
+        )
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = generation().await;
+    let list = app.get("/articles").await;
+    let tag = list.headers()[ETAG].clone();
+    let saved = app
+        .save_article(
+            &editor.client,
+            Some(id),
+            version,
+            "Posture at your desk",
+            "posture-at-the-desk",
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(generation().await, before, "a draft save keeps the cache");
+    let unchanged = app
+        .client
+        .get(app.url("/articles"))
+        .header(IF_NONE_MATCH, tag.clone())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+
+    let published = app.set_article_state(&editor.client, id, "published").await;
+    assert_eq!(published.status(), StatusCode::OK);
+    let listed = app.get("/articles").await.text().await.unwrap_or_default();
+    assert!(
+        listed.contains("Posture at your desk"),
+        "published: listed at once"
+    );
+    let unpublished = app.set_article_state(&editor.client, id, "draft").await;
+    assert_eq!(unpublished.status(), StatusCode::OK);
+    let listed = app.get("/articles").await.text().await.unwrap_or_default();
+    assert!(
+        !listed.contains("Posture at your desk"),
+        "unpublished: gone at once"
+    );
+}

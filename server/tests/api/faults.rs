@@ -99,7 +99,10 @@ async fn on_a_full_disk_nothing_is_acknowledged_or_lost_and_the_site_recovers() 
     file_size_limit(child.id(), "0").await;
     let js = client
         .post(format!("{base}/api/consultation"))
-        .json(&crate::request_helpers::json_body(&valid_fields(), &setup.token))
+        .json(&crate::request_helpers::json_body(
+            &valid_fields(),
+            &setup.token,
+        ))
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
@@ -118,7 +121,9 @@ async fn on_a_full_disk_nothing_is_acknowledged_or_lost_and_the_site_recovers() 
     };
     assert_eq!(one("#cr-name").as_deref(), Some("Ana Lima"));
     assert_eq!(one("#cr-message").as_deref(), Some(message));
-    assert!(one("main").unwrap_or_default().contains("could not be saved"));
+    assert!(one("main")
+        .unwrap_or_default()
+        .contains("could not be saved"));
     let ready = client.get(format!("{base}/readyz")).send().await;
     assert_eq!(
         ready.map(|r| r.status()).ok(),
