@@ -250,3 +250,16 @@ pub async fn server_cli(dir: &std::path::Path, args: &[&str]) -> (bool, String) 
     );
     (out.status.success(), text)
 }
+
+/// A listener on a free local port, and the port: for the stand-ins of
+/// other servers (a mail server, an old WordPress site).
+pub async fn local_listener() -> (tokio::net::TcpListener, u16) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let port = listener
+        .local_addr()
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("{e}"));
+    (listener, port)
+}

@@ -71,13 +71,7 @@ async fn exits_cleanly(mut child: std::process::Child) {
 /// A mail server that takes connections and never answers: an e-mail is
 /// being sent, and stays unsent, for as long as the test wants.
 async fn silent_mail_server() -> (u16, tokio::sync::mpsc::Receiver<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let port = listener
-        .local_addr()
-        .map(|a| a.port())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (listener, port) = crate::helpers::local_listener().await;
     let (connected, rx) = tokio::sync::mpsc::channel(8);
     tokio::spawn(async move {
         let mut held = Vec::new();

@@ -165,13 +165,7 @@ async fn images_are_fetched_from_the_old_site_while_it_answers() {
     let uploads_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     uploads(uploads_dir.path());
     // The old site: its uploads folder served over HTTP.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let port = listener
-        .local_addr()
-        .map(|a| a.port())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (listener, port) = crate::helpers::local_listener().await;
     let old_site = axum::Router::new().nest_service(
         "/wp-content/uploads",
         tower_http::services::ServeDir::new(uploads_dir.path()),
