@@ -2,7 +2,7 @@ use anyhow::Context;
 use app::server::notify::MailConfig;
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Everything the server reads from its environment (see the README).
@@ -92,6 +92,29 @@ pub fn database_file(database_url: &str) -> PathBuf {
     PathBuf::from(path.split('?').next().unwrap_or(path))
 }
 
+/// Refuses, with a sentence, a `DATABASE_URL` the server cannot use, before
+/// anything is opened or created (a `postgres://` URL used to become a
+/// SQLite file in a folder named `postgres:`).
+pub fn check_database_url(url: &str) -> anyhow::Result<()> {
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme);
+    match scheme {
+        Some("sqlite") => {
+            let file = database_file(url);
+            anyhow::ensure!(
+                !file.as_os_str().is_empty() && file != Path::new(":memory:"),
+                "DATABASE_URL={url:?} names no database file: give one, like {DEFAULT_DATABASE_URL}"
+            );
+            Ok(())
+        }
+        Some("postgres" | "postgresql") => anyhow::bail!(
+            "DATABASE_URL is a PostgreSQL URL, which this version cannot use yet: give a SQLite file, like {DEFAULT_DATABASE_URL}"
+        ),
+        _ => anyhow::bail!(
+            "DATABASE_URL={url:?} is not a database this server can use: give a SQLite file, like {DEFAULT_DATABASE_URL}"
+        ),
+    }
+}
+
 /// `("sqlite://data/clinic.db?mode=rwc", "media")` -> `data/media`.
 fn beside_database(database_url: &str, name: &str) -> PathBuf {
     database_file(database_url)
@@ -115,6 +138,7 @@ impl Config {
             }
         };
         let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        check_database_url(&database_url)?;
         Ok(Self {
             data_key: match var("DATA_KEY") {
                 Some(key) => DataKeySource::Inline(key),
@@ -221,5 +245,33 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| format!("http://{bound}")),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_url_the_server_cannot_use_is_refused_with_a_sentence() {
+        assert!(check_database_url("sqlite://data/clinic.db").is_ok());
+        assert!(check_database_url("sqlite:clinic.db?mode=rwc").is_ok());
+        for (url, says) in [
+            ("postgres://clinic@db/clinic", "PostgreSQL URL"),
+            ("postgresql://clinic@db/clinic", "PostgreSQL URL"),
+            (
+                "mysql://clinic@db/clinic",
+                "not a database this server can use",
+            ),
+            ("data/clinic.db", "not a database this server can use"),
+            ("sqlite://", "names no database file"),
+            ("sqlite::memory:", "names no database file"),
+        ] {
+            let refused = check_database_url(url).map_err(|e| e.to_string());
+            assert!(
+                refused.as_ref().is_err_and(|e| e.contains(says)),
+                "{url}: {refused:?}"
+            );
+        }
     }
 }

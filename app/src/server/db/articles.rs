@@ -65,7 +65,7 @@ pub struct UnlinkedRow {
 pub async fn latest(db: &Db, limit: i64) -> Result<Vec<SummaryRow>, ServerError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT $1"
     ))
     .bind(limit)
     .fetch_all(db)
@@ -86,7 +86,7 @@ pub async fn public_categories(db: &Db) -> Result<Vec<CategoryRow>, ServerError>
 pub async fn count_public(db: &Db, category: Option<&str>) -> Result<i64, ServerError> {
     Ok(sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} AND (?1 IS NULL OR c.slug = ?1)"
+         WHERE {PUBLIC} AND ($1 IS NULL OR c.slug = $1)"
     ))
     .bind(category)
     .fetch_one(db)
@@ -102,8 +102,8 @@ pub async fn public_page(
 ) -> Result<Vec<SummaryRow>, ServerError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} AND (?1 IS NULL OR c.slug = ?1)
-         ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
+         WHERE {PUBLIC} AND ($1 IS NULL OR c.slug = $1)
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3"
     ))
     .bind(category)
     .bind(limit)
@@ -118,7 +118,7 @@ pub async fn public_by_slug(db: &Db, slug: &str) -> Result<Option<ArticleRow>, S
         "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative, a.body_html, a.category_id,
                 a.updated_at, a.seo_title, a.seo_description
              FROM articles a JOIN categories c ON c.id = a.category_id
-             WHERE {PUBLIC} AND a.slug = ?"
+             WHERE {PUBLIC} AND a.slug = $1"
     ))
     .bind(slug)
     .fetch_optional(db)
@@ -134,8 +134,8 @@ pub async fn related(
 ) -> Result<Vec<SummaryRow>, ServerError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} AND a.category_id = ? AND a.slug <> ?
-         ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+         WHERE {PUBLIC} AND a.category_id = $1 AND a.slug <> $2
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
     ))
     .bind(category_id)
     .bind(except_slug)
@@ -149,7 +149,7 @@ pub async fn for_feed(db: &Db, limit: Option<i64>) -> Result<Vec<FeedRow>, Serve
     Ok(sqlx::query_as(&format!(
         "SELECT a.slug, a.title, a.summary, c.name AS category, a.published_at, a.updated_at
          FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT $1"
     ))
     .bind(limit.unwrap_or(-1))
     .fetch_all(db)
@@ -183,7 +183,7 @@ pub async fn insert(db: &Db, article: &NewArticleRow<'_>) -> Result<(), ServerEr
     sqlx::query(
         "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src,
            hero_alt, hero_decorative, status, published_at, created_at, updated_at, wordpress_id)
-         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, (SELECT id FROM categories WHERE slug = $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(article.slug)
     .bind(article.title)
@@ -211,11 +211,13 @@ pub(super) async fn ensure_category(
     slug: &str,
     name: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query("INSERT INTO categories (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
-        .bind(slug)
-        .bind(name)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO categories (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
+    )
+    .bind(slug)
+    .bind(name)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -225,7 +227,7 @@ pub async fn slug_of_wordpress_post(
     wordpress_id: i64,
 ) -> Result<Option<String>, ServerError> {
     Ok(
-        sqlx::query_scalar("SELECT slug FROM articles WHERE wordpress_id = ?")
+        sqlx::query_scalar("SELECT slug FROM articles WHERE wordpress_id = $1")
             .bind(wordpress_id)
             .fetch_optional(db)
             .await?,
@@ -235,7 +237,7 @@ pub async fn slug_of_wordpress_post(
 /// The article at `slug` that did not come from WordPress, if any.
 pub async fn unlinked_by_slug(db: &Db, slug: &str) -> Result<Option<UnlinkedRow>, ServerError> {
     Ok(
-        sqlx::query_as("SELECT id, title FROM articles WHERE slug = ? AND wordpress_id IS NULL")
+        sqlx::query_as("SELECT id, title FROM articles WHERE slug = $1 AND wordpress_id IS NULL")
             .bind(slug)
             .fetch_optional(db)
             .await?,
@@ -244,7 +246,7 @@ pub async fn unlinked_by_slug(db: &Db, slug: &str) -> Result<Option<UnlinkedRow>
 
 /// Records that article `id` is WordPress post `wordpress_id`.
 pub async fn link_to_wordpress(db: &Db, id: i64, wordpress_id: i64) -> Result<(), ServerError> {
-    sqlx::query("UPDATE articles SET wordpress_id = ? WHERE id = ?")
+    sqlx::query("UPDATE articles SET wordpress_id = $1 WHERE id = $2")
         .bind(wordpress_id)
         .bind(id)
         .execute(db)

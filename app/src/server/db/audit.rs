@@ -88,7 +88,7 @@ async fn append(
     };
     let hash = link(&previous, id, staff_id, action, subject, at);
     sqlx::query(
-        "INSERT INTO audit_log (id, staff_id, action, subject, at, hash) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (id, staff_id, action, subject, at, hash) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
     .bind(staff_id)
@@ -147,7 +147,7 @@ pub async fn chain_unhashed(db: &Db) -> Result<u64, ServerError> {
             Some(hash) => hash,
             None => {
                 let hash = row.link(&previous);
-                sqlx::query("UPDATE audit_log SET hash = ? WHERE id = ?")
+                sqlx::query("UPDATE audit_log SET hash = $1 WHERE id = $2")
                     .bind(&hash)
                     .bind(row.id)
                     .execute(db)
@@ -192,7 +192,7 @@ pub async fn verify(db: &Db) -> Result<Verified, ServerError> {
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<AuditRow>, ServerError> {
     Ok(sqlx::query_as(
         "SELECT a.at, s.name AS staff, a.action, a.subject FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
-         ORDER BY a.at DESC, a.id DESC LIMIT ?",
+         ORDER BY a.at DESC, a.id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(db)

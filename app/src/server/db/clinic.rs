@@ -58,7 +58,7 @@ pub async fn save(db: &Db, clinic: &ClinicInfo) -> Result<(), ServerError> {
     sqlx::query(
         "INSERT INTO clinic (id, name, tagline, description, about, area_served, phone, email, address,
            hours, specialties)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, tagline = excluded.tagline,
            description = excluded.description, about = excluded.about,
            area_served = excluded.area_served, phone = excluded.phone, email = excluded.email,
@@ -80,7 +80,7 @@ pub async fn save(db: &Db, clinic: &ClinicInfo) -> Result<(), ServerError> {
         .execute(&mut *tx)
         .await?;
     for (position, link) in (0_i64..).zip(&clinic.social) {
-        sqlx::query("INSERT INTO social_links (label, url, position) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO social_links (label, url, position) VALUES ($1, $2, $3)")
             .bind(&link.label)
             .bind(&link.url)
             .bind(position)

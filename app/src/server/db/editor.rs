@@ -59,7 +59,7 @@ pub async fn list(db: &Db, pattern: &str, category: &str) -> Result<Vec<ListedRo
     Ok(sqlx::query_as(
         "SELECT a.id, a.title, c.name AS category, a.status, a.published_at FROM articles a
          JOIN categories c ON c.id = a.category_id
-         WHERE a.title LIKE ? ESCAPE '\\' AND (? = '' OR c.name = ?)
+         WHERE a.title LIKE $1 ESCAPE '\\' AND ($2 = '' OR c.name = $3)
          ORDER BY a.updated_at DESC, a.id DESC",
     )
     .bind(pattern)
@@ -82,7 +82,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<EditedRow>, ServerError> {
     Ok(sqlx::query_as(
         "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name AS category, a.summary,
                 a.body_md, a.hero_src, a.hero_alt, a.hero_decorative, a.seo_title, a.seo_description
-         FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?",
+         FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -93,7 +93,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<EditedRow>, ServerError> {
 pub async fn revisions(db: &Db, id: i64) -> Result<Vec<RevisionRow>, ServerError> {
     Ok(sqlx::query_as(
         "SELECT r.version, r.saved_at, s.name AS saved_by FROM article_revisions r LEFT JOIN staff s ON s.id = r.saved_by
-         WHERE r.article_id = ? ORDER BY r.version DESC LIMIT 50",
+         WHERE r.article_id = $1 ORDER BY r.version DESC LIMIT 50",
     )
     .bind(id)
     .fetch_all(db)
@@ -105,7 +105,7 @@ pub async fn revision(db: &Db, id: i64, version: i64) -> Result<Option<DraftRow>
     Ok(sqlx::query_as(
         "SELECT title, slug, category, summary, body_md, hero_src, hero_alt, hero_decorative,
                 seo_title, seo_description
-         FROM article_revisions WHERE article_id = ? AND version = ?",
+         FROM article_revisions WHERE article_id = $1 AND version = $2",
     )
     .bind(id)
     .bind(version)
@@ -190,7 +190,7 @@ async fn slug_taken(
     except: Option<i64>,
 ) -> Result<bool, ServerError> {
     let taken: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND id IS NOT ?")
+        sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id IS DISTINCT FROM $2")
             .bind(slug)
             .bind(except)
             .fetch_optional(conn)
@@ -199,7 +199,7 @@ async fn slug_taken(
 }
 
 async fn image_stored(conn: &mut SqliteConnection, key: &str) -> Result<bool, ServerError> {
-    let stored: Option<String> = sqlx::query_scalar("SELECT key FROM media WHERE key = ?")
+    let stored: Option<String> = sqlx::query_scalar("SELECT key FROM media WHERE key = $1")
         .bind(key)
         .fetch_optional(conn)
         .await?;
@@ -207,7 +207,7 @@ async fn image_stored(conn: &mut SqliteConnection, key: &str) -> Result<bool, Se
 }
 
 async fn exists(conn: &mut SqliteConnection, id: i64) -> Result<bool, ServerError> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE id = ?")
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE id = $1")
         .bind(id)
         .fetch_optional(conn)
         .await?;
@@ -222,7 +222,7 @@ async fn insert_draft(
     Ok(sqlx::query_scalar(
         "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src, hero_alt,
            hero_decorative, seo_title, seo_description, status, created_at, updated_at, version)
-         VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id",
+         VALUES ($1, $2, $3, (SELECT id FROM categories WHERE slug = $4), $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, 1) RETURNING id",
     )
     .bind(article.slug)
     .bind(article.title)
@@ -250,10 +250,10 @@ async fn update_version(
     article: &ArticleWrite<'_>,
 ) -> Result<bool, ServerError> {
     let done = sqlx::query(
-        "UPDATE articles SET slug = ?, title = ?, summary = ?, category_id = (SELECT id FROM categories WHERE slug = ?),
-           body_md = ?, body_html = ?, hero_src = ?, hero_alt = ?, hero_decorative = ?,
-           seo_title = ?, seo_description = ?, updated_at = ?, version = version + 1
-         WHERE id = ? AND version = ?",
+        "UPDATE articles SET slug = $1, title = $2, summary = $3, category_id = (SELECT id FROM categories WHERE slug = $4),
+           body_md = $5, body_html = $6, hero_src = $7, hero_alt = $8, hero_decorative = $9,
+           seo_title = $10, seo_description = $11, updated_at = $12, version = version + 1
+         WHERE id = $13 AND version = $14",
     )
     .bind(article.slug)
     .bind(article.title)
@@ -283,7 +283,7 @@ async fn record_revision(
     sqlx::query(
         "INSERT INTO article_revisions (article_id, version, title, slug, category, summary, body_md,
            hero_src, hero_alt, hero_decorative, seo_title, seo_description, saved_by, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(id)
     .bind(version)
@@ -317,14 +317,14 @@ pub async fn set_status(
     // scheduled article now dates it now; unpublishing keeps the date.
     crate::server::error::one_row(
         sqlx::query(
-            "UPDATE articles SET updated_at = ?3,
+            "UPDATE articles SET
            published_at = CASE
-             WHEN ?1 = 'published' AND status = 'scheduled' THEN ?2
-             WHEN ?1 = 'published' THEN COALESCE(published_at, ?2)
-             WHEN ?1 = 'scheduled' THEN ?2
+             WHEN $1 = 'published' AND status = 'scheduled' THEN $2
+             WHEN $1 = 'published' THEN COALESCE(published_at, $2)
+             WHEN $1 = 'scheduled' THEN $2
              ELSE published_at END,
-           status = ?1
-         WHERE id = ?4",
+           status = $1, updated_at = $3
+         WHERE id = $4",
         )
         .bind(status.value())
         .bind(when)
@@ -338,7 +338,7 @@ pub async fn set_status(
 /// Deletes article `id` (its revisions go with it); none is not found.
 pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
     crate::server::error::one_row(
-        sqlx::query("DELETE FROM articles WHERE id = ?")
+        sqlx::query("DELETE FROM articles WHERE id = $1")
             .bind(id)
             .execute(db)
             .await?,
@@ -348,7 +348,7 @@ pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
 /// Publishes every scheduled article due at `now`; returns how many.
 pub async fn publish_due(db: &Db, now: &str) -> Result<u64, ServerError> {
     Ok(sqlx::query(
-        "UPDATE articles SET status = 'published', updated_at = ?1 WHERE status = 'scheduled' AND published_at <= ?1",
+        "UPDATE articles SET status = 'published', updated_at = $1 WHERE status = 'scheduled' AND published_at <= $1",
     )
     .bind(now)
     .execute(db)

@@ -7,7 +7,7 @@ use crate::server::ServerError;
 /// take a write (locked too long, read-only, disk full).
 pub async fn touch(db: &Db, now: &str) -> Result<(), ServerError> {
     sqlx::query(
-        "INSERT INTO health_checks (id, checked_at) VALUES (1, ?)
+        "INSERT INTO health_checks (id, checked_at) VALUES (1, $1)
          ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
     )
     .bind(now)

@@ -79,7 +79,7 @@ pub(super) async fn enqueue(
     due_at: &str,
 ) -> Result<(), ServerError> {
     sqlx::query(
-        "INSERT INTO notifications (consultation_id, kind, next_attempt_at) VALUES (?, ?, ?)",
+        "INSERT INTO notifications (consultation_id, kind, next_attempt_at) VALUES ($1, $2, $3)",
     )
     .bind(consultation_id)
     .bind(kind.value())
@@ -98,7 +98,7 @@ pub async fn due(
     let rows: Vec<DueRow> = sqlx::query_as(
         "SELECT n.id, n.kind, n.attempts, c.reference, c.email
          FROM notifications n JOIN consultations c ON c.id = n.consultation_id
-         WHERE n.sent_at IS NULL AND n.failed_at IS NULL AND n.next_attempt_at <= ?
+         WHERE n.sent_at IS NULL AND n.failed_at IS NULL AND n.next_attempt_at <= $1
          ORDER BY n.id LIMIT 20",
     )
     .bind(now)
@@ -132,7 +132,7 @@ pub async fn pending(db: &Db) -> Result<i64, ServerError> {
 }
 
 pub async fn mark_sent(db: &Db, id: i64, sent_at: &str) -> Result<(), ServerError> {
-    sqlx::query("UPDATE notifications SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
+    sqlx::query("UPDATE notifications SET sent_at = $1, attempts = attempts + 1 WHERE id = $2")
         .bind(sent_at)
         .bind(id)
         .execute(db)
@@ -153,8 +153,8 @@ pub struct FailedAttempt<'a> {
 
 pub async fn mark_failed(db: &Db, id: i64, failed: &FailedAttempt<'_>) -> Result<(), ServerError> {
     sqlx::query(
-        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,
-           failed_at = CASE WHEN ? >= ? THEN ? END WHERE id = ?",
+        "UPDATE notifications SET attempts = $1, last_error = $2, next_attempt_at = $3,
+           failed_at = CASE WHEN $4 >= $5 THEN $6 END WHERE id = $7",
     )
     .bind(failed.attempts)
     .bind(failed.error)
@@ -174,7 +174,7 @@ pub async fn unsent_of_request(
     consultation_id: i64,
 ) -> Result<Vec<UnsentNotification>, ServerError> {
     let rows: Vec<UnsentRow> = sqlx::query_as(
-        "SELECT kind, attempts FROM notifications WHERE consultation_id = ? AND sent_at IS NULL AND attempts > 0",
+        "SELECT kind, attempts FROM notifications WHERE consultation_id = $1 AND sent_at IS NULL AND attempts > 0",
     )
     .bind(consultation_id)
     .fetch_all(db)

@@ -17,7 +17,7 @@ pub struct MediaRow {
 
 pub async fn find(db: &Db, key: &str) -> Result<Option<MediaRow>, ServerError> {
     Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM media m WHERE m.key = ?"))
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM media m WHERE m.key = $1"))
             .bind(key)
             .fetch_optional(db)
             .await?,
@@ -27,7 +27,7 @@ pub async fn find(db: &Db, key: &str) -> Result<Option<MediaRow>, ServerError> {
 /// The hero image of the article at `slug`, if it has one and it is stored.
 pub async fn hero_of_article(db: &Db, slug: &str) -> Result<Option<MediaRow>, ServerError> {
     Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM media m JOIN articles a ON a.hero_src = m.key WHERE a.slug = ?"
+        "SELECT {COLUMNS} FROM media m JOIN articles a ON a.hero_src = m.key WHERE a.slug = $1"
     ))
     .bind(slug)
     .fetch_optional(db)
@@ -43,7 +43,7 @@ pub async fn record(
 ) -> Result<(), ServerError> {
     sqlx::query(
         "INSERT INTO media (key, width, height, widths, uploaded_by, uploaded_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING",
     )
     .bind(&image.key)
     .bind(image.width)

@@ -17,17 +17,21 @@
 //!   Postgres(PgPool) }`, built by [`connect`] from the URL's scheme, with
 //!   migrations from `migrations/<engine>/`.
 //! - Each subject module keeps its public functions and row structs (a
-//!   `FromRow` derive decodes from either engine's rows) and moves today's
-//!   bodies into `<subject>/sqlite.rs`, next to a `<subject>/postgres.rs`
-//!   with the same functions; the public function matches on `Db` and calls
-//!   one. (If the subjects grow, the same split reads as a trait per subject
-//!   implemented by one `SqliteDb` and one `PgDb`; callers do not change.)
-//! - The SQL differs only where the engines do: `?` / `$1` placeholders,
-//!   `id IS NOT ?` (PostgreSQL: `IS DISTINCT FROM`), `LIMIT -1` for "no
-//!   limit" (PostgreSQL: `LIMIT ALL`), 0/1 integers read as `bool`, `BLOB`
-//!   vs `BYTEA`, `COLLATE NOCASE` on staff e-mails, and the write lock that
-//!   [`WriteGate`] queues for (PostgreSQL locks rows, so it can be a no-op).
-//!   Dates are ISO-8601 text in both.
+//!   `FromRow` derive decodes from either engine's rows). Since the SQL is
+//!   shared (next point), a function's body runs the same query on
+//!   whichever pool `Db` holds (one `match`, written once by a macro);
+//!   only what differs is written per engine, beside it.
+//! - The SQL is written once for both engines where they agree, and they
+//!   agree on most: placeholders are `$1`, `$2`, ... (SQLite reads them
+//!   positionally too, provided each first appears in order: keep it so),
+//!   `IS DISTINCT FROM`, `ON CONFLICT ... DO NOTHING RETURNING`, dates as
+//!   ISO-8601 text. Where they differ: the schema (`migrations/sqlite/` and
+//!   `migrations/postgres/`: BIGINT identities, BOOLEAN flags read as
+//!   `bool` from SQLite's 0/1 too, BYTEA for sealed values, a case-blind
+//!   unique index for staff e-mails, triggers calling functions), SQLite's
+//!   own maintenance (PRAGMAs, `VACUUM INTO`, resealing legacy plain
+//!   values), and the write lock that [`WriteGate`] queues for (PostgreSQL
+//!   locks rows, so it can be a no-op).
 
 pub mod articles;
 pub mod audit;
@@ -83,12 +87,17 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         .connect_with(options)
         .await
         .with_context(|| format!("opening the database {url}"))?;
-    sqlx::migrate!("../migrations/sqlite")
+    SQLITE_MIGRATIONS
         .run(&pool)
         .await
         .context("applying database migrations")?;
     Ok(pool)
 }
+
+/// Each engine's migrations, embedded at build time (`app/build.rs`
+/// rebuilds when one changes).
+pub static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+pub static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 
 /// Opens a database file to read only (a backup being checked): no
 /// migrations, nothing created.

@@ -39,7 +39,7 @@ pub struct RedirectRow {
 /// Where `from` now lives, if it moved.
 pub async fn find(db: &Db, from: &str) -> Result<Option<String>, ServerError> {
     Ok(
-        sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = ?")
+        sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = $1")
             .bind(from)
             .fetch_optional(db)
             .await?,
@@ -64,7 +64,7 @@ pub async fn add(
     created_at: &str,
 ) -> Result<bool, ServerError> {
     let done = sqlx::query(
-        "INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, ?, ?, ?)
+        "INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (from_path) DO NOTHING",
     )
     .bind(from)
@@ -78,7 +78,7 @@ pub async fn add(
 
 /// Removes the redirect of `from`; none is not found.
 pub async fn delete(db: &Db, from: &str) -> Result<(), ServerError> {
-    let done = sqlx::query("DELETE FROM redirects WHERE from_path = ?")
+    let done = sqlx::query("DELETE FROM redirects WHERE from_path = $1")
         .bind(from)
         .execute(db)
         .await?;

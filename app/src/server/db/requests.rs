@@ -219,7 +219,7 @@ pub async fn insert(
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO consultations (reference, submission_token, name, phone, email, contact_method,
            service_slug, service_name, patient, days, time_of_day, message, status, spam_reason, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (submission_token) DO NOTHING RETURNING id",
     )
     .bind(request.reference)
@@ -253,7 +253,7 @@ pub async fn insert(
 /// The reference of the request stored from this submission token.
 pub async fn reference_for_token(db: &Db, token: &str) -> Result<Option<String>, ServerError> {
     Ok(
-        sqlx::query_scalar("SELECT reference FROM consultations WHERE submission_token = ?")
+        sqlx::query_scalar("SELECT reference FROM consultations WHERE submission_token = $1")
             .bind(token)
             .fetch_optional(db)
             .await?,
@@ -268,7 +268,7 @@ pub async fn list(
 ) -> Result<Vec<RequestListRow>, ServerError> {
     let rows: Vec<SealedListRow> = sqlx::query_as(
         "SELECT reference, created_at, name, service_name, contact_method, status FROM consultations
-         WHERE (?1 IS NULL AND status <> 'spam') OR status = ?1
+         WHERE ($1 IS NULL AND status <> 'spam') OR status = $1
          ORDER BY created_at DESC, id DESC LIMIT 500",
     )
     .bind(status.map(RequestStatus::value))
@@ -305,7 +305,7 @@ pub async fn by_reference(
     let row: Option<SealedDetailRow> = sqlx::query_as(
         "SELECT id, created_at, name, phone, email, contact_method, service_name, patient, days, time_of_day,
                 message, status, spam_reason, COALESCE(status_changed_at, created_at) AS status_changed_at
-         FROM consultations WHERE reference = ?",
+         FROM consultations WHERE reference = $1",
     )
     .bind(reference)
     .fetch_optional(db)
@@ -338,7 +338,7 @@ pub async fn notes(
     let rows: Vec<SealedNoteRow> = sqlx::query_as(
         "SELECT s.name AS author, n.staff_id, n.created_at, n.body FROM consultation_notes n
          JOIN staff s ON s.id = n.staff_id
-         WHERE n.consultation_id = ? ORDER BY n.created_at, n.id",
+         WHERE n.consultation_id = $1 ORDER BY n.created_at, n.id",
     )
     .bind(consultation_id)
     .fetch_all(db)
@@ -365,7 +365,7 @@ pub async fn set_status(
 ) -> Result<(), ServerError> {
     crate::server::error::one_row(
         sqlx::query(
-            "UPDATE consultations SET status = ?, status_changed_at = ? WHERE reference = ?",
+            "UPDATE consultations SET status = $1, status_changed_at = $2 WHERE reference = $3",
         )
         .bind(status.value())
         .bind(at)
@@ -387,7 +387,7 @@ pub struct Purged {
 /// `cutoff`, with their notes and notification rows, in one transaction.
 pub async fn purge_closed_before(db: &Db, cutoff: &str) -> Result<Purged, ServerError> {
     const DUE: &str = "SELECT id FROM consultations WHERE status IN ('closed', 'spam')
-                       AND COALESCE(status_changed_at, created_at) < ?";
+                       AND COALESCE(status_changed_at, created_at) < $1";
     let mut tx = db.begin().await?;
     let notes = sqlx::query(&format!(
         "DELETE FROM consultation_notes WHERE consultation_id IN ({DUE})"
@@ -428,7 +428,7 @@ pub async fn add_note(
     crate::server::error::one_row(
         sqlx::query(
             "INSERT INTO consultation_notes (consultation_id, staff_id, body, created_at)
-         SELECT id, ?, ?, ? FROM consultations WHERE reference = ?",
+         SELECT id, $1, $2, $3 FROM consultations WHERE reference = $4",
         )
         .bind(staff_id)
         .bind(vault.seal_str(&note_context(reference, staff_id), body))
@@ -533,8 +533,8 @@ async fn reseal_field(
     let rows: Vec<Stored> = sqlx::query_as(&format!(
         "SELECT id, reference, 0 AS staff_id, CAST({field} AS BLOB) AS value, typeof({field}) = 'text' AS plain
          FROM consultations
-         WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> ?)
-         LIMIT ?"
+         WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> $1)
+         LIMIT $2"
     ))
     .bind(not_under)
     .bind(limit)
@@ -545,7 +545,7 @@ async fn reseal_field(
         let (id, context) = (row.id, context(&row.reference, field));
         let text = row.text(vault, &context, field)?;
         sqlx::query(&format!(
-            "UPDATE consultations SET {field} = ? WHERE id = ?"
+            "UPDATE consultations SET {field} = $1 WHERE id = $2"
         ))
         .bind(vault.seal_str(&context, &text))
         .bind(id)
@@ -564,7 +564,7 @@ async fn reseal_notes(
     let notes: Vec<Stored> = sqlx::query_as(
         "SELECT n.id, c.reference, n.staff_id, CAST(n.body AS BLOB) AS value, typeof(n.body) = 'text' AS plain
          FROM consultation_notes n JOIN consultations c ON c.id = n.consultation_id
-         WHERE typeof(n.body) <> 'blob' OR substr(n.body, 2, 4) <> ? LIMIT ?",
+         WHERE typeof(n.body) <> 'blob' OR substr(n.body, 2, 4) <> $1 LIMIT $2",
     )
     .bind(not_under)
     .bind(limit)
@@ -574,7 +574,7 @@ async fn reseal_notes(
     for note in notes {
         let (id, context) = (note.id, note_context(&note.reference, note.staff_id));
         let text = note.text(vault, &context, "note")?;
-        sqlx::query("UPDATE consultation_notes SET body = ? WHERE id = ?")
+        sqlx::query("UPDATE consultation_notes SET body = $1 WHERE id = $2")
             .bind(vault.seal_str(&context, &text))
             .bind(id)
             .execute(&mut *tx)

@@ -51,7 +51,7 @@ pub async fn list(db: &Db) -> Result<Vec<ServiceSummaryRow>, ServerError> {
 
 pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<ServiceRow>, ServerError> {
     Ok(sqlx::query_as(
-        "SELECT name, summary, body_html, seo_title, seo_description FROM services WHERE slug = ?",
+        "SELECT name, summary, body_html, seo_title, seo_description FROM services WHERE slug = $1",
     )
     .bind(slug)
     .fetch_optional(db)
@@ -81,7 +81,7 @@ pub struct NewServiceRow<'a> {
 pub async fn insert(db: &Db, service: &NewServiceRow<'_>) -> Result<(), ServerError> {
     sqlx::query(
         "INSERT INTO services (slug, name, summary, body_md, body_html, position, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(service.slug)
     .bind(service.name)
@@ -98,7 +98,7 @@ pub async fn insert(db: &Db, service: &NewServiceRow<'_>) -> Result<(), ServerEr
 pub async fn for_editing(db: &Db, slug: &str) -> Result<Option<EditedServiceRow>, ServerError> {
     Ok(sqlx::query_as(
         "SELECT slug, version, name, summary, body_md, seo_title, seo_description
-             FROM services WHERE slug = ?",
+             FROM services WHERE slug = $1",
     )
     .bind(slug)
     .fetch_optional(db)
@@ -134,9 +134,9 @@ pub async fn save(
     service: &ServiceWrite<'_>,
 ) -> Result<ServiceSaved, ServerError> {
     let done = sqlx::query(
-        "UPDATE services SET name = ?, summary = ?, body_md = ?, body_html = ?, seo_title = ?,
-           seo_description = ?, updated_at = ?, version = version + 1
-         WHERE slug = ? AND version = ?",
+        "UPDATE services SET name = $1, summary = $2, body_md = $3, body_html = $4, seo_title = $5,
+           seo_description = $6, updated_at = $7, version = version + 1
+         WHERE slug = $8 AND version = $9",
     )
     .bind(service.name)
     .bind(service.summary)
@@ -152,7 +152,7 @@ pub async fn save(
     if done.rows_affected() == 1 {
         return Ok(ServiceSaved::Version(expected_version + 1));
     }
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM services WHERE slug = ?")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM services WHERE slug = $1")
         .bind(slug)
         .fetch_optional(db)
         .await?;

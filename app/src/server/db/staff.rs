@@ -21,7 +21,7 @@ pub struct StaffRow {
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<StaffRow>, ServerError> {
     Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE email = ?"))
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE email = $1"))
             .bind(email)
             .fetch_optional(db)
             .await?,
@@ -30,7 +30,7 @@ pub async fn by_email(db: &Db, email: &str) -> Result<Option<StaffRow>, ServerEr
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<StaffRow>, ServerError> {
     Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?"))
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE id = $1"))
             .bind(id)
             .fetch_optional(db)
             .await?,
@@ -56,7 +56,7 @@ pub async fn insert(
     created_at: &str,
 ) -> Result<Option<i64>, ServerError> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO staff (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO staff (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(email)
@@ -71,7 +71,7 @@ pub async fn insert(
 /// Disables (from `now`) or re-enables an account; none is not found.
 pub async fn set_disabled(db: &Db, id: i64, disabled: bool, now: &str) -> Result<(), ServerError> {
     crate::server::error::one_row(
-        sqlx::query("UPDATE staff SET disabled_at = CASE WHEN ? THEN ? END WHERE id = ?")
+        sqlx::query("UPDATE staff SET disabled_at = CASE WHEN $1 THEN $2 END WHERE id = $3")
             .bind(disabled)
             .bind(now)
             .bind(id)

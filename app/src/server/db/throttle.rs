@@ -12,7 +12,7 @@ pub struct FailuresRow {
 
 pub async fn get(db: &Db, key: &str) -> Result<Option<FailuresRow>, ServerError> {
     Ok(sqlx::query_as(
-        "SELECT failures, locked_until, last_failure_at FROM sign_in_failures WHERE key = ?",
+        "SELECT failures, locked_until, last_failure_at FROM sign_in_failures WHERE key = $1",
     )
     .bind(key)
     .fetch_optional(db)
@@ -28,10 +28,10 @@ pub async fn count_failure(
     stale_before: &str,
 ) -> Result<(), ServerError> {
     sqlx::query(
-        "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES (?1, 1, ?2)
+        "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES ($1, 1, $2)
              ON CONFLICT (key) DO UPDATE SET
-               failures = CASE WHEN last_failure_at < ?3 THEN 1 ELSE failures + 1 END,
-               last_failure_at = ?2",
+               failures = CASE WHEN last_failure_at < $3 THEN 1 ELSE failures + 1 END,
+               last_failure_at = $2",
     )
     .bind(key)
     .bind(now)
@@ -50,8 +50,8 @@ pub async fn lock_at_limit(
     now: &str,
 ) -> Result<(), ServerError> {
     sqlx::query(
-        "UPDATE sign_in_failures SET locked_until = ?
-             WHERE key = ? AND failures >= ? AND (locked_until IS NULL OR locked_until < ?)",
+        "UPDATE sign_in_failures SET locked_until = $1
+             WHERE key = $2 AND failures >= $3 AND (locked_until IS NULL OR locked_until < $4)",
     )
     .bind(until)
     .bind(key)
@@ -63,7 +63,7 @@ pub async fn lock_at_limit(
 }
 
 pub async fn clear(db: &Db, key: &str) -> Result<(), ServerError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
+    sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
         .bind(key)
         .execute(db)
         .await?;

@@ -14,7 +14,7 @@ pub struct SecretRow {
 /// The enrolled secret of account `staff_id`, if it has one.
 pub async fn secret(db: &Db, staff_id: i64) -> Result<Option<SecretRow>, ServerError> {
     Ok(sqlx::query_as(
-        "SELECT totp_secret, totp_last_step FROM staff WHERE id = ? AND totp_secret IS NOT NULL",
+        "SELECT totp_secret, totp_last_step FROM staff WHERE id = $1 AND totp_secret IS NOT NULL",
     )
     .bind(staff_id)
     .fetch_optional(db)
@@ -32,7 +32,7 @@ pub async fn enrol(
 ) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
     crate::server::error::one_row(
-        sqlx::query("UPDATE staff SET totp_secret = ?, totp_last_step = ? WHERE id = ?")
+        sqlx::query("UPDATE staff SET totp_secret = $1, totp_last_step = $2 WHERE id = $3")
             .bind(sealed_secret)
             .bind(step)
             .bind(staff_id)
@@ -41,7 +41,7 @@ pub async fn enrol(
     )?;
     delete_recovery_codes(&mut tx, staff_id).await?;
     for hash in code_hashes {
-        sqlx::query("INSERT INTO recovery_codes (staff_id, code_hash) VALUES (?, ?)")
+        sqlx::query("INSERT INTO recovery_codes (staff_id, code_hash) VALUES ($1, $2)")
             .bind(staff_id)
             .bind(hash)
             .execute(&mut *tx)
@@ -56,8 +56,8 @@ pub async fn enrol(
 /// so two sign-ins racing with the same code cannot both pass.
 pub async fn advance_step(db: &Db, staff_id: i64, step: i64) -> Result<bool, ServerError> {
     let done = sqlx::query(
-        "UPDATE staff SET totp_last_step = ?1
-         WHERE id = ?2 AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < ?1)",
+        "UPDATE staff SET totp_last_step = $1
+         WHERE id = $2 AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $1)",
     )
     .bind(step)
     .bind(staff_id)
@@ -75,7 +75,7 @@ pub async fn use_recovery_code(
     now: &str,
 ) -> Result<bool, ServerError> {
     let done = sqlx::query(
-        "UPDATE recovery_codes SET used_at = ? WHERE staff_id = ? AND code_hash = ? AND used_at IS NULL",
+        "UPDATE recovery_codes SET used_at = $1 WHERE staff_id = $2 AND code_hash = $3 AND used_at IS NULL",
     )
     .bind(now)
     .bind(staff_id)
@@ -88,7 +88,7 @@ pub async fn use_recovery_code(
 /// Recovery codes `staff_id` has not used.
 pub async fn recovery_codes_left(db: &Db, staff_id: i64) -> Result<i64, ServerError> {
     Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM recovery_codes WHERE staff_id = ? AND used_at IS NULL",
+        "SELECT COUNT(*) FROM recovery_codes WHERE staff_id = $1 AND used_at IS NULL",
     )
     .bind(staff_id)
     .fetch_one(db)
@@ -99,7 +99,7 @@ pub async fn recovery_codes_left(db: &Db, staff_id: i64) -> Result<i64, ServerEr
 pub async fn reset(db: &Db, staff_id: i64) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
     crate::server::error::one_row(
-        sqlx::query("UPDATE staff SET totp_secret = NULL, totp_last_step = NULL WHERE id = ?")
+        sqlx::query("UPDATE staff SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1")
             .bind(staff_id)
             .execute(&mut *tx)
             .await?,
@@ -113,7 +113,7 @@ async fn delete_recovery_codes(
     tx: &mut sqlx::SqliteConnection,
     staff_id: i64,
 ) -> Result<(), ServerError> {
-    sqlx::query("DELETE FROM recovery_codes WHERE staff_id = ?")
+    sqlx::query("DELETE FROM recovery_codes WHERE staff_id = $1")
         .bind(staff_id)
         .execute(tx)
         .await?;
