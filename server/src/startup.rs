@@ -185,7 +185,10 @@ async fn session_layer(
     config: &Config,
     db: &db::Db,
 ) -> anyhow::Result<SessionManagerLayer<SqliteStore>> {
-    let sessions = SqliteStore::new(db.clone())
+    let pool = db
+        .sqlite()
+        .context("staff sessions are kept in SQLite only, so far")?;
+    let sessions = SqliteStore::new(pool.clone())
         .with_table_name("sessions")
         .map_err(|e| anyhow::anyhow!(e))?;
     sessions

@@ -16,8 +16,8 @@ pub enum ServerError {
 }
 
 /// An UPDATE or DELETE of one row by its key: no row means not found.
-pub fn one_row(done: sqlx::sqlite::SqliteQueryResult) -> Result<(), ServerError> {
-    if done.rows_affected() == 0 {
+pub fn one_row(rows_affected: u64) -> Result<(), ServerError> {
+    if rows_affected == 0 {
         return Err(ServerError::NotFound);
     }
     Ok(())

@@ -93,7 +93,7 @@ mod tests {
             let committed: i64 = sqlx::query_scalar(
                 "UPDATE content_generation SET value = value + 1 WHERE id = 1 RETURNING value",
             )
-            .fetch_one(&db)
+            .fetch_one(db.sqlite().unwrap_or_else(|| panic!("a SQLite database")))
             .await
             .unwrap_or_else(|e| panic!("{e}"));
             let seen = generation.current(&db).await;

@@ -39,7 +39,7 @@ pub fn now_unix() -> i64 {
 impl TestApp {
     pub async fn add_staff(&self, role: Role, email: &str) -> i64 {
         accounts::create(
-            &self.db,
+            &self.store,
             email,
             &format!("{} person", role.label()),
             role,

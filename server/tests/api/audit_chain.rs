@@ -35,7 +35,7 @@ async fn tamper_guards_off(app: &TestApp) {
 }
 
 async fn verified(app: &TestApp) -> Verified {
-    verify(&app.db).await.unwrap_or_else(|e| panic!("{e}"))
+    verify(&app.store).await.unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[tokio::test]
@@ -108,7 +108,7 @@ async fn entries_from_before_the_chain_are_chained_at_start() {
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(verified(&app).await, Verified::BrokenAt { .. }));
-    let chained = chain_unhashed(&app.db)
+    let chained = chain_unhashed(&app.store)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(chained, 1);

@@ -155,6 +155,7 @@ async fn killed_at_random_moments_the_server_loses_no_acknowledged_request() {
     ))
     .await
     .unwrap_or_else(|e| panic!("{e:#}"));
+    let db = crate::helpers::sqlite(&db);
     let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_one(&db)
         .await

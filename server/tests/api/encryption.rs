@@ -259,7 +259,7 @@ async fn rotate_key_reseals_everything_under_a_new_key_and_resumes_after_an_inte
     let old_key = std::fs::read_to_string(dir.join("data.key")).unwrap_or_default();
 
     // Interrupted after one value of each field.
-    let rotation = server::data_key::rotate(&config_for(dir), &app.db, 1, Some(1))
+    let rotation = server::data_key::rotate(&config_for(dir), &app.store, 1, Some(1))
         .await
         .unwrap_or_else(|e| panic!("{e:#}"));
     assert!(!rotation.finished);

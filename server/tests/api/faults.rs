@@ -152,6 +152,7 @@ async fn on_a_full_disk_nothing_is_acknowledged_or_lost_and_the_site_recovers() 
     ))
     .await
     .unwrap_or_else(|e| panic!("{e:#}"));
+    let db = crate::helpers::sqlite(&db);
     let stored: Vec<String> = sqlx::query_scalar("SELECT reference FROM consultations")
         .fetch_all(&db)
         .await

@@ -16,7 +16,10 @@ pub const CLINIC: &str = "Monmouth Pain & Scoliosis Center";
 
 pub struct TestApp {
     pub address: SocketAddr,
+    /// The site's database, for tests' own SQL (SQLite's).
     pub db: SqlitePool,
+    /// The same, as the app's data layer takes it.
+    pub store: app::server::db::Db,
     pub client: reqwest::Client,
     pub dir: TempDir,
 }
@@ -50,7 +53,8 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
         .await
         .unwrap_or_else(|e| panic!("start: {e:#}"));
     let address = app.address();
-    let db = app.state.db.clone();
+    let store = app.state.db.clone();
+    let db = sqlite(&store);
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -59,6 +63,7 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
     TestApp {
         address,
         db,
+        store,
         client,
         dir,
     }
@@ -106,7 +111,7 @@ impl TestApp {
                 Timestamp::parse_date(article.published).unwrap_or_else(|e| panic!("{e}")),
             ),
         };
-        articles::insert(&self.db, &new)
+        articles::insert(&self.store, &new)
             .await
             .unwrap_or_else(|e| panic!("insert: {e}"));
     }
@@ -262,4 +267,11 @@ pub async fn local_listener() -> (tokio::net::TcpListener, u16) {
         .map(|a| a.port())
         .unwrap_or_else(|e| panic!("{e}"));
     (listener, port)
+}
+
+/// The SQLite pool inside the app's database handle.
+pub fn sqlite(db: &app::server::db::Db) -> SqlitePool {
+    db.sqlite()
+        .cloned()
+        .unwrap_or_else(|| panic!("a SQLite database"))
 }

@@ -23,6 +23,7 @@ async fn sqlite_columns() -> Columns {
     ))
     .await
     .unwrap_or_else(|e| panic!("{e:#}"));
+    let db = crate::helpers::sqlite(&db);
     let rows = sqlx::query(
         "SELECT m.name AS table_name, c.name AS column_name, c.\"notnull\" AS not_null, c.pk AS pk
          FROM sqlite_master m JOIN pragma_table_info(m.name) c

@@ -32,7 +32,7 @@ async fn closed_and_spam_requests_are_deleted_after_the_retention_period_and_not
     // A day before the period ends, nothing goes.
     let now = now_utc();
     let almost = Timestamp::from_unix(now.unix() + 364 * DAY);
-    let purged = purge(&app.db, &almost, 365)
+    let purged = purge(&app.store, &almost, 365)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(purged.requests, 0);
@@ -41,7 +41,7 @@ async fn closed_and_spam_requests_are_deleted_after_the_retention_period_and_not
     // After it, the closed and the spam request go, with their notes and
     // e-mail records; the one still being handled stays.
     let later = Timestamp::from_unix(now.unix() + 366 * DAY);
-    let purged = purge(&app.db, &later, 365)
+    let purged = purge(&app.store, &later, 365)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((purged.requests, purged.notes), (2, 1));

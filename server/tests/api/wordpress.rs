@@ -17,7 +17,7 @@ async fn a_wordpress_export_moves_over_once_with_its_old_addresses() {
     let items = wordpress::items(EXPORT).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(items.len(), 7);
     let mut seen = Vec::new();
-    let report = wordpress::import(&app.db, &items, false, &mut no_images(), |n, total| {
+    let report = wordpress::import(&app.store, &items, false, &mut no_images(), |n, total| {
         seen.push((n, total))
     })
     .await
@@ -130,7 +130,7 @@ async fn a_wordpress_export_moves_over_once_with_its_old_addresses() {
     // A second run changes nothing.
     let articles = app.count("SELECT COUNT(*) FROM articles").await;
     let redirects = app.count("SELECT COUNT(*) FROM redirects").await;
-    let again = wordpress::import(&app.db, &items, false, &mut no_images(), |_, _| {})
+    let again = wordpress::import(&app.store, &items, false, &mut no_images(), |_, _| {})
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(again.imported.is_empty() && again.matched.is_empty());
@@ -151,7 +151,7 @@ async fn a_wordpress_export_moves_over_once_with_its_old_addresses() {
 async fn pages_come_over_as_drafts_when_asked() {
     let app = spawn_app().await;
     let items = wordpress::items(EXPORT).unwrap_or_else(|e| panic!("{e}"));
-    let report = wordpress::import(&app.db, &items, true, &mut no_images(), |_, _| {})
+    let report = wordpress::import(&app.store, &items, true, &mut no_images(), |_, _| {})
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(report

@@ -4,7 +4,6 @@
 use super::Db;
 use crate::domain::article_admin::ArticleState;
 use crate::server::ServerError;
-use sqlx::SqliteConnection;
 
 /// What a public article list shows of each article.
 const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, c.slug AS category_slug,
@@ -63,34 +62,31 @@ pub struct UnlinkedRow {
 
 /// Published articles, newest first.
 pub async fn latest(db: &Db, limit: i64) -> Result<Vec<SummaryRow>, ServerError> {
-    Ok(sqlx::query_as(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT $1"
     ))
     .bind(limit)
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// Categories that have at least one published article, by name.
 pub async fn public_categories(db: &Db) -> Result<Vec<CategoryRow>, ServerError> {
-    Ok(sqlx::query_as(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT DISTINCT c.slug, c.name FROM categories c JOIN articles a ON a.category_id = c.id
          WHERE {PUBLIC} ORDER BY c.name"
     ))
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// How many published articles there are in `category` (a slug; `None`: all).
 pub async fn count_public(db: &Db, category: Option<&str>) -> Result<i64, ServerError> {
-    Ok(sqlx::query_scalar(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE {PUBLIC} AND ($1 IS NULL OR c.slug = $1)"
     ))
     .bind(category)
-    .fetch_one(db)
-    .await?)
+    .fetch_one(c).await)?)
 }
 
 /// One page of published articles in `category` (a slug; `None`: all), newest first.
@@ -100,7 +96,7 @@ pub async fn public_page(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<SummaryRow>, ServerError> {
-    Ok(sqlx::query_as(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE {PUBLIC} AND ($1 IS NULL OR c.slug = $1)
          ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3"
@@ -108,21 +104,19 @@ pub async fn public_page(
     .bind(category)
     .bind(limit)
     .bind(offset)
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// A published article by its slug.
 pub async fn public_by_slug(db: &Db, slug: &str) -> Result<Option<ArticleRow>, ServerError> {
-    Ok(sqlx::query_as(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative, a.body_html, a.category_id,
                 a.updated_at, a.seo_title, a.seo_description
              FROM articles a JOIN categories c ON c.id = a.category_id
              WHERE {PUBLIC} AND a.slug = $1"
     ))
     .bind(slug)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// Other published articles of a category, newest first.
@@ -132,7 +126,7 @@ pub async fn related(
     except_slug: &str,
     limit: i64,
 ) -> Result<Vec<SummaryRow>, ServerError> {
-    Ok(sqlx::query_as(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE {PUBLIC} AND a.category_id = $1 AND a.slug <> $2
          ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
@@ -140,20 +134,18 @@ pub async fn related(
     .bind(category_id)
     .bind(except_slug)
     .bind(limit)
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// The newest `limit` published articles (every one when `None`).
 pub async fn for_feed(db: &Db, limit: Option<i64>) -> Result<Vec<FeedRow>, ServerError> {
-    Ok(sqlx::query_as(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT a.slug, a.title, a.summary, c.name AS category, a.published_at, a.updated_at
          FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT $1"
     ))
     .bind(limit.unwrap_or(-1))
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// An article as the seed, the WordPress import or a test stores it: the
@@ -180,7 +172,7 @@ pub struct NewArticleRow<'a> {
 pub async fn insert(db: &Db, article: &NewArticleRow<'_>) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
     ensure_category(&mut tx, article.category_slug, article.category_name).await?;
-    sqlx::query(
+    crate::on_tx!(&mut tx, c => sqlx::query(
         "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src,
            hero_alt, hero_decorative, status, published_at, created_at, updated_at, wordpress_id)
          VALUES ($1, $2, $3, (SELECT id FROM categories WHERE slug = $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
@@ -199,25 +191,23 @@ pub async fn insert(db: &Db, article: &NewArticleRow<'_>) -> Result<(), ServerEr
     .bind(article.now)
     .bind(article.now)
     .bind(article.wordpress_id)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Creates a category unless its slug exists.
 pub(super) async fn ensure_category(
-    conn: &mut SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     slug: &str,
     name: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_tx!(tx, c => sqlx::query(
         "INSERT INTO categories (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
     )
     .bind(slug)
     .bind(name)
-    .execute(conn)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -227,29 +217,26 @@ pub async fn slug_of_wordpress_post(
     wordpress_id: i64,
 ) -> Result<Option<String>, ServerError> {
     Ok(
-        sqlx::query_scalar("SELECT slug FROM articles WHERE wordpress_id = $1")
+        crate::on_pool!(db, c => sqlx::query_scalar("SELECT slug FROM articles WHERE wordpress_id = $1")
             .bind(wordpress_id)
-            .fetch_optional(db)
-            .await?,
+            .fetch_optional(c).await)?,
     )
 }
 
 /// The article at `slug` that did not come from WordPress, if any.
 pub async fn unlinked_by_slug(db: &Db, slug: &str) -> Result<Option<UnlinkedRow>, ServerError> {
     Ok(
-        sqlx::query_as("SELECT id, title FROM articles WHERE slug = $1 AND wordpress_id IS NULL")
+        crate::on_pool!(db, c => sqlx::query_as("SELECT id, title FROM articles WHERE slug = $1 AND wordpress_id IS NULL")
             .bind(slug)
-            .fetch_optional(db)
-            .await?,
+            .fetch_optional(c).await)?,
     )
 }
 
 /// Records that article `id` is WordPress post `wordpress_id`.
 pub async fn link_to_wordpress(db: &Db, id: i64, wordpress_id: i64) -> Result<(), ServerError> {
-    sqlx::query("UPDATE articles SET wordpress_id = $1 WHERE id = $2")
+    crate::on_pool!(db, c => sqlx::query("UPDATE articles SET wordpress_id = $1 WHERE id = $2")
         .bind(wordpress_id)
         .bind(id)
-        .execute(db)
-        .await?;
+        .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }

@@ -78,16 +78,14 @@ async fn append(
     at: &str,
 ) -> Result<(), ServerError> {
     let _turn = APPEND.lock().await;
-    let last: Option<(i64, Option<String>)> =
-        sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-            .fetch_optional(db)
-            .await?;
+    let last: Option<(i64, Option<String>)> = crate::on_pool!(db, c => sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            .fetch_optional(c).await)?;
     let (id, previous) = match last {
         Some((id, hash)) => (id + 1, hash.unwrap_or_default()),
         None => (1, GENESIS.to_owned()),
     };
     let hash = link(&previous, id, staff_id, action, subject, at);
-    sqlx::query(
+    crate::on_pool!(db, c => sqlx::query(
         "INSERT INTO audit_log (id, staff_id, action, subject, at, hash) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
@@ -96,8 +94,7 @@ async fn append(
     .bind(subject)
     .bind(at)
     .bind(hash)
-    .execute(db)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -124,9 +121,8 @@ pub async fn record_system(
 
 async fn chain(db: &Db) -> Result<Vec<ChainRow>, ServerError> {
     Ok(
-        sqlx::query_as("SELECT id, staff_id, action, subject, at, hash FROM audit_log ORDER BY id")
-            .fetch_all(db)
-            .await?,
+        crate::on_pool!(db, c => sqlx::query_as("SELECT id, staff_id, action, subject, at, hash FROM audit_log ORDER BY id")
+            .fetch_all(c).await)?,
     )
 }
 
@@ -134,9 +130,8 @@ async fn chain(db: &Db) -> Result<Vec<ChainRow>, ServerError> {
 pub async fn chain_unhashed(db: &Db) -> Result<u64, ServerError> {
     let _turn = APPEND.lock().await;
     // Usually none: then the log is not read at every start.
-    let unhashed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE hash IS NULL")
-        .fetch_one(db)
-        .await?;
+    let unhashed: i64 = crate::on_pool!(db, c => sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE hash IS NULL")
+        .fetch_one(c).await)?;
     if unhashed == 0 {
         return Ok(0);
     }
@@ -147,11 +142,10 @@ pub async fn chain_unhashed(db: &Db) -> Result<u64, ServerError> {
             Some(hash) => hash,
             None => {
                 let hash = row.link(&previous);
-                sqlx::query("UPDATE audit_log SET hash = $1 WHERE id = $2")
+                crate::on_pool!(db, c => sqlx::query("UPDATE audit_log SET hash = $1 WHERE id = $2")
                     .bind(&hash)
                     .bind(row.id)
-                    .execute(db)
-                    .await?;
+                    .execute(c).await.map(|done| done.rows_affected()))?;
                 chained += 1;
                 hash
             }
@@ -190,11 +184,10 @@ pub async fn verify(db: &Db) -> Result<Verified, ServerError> {
 
 /// The newest `limit` entries, newest first.
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<AuditRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT a.at, s.name AS staff, a.action, a.subject FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
          ORDER BY a.at DESC, a.id DESC LIMIT $1",
     )
     .bind(limit)
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }

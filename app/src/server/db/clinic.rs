@@ -26,36 +26,35 @@ pub struct SocialLinkRow {
 
 /// The clinic's row; `None` before the seed ran.
 pub async fn get(db: &Db) -> Result<Option<ClinicRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT name, tagline, description, about, area_served, phone, email, address, hours,
                 specialties
          FROM clinic WHERE id = 1",
     )
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// The social links, in their order.
 pub async fn social_links(db: &Db) -> Result<Vec<SocialLinkRow>, ServerError> {
     Ok(
-        sqlx::query_as("SELECT label, url FROM social_links ORDER BY position, id")
-            .fetch_all(db)
-            .await?,
+        crate::on_pool!(db, c => sqlx::query_as("SELECT label, url FROM social_links ORDER BY position, id")
+            .fetch_all(c).await)?,
     )
 }
 
 /// Whether the clinic's row exists (the seed has run).
 pub async fn exists(db: &Db) -> Result<bool, ServerError> {
-    Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clinic)")
-        .fetch_one(db)
-        .await?)
+    Ok(
+        crate::on_pool!(db, c => sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clinic)")
+        .fetch_one(c).await)?,
+    )
 }
 
 /// Writes the clinic's facts (the single row) and replaces its social links:
 /// hours and specialties one per line, the phone as its ten digits.
 pub async fn save(db: &Db, clinic: &ClinicInfo) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
-    sqlx::query(
+    crate::on_tx!(&mut tx, c => sqlx::query(
         "INSERT INTO clinic (id, name, tagline, description, about, area_served, phone, email, address,
            hours, specialties)
          VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -74,18 +73,15 @@ pub async fn save(db: &Db, clinic: &ClinicInfo) -> Result<(), ServerError> {
     .bind(&clinic.address)
     .bind(clinic.hours.join("\n"))
     .bind(clinic.specialties.join("\n"))
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("DELETE FROM social_links")
-        .execute(&mut *tx)
-        .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    crate::on_tx!(&mut tx, c => sqlx::query("DELETE FROM social_links")
+        .execute(c).await.map(|done| done.rows_affected()))?;
     for (position, link) in (0_i64..).zip(&clinic.social) {
-        sqlx::query("INSERT INTO social_links (label, url, position) VALUES ($1, $2, $3)")
+        crate::on_tx!(&mut tx, c => sqlx::query("INSERT INTO social_links (label, url, position) VALUES ($1, $2, $3)")
             .bind(&link.label)
             .bind(&link.url)
             .bind(position)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(|done| done.rows_affected()))?;
     }
     tx.commit().await?;
     Ok(())

@@ -6,8 +6,7 @@ use crate::server::ServerError;
 
 pub async fn current(db: &Db) -> Result<i64, ServerError> {
     Ok(
-        sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
-            .fetch_one(db)
-            .await?,
+        crate::on_pool!(db, c => sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
+            .fetch_one(c).await)?,
     )
 }

@@ -5,7 +5,6 @@ use super::articles::ensure_category;
 use super::Db;
 use crate::domain::article_admin::ArticleState;
 use crate::server::ServerError;
-use sqlx::SqliteConnection;
 
 /// One line of the admin's article list.
 #[derive(Debug, sqlx::FromRow)]
@@ -56,7 +55,7 @@ pub struct RevisionRow {
 /// Articles whose title is `LIKE pattern` (escaped with `\`), in `category`
 /// (a name; empty: all), last changed first.
 pub async fn list(db: &Db, pattern: &str, category: &str) -> Result<Vec<ListedRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT a.id, a.title, c.name AS category, a.status, a.published_at FROM articles a
          JOIN categories c ON c.id = a.category_id
          WHERE a.title LIKE $1 ESCAPE '\\' AND ($2 = '' OR c.name = $3)
@@ -65,52 +64,47 @@ pub async fn list(db: &Db, pattern: &str, category: &str) -> Result<Vec<ListedRo
     .bind(pattern)
     .bind(category)
     .bind(category)
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// The names of the categories that have articles.
 pub async fn categories(db: &Db) -> Result<Vec<String>, ServerError> {
-    Ok(sqlx::query_scalar(
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
         "SELECT DISTINCT c.name FROM categories c JOIN articles a ON a.category_id = c.id ORDER BY c.name",
     )
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<EditedRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT a.version, a.status, a.published_at, a.title, a.slug, c.name AS category, a.summary,
                 a.body_md, a.hero_src, a.hero_alt, a.hero_decorative, a.seo_title, a.seo_description
          FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = $1",
     )
     .bind(id)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// The newest 50 saved versions of article `id`, newest first.
 pub async fn revisions(db: &Db, id: i64) -> Result<Vec<RevisionRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT r.version, r.saved_at, s.name AS saved_by FROM article_revisions r LEFT JOIN staff s ON s.id = r.saved_by
          WHERE r.article_id = $1 ORDER BY r.version DESC LIMIT 50",
     )
     .bind(id)
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// The text of version `version` of article `id`.
 pub async fn revision(db: &Db, id: i64, version: i64) -> Result<Option<DraftRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT title, slug, category, summary, body_md, hero_src, hero_alt, hero_decorative,
                 seo_title, seo_description
          FROM article_revisions WHERE article_id = $1 AND version = $2",
     )
     .bind(id)
     .bind(version)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// An article as staff saved it: the stored summary and HTML already derived.
@@ -185,41 +179,37 @@ pub async fn save(
 }
 
 async fn slug_taken(
-    conn: &mut SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     slug: &str,
     except: Option<i64>,
 ) -> Result<bool, ServerError> {
-    let taken: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id IS DISTINCT FROM $2")
+    let taken: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id IS DISTINCT FROM $2")
             .bind(slug)
             .bind(except)
-            .fetch_optional(conn)
-            .await?;
+            .fetch_optional(c).await)?;
     Ok(taken.is_some())
 }
 
-async fn image_stored(conn: &mut SqliteConnection, key: &str) -> Result<bool, ServerError> {
-    let stored: Option<String> = sqlx::query_scalar("SELECT key FROM media WHERE key = $1")
+async fn image_stored(tx: &mut crate::server::db::Tx, key: &str) -> Result<bool, ServerError> {
+    let stored: Option<String> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT key FROM media WHERE key = $1")
         .bind(key)
-        .fetch_optional(conn)
-        .await?;
+        .fetch_optional(c).await)?;
     Ok(stored.is_some())
 }
 
-async fn exists(conn: &mut SqliteConnection, id: i64) -> Result<bool, ServerError> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE id = $1")
+async fn exists(tx: &mut crate::server::db::Tx, id: i64) -> Result<bool, ServerError> {
+    let found: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM articles WHERE id = $1")
         .bind(id)
-        .fetch_optional(conn)
-        .await?;
+        .fetch_optional(c).await)?;
     Ok(found.is_some())
 }
 
 /// Stores a new article as a draft at version 1; returns its id.
 async fn insert_draft(
-    conn: &mut SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     article: &ArticleWrite<'_>,
 ) -> Result<i64, ServerError> {
-    Ok(sqlx::query_scalar(
+    Ok(crate::on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO articles (slug, title, summary, category_id, body_md, body_html, hero_src, hero_alt,
            hero_decorative, seo_title, seo_description, status, created_at, updated_at, version)
          VALUES ($1, $2, $3, (SELECT id FROM categories WHERE slug = $4), $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, 1) RETURNING id",
@@ -237,19 +227,18 @@ async fn insert_draft(
     .bind(article.seo_description)
     .bind(article.now)
     .bind(article.now)
-    .fetch_one(conn)
-    .await?)
+    .fetch_one(c).await)?)
 }
 
 /// Saves over version `expected_version`; `false` if the article is not
 /// at that version (or does not exist).
 async fn update_version(
-    conn: &mut SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     id: i64,
     expected_version: i64,
     article: &ArticleWrite<'_>,
 ) -> Result<bool, ServerError> {
-    let done = sqlx::query(
+    let done = crate::on_tx!(tx, c => sqlx::query(
         "UPDATE articles SET slug = $1, title = $2, summary = $3, category_id = (SELECT id FROM categories WHERE slug = $4),
            body_md = $5, body_html = $6, hero_src = $7, hero_alt = $8, hero_decorative = $9,
            seo_title = $10, seo_description = $11, updated_at = $12, version = version + 1
@@ -269,18 +258,17 @@ async fn update_version(
     .bind(article.now)
     .bind(id)
     .bind(expected_version)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() != 0)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    Ok(done != 0)
 }
 
 async fn record_revision(
-    conn: &mut SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     id: i64,
     version: i64,
     article: &ArticleWrite<'_>,
 ) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_tx!(tx, c => sqlx::query(
         "INSERT INTO article_revisions (article_id, version, title, slug, category, summary, body_md,
            hero_src, hero_alt, hero_decorative, seo_title, seo_description, saved_by, saved_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
@@ -299,8 +287,7 @@ async fn record_revision(
     .bind(article.seo_description)
     .bind(article.saved_by)
     .bind(article.now)
-    .execute(conn)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -315,8 +302,7 @@ pub async fn set_status(
 ) -> Result<(), ServerError> {
     // Publishing again keeps the first publication date; publishing a
     // scheduled article now dates it now; unpublishing keeps the date.
-    crate::server::error::one_row(
-        sqlx::query(
+    crate::server::error::one_row(crate::on_pool!(db, c => sqlx::query(
             "UPDATE articles SET
            published_at = CASE
              WHEN $1 = 'published' AND status = 'scheduled' THEN $2
@@ -330,28 +316,23 @@ pub async fn set_status(
         .bind(when)
         .bind(now)
         .bind(id)
-        .execute(db)
-        .await?,
-    )
+        .execute(c).await.map(|done| done.rows_affected()))?)
 }
 
 /// Deletes article `id` (its revisions go with it); none is not found.
 pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
     crate::server::error::one_row(
-        sqlx::query("DELETE FROM articles WHERE id = $1")
+        crate::on_pool!(db, c => sqlx::query("DELETE FROM articles WHERE id = $1")
             .bind(id)
-            .execute(db)
-            .await?,
+            .execute(c).await.map(|done| done.rows_affected()))?,
     )
 }
 
 /// Publishes every scheduled article due at `now`; returns how many.
 pub async fn publish_due(db: &Db, now: &str) -> Result<u64, ServerError> {
-    Ok(sqlx::query(
+    Ok(crate::on_pool!(db, c => sqlx::query(
         "UPDATE articles SET status = 'published', updated_at = $1 WHERE status = 'scheduled' AND published_at <= $1",
     )
     .bind(now)
-    .execute(db)
-    .await?
-    .rows_affected())
+    .execute(c).await.map(|done| done.rows_affected()))?)
 }

@@ -3,7 +3,6 @@
 
 use super::Db;
 use crate::server::ServerError;
-use sqlx::SqliteConnection;
 
 /// Who a notification e-mail goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,19 +72,18 @@ struct UnsentRow {
 /// Queues a notification of request `consultation_id`, due at `due_at`,
 /// inside the transaction that stores the request.
 pub(super) async fn enqueue(
-    conn: &mut SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     consultation_id: i64,
     kind: NotificationKind,
     due_at: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_tx!(tx, c => sqlx::query(
         "INSERT INTO notifications (consultation_id, kind, next_attempt_at) VALUES ($1, $2, $3)",
     )
     .bind(consultation_id)
     .bind(kind.value())
     .bind(due_at)
-    .execute(conn)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -95,15 +93,14 @@ pub async fn due(
     vault: &crate::server::vault::Vault,
     now: &str,
 ) -> Result<Vec<DueNotification>, ServerError> {
-    let rows: Vec<DueRow> = sqlx::query_as(
+    let rows: Vec<DueRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT n.id, n.kind, n.attempts, c.reference, c.email
          FROM notifications n JOIN consultations c ON c.id = n.consultation_id
          WHERE n.sent_at IS NULL AND n.failed_at IS NULL AND n.next_attempt_at <= $1
          ORDER BY n.id LIMIT 20",
     )
     .bind(now)
-    .fetch_all(db)
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter()
         .map(|row| {
             Ok(DueNotification {
@@ -124,19 +121,17 @@ pub async fn due(
 
 /// Notifications neither sent nor given up: the queue's depth.
 pub async fn pending(db: &Db) -> Result<i64, ServerError> {
-    Ok(sqlx::query_scalar(
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
         "SELECT COUNT(*) FROM notifications WHERE sent_at IS NULL AND failed_at IS NULL",
     )
-    .fetch_one(db)
-    .await?)
+    .fetch_one(c).await)?)
 }
 
 pub async fn mark_sent(db: &Db, id: i64, sent_at: &str) -> Result<(), ServerError> {
-    sqlx::query("UPDATE notifications SET sent_at = $1, attempts = attempts + 1 WHERE id = $2")
+    crate::on_pool!(db, c => sqlx::query("UPDATE notifications SET sent_at = $1, attempts = attempts + 1 WHERE id = $2")
         .bind(sent_at)
         .bind(id)
-        .execute(db)
-        .await?;
+        .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -152,7 +147,7 @@ pub struct FailedAttempt<'a> {
 }
 
 pub async fn mark_failed(db: &Db, id: i64, failed: &FailedAttempt<'_>) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_pool!(db, c => sqlx::query(
         "UPDATE notifications SET attempts = $1, last_error = $2, next_attempt_at = $3,
            failed_at = CASE WHEN $4 >= $5 THEN $6 END WHERE id = $7",
     )
@@ -163,8 +158,7 @@ pub async fn mark_failed(db: &Db, id: i64, failed: &FailedAttempt<'_>) -> Result
     .bind(failed.max_attempts)
     .bind(failed.now)
     .bind(id)
-    .execute(db)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -173,12 +167,11 @@ pub async fn unsent_of_request(
     db: &Db,
     consultation_id: i64,
 ) -> Result<Vec<UnsentNotification>, ServerError> {
-    let rows: Vec<UnsentRow> = sqlx::query_as(
+    let rows: Vec<UnsentRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT kind, attempts FROM notifications WHERE consultation_id = $1 AND sent_at IS NULL AND attempts > 0",
     )
     .bind(consultation_id)
-    .fetch_all(db)
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter()
         .map(|row| {
             Ok(UnsentNotification {

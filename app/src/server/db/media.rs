@@ -17,21 +17,19 @@ pub struct MediaRow {
 
 pub async fn find(db: &Db, key: &str) -> Result<Option<MediaRow>, ServerError> {
     Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM media m WHERE m.key = $1"))
+        crate::on_pool!(db, c => sqlx::query_as(&format!("SELECT {COLUMNS} FROM media m WHERE m.key = $1"))
             .bind(key)
-            .fetch_optional(db)
-            .await?,
+            .fetch_optional(c).await)?,
     )
 }
 
 /// The hero image of the article at `slug`, if it has one and it is stored.
 pub async fn hero_of_article(db: &Db, slug: &str) -> Result<Option<MediaRow>, ServerError> {
-    Ok(sqlx::query_as(&format!(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM media m JOIN articles a ON a.hero_src = m.key WHERE a.slug = $1"
     ))
     .bind(slug)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// Records an image unless its key is already recorded.
@@ -41,7 +39,7 @@ pub async fn record(
     uploaded_by: Option<i64>,
     uploaded_at: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_pool!(db, c => sqlx::query(
         "INSERT INTO media (key, width, height, widths, uploaded_by, uploaded_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING",
     )
@@ -51,7 +49,6 @@ pub async fn record(
     .bind(&image.widths)
     .bind(uploaded_by)
     .bind(uploaded_at)
-    .execute(db)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }

@@ -50,15 +50,98 @@ pub mod throttle;
 pub mod two_factor;
 
 use anyhow::Context;
+use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{Postgres, Sqlite, SqlitePool, Transaction};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-/// The database every data-access function takes (see the module doc for
-/// how a second engine plugs in).
-pub type Db = SqlitePool;
+/// The database every data-access function takes: a pool of either engine.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A transaction of either engine ([`Db::begin`]).
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Db {
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Self::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// The SQLite pool, for what only SQLite has (its file, PRAGMAs).
+    pub fn sqlite(&self) -> Option<&SqlitePool> {
+        match self {
+            Self::Sqlite(pool) => Some(pool),
+            Self::Postgres(_) => None,
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Self::Sqlite(pool) => pool.close().await,
+            Self::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Self::Sqlite(tx) => tx.commit().await,
+            Self::Postgres(tx) => tx.commit().await,
+        }
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        match self {
+            Self::Sqlite(tx) => tx.rollback().await,
+            Self::Postgres(tx) => tx.rollback().await,
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Self::Postgres(_))
+    }
+}
+
+/// Runs `$body` with `$c` bound to the pool `$db` holds: the same SQL, and
+/// the same Rust, compiled once per engine.
+#[macro_export]
+macro_rules! on_pool {
+    ($db:expr, $c:ident => $body:expr) => {
+        match $db {
+            $crate::server::db::Db::Sqlite($c) => $body,
+            $crate::server::db::Db::Postgres($c) => $body,
+        }
+    };
+}
+
+/// [`on_pool!`] inside a transaction: `$c` is its connection.
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, $c:ident => $body:expr) => {
+        match $tx {
+            $crate::server::db::Tx::Sqlite(tx) => {
+                let $c = &mut **tx;
+                $body
+            }
+            $crate::server::db::Tx::Postgres(tx) => {
+                let $c = &mut **tx;
+                $body
+            }
+        }
+    };
+}
 
 /// Opens (creating if needed) the SQLite file at `url` and applies every
 /// migration. A migration that fails stops the start.
@@ -91,7 +174,21 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         .run(&pool)
         .await
         .context("applying database migrations")?;
-    Ok(pool)
+    Ok(Db::Sqlite(pool))
+}
+
+/// Opens the PostgreSQL database at `url` and applies every migration.
+pub async fn connect_postgres(url: &str) -> anyhow::Result<Db> {
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .connect(url)
+        .await
+        .context("opening the PostgreSQL database")?;
+    POSTGRES_MIGRATIONS
+        .run(&pool)
+        .await
+        .context("applying database migrations")?;
+    Ok(Db::Postgres(pool))
 }
 
 /// Each engine's migrations, embedded at build time (`app/build.rs`
@@ -103,19 +200,23 @@ pub static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../mig
 /// migrations, nothing created.
 pub async fn connect_read_only(path: &Path) -> anyhow::Result<Db> {
     let options = SqliteConnectOptions::new().filename(path).read_only(true);
-    SqlitePoolOptions::new()
+    let pool = SqlitePoolOptions::new()
         .max_connections(1)
         .connect_with(options)
         .await
-        .with_context(|| format!("opening {}", path.display()))
+        .with_context(|| format!("opening {}", path.display()))?;
+    Ok(Db::Sqlite(pool))
 }
 
 /// Writes a consistent copy of the database to `path` (which must not
 /// exist), while others read and write.
 pub async fn backup(db: &Db, path: &Path) -> anyhow::Result<()> {
+    let pool = db
+        .sqlite()
+        .context("`server backup` copies a SQLite database; back PostgreSQL up with pg_dump")?;
     sqlx::query("VACUUM INTO ?")
         .bind(path.to_string_lossy().as_ref())
-        .execute(db)
+        .execute(pool)
         .await
         .with_context(|| format!("writing a backup to {}", path.display()))?;
     Ok(())
@@ -124,10 +225,12 @@ pub async fn backup(db: &Db, path: &Path) -> anyhow::Result<()> {
 /// Copies the write-ahead log into the database file and empties it, so
 /// that what was just overwritten is gone from both.
 pub async fn checkpoint(db: &Db) -> anyhow::Result<()> {
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(db)
-        .await
-        .context("checkpointing the write-ahead log")?;
+    if let Some(pool) = db.sqlite() {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(pool)
+            .await
+            .context("checkpointing the write-ahead log")?;
+    }
     Ok(())
 }
 

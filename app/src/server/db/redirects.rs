@@ -39,20 +39,18 @@ pub struct RedirectRow {
 /// Where `from` now lives, if it moved.
 pub async fn find(db: &Db, from: &str) -> Result<Option<String>, ServerError> {
     Ok(
-        sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = $1")
+        crate::on_pool!(db, c => sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = $1")
             .bind(from)
-            .fetch_optional(db)
-            .await?,
+            .fetch_optional(c).await)?,
     )
 }
 
 /// Every redirect, by the address it answers.
 pub async fn list(db: &Db) -> Result<Vec<RedirectRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT from_path, to_path, origin, created_at FROM redirects ORDER BY from_path",
     )
-    .fetch_all(db)
-    .await?)
+    .fetch_all(c).await)?)
 }
 
 /// Adds a redirect unless `from` already has one; says whether it was added.
@@ -63,7 +61,7 @@ pub async fn add(
     origin: RedirectOrigin,
     created_at: &str,
 ) -> Result<bool, ServerError> {
-    let done = sqlx::query(
+    let done = crate::on_pool!(db, c => sqlx::query(
         "INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (from_path) DO NOTHING",
     )
@@ -71,16 +69,14 @@ pub async fn add(
     .bind(to)
     .bind(origin.value())
     .bind(created_at)
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// Removes the redirect of `from`; none is not found.
 pub async fn delete(db: &Db, from: &str) -> Result<(), ServerError> {
-    let done = sqlx::query("DELETE FROM redirects WHERE from_path = $1")
+    let done = crate::on_pool!(db, c => sqlx::query("DELETE FROM redirects WHERE from_path = $1")
         .bind(from)
-        .execute(db)
-        .await?;
+        .execute(c).await.map(|done| done.rows_affected()))?;
     crate::server::error::one_row(done)
 }

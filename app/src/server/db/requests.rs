@@ -216,7 +216,7 @@ pub async fn insert(
     // at once (waiting out others) instead of failing to upgrade a read.
     let seal = |field: &str, value: &str| vault.seal_str(&context(request.reference, field), value);
     let mut tx = db.begin().await?;
-    let inserted: Option<i64> = sqlx::query_scalar(
+    let inserted: Option<i64> = crate::on_tx!(&mut tx, c => sqlx::query_scalar(
         "INSERT INTO consultations (reference, submission_token, name, phone, email, contact_method,
            service_slug, service_name, patient, days, time_of_day, message, status, spam_reason, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
@@ -237,8 +237,7 @@ pub async fn insert(
     .bind(request.status.value())
     .bind(request.spam_reason)
     .bind(request.created_at)
-    .fetch_optional(&mut *tx)
-    .await?;
+    .fetch_optional(c).await)?;
     let Some(id) = inserted else {
         tx.rollback().await?;
         return Ok(None);
@@ -253,10 +252,9 @@ pub async fn insert(
 /// The reference of the request stored from this submission token.
 pub async fn reference_for_token(db: &Db, token: &str) -> Result<Option<String>, ServerError> {
     Ok(
-        sqlx::query_scalar("SELECT reference FROM consultations WHERE submission_token = $1")
+        crate::on_pool!(db, c => sqlx::query_scalar("SELECT reference FROM consultations WHERE submission_token = $1")
             .bind(token)
-            .fetch_optional(db)
-            .await?,
+            .fetch_optional(c).await)?,
     )
 }
 
@@ -266,14 +264,13 @@ pub async fn list(
     vault: &Vault,
     status: Option<RequestStatus>,
 ) -> Result<Vec<RequestListRow>, ServerError> {
-    let rows: Vec<SealedListRow> = sqlx::query_as(
+    let rows: Vec<SealedListRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT reference, created_at, name, service_name, contact_method, status FROM consultations
          WHERE ($1 IS NULL AND status <> 'spam') OR status = $1
          ORDER BY created_at DESC, id DESC LIMIT 500",
     )
     .bind(status.map(RequestStatus::value))
-    .fetch_all(db)
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter()
         .map(|row| {
             Ok(RequestListRow {
@@ -291,9 +288,8 @@ pub async fn list(
 /// How many requests are in each status that has any.
 pub async fn status_counts(db: &Db) -> Result<Vec<StatusCountRow>, ServerError> {
     Ok(
-        sqlx::query_as("SELECT status, COUNT(*) AS count FROM consultations GROUP BY status")
-            .fetch_all(db)
-            .await?,
+        crate::on_pool!(db, c => sqlx::query_as("SELECT status, COUNT(*) AS count FROM consultations GROUP BY status")
+            .fetch_all(c).await)?,
     )
 }
 
@@ -302,14 +298,13 @@ pub async fn by_reference(
     vault: &Vault,
     reference: &str,
 ) -> Result<Option<DetailRow>, ServerError> {
-    let row: Option<SealedDetailRow> = sqlx::query_as(
+    let row: Option<SealedDetailRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT id, created_at, name, phone, email, contact_method, service_name, patient, days, time_of_day,
                 message, status, spam_reason, COALESCE(status_changed_at, created_at) AS status_changed_at
          FROM consultations WHERE reference = $1",
     )
     .bind(reference)
-    .fetch_optional(db)
-    .await?;
+    .fetch_optional(c).await)?;
     row.map(|row| {
         Ok(DetailRow {
             id: row.id,
@@ -335,14 +330,13 @@ pub async fn notes(
     consultation_id: i64,
     reference: &str,
 ) -> Result<Vec<NoteRow>, ServerError> {
-    let rows: Vec<SealedNoteRow> = sqlx::query_as(
+    let rows: Vec<SealedNoteRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT s.name AS author, n.staff_id, n.created_at, n.body FROM consultation_notes n
          JOIN staff s ON s.id = n.staff_id
          WHERE n.consultation_id = $1 ORDER BY n.created_at, n.id",
     )
     .bind(consultation_id)
-    .fetch_all(db)
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter()
         .map(|row| {
             Ok(NoteRow {
@@ -363,16 +357,13 @@ pub async fn set_status(
     status: RequestStatus,
     at: &str,
 ) -> Result<(), ServerError> {
-    crate::server::error::one_row(
-        sqlx::query(
+    crate::server::error::one_row(crate::on_pool!(db, c => sqlx::query(
             "UPDATE consultations SET status = $1, status_changed_at = $2 WHERE reference = $3",
         )
         .bind(status.value())
         .bind(at)
         .bind(reference)
-        .execute(db)
-        .await?,
-    )
+        .execute(c).await.map(|done| done.rows_affected()))?)
 }
 
 /// What a purge deleted.
@@ -389,25 +380,19 @@ pub async fn purge_closed_before(db: &Db, cutoff: &str) -> Result<Purged, Server
     const DUE: &str = "SELECT id FROM consultations WHERE status IN ('closed', 'spam')
                        AND COALESCE(status_changed_at, created_at) < $1";
     let mut tx = db.begin().await?;
-    let notes = sqlx::query(&format!(
+    let notes = crate::on_tx!(&mut tx, c => sqlx::query(&format!(
         "DELETE FROM consultation_notes WHERE consultation_id IN ({DUE})"
     ))
     .bind(cutoff)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    let notifications = sqlx::query(&format!(
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    let notifications = crate::on_tx!(&mut tx, c => sqlx::query(&format!(
         "DELETE FROM notifications WHERE consultation_id IN ({DUE})"
     ))
     .bind(cutoff)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    let requests = sqlx::query(&format!("DELETE FROM consultations WHERE id IN ({DUE})"))
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    let requests = crate::on_tx!(&mut tx, c => sqlx::query(&format!("DELETE FROM consultations WHERE id IN ({DUE})"))
         .bind(cutoff)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .execute(c).await.map(|done| done.rows_affected()))?;
     tx.commit().await?;
     Ok(Purged {
         requests,
@@ -425,8 +410,7 @@ pub async fn add_note(
     body: &str,
     created_at: &str,
 ) -> Result<(), ServerError> {
-    crate::server::error::one_row(
-        sqlx::query(
+    crate::server::error::one_row(crate::on_pool!(db, c => sqlx::query(
             "INSERT INTO consultation_notes (consultation_id, staff_id, body, created_at)
          SELECT id, $1, $2, $3 FROM consultations WHERE reference = $4",
         )
@@ -434,20 +418,17 @@ pub async fn add_note(
         .bind(vault.seal_str(&note_context(reference, staff_id), body))
         .bind(created_at)
         .bind(reference)
-        .execute(db)
-        .await?,
-    )
+        .execute(c).await.map(|done| done.rows_affected()))?)
 }
 
 /// Every request, newest first, for the export.
 pub async fn export(db: &Db, vault: &Vault) -> Result<Vec<ExportRow>, ServerError> {
-    let rows: Vec<SealedExportRow> = sqlx::query_as(
+    let rows: Vec<SealedExportRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT reference, created_at, name, phone, email, contact_method,
                 COALESCE(service_name, '') AS service_name, patient, days, time_of_day, message, status
          FROM consultations ORDER BY created_at DESC, id DESC",
     )
-    .fetch_all(db)
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter()
         .map(|row| {
             Ok(ExportRow {
@@ -524,70 +505,83 @@ impl Stored {
 }
 
 async fn reseal_field(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     vault: &Vault,
     field: &str,
     not_under: Option<&[u8]>,
     limit: u32,
 ) -> Result<u64, ServerError> {
-    let rows: Vec<Stored> = sqlx::query_as(&format!(
-        "SELECT id, reference, 0 AS staff_id, CAST({field} AS BLOB) AS value, typeof({field}) = 'text' AS plain
-         FROM consultations
-         WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> $1)
-         LIMIT $2"
-    ))
+    // Plain values exist only in SQLite files from before encryption at rest.
+    let sql = if tx.is_postgres() {
+        format!(
+            "SELECT id, reference, 0::BIGINT AS staff_id, {field} AS value, FALSE AS plain
+             FROM consultations
+             WHERE {field} IS NOT NULL AND $1::BYTEA IS NOT NULL AND substring({field} from 2 for 4) <> $1
+             LIMIT $2"
+        )
+    } else {
+        format!(
+            "SELECT id, reference, 0 AS staff_id, CAST({field} AS BLOB) AS value, typeof({field}) = 'text' AS plain
+             FROM consultations
+             WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> $1)
+             LIMIT $2"
+        )
+    };
+    let rows: Vec<Stored> = crate::on_tx!(tx, c => sqlx::query_as(&sql)
     .bind(not_under)
-    .bind(limit)
-    .fetch_all(&mut *tx)
-    .await?;
+    .bind(i64::from(limit))
+    .fetch_all(c).await)?;
     let count = rows.len() as u64;
     for row in rows {
         let (id, context) = (row.id, context(&row.reference, field));
         let text = row.text(vault, &context, field)?;
-        sqlx::query(&format!(
+        crate::on_tx!(tx, c => sqlx::query(&format!(
             "UPDATE consultations SET {field} = $1 WHERE id = $2"
         ))
         .bind(vault.seal_str(&context, &text))
         .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        .execute(c).await.map(|done| done.rows_affected()))?;
     }
     Ok(count)
 }
 
 async fn reseal_notes(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     vault: &Vault,
     not_under: Option<&[u8]>,
     limit: u32,
 ) -> Result<u64, ServerError> {
-    let notes: Vec<Stored> = sqlx::query_as(
+    let sql = if tx.is_postgres() {
+        "SELECT n.id, c.reference, n.staff_id, n.body AS value, FALSE AS plain
+         FROM consultation_notes n JOIN consultations c ON c.id = n.consultation_id
+         WHERE $1::BYTEA IS NOT NULL AND substring(n.body from 2 for 4) <> $1 LIMIT $2"
+    } else {
         "SELECT n.id, c.reference, n.staff_id, CAST(n.body AS BLOB) AS value, typeof(n.body) = 'text' AS plain
          FROM consultation_notes n JOIN consultations c ON c.id = n.consultation_id
-         WHERE typeof(n.body) <> 'blob' OR substr(n.body, 2, 4) <> $1 LIMIT $2",
-    )
+         WHERE typeof(n.body) <> 'blob' OR substr(n.body, 2, 4) <> $1 LIMIT $2"
+    };
+    let notes: Vec<Stored> = crate::on_tx!(tx, c => sqlx::query_as(sql)
     .bind(not_under)
-    .bind(limit)
-    .fetch_all(&mut *tx)
-    .await?;
+    .bind(i64::from(limit))
+    .fetch_all(c).await)?;
     let count = notes.len() as u64;
     for note in notes {
         let (id, context) = (note.id, note_context(&note.reference, note.staff_id));
         let text = note.text(vault, &context, "note")?;
-        sqlx::query("UPDATE consultation_notes SET body = $1 WHERE id = $2")
+        crate::on_tx!(tx, c => sqlx::query("UPDATE consultation_notes SET body = $1 WHERE id = $2")
             .bind(vault.seal_str(&context, &text))
             .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(|done| done.rows_affected()))?;
     }
     Ok(count)
 }
 
 /// Whether any request is stored sealed: a database that needs its key.
 pub async fn any_sealed(db: &Db) -> Result<bool, ServerError> {
-    Ok(sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM consultations WHERE typeof(name) = 'blob')",
-    )
-    .fetch_one(db)
-    .await?)
+    // PostgreSQL has only ever stored them sealed.
+    let sql = match db {
+        Db::Sqlite(_) => "SELECT EXISTS (SELECT 1 FROM consultations WHERE typeof(name) = 'blob')",
+        Db::Postgres(_) => "SELECT EXISTS (SELECT 1 FROM consultations)",
+    };
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(sql).fetch_one(c).await)?)
 }

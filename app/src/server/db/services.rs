@@ -43,27 +43,24 @@ pub struct EditedServiceRow {
 /// Every service, in the clinic's order.
 pub async fn list(db: &Db) -> Result<Vec<ServiceSummaryRow>, ServerError> {
     Ok(
-        sqlx::query_as("SELECT slug, name, summary FROM services ORDER BY position, id")
-            .fetch_all(db)
-            .await?,
+        crate::on_pool!(db, c => sqlx::query_as("SELECT slug, name, summary FROM services ORDER BY position, id")
+            .fetch_all(c).await)?,
     )
 }
 
 pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<ServiceRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT name, summary, body_html, seo_title, seo_description FROM services WHERE slug = $1",
     )
     .bind(slug)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// Every service page with when it last changed, in the clinic's order.
 pub async fn last_changes(db: &Db) -> Result<Vec<LastChangeRow>, ServerError> {
     Ok(
-        sqlx::query_as("SELECT slug, updated_at FROM services ORDER BY position, id")
-            .fetch_all(db)
-            .await?,
+        crate::on_pool!(db, c => sqlx::query_as("SELECT slug, updated_at FROM services ORDER BY position, id")
+            .fetch_all(c).await)?,
     )
 }
 
@@ -79,7 +76,7 @@ pub struct NewServiceRow<'a> {
 }
 
 pub async fn insert(db: &Db, service: &NewServiceRow<'_>) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_pool!(db, c => sqlx::query(
         "INSERT INTO services (slug, name, summary, body_md, body_html, position, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -90,19 +87,17 @@ pub async fn insert(db: &Db, service: &NewServiceRow<'_>) -> Result<(), ServerEr
     .bind(service.body_html)
     .bind(service.position)
     .bind(service.updated_at)
-    .execute(db)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 pub async fn for_editing(db: &Db, slug: &str) -> Result<Option<EditedServiceRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT slug, version, name, summary, body_md, seo_title, seo_description
              FROM services WHERE slug = $1",
     )
     .bind(slug)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// A service page as staff saved it: its HTML already rendered.
@@ -133,7 +128,7 @@ pub async fn save(
     expected_version: i64,
     service: &ServiceWrite<'_>,
 ) -> Result<ServiceSaved, ServerError> {
-    let done = sqlx::query(
+    let done = crate::on_pool!(db, c => sqlx::query(
         "UPDATE services SET name = $1, summary = $2, body_md = $3, body_html = $4, seo_title = $5,
            seo_description = $6, updated_at = $7, version = version + 1
          WHERE slug = $8 AND version = $9",
@@ -147,15 +142,13 @@ pub async fn save(
     .bind(service.updated_at)
     .bind(slug)
     .bind(expected_version)
-    .execute(db)
-    .await?;
-    if done.rows_affected() == 1 {
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    if done == 1 {
         return Ok(ServiceSaved::Version(expected_version + 1));
     }
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM services WHERE slug = $1")
+    let exists: Option<i64> = crate::on_pool!(db, c => sqlx::query_scalar("SELECT id FROM services WHERE slug = $1")
         .bind(slug)
-        .fetch_optional(db)
-        .await?;
+        .fetch_optional(c).await)?;
     match exists {
         Some(_) => Ok(ServiceSaved::Conflict),
         None => Err(ServerError::NotFound),

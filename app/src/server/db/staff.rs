@@ -21,28 +21,25 @@ pub struct StaffRow {
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<StaffRow>, ServerError> {
     Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE email = $1"))
+        crate::on_pool!(db, c => sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE email = $1"))
             .bind(email)
-            .fetch_optional(db)
-            .await?,
+            .fetch_optional(c).await)?,
     )
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<StaffRow>, ServerError> {
     Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE id = $1"))
+        crate::on_pool!(db, c => sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE id = $1"))
             .bind(id)
-            .fetch_optional(db)
-            .await?,
+            .fetch_optional(c).await)?,
     )
 }
 
 /// Every account, by name.
 pub async fn list(db: &Db) -> Result<Vec<StaffRow>, ServerError> {
     Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff ORDER BY name, id"))
-            .fetch_all(db)
-            .await?,
+        crate::on_pool!(db, c => sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff ORDER BY name, id"))
+            .fetch_all(c).await)?,
     )
 }
 
@@ -55,7 +52,7 @@ pub async fn insert(
     password_hash: &str,
     created_at: &str,
 ) -> Result<Option<i64>, ServerError> {
-    Ok(sqlx::query_scalar(
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
         "INSERT INTO staff (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (email) DO NOTHING RETURNING id",
     )
@@ -64,18 +61,16 @@ pub async fn insert(
     .bind(role.value())
     .bind(password_hash)
     .bind(created_at)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// Disables (from `now`) or re-enables an account; none is not found.
 pub async fn set_disabled(db: &Db, id: i64, disabled: bool, now: &str) -> Result<(), ServerError> {
     crate::server::error::one_row(
-        sqlx::query("UPDATE staff SET disabled_at = CASE WHEN $1 THEN $2 END WHERE id = $3")
+        crate::on_pool!(db, c => sqlx::query("UPDATE staff SET disabled_at = CASE WHEN $1 THEN $2 END WHERE id = $3")
             .bind(disabled)
             .bind(now)
             .bind(id)
-            .execute(db)
-            .await?,
+            .execute(c).await.map(|done| done.rows_affected()))?,
     )
 }

@@ -11,12 +11,11 @@ pub struct FailuresRow {
 }
 
 pub async fn get(db: &Db, key: &str) -> Result<Option<FailuresRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT failures, locked_until, last_failure_at FROM sign_in_failures WHERE key = $1",
     )
     .bind(key)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// Counts a failure at `now`, starting again from one when the last
@@ -27,7 +26,7 @@ pub async fn count_failure(
     now: &str,
     stale_before: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_pool!(db, c => sqlx::query(
         "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES ($1, 1, $2)
              ON CONFLICT (key) DO UPDATE SET
                failures = CASE WHEN last_failure_at < $3 THEN 1 ELSE failures + 1 END,
@@ -36,8 +35,7 @@ pub async fn count_failure(
     .bind(key)
     .bind(now)
     .bind(stale_before)
-    .execute(db)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -49,7 +47,7 @@ pub async fn lock_at_limit(
     until: &str,
     now: &str,
 ) -> Result<(), ServerError> {
-    sqlx::query(
+    crate::on_pool!(db, c => sqlx::query(
         "UPDATE sign_in_failures SET locked_until = $1
              WHERE key = $2 AND failures >= $3 AND (locked_until IS NULL OR locked_until < $4)",
     )
@@ -57,15 +55,13 @@ pub async fn lock_at_limit(
     .bind(key)
     .bind(limit)
     .bind(now)
-    .execute(db)
-    .await?;
+    .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 pub async fn clear(db: &Db, key: &str) -> Result<(), ServerError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
+    crate::on_pool!(db, c => sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
         .bind(key)
-        .execute(db)
-        .await?;
+        .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }

@@ -13,12 +13,11 @@ pub struct SecretRow {
 
 /// The enrolled secret of account `staff_id`, if it has one.
 pub async fn secret(db: &Db, staff_id: i64) -> Result<Option<SecretRow>, ServerError> {
-    Ok(sqlx::query_as(
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT totp_secret, totp_last_step FROM staff WHERE id = $1 AND totp_secret IS NOT NULL",
     )
     .bind(staff_id)
-    .fetch_optional(db)
-    .await?)
+    .fetch_optional(c).await)?)
 }
 
 /// Enrols `staff_id`: its secret, the step of the code that confirmed it,
@@ -32,20 +31,18 @@ pub async fn enrol(
 ) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
     crate::server::error::one_row(
-        sqlx::query("UPDATE staff SET totp_secret = $1, totp_last_step = $2 WHERE id = $3")
+        crate::on_tx!(&mut tx, c => sqlx::query("UPDATE staff SET totp_secret = $1, totp_last_step = $2 WHERE id = $3")
             .bind(sealed_secret)
             .bind(step)
             .bind(staff_id)
-            .execute(&mut *tx)
-            .await?,
+            .execute(c).await.map(|done| done.rows_affected()))?,
     )?;
     delete_recovery_codes(&mut tx, staff_id).await?;
     for hash in code_hashes {
-        sqlx::query("INSERT INTO recovery_codes (staff_id, code_hash) VALUES ($1, $2)")
+        crate::on_tx!(&mut tx, c => sqlx::query("INSERT INTO recovery_codes (staff_id, code_hash) VALUES ($1, $2)")
             .bind(staff_id)
             .bind(hash)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(|done| done.rows_affected()))?;
     }
     tx.commit().await?;
     Ok(())
@@ -55,15 +52,14 @@ pub async fn enrol(
 /// accepted before: `false` means the code was already used. One statement,
 /// so two sign-ins racing with the same code cannot both pass.
 pub async fn advance_step(db: &Db, staff_id: i64, step: i64) -> Result<bool, ServerError> {
-    let done = sqlx::query(
+    let done = crate::on_pool!(db, c => sqlx::query(
         "UPDATE staff SET totp_last_step = $1
          WHERE id = $2 AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $1)",
     )
     .bind(step)
     .bind(staff_id)
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// Uses up the recovery code hashing to `hash`: `false` if there is no such
@@ -74,35 +70,32 @@ pub async fn use_recovery_code(
     hash: &[u8],
     now: &str,
 ) -> Result<bool, ServerError> {
-    let done = sqlx::query(
+    let done = crate::on_pool!(db, c => sqlx::query(
         "UPDATE recovery_codes SET used_at = $1 WHERE staff_id = $2 AND code_hash = $3 AND used_at IS NULL",
     )
     .bind(now)
     .bind(staff_id)
     .bind(hash)
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// Recovery codes `staff_id` has not used.
 pub async fn recovery_codes_left(db: &Db, staff_id: i64) -> Result<i64, ServerError> {
-    Ok(sqlx::query_scalar(
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
         "SELECT COUNT(*) FROM recovery_codes WHERE staff_id = $1 AND used_at IS NULL",
     )
     .bind(staff_id)
-    .fetch_one(db)
-    .await?)
+    .fetch_one(c).await)?)
 }
 
 /// Removes `staff_id`'s second factor: they enrol again at their next sign-in.
 pub async fn reset(db: &Db, staff_id: i64) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
     crate::server::error::one_row(
-        sqlx::query("UPDATE staff SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1")
+        crate::on_tx!(&mut tx, c => sqlx::query("UPDATE staff SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1")
             .bind(staff_id)
-            .execute(&mut *tx)
-            .await?,
+            .execute(c).await.map(|done| done.rows_affected()))?,
     )?;
     delete_recovery_codes(&mut tx, staff_id).await?;
     tx.commit().await?;
@@ -110,12 +103,11 @@ pub async fn reset(db: &Db, staff_id: i64) -> Result<(), ServerError> {
 }
 
 async fn delete_recovery_codes(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::server::db::Tx,
     staff_id: i64,
 ) -> Result<(), ServerError> {
-    sqlx::query("DELETE FROM recovery_codes WHERE staff_id = $1")
+    crate::on_tx!(tx, c => sqlx::query("DELETE FROM recovery_codes WHERE staff_id = $1")
         .bind(staff_id)
-        .execute(tx)
-        .await?;
+        .execute(c).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
