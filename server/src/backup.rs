@@ -15,9 +15,10 @@ const DATABASE: &str = "clinic.db";
 const MEDIA: &str = "media";
 const KEY_ID: &str = "data-key-id.txt";
 
-/// Held by a running server for as long as it runs.
+/// Held by a running server for as long as it runs (on SQLite: a
+/// PostgreSQL server keeps its own).
 pub struct RunningLock {
-    _file: File,
+    _file: Option<File>,
 }
 
 fn lock_path(config: &Config) -> PathBuf {
@@ -28,11 +29,14 @@ fn lock_path(config: &Config) -> PathBuf {
 
 /// Marks the database as in use by a running server (others may share it).
 pub fn hold_running_lock(config: &Config) -> anyhow::Result<RunningLock> {
+    if crate::config::is_postgres(&config.database_url) {
+        return Ok(RunningLock { _file: None });
+    }
     let path = lock_path(config);
     let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
     file.try_lock_shared()
         .map_err(|e| anyhow::anyhow!("{}: {e}: a restore is under way", path.display()))?;
-    Ok(RunningLock { _file: file })
+    Ok(RunningLock { _file: Some(file) })
 }
 
 /// What a backup wrote.
@@ -43,6 +47,9 @@ pub struct Backup {
 }
 
 pub async fn backup(config: &Config, dest: &Path) -> anyhow::Result<Backup> {
+    if crate::config::is_postgres(&config.database_url) {
+        bail!("`server backup` copies a SQLite database: back PostgreSQL up with pg_dump (see the README)");
+    }
     if dest.join(DATABASE).exists() {
         bail!(
             "{} already holds a backup: choose a new folder",
@@ -77,6 +84,9 @@ pub struct Restored {
 /// one exists) and media folder, after checking the backup's integrity and
 /// that the configured data key is the one its requests are sealed under.
 pub async fn restore(config: &Config, src: &Path, replace: bool) -> anyhow::Result<Restored> {
+    if crate::config::is_postgres(&config.database_url) {
+        bail!("`server restore` restores a SQLite database: restore PostgreSQL with pg_restore (see the README)");
+    }
     let lock_file = lock_path(config);
     if let Some(dir) = lock_file.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;

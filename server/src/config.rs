@@ -106,17 +106,30 @@ pub fn check_database_url(url: &str) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Some("postgres" | "postgresql") => anyhow::bail!(
-            "DATABASE_URL is a PostgreSQL URL, which this version cannot use yet: give a SQLite file, like {DEFAULT_DATABASE_URL}"
-        ),
+        Some("postgres" | "postgresql") => {
+            anyhow::ensure!(
+                url.split_once("://").is_some_and(|(_, rest)| !rest.is_empty()),
+                "DATABASE_URL names no PostgreSQL server: give one, like postgres://clinic@db.example/clinic"
+            );
+            Ok(())
+        }
         _ => anyhow::bail!(
-            "DATABASE_URL={url:?} is not a database this server can use: give a SQLite file, like {DEFAULT_DATABASE_URL}"
+            "DATABASE_URL={url:?} is not a database this server can use: give a SQLite file, like {DEFAULT_DATABASE_URL}, or a PostgreSQL server, like postgres://clinic@db.example/clinic"
         ),
     }
 }
 
-/// `("sqlite://data/clinic.db?mode=rwc", "media")` -> `data/media`.
+/// Whether `DATABASE_URL` names a PostgreSQL server.
+pub fn is_postgres(database_url: &str) -> bool {
+    database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")
+}
+
+/// `("sqlite://data/clinic.db?mode=rwc", "media")` -> `data/media`; with
+/// PostgreSQL, which has no file here, `data/media`.
 fn beside_database(database_url: &str, name: &str) -> PathBuf {
+    if is_postgres(database_url) {
+        return Path::new("data").join(name);
+    }
     database_file(database_url)
         .parent()
         .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
@@ -256,9 +269,10 @@ mod tests {
     fn a_database_url_the_server_cannot_use_is_refused_with_a_sentence() {
         assert!(check_database_url("sqlite://data/clinic.db").is_ok());
         assert!(check_database_url("sqlite:clinic.db?mode=rwc").is_ok());
+        assert!(check_database_url("postgres://clinic@db/clinic").is_ok());
+        assert!(check_database_url("postgresql://clinic:secret@10.0.0.5:5432/clinic").is_ok());
         for (url, says) in [
-            ("postgres://clinic@db/clinic", "PostgreSQL URL"),
-            ("postgresql://clinic@db/clinic", "PostgreSQL URL"),
+            ("postgres://", "names no PostgreSQL server"),
             (
                 "mysql://clinic@db/clinic",
                 "not a database this server can use",

@@ -14,8 +14,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
+use tower_sessions::SessionStore;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 /// How often expired requests are looked for (and once at start).
 const RETENTION_PURGE_EVERY: Duration = Duration::from_secs(3600);
@@ -61,7 +62,6 @@ impl Application {
             config.retention_days,
             RETENTION_PURGE_EVERY,
         );
-        let sessions = session_layer(&config, &db).await?;
         let state = AppState {
             styles: built.styles(&config),
             leptos_options: built.leptos_options.clone(),
@@ -83,12 +83,13 @@ impl Application {
         // Cached public pages are answered first (after the header size
         // check, which the page cache makes), ahead of sessions, rendering
         // and compression.
-        let router = crate::router::router(state.clone(), &built.pkg, &built.hash, &built.earlier)
-            .layer(sessions)
-            .layer(axum::middleware::from_fn_with_state(
+        let router = crate::router::router(state.clone(), &built.pkg, &built.hash, &built.earlier);
+        let router = with_sessions(router, &config, &state.db).await?.layer(
+            axum::middleware::from_fn_with_state(
                 (state.clone(), crate::page_cache::PageCache::default()),
                 crate::page_cache::serve_cached,
-            ));
+            ),
+        );
         Ok(Self {
             listener,
             router,
@@ -179,29 +180,45 @@ impl BuiltFiles {
     }
 }
 
-/// Staff sessions, stored in the database (expired ones are swept hourly),
-/// behind a strict, HTTP-only cookie that ends after the idle limit.
-async fn session_layer(
-    config: &Config,
-    db: &db::Db,
-) -> anyhow::Result<SessionManagerLayer<SqliteStore>> {
-    let pool = db
-        .sqlite()
-        .context("staff sessions are kept in SQLite only, so far")?;
-    let sessions = SqliteStore::new(pool.clone())
-        .with_table_name("sessions")
-        .map_err(|e| anyhow::anyhow!(e))?;
-    sessions
-        .migrate()
-        .await
-        .context("creating the sessions table")?;
+/// Staff sessions, stored in the site's database (so every app server sees
+/// them; expired ones are swept hourly), behind a strict, HTTP-only cookie
+/// that ends after the idle limit.
+async fn with_sessions(router: Router, config: &Config, db: &db::Db) -> anyhow::Result<Router> {
+    Ok(match db {
+        db::Db::Sqlite(pool) => {
+            let store = SqliteStore::new(pool.clone())
+                .with_table_name("sessions")
+                .map_err(|e| anyhow::anyhow!(e))?;
+            store
+                .migrate()
+                .await
+                .context("creating the sessions table")?;
+            router.layer(session_layer(config, store))
+        }
+        db::Db::Postgres(pool) => {
+            let store = PostgresStore::new(pool.clone())
+                .with_table_name("sessions")
+                .map_err(|e| anyhow::anyhow!(e))?;
+            store
+                .migrate()
+                .await
+                .context("creating the sessions table")?;
+            router.layer(session_layer(config, store))
+        }
+    })
+}
+
+fn session_layer<S>(config: &Config, store: S) -> SessionManagerLayer<S>
+where
+    S: SessionStore + ExpiredDeletion + Clone,
+{
     tokio::spawn(
-        sessions
+        store
             .clone()
             .continuously_delete_expired(Duration::from_secs(3600)),
     );
     let idle = i64::try_from(config.session_idle.as_secs()).unwrap_or(1800);
-    Ok(SessionManagerLayer::new(sessions)
+    SessionManagerLayer::new(store)
         // Over HTTPS the browser then refuses the cookie unless it is
         // Secure, for this host only and the whole site (no subdomain can
         // set or read it).
@@ -213,7 +230,7 @@ async fn session_layer(
         .with_http_only(true)
         .with_same_site(SameSite::Strict)
         .with_secure(config.secure_cookies)
-        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle))))
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(idle)))
 }
 
 /// A file-size limit (`ulimit -f`, systemd's `LimitFSIZE`) reached by the

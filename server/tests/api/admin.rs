@@ -213,7 +213,7 @@ async fn cross_site_state_changes_are_refused() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let stored: String = sqlx::query_scalar("SELECT status FROM consultations")
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_default();
     assert_eq!(stored, "new");

@@ -63,7 +63,7 @@ async fn an_evening_article_keeps_the_clinics_date() {
     let app = spawn_app().await;
     sqlx::query("UPDATE articles SET published_at = '2023-12-14T03:30:00Z' WHERE slug = ?")
         .bind(SEEDED_ARTICLE.trim_start_matches("/articles/"))
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let page = app.page(SEEDED_ARTICLE).await;

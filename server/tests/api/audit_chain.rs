@@ -28,7 +28,7 @@ async fn tamper_guards_off(app: &TestApp) {
         "audit_log_append_only_delete",
     ] {
         sqlx::query(&format!("DROP TRIGGER {trigger}"))
-            .execute(&app.db)
+            .execute(app.sql())
             .await
             .unwrap_or_else(|e| panic!("{e}"));
     }
@@ -57,7 +57,7 @@ async fn an_entry_changed_afterwards_is_found_and_named() {
         "UPDATE audit_log SET action = 'staff.sign_out' WHERE id = 2",
         "DELETE FROM audit_log WHERE id = 2",
     ] {
-        let refused = sqlx::query(change).execute(&app.db).await;
+        let refused = sqlx::query(change).execute(app.sql()).await;
         assert!(
             refused.is_err_and(|e| e.to_string().contains("append-only")),
             "{change}"
@@ -67,7 +67,7 @@ async fn an_entry_changed_afterwards_is_found_and_named() {
     // member did.
     tamper_guards_off(&app).await;
     sqlx::query("UPDATE audit_log SET action = 'staff.sign_out' WHERE id = 2")
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -86,7 +86,7 @@ async fn an_entry_removed_afterwards_is_found() {
     a_few_entries(&app).await;
     tamper_guards_off(&app).await;
     sqlx::query("DELETE FROM audit_log WHERE id = 2")
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -104,7 +104,7 @@ async fn entries_from_before_the_chain_are_chained_at_start() {
     sqlx::query(
         "INSERT INTO audit_log (staff_id, action, subject, at) VALUES (NULL, 'old.entry', NULL, '2026-11-01T00:00:00Z')",
     )
-    .execute(&app.db)
+    .execute(app.sql())
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(verified(&app).await, Verified::BrokenAt { .. }));

@@ -26,7 +26,7 @@ async fn an_unchanged_page_is_a_304_and_a_published_change_shows_on_the_next_req
     // Staff change the article: the old tag no longer matches.
     sqlx::query("UPDATE articles SET body_html = '<p>Updated advice.</p>' WHERE slug = ?")
         .bind(SEEDED_ARTICLE.trim_start_matches("/articles/"))
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let changed = app
@@ -90,7 +90,7 @@ async fn a_change_made_outside_the_admin_shows_at_once_too() {
     sqlx::query(
         "UPDATE services SET summary = 'Now also on Saturdays.' WHERE slug = 'acupuncture'",
     )
-    .execute(&app.db)
+    .execute(app.sql())
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     let after = app.page("/services").await;

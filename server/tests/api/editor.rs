@@ -102,7 +102,7 @@ async fn slugs_are_unique_and_a_stale_save_is_a_conflict() {
     );
     let title: String = sqlx::query_scalar("SELECT title FROM articles WHERE id = ?")
         .bind(id)
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_default();
     assert_eq!(title, "First, edited in tab A");

@@ -182,7 +182,7 @@ async fn a_value_moved_to_another_request_does_not_open() {
     )
     .bind(&first)
     .bind(&second)
-    .execute(&app.db)
+    .execute(app.sql())
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     let front = app.staff(Role::FrontDesk).await;
@@ -211,7 +211,7 @@ async fn requests_stored_before_encryption_are_sealed_at_the_next_start() {
         .bind("Plain Olderversion")
         .bind("plain-message-5512")
         .bind(&reference)
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let restarted = spawn_with(
@@ -234,7 +234,7 @@ async fn requests_stored_before_encryption_are_sealed_at_the_next_start() {
 /// The key id each sealed name is under, and how many values are under it.
 async fn names_by_key(app: &TestApp) -> Vec<(Vec<u8>, i64)> {
     sqlx::query_as("SELECT substr(name, 2, 4) AS key_id, COUNT(*) FROM consultations GROUP BY key_id ORDER BY key_id")
-        .fetch_all(&app.db)
+        .fetch_all(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"))
 }

@@ -16,7 +16,7 @@ async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is
         "CREATE TRIGGER disk_full BEFORE INSERT ON consultations
          BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
     )
-    .execute(&app.db)
+    .execute(app.sql())
     .await
     .unwrap_or_else(|e| panic!("{e}"));
 
@@ -38,7 +38,7 @@ async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is
 
     // Space again: the same form goes through, once.
     sqlx::query("DROP TRIGGER disk_full")
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let sent = redirect_target(&app.post_form(&fields, &token).await);

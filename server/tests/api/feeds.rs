@@ -143,7 +143,7 @@ async fn sitemap_feed_and_robots_list_exactly_what_is_published() {
     // Published now: in the feed and the sitemap on the next request.
     let editor = app.staff(app::domain::staff::Role::Editor).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM articles WHERE slug = 'a-draft'")
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let published = app.set_article_state(&editor.client, id, "published").await;

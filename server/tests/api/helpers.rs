@@ -16,8 +16,8 @@ pub const CLINIC: &str = "Monmouth Pain & Scoliosis Center";
 
 pub struct TestApp {
     pub address: SocketAddr,
-    /// The site's database, for tests' own SQL (SQLite's).
-    pub db: SqlitePool,
+    /// The site's database when it is SQLite, for tests' own SQL.
+    sqlite: Option<SqlitePool>,
     /// The same, as the app's data layer takes it.
     pub store: app::server::db::Db,
     pub client: reqwest::Client,
@@ -54,7 +54,7 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
         .unwrap_or_else(|e| panic!("start: {e:#}"));
     let address = app.address();
     let store = app.state.db.clone();
-    let db = sqlite(&store);
+    let sqlite = store.sqlite().cloned();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -62,7 +62,7 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
         .unwrap_or_else(|e| panic!("client: {e}"));
     TestApp {
         address,
-        db,
+        sqlite,
         store,
         client,
         dir,
@@ -70,6 +70,13 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
 }
 
 impl TestApp {
+    /// The SQLite database, for a test's own SQL.
+    pub fn sql(&self) -> &SqlitePool {
+        self.sqlite
+            .as_ref()
+            .unwrap_or_else(|| panic!("this test's own SQL is written for SQLite"))
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.address, path)
     }

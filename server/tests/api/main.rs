@@ -25,6 +25,7 @@ mod media_helpers;
 mod metrics;
 mod not_found;
 mod pages;
+mod postgres;
 mod postgres_schema;
 mod privacy;
 mod publishing;

@@ -211,7 +211,7 @@ async fn about_contact_and_privacy_say_what_patients_need() {
 async fn social_links_configured_by_staff_appear_in_the_footer() {
     let app = spawn_app().await;
     sqlx::query("INSERT INTO social_links (label, url, position) VALUES ('Facebook', 'https://www.facebook.com/example', 0)")
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let page = app.page("/about").await;

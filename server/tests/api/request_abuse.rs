@@ -43,7 +43,7 @@ async fn a_filled_honeypot_a_forged_token_or_a_too_fast_form_is_kept_but_marked_
         let (status, why): (String, Option<String>) =
             sqlx::query_as("SELECT status, spam_reason FROM consultations WHERE reference = ?")
                 .bind(reference)
-                .fetch_one(&app.db)
+                .fetch_one(app.sql())
                 .await
                 .unwrap_or_else(|e| panic!("case {name}: {e}"));
         assert_eq!(status, "spam", "case {name}");
@@ -61,7 +61,7 @@ async fn a_filled_honeypot_a_forged_token_or_a_too_fast_form_is_kept_but_marked_
     let reference = location.rsplit('/').next().unwrap_or_default();
     let status: String = sqlx::query_scalar("SELECT status FROM consultations WHERE reference = ?")
         .bind(reference)
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_default();
     assert_eq!(status, "new");

@@ -80,7 +80,7 @@ impl TestApp {
 
     pub async fn count(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
-            .fetch_one(&self.db)
+            .fetch_one(self.sql())
             .await
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }

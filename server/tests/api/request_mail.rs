@@ -107,7 +107,7 @@ async fn a_mail_outage_never_loses_the_request_and_the_failure_is_recorded() {
     let failed: (i64, Option<String>, Option<String>) = sqlx::query_as(
         "SELECT attempts, last_error, sent_at FROM notifications WHERE kind = 'staff'",
     )
-    .fetch_one(&app.db)
+    .fetch_one(app.sql())
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(failed.0, 1, "tried once, retried later");

@@ -47,13 +47,13 @@ async fn the_front_desk_reads_a_request_changes_its_status_and_every_step_is_aud
         .await;
     assert_eq!(note.status(), StatusCode::OK);
     let stored: String = sqlx::query_scalar("SELECT status FROM consultations")
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_default();
     assert_eq!(stored, "contacted");
     let audit: Vec<(String, Option<String>)> =
         sqlx::query_as("SELECT action, subject FROM audit_log ORDER BY id")
-            .fetch_all(&app.db)
+            .fetch_all(app.sql())
             .await
             .unwrap_or_default();
     let actions: Vec<&str> = audit.iter().map(|(a, _)| a.as_str()).collect();
@@ -96,7 +96,7 @@ async fn request_times_are_on_the_clinics_clock() {
     let app = spawn_app().await;
     let reference = a_request(&app).await;
     sqlx::query("UPDATE consultations SET created_at = '2024-07-01T18:05:00Z'")
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let front = app.staff(Role::FrontDesk).await;
@@ -148,7 +148,7 @@ async fn the_csv_export_has_every_request_and_defuses_spreadsheet_formulas() {
     );
     let exported: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consultation.export'")
-            .fetch_one(&app.db)
+            .fetch_one(app.sql())
             .await
             .unwrap_or_default();
     assert_eq!(exported, 1);

@@ -48,7 +48,7 @@ async fn closed_and_spam_requests_are_deleted_after_the_retention_period_and_not
     assert_eq!(app.count(&count("consultations")).await, 1);
     assert_eq!(app.count(&count("consultation_notes")).await, 0);
     let remaining: String = sqlx::query_scalar("SELECT reference FROM consultations")
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_default();
     assert_eq!(remaining, open);
@@ -62,7 +62,7 @@ async fn closed_and_spam_requests_are_deleted_after_the_retention_period_and_not
     let (action, subject): (String, String) = sqlx::query_as(
         "SELECT action, subject FROM audit_log WHERE staff_id IS NULL ORDER BY id DESC LIMIT 1",
     )
-    .fetch_one(&app.db)
+    .fetch_one(app.sql())
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(action, "request.purge");

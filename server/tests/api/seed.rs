@@ -4,18 +4,18 @@ use crate::helpers::{spawn_app, spawn_app_in};
 async fn a_restart_keeps_content_and_never_seeds_twice() {
     let first = spawn_app().await;
     sqlx::query("UPDATE clinic SET tagline = 'Edited by staff.'")
-        .execute(&first.db)
+        .execute(first.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let dir = first.dir;
     let second = spawn_app_in(dir).await;
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles")
-        .fetch_one(&second.db)
+        .fetch_one(second.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(count, 1, "the seeded article exists once");
     let services: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM services")
-        .fetch_one(&second.db)
+        .fetch_one(second.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(services, 5);

@@ -29,7 +29,7 @@ async fn a_valid_request_is_stored_exactly_once_and_confirmed_with_its_reference
          FROM consultations WHERE reference = ?",
     )
     .bind(&reference)
-    .fetch_one(&app.db)
+    .fetch_one(app.sql())
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(row.contact_method, "email");

@@ -15,7 +15,7 @@ async fn inbox(app: &crate::helpers::TestApp, client: &reqwest::Client) -> reqwe
 
 async fn audit_actions(app: &crate::helpers::TestApp) -> Vec<(String, Option<String>)> {
     sqlx::query_as("SELECT action, subject FROM audit_log ORDER BY id")
-        .fetch_all(&app.db)
+        .fetch_all(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -86,7 +86,7 @@ async fn until_enrolled_the_front_desk_can_only_set_up_its_second_factor() {
     // Stored sealed, and the recovery codes only as hashes.
     let stored: Vec<u8> =
         sqlx::query_scalar("SELECT totp_secret FROM staff WHERE email = 'desk@clinic.example'")
-            .fetch_one(&app.db)
+            .fetch_one(app.sql())
             .await
             .unwrap_or_default();
     assert!(!stored.windows(secret.len()).any(|w| w == secret.as_slice()));
@@ -94,7 +94,7 @@ async fn until_enrolled_the_front_desk_can_only_set_up_its_second_factor() {
         .windows(8)
         .any(|w| w == &enrolment.secret.as_bytes()[..8]));
     let hashes: Vec<Vec<u8>> = sqlx::query_scalar("SELECT code_hash FROM recovery_codes")
-        .fetch_all(&app.db)
+        .fetch_all(app.sql())
         .await
         .unwrap_or_default();
     assert_eq!(hashes.len(), 10);
@@ -236,7 +236,7 @@ async fn an_administrator_resets_a_lost_second_factor_and_it_is_audited() {
     let desk = app.staff(Role::FrontDesk).await;
     let desk_id: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE email = ?")
         .bind(&desk.email)
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_default();
     let id = desk_id.to_string();
@@ -277,7 +277,7 @@ async fn an_administrator_resets_a_lost_second_factor_and_it_is_audited() {
 async fn admin_id(app: &crate::helpers::TestApp, email: &str) -> String {
     sqlx::query_scalar::<_, i64>("SELECT id FROM staff WHERE email = ?")
         .bind(email)
-        .fetch_one(&app.db)
+        .fetch_one(app.sql())
         .await
         .unwrap_or_default()
         .to_string()

@@ -205,7 +205,7 @@ async fn staff_redirects_are_checked_and_answer_301() {
     assert_eq!(response.headers()[LOCATION], "/services/acupuncture");
     // A real page is never shadowed by a redirect.
     sqlx::query("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ('/about', '/x', 'staff', '2026-01-01T00:00:00Z')")
-        .execute(&app.db)
+        .execute(app.sql())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     app.page("/about").await.assert_status(StatusCode::OK);

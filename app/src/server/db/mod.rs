@@ -143,9 +143,13 @@ macro_rules! on_tx {
     };
 }
 
-/// Opens (creating if needed) the SQLite file at `url` and applies every
-/// migration. A migration that fails stops the start.
+/// Opens the database `url` names (a SQLite file, created if needed, or a
+/// PostgreSQL server) and applies every migration. A migration that fails
+/// stops the start.
 pub async fn connect(url: &str) -> anyhow::Result<Db> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return connect_postgres(url).await;
+    }
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL {url:?} is not a SQLite URL"))?
         .create_if_missing(true)
@@ -179,11 +183,19 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
 
 /// Opens the PostgreSQL database at `url` and applies every migration.
 pub async fn connect_postgres(url: &str) -> anyhow::Result<Db> {
+    // One connection first: a server that is down or refuses us says so
+    // at once (the pool would retry until its acquire timeout).
+    use sqlx::Connection;
+    sqlx::PgConnection::connect(url)
+        .await
+        .context("opening the PostgreSQL database DATABASE_URL names")?
+        .close()
+        .await?;
     let pool = PgPoolOptions::new()
         .max_connections(16)
         .connect(url)
         .await
-        .context("opening the PostgreSQL database")?;
+        .context("opening the PostgreSQL database DATABASE_URL names")?;
     POSTGRES_MIGRATIONS
         .run(&pool)
         .await

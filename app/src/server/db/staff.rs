@@ -21,7 +21,7 @@ pub struct StaffRow {
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<StaffRow>, ServerError> {
     Ok(
-        crate::on_pool!(db, c => sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE email = $1"))
+        crate::on_pool!(db, c => sqlx::query_as(&format!("SELECT {COLUMNS} FROM staff WHERE lower(email) = lower($1)"))
             .bind(email)
             .fetch_optional(c).await)?,
     )
@@ -54,7 +54,7 @@ pub async fn insert(
 ) -> Result<Option<i64>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_scalar(
         "INSERT INTO staff (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (email) DO NOTHING RETURNING id",
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(email)
     .bind(name)

@@ -1,0 +1,93 @@
+//! The site on PostgreSQL: the same server, the same pages and the same
+//! staff flows, with `DATABASE_URL` naming a real PostgreSQL server (the
+//! test command starts one: `.ci/postgres`). Each test gets a database of
+//! its own.
+
+use crate::admin::a_request;
+use crate::helpers::{spawn_with, TestApp};
+use crate::postgres_schema::postgres_url;
+use app::domain::staff::Role;
+use server::config::{Config, DataKeySource};
+use sqlx::Connection;
+
+/// A new, empty database on the test's PostgreSQL server; its URL.
+pub async fn fresh_database(name: &str) -> String {
+    let server = postgres_url();
+    let name = format!("{name}_{}", std::process::id());
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .unwrap_or_else(|e| panic!("{server}: {e}"));
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        format!("CREATE DATABASE {name}"),
+    ] {
+        sqlx::query(&sql)
+            .execute(&mut admin)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+    let base = server
+        .rsplit_once('/')
+        .map_or(server.as_str(), |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+/// The server on a fresh PostgreSQL database; its files (the data key,
+/// images) in a temporary folder.
+pub async fn spawn_on_postgres(name: &str) -> TestApp {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(fresh_database(name).await);
+    config.data_key = DataKeySource::File(dir.path().join("data.key"));
+    config.media_dir = dir.path().join("media");
+    config.builds_dir = dir.path().join("builds");
+    spawn_with(dir, config).await
+}
+
+#[tokio::test]
+async fn the_site_serves_patients_and_staff_from_postgresql() {
+    let app = spawn_on_postgres("serves").await;
+    // Seeded on first start, as with SQLite.
+    let home = app.page("/").await;
+    home.assert_status(reqwest::StatusCode::OK);
+    let article = app
+        .page("/articles/5-ways-that-acupuncture-helps-with-low-back-pain")
+        .await;
+    article.assert_status(reqwest::StatusCode::OK);
+
+    // A patient's request, stored sealed, read back by the front desk.
+    let reference = a_request(&app).await;
+    assert!(reference.starts_with("CR-"), "{reference}");
+    let front = app.staff(Role::FrontDesk).await;
+    let request = app.read_request(&front.client, &reference).await;
+    assert_eq!(request["name"], "Ana Lima", "{request}");
+    let stored: Vec<u8> = app::on_pool!(&app.store, c => sqlx::query_scalar(
+        "SELECT name FROM consultations WHERE reference = $1"
+    )
+    .bind(&reference)
+    .fetch_one(c)
+    .await)
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !stored.windows(8).any(|w| w == b"Ana Lima"),
+        "the name is sealed in PostgreSQL too"
+    );
+
+    // An editor writes and publishes an article; patients see it at once.
+    let editor = app.staff(Role::Editor).await;
+    let (id, _): (i64, i64) = app
+        .save_article(
+            &editor.client,
+            None,
+            0,
+            "Posture at the desk",
+            "posture-at-the-desk",
+        )
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let published = app.set_article_state(&editor.client, id, "published").await;
+    assert_eq!(published.status(), 200);
+    let listed = app.page("/articles").await;
+    assert!(listed.text("main").contains("Posture at the desk"));
+}
