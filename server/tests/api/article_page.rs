@@ -61,10 +61,9 @@ async fn the_clinics_article_is_served_exactly_as_written() {
 #[tokio::test]
 async fn an_evening_article_keeps_the_clinics_date() {
     let app = spawn_app().await;
-    sqlx::query("UPDATE articles SET published_at = '2023-12-14T03:30:00Z' WHERE slug = ?")
+    app::on_pool!(&app.store, c => sqlx::query("UPDATE articles SET published_at = '2023-12-14T03:30:00Z' WHERE slug = $1")
         .bind(SEEDED_ARTICLE.trim_start_matches("/articles/"))
-        .execute(app.sql())
-        .await
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     let page = app.page(SEEDED_ARTICLE).await;
     assert_eq!(page.text("article .byline"), "Dec 13, 2023 | Acupuncture");

@@ -27,9 +27,8 @@ async fn tamper_guards_off(app: &TestApp) {
         "audit_log_append_only_update",
         "audit_log_append_only_delete",
     ] {
-        sqlx::query(&format!("DROP TRIGGER {trigger}"))
-            .execute(app.sql())
-            .await
+        app::on_pool!(&app.store, c => sqlx::query(&format!("DROP TRIGGER {trigger}"))
+            .execute(c).await.map(|done| done.rows_affected()))
             .unwrap_or_else(|e| panic!("{e}"));
     }
 }
@@ -57,7 +56,7 @@ async fn an_entry_changed_afterwards_is_found_and_named() {
         "UPDATE audit_log SET action = 'staff.sign_out' WHERE id = 2",
         "DELETE FROM audit_log WHERE id = 2",
     ] {
-        let refused = sqlx::query(change).execute(app.sql()).await;
+        let refused = app::on_pool!(&app.store, c => sqlx::query(change).execute(c).await.map(|done| done.rows_affected()));
         assert!(
             refused.is_err_and(|e| e.to_string().contains("append-only")),
             "{change}"
@@ -66,9 +65,8 @@ async fn an_entry_changed_afterwards_is_found_and_named() {
     // Someone with the database file drops the guards and rewrites what a
     // member did.
     tamper_guards_off(&app).await;
-    sqlx::query("UPDATE audit_log SET action = 'staff.sign_out' WHERE id = 2")
-        .execute(app.sql())
-        .await
+    app::on_pool!(&app.store, c => sqlx::query("UPDATE audit_log SET action = 'staff.sign_out' WHERE id = 2")
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         matches!(verified(&app).await, Verified::BrokenAt { id: 2, .. }),
@@ -85,9 +83,8 @@ async fn an_entry_removed_afterwards_is_found() {
     let app = spawn_app().await;
     a_few_entries(&app).await;
     tamper_guards_off(&app).await;
-    sqlx::query("DELETE FROM audit_log WHERE id = 2")
-        .execute(app.sql())
-        .await
+    app::on_pool!(&app.store, c => sqlx::query("DELETE FROM audit_log WHERE id = 2")
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         matches!(verified(&app).await, Verified::BrokenAt { id: 3, .. }),
@@ -101,11 +98,10 @@ async fn entries_from_before_the_chain_are_chained_at_start() {
     let app = spawn_app().await;
     a_few_entries(&app).await;
     // As an entry written by the previous version looks: no hash.
-    sqlx::query(
+    app::on_pool!(&app.store, c => sqlx::query(
         "INSERT INTO audit_log (staff_id, action, subject, at) VALUES (NULL, 'old.entry', NULL, '2026-11-01T00:00:00Z')",
     )
-    .execute(app.sql())
-    .await
+    .execute(c).await.map(|done| done.rows_affected()))
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(verified(&app).await, Verified::BrokenAt { .. }));
     let chained = chain_unhashed(&app.store)

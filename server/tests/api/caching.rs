@@ -24,10 +24,9 @@ async fn an_unchanged_page_is_a_304_and_a_published_change_shows_on_the_next_req
     assert!(again.bytes().await.unwrap_or_default().is_empty());
 
     // Staff change the article: the old tag no longer matches.
-    sqlx::query("UPDATE articles SET body_html = '<p>Updated advice.</p>' WHERE slug = ?")
+    app::on_pool!(&app.store, c => sqlx::query("UPDATE articles SET body_html = '<p>Updated advice.</p>' WHERE slug = $1")
         .bind(SEEDED_ARTICLE.trim_start_matches("/articles/"))
-        .execute(app.sql())
-        .await
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     let changed = app
         .client
@@ -87,11 +86,10 @@ async fn a_change_made_outside_the_admin_shows_at_once_too() {
     let before = app.page("/services").await;
     assert!(!before.inner_html("main").contains("Now also on Saturdays"));
     // The WordPress import and the scheduler write straight to the database.
-    sqlx::query(
+    app::on_pool!(&app.store, c => sqlx::query(
         "UPDATE services SET summary = 'Now also on Saturdays.' WHERE slug = 'acupuncture'",
     )
-    .execute(app.sql())
-    .await
+    .execute(c).await.map(|done| done.rows_affected()))
     .unwrap_or_else(|e| panic!("{e}"));
     let after = app.page("/services").await;
     assert!(after.inner_html("main").contains("Now also on Saturdays."));

@@ -100,10 +100,9 @@ async fn slugs_are_unique_and_a_stale_save_is_a_conflict() {
         StatusCode::CONFLICT,
         "an older version never overwrites"
     );
-    let title: String = sqlx::query_scalar("SELECT title FROM articles WHERE id = ?")
+    let title: String = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT title FROM articles WHERE id = $1")
         .bind(id)
-        .fetch_one(app.sql())
-        .await
+        .fetch_one(c).await)
         .unwrap_or_default();
     assert_eq!(title, "First, edited in tab A");
 

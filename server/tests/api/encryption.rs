@@ -177,13 +177,12 @@ async fn a_value_moved_to_another_request_does_not_open() {
     let app = spawn_app().await;
     let first = distinctive_request(&app).await;
     let second = crate::admin::a_request(&app).await;
-    sqlx::query(
-        "UPDATE consultations SET name = (SELECT name FROM consultations WHERE reference = ?) WHERE reference = ?",
+    app::on_pool!(&app.store, c => sqlx::query(
+        "UPDATE consultations SET name = (SELECT name FROM consultations WHERE reference = $1) WHERE reference = $2",
     )
     .bind(&first)
     .bind(&second)
-    .execute(app.sql())
-    .await
+    .execute(c).await.map(|done| done.rows_affected()))
     .unwrap_or_else(|e| panic!("{e}"));
     let front = app.staff(Role::FrontDesk).await;
     let moved = app
@@ -207,12 +206,11 @@ async fn requests_stored_before_encryption_are_sealed_at_the_next_start() {
     let app = spawn_app().await;
     let reference = distinctive_request(&app).await;
     // What an earlier version stored: the patient's words as text.
-    sqlx::query("UPDATE consultations SET name = ?, message = ? WHERE reference = ?")
+    app::on_pool!(&app.store, c => sqlx::query("UPDATE consultations SET name = $1, message = $2 WHERE reference = $3")
         .bind("Plain Olderversion")
         .bind("plain-message-5512")
         .bind(&reference)
-        .execute(app.sql())
-        .await
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     let restarted = spawn_with(
         tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
@@ -233,9 +231,8 @@ async fn requests_stored_before_encryption_are_sealed_at_the_next_start() {
 
 /// The key id each sealed name is under, and how many values are under it.
 async fn names_by_key(app: &TestApp) -> Vec<(Vec<u8>, i64)> {
-    sqlx::query_as("SELECT substr(name, 2, 4) AS key_id, COUNT(*) FROM consultations GROUP BY key_id ORDER BY key_id")
-        .fetch_all(app.sql())
-        .await
+    app::on_pool!(&app.store, c => sqlx::query_as("SELECT substr(name, 2, 4) AS key_id, COUNT(*) FROM consultations GROUP BY key_id ORDER BY key_id")
+        .fetch_all(c).await)
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -142,9 +142,8 @@ async fn sitemap_feed_and_robots_list_exactly_what_is_published() {
 
     // Published now: in the feed and the sitemap on the next request.
     let editor = app.staff(app::domain::staff::Role::Editor).await;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM articles WHERE slug = 'a-draft'")
-        .fetch_one(app.sql())
-        .await
+    let id: i64 = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT id FROM articles WHERE slug = 'a-draft'")
+        .fetch_one(c).await)
         .unwrap_or_else(|e| panic!("{e}"));
     let published = app.set_article_state(&editor.client, id, "published").await;
     assert_eq!(published.status(), StatusCode::OK);

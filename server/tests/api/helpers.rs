@@ -16,9 +16,8 @@ pub const CLINIC: &str = "Monmouth Pain & Scoliosis Center";
 
 pub struct TestApp {
     pub address: SocketAddr,
-    /// The site's database when it is SQLite, for tests' own SQL.
-    sqlite: Option<SqlitePool>,
-    /// The same, as the app's data layer takes it.
+    /// The site's database (either engine): tests run their own SQL on it
+    /// with `app::on_pool!`.
     pub store: app::server::db::Db,
     pub client: reqwest::Client,
     pub dir: TempDir,
@@ -31,7 +30,15 @@ pub struct Page {
     pub html: Html,
 }
 
+/// The server on a fresh database: a SQLite file, or, when the test
+/// command runs the suite a second time with `TEST_DATABASE=postgres`, a
+/// database of its own on the test's PostgreSQL server.
 pub async fn spawn_app() -> TestApp {
+    if std::env::var("TEST_DATABASE").as_deref() == Ok("postgres") {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        return crate::postgres::spawn_on_postgres(&format!("t{n}")).await;
+    }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
     spawn_app_in(dir).await
 }
@@ -54,7 +61,6 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
         .unwrap_or_else(|e| panic!("start: {e:#}"));
     let address = app.address();
     let store = app.state.db.clone();
-    let sqlite = store.sqlite().cloned();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -62,7 +68,6 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
         .unwrap_or_else(|e| panic!("client: {e}"));
     TestApp {
         address,
-        sqlite,
         store,
         client,
         dir,
@@ -70,13 +75,6 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
 }
 
 impl TestApp {
-    /// The SQLite database, for a test's own SQL.
-    pub fn sql(&self) -> &SqlitePool {
-        self.sqlite
-            .as_ref()
-            .unwrap_or_else(|| panic!("this test's own SQL is written for SQLite"))
-    }
-
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.address, path)
     }

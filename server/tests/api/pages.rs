@@ -210,9 +210,8 @@ async fn about_contact_and_privacy_say_what_patients_need() {
 #[tokio::test]
 async fn social_links_configured_by_staff_appear_in_the_footer() {
     let app = spawn_app().await;
-    sqlx::query("INSERT INTO social_links (label, url, position) VALUES ('Facebook', 'https://www.facebook.com/example', 0)")
-        .execute(app.sql())
-        .await
+    app::on_pool!(&app.store, c => sqlx::query("INSERT INTO social_links (label, url, position) VALUES ('Facebook', 'https://www.facebook.com/example', 0)")
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     let page = app.page("/about").await;
     assert!(page.texts("footer h3").contains(&"Follow Us".to_owned()));

@@ -41,10 +41,9 @@ async fn a_filled_honeypot_a_forged_token_or_a_too_fast_form_is_kept_but_marked_
         let location = redirect_target(&response);
         let reference = location.rsplit('/').next().unwrap_or_default();
         let (status, why): (String, Option<String>) =
-            sqlx::query_as("SELECT status, spam_reason FROM consultations WHERE reference = ?")
+            app::on_pool!(&app.store, c => sqlx::query_as("SELECT status, spam_reason FROM consultations WHERE reference = $1")
                 .bind(reference)
-                .fetch_one(app.sql())
-                .await
+                .fetch_one(c).await)
                 .unwrap_or_else(|e| panic!("case {name}: {e}"));
         assert_eq!(status, "spam", "case {name}");
         assert!(why.unwrap_or_default().contains(reason), "case {name}");
@@ -59,10 +58,9 @@ async fn a_filled_honeypot_a_forged_token_or_a_too_fast_form_is_kept_but_marked_
     tokio::time::sleep(Duration::from_millis(3100)).await;
     let location = redirect_target(&app.post_form(&valid_fields(), &token).await);
     let reference = location.rsplit('/').next().unwrap_or_default();
-    let status: String = sqlx::query_scalar("SELECT status FROM consultations WHERE reference = ?")
+    let status: String = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT status FROM consultations WHERE reference = $1")
         .bind(reference)
-        .fetch_one(app.sql())
-        .await
+        .fetch_one(c).await)
         .unwrap_or_default();
     assert_eq!(status, "new");
 }

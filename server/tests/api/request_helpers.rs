@@ -79,9 +79,8 @@ impl TestApp {
     }
 
     pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql)
-            .fetch_one(self.sql())
-            .await
+        app::on_pool!(&self.store, c => sqlx::query_scalar(sql)
+            .fetch_one(c).await)
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 }

@@ -46,15 +46,13 @@ async fn the_front_desk_reads_a_request_changes_its_status_and_every_step_is_aud
         )
         .await;
     assert_eq!(note.status(), StatusCode::OK);
-    let stored: String = sqlx::query_scalar("SELECT status FROM consultations")
-        .fetch_one(app.sql())
-        .await
+    let stored: String = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT status FROM consultations")
+        .fetch_one(c).await)
         .unwrap_or_default();
     assert_eq!(stored, "contacted");
     let audit: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT action, subject FROM audit_log ORDER BY id")
-            .fetch_all(app.sql())
-            .await
+        app::on_pool!(&app.store, c => sqlx::query_as("SELECT action, subject FROM audit_log ORDER BY id")
+            .fetch_all(c).await)
             .unwrap_or_default();
     let actions: Vec<&str> = audit.iter().map(|(a, _)| a.as_str()).collect();
     assert_eq!(
@@ -95,9 +93,8 @@ async fn the_front_desk_reads_a_request_changes_its_status_and_every_step_is_aud
 async fn request_times_are_on_the_clinics_clock() {
     let app = spawn_app().await;
     let reference = a_request(&app).await;
-    sqlx::query("UPDATE consultations SET created_at = '2024-07-01T18:05:00Z'")
-        .execute(app.sql())
-        .await
+    app::on_pool!(&app.store, c => sqlx::query("UPDATE consultations SET created_at = '2024-07-01T18:05:00Z'")
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     let front = app.staff(Role::FrontDesk).await;
     for path in [
@@ -147,9 +144,8 @@ async fn the_csv_export_has_every_request_and_defuses_spreadsheet_formulas() {
         "{body}"
     );
     let exported: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consultation.export'")
-            .fetch_one(app.sql())
-            .await
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consultation.export'")
+            .fetch_one(c).await)
             .unwrap_or_default();
     assert_eq!(exported, 1);
 }

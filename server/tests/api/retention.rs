@@ -47,9 +47,8 @@ async fn closed_and_spam_requests_are_deleted_after_the_retention_period_and_not
     assert_eq!((purged.requests, purged.notes), (2, 1));
     assert_eq!(app.count(&count("consultations")).await, 1);
     assert_eq!(app.count(&count("consultation_notes")).await, 0);
-    let remaining: String = sqlx::query_scalar("SELECT reference FROM consultations")
-        .fetch_one(app.sql())
-        .await
+    let remaining: String = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT reference FROM consultations")
+        .fetch_one(c).await)
         .unwrap_or_default();
     assert_eq!(remaining, open);
     assert_eq!(
@@ -59,11 +58,10 @@ async fn closed_and_spam_requests_are_deleted_after_the_retention_period_and_not
     );
 
     // The audit log says how many, never whose.
-    let (action, subject): (String, String) = sqlx::query_as(
+    let (action, subject): (String, String) = app::on_pool!(&app.store, c => sqlx::query_as(
         "SELECT action, subject FROM audit_log WHERE staff_id IS NULL ORDER BY id DESC LIMIT 1",
     )
-    .fetch_one(app.sql())
-    .await
+    .fetch_one(c).await)
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(action, "request.purge");
     assert!(subject.starts_with("2 requests, 1 notes"), "{subject}");

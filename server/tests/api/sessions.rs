@@ -158,9 +158,8 @@ async fn repeated_failures_lock_the_account_and_a_success_resets_the_count() {
     }
     let (_, ok) = app.sign_in_as("boss@clinic.example", PASSWORD).await;
     assert_eq!(ok.status(), StatusCode::OK);
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures")
-        .fetch_one(app.sql())
-        .await
+    let left: i64 = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures")
+        .fetch_one(c).await)
         .unwrap_or(-1);
     assert_eq!(left, 0, "a success clears the failures");
 

@@ -24,13 +24,12 @@ async fn a_valid_request_is_stored_exactly_once_and_confirmed_with_its_reference
     assert!(location.starts_with("/consultation/sent/CR-"), "{location}");
     let reference = location.rsplit('/').next().unwrap_or_default().to_owned();
 
-    let row: Stored = sqlx::query_as(
+    let row: Stored = app::on_pool!(&app.store, c => sqlx::query_as(
         "SELECT contact_method, service_slug, patient, days, time_of_day, status
-         FROM consultations WHERE reference = ?",
+         FROM consultations WHERE reference = $1",
     )
     .bind(&reference)
-    .fetch_one(app.sql())
-    .await
+    .fetch_one(c).await)
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(row.contact_method, "email");
     assert_eq!(row.service_slug.as_deref(), Some("acupuncture"));

@@ -14,9 +14,8 @@ async fn inbox(app: &crate::helpers::TestApp, client: &reqwest::Client) -> reqwe
 }
 
 async fn audit_actions(app: &crate::helpers::TestApp) -> Vec<(String, Option<String>)> {
-    sqlx::query_as("SELECT action, subject FROM audit_log ORDER BY id")
-        .fetch_all(app.sql())
-        .await
+    app::on_pool!(&app.store, c => sqlx::query_as("SELECT action, subject FROM audit_log ORDER BY id")
+        .fetch_all(c).await)
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -85,17 +84,15 @@ async fn until_enrolled_the_front_desk_can_only_set_up_its_second_factor() {
 
     // Stored sealed, and the recovery codes only as hashes.
     let stored: Vec<u8> =
-        sqlx::query_scalar("SELECT totp_secret FROM staff WHERE email = 'desk@clinic.example'")
-            .fetch_one(app.sql())
-            .await
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT totp_secret FROM staff WHERE email = 'desk@clinic.example'")
+            .fetch_one(c).await)
             .unwrap_or_default();
     assert!(!stored.windows(secret.len()).any(|w| w == secret.as_slice()));
     assert!(!stored
         .windows(8)
         .any(|w| w == &enrolment.secret.as_bytes()[..8]));
-    let hashes: Vec<Vec<u8>> = sqlx::query_scalar("SELECT code_hash FROM recovery_codes")
-        .fetch_all(app.sql())
-        .await
+    let hashes: Vec<Vec<u8>> = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT code_hash FROM recovery_codes")
+        .fetch_all(c).await)
         .unwrap_or_default();
     assert_eq!(hashes.len(), 10);
     assert!(hashes.iter().all(|h| !h
@@ -234,10 +231,9 @@ async fn an_administrator_resets_a_lost_second_factor_and_it_is_audited() {
     let app = spawn_app().await;
     let admin = app.staff(Role::Admin).await;
     let desk = app.staff(Role::FrontDesk).await;
-    let desk_id: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE email = ?")
+    let desk_id: i64 = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT id FROM staff WHERE email = $1")
         .bind(&desk.email)
-        .fetch_one(app.sql())
-        .await
+        .fetch_one(c).await)
         .unwrap_or_default();
     let id = desk_id.to_string();
     let by_desk = app
@@ -275,10 +271,9 @@ async fn an_administrator_resets_a_lost_second_factor_and_it_is_audited() {
 }
 
 async fn admin_id(app: &crate::helpers::TestApp, email: &str) -> String {
-    sqlx::query_scalar::<_, i64>("SELECT id FROM staff WHERE email = ?")
+    app::on_pool!(&app.store, c => sqlx::query_scalar::<_, i64>("SELECT id FROM staff WHERE email = $1")
         .bind(email)
-        .fetch_one(app.sql())
-        .await
+        .fetch_one(c).await)
         .unwrap_or_default()
         .to_string()
 }

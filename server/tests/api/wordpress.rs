@@ -204,9 +204,8 @@ async fn staff_redirects_are_checked_and_answer_301() {
     assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY);
     assert_eq!(response.headers()[LOCATION], "/services/acupuncture");
     // A real page is never shadowed by a redirect.
-    sqlx::query("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ('/about', '/x', 'staff', '2026-01-01T00:00:00Z')")
-        .execute(app.sql())
-        .await
+    app::on_pool!(&app.store, c => sqlx::query("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ('/about', '/x', 'staff', '2026-01-01T00:00:00Z')")
+        .execute(c).await.map(|done| done.rows_affected()))
         .unwrap_or_else(|e| panic!("{e}"));
     app.page("/about").await.assert_status(StatusCode::OK);
 
