@@ -197,6 +197,9 @@ CREATE TABLE redirects (
     origin     TEXT NOT NULL CHECK (origin IN ('wordpress', 'staff')),
     created_at TEXT NOT NULL
 );
+-- WordPress's feed address: readers subscribed to it keep their feed.
+INSERT INTO redirects (from_path, to_path, origin, created_at)
+VALUES ('/feed/', '/feed.xml', 'wordpress', '2026-11-26T00:00:00Z');
 
 CREATE TABLE health_checks (
     id         BIGINT PRIMARY KEY CHECK (id = 1),
@@ -220,15 +223,15 @@ END;
 $$;
 
 CREATE TRIGGER services_changed AFTER INSERT OR UPDATE OR DELETE ON services
-    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+    FOR EACH ROW EXECUTE FUNCTION content_changed();
 CREATE TRIGGER categories_changed AFTER INSERT OR UPDATE OR DELETE ON categories
-    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+    FOR EACH ROW EXECUTE FUNCTION content_changed();
 CREATE TRIGGER clinic_changed AFTER INSERT OR UPDATE ON clinic
-    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+    FOR EACH ROW EXECUTE FUNCTION content_changed();
 CREATE TRIGGER social_links_changed AFTER INSERT OR UPDATE OR DELETE ON social_links
-    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+    FOR EACH ROW EXECUTE FUNCTION content_changed();
 CREATE TRIGGER media_changed AFTER INSERT ON media
-    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+    FOR EACH ROW EXECUTE FUNCTION content_changed();
 -- Patients see published articles only: drafts keep the page cache.
 CREATE TRIGGER articles_changed_insert AFTER INSERT ON articles
     FOR EACH ROW WHEN (NEW.status = 'published') EXECUTE FUNCTION content_changed();

@@ -212,7 +212,8 @@ async fn cross_site_state_changes_are_refused() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    let stored: String = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT status FROM consultations")
+    let stored: String =
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT status FROM consultations")
         .fetch_one(c).await)
         .unwrap_or_default();
     assert_eq!(stored, "new");

@@ -2,7 +2,7 @@
 //! before it, and `server verify-audit` names the first broken link.
 
 use crate::admin::a_request;
-use crate::helpers::{server_cli, spawn_app, TestApp};
+use crate::helpers::{server_cli, spawn_app, spawn_sqlite_app, TestApp};
 use app::domain::staff::Role;
 use app::server::db::audit::{chain_unhashed, verify, Verified};
 
@@ -27,9 +27,15 @@ async fn tamper_guards_off(app: &TestApp) {
         "audit_log_append_only_update",
         "audit_log_append_only_delete",
     ] {
-        app::on_pool!(&app.store, c => sqlx::query(&format!("DROP TRIGGER {trigger}"))
+        // PostgreSQL names the table a trigger is on.
+        let on = if app.store.sqlite().is_some() {
+            ""
+        } else {
+            " ON audit_log"
+        };
+        app::on_pool!(&app.store, c => sqlx::query(&format!("DROP TRIGGER {trigger}{on}"))
             .execute(c).await.map(|done| done.rows_affected()))
-            .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
@@ -39,7 +45,7 @@ async fn verified(app: &TestApp) -> Verified {
 
 #[tokio::test]
 async fn an_entry_changed_afterwards_is_found_and_named() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     let entries = a_few_entries(&app).await;
     assert!(entries >= 3, "{entries}");
     assert_eq!(
@@ -85,7 +91,7 @@ async fn an_entry_removed_afterwards_is_found() {
     tamper_guards_off(&app).await;
     app::on_pool!(&app.store, c => sqlx::query("DELETE FROM audit_log WHERE id = 2")
         .execute(c).await.map(|done| done.rows_affected()))
-        .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         matches!(verified(&app).await, Verified::BrokenAt { id: 3, .. }),
         "{:?}",
@@ -99,7 +105,8 @@ async fn entries_from_before_the_chain_are_chained_at_start() {
     a_few_entries(&app).await;
     // As an entry written by the previous version looks: no hash.
     app::on_pool!(&app.store, c => sqlx::query(
-        "INSERT INTO audit_log (staff_id, action, subject, at) VALUES (NULL, 'old.entry', NULL, '2026-11-01T00:00:00Z')",
+        "INSERT INTO audit_log (id, staff_id, action, subject, at)
+         VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log), NULL, 'old.entry', NULL, '2026-11-01T00:00:00Z')",
     )
     .execute(c).await.map(|done| done.rows_affected()))
     .unwrap_or_else(|e| panic!("{e}"));

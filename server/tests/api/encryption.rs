@@ -1,7 +1,7 @@
 //! Patients' data at rest: sealed in the database file, its write-ahead log
 //! and its backups; readable only with the data key; the key rotated.
 
-use crate::helpers::{server_cli as cli, spawn_app, spawn_with, TestApp};
+use crate::helpers::{server_cli as cli, spawn_app, spawn_sqlite_app, spawn_with, TestApp};
 use crate::request_helpers::{redirect_target, valid_fields, with};
 use app::domain::staff::Role;
 use serde_json::json;
@@ -59,7 +59,7 @@ async fn refused_start(config: Config) -> String {
 
 #[tokio::test]
 async fn patients_words_are_in_no_byte_of_the_database_its_log_or_a_backup() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     let reference = distinctive_request(&app).await;
     let front = app.staff(Role::FrontDesk).await;
     let note = app
@@ -127,7 +127,7 @@ async fn patients_words_are_in_no_byte_of_the_database_its_log_or_a_backup() {
 
 #[tokio::test]
 async fn a_missing_damaged_or_foreign_key_stops_the_start_and_no_key_is_made_up() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     distinctive_request(&app).await;
     let dir = app.dir.path();
     let key = dir.join("data.key");
@@ -146,7 +146,7 @@ async fn a_missing_damaged_or_foreign_key_stops_the_start_and_no_key_is_made_up(
     assert!(!key.exists(), "a second key was created next to the data");
 
     // Another database's key.
-    let other = spawn_app().await;
+    let other = spawn_sqlite_app().await;
     std::fs::copy(other.dir.path().join("data.key"), &key).unwrap_or_else(|e| panic!("{e}"));
     let foreign = refused_start(config_for(dir)).await;
     assert!(foreign.contains("is not this database's"), "{foreign}");
@@ -203,7 +203,7 @@ async fn a_value_moved_to_another_request_does_not_open() {
 
 #[tokio::test]
 async fn requests_stored_before_encryption_are_sealed_at_the_next_start() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     let reference = distinctive_request(&app).await;
     // What an earlier version stored: the patient's words as text.
     app::on_pool!(&app.store, c => sqlx::query("UPDATE consultations SET name = $1, message = $2 WHERE reference = $3")
@@ -238,7 +238,7 @@ async fn names_by_key(app: &TestApp) -> Vec<(Vec<u8>, i64)> {
 
 #[tokio::test]
 async fn rotate_key_reseals_everything_under_a_new_key_and_resumes_after_an_interruption() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     let mut references = vec![distinctive_request(&app).await];
     for _ in 0..3 {
         references.push(crate::admin::a_request(&app).await);

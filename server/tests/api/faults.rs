@@ -3,14 +3,14 @@
 //! typed, and the site takes requests again once the database does,
 //! without a restart.
 
-use crate::helpers::spawn_app;
+use crate::helpers::spawn_sqlite_app;
 use crate::request_helpers::{redirect_target, valid_fields, with};
 use app::api::ApiError;
 use reqwest::StatusCode;
 
 #[tokio::test]
 async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is_lost() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     // What SQLite answers when the disk is full, on every insert.
     app::on_pool!(&app.store, c => sqlx::query(
         "CREATE TRIGGER disk_full BEFORE INSERT ON consultations
@@ -38,7 +38,7 @@ async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is
     // Space again: the same form goes through, once.
     app::on_pool!(&app.store, c => sqlx::query("DROP TRIGGER disk_full")
         .execute(c).await.map(|done| done.rows_affected()))
-        .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap_or_else(|e| panic!("{e}"));
     let sent = redirect_target(&app.post_form(&fields, &token).await);
     assert!(sent.starts_with("/consultation/sent/"), "{sent}");
     assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 1);

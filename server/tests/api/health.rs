@@ -1,14 +1,14 @@
 //! Probes for a load balancer, and malformed bodies answered as the
 //! caller's mistake (4xx), with the access check first.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_sqlite_app};
 use app::domain::staff::Role;
 use reqwest::StatusCode;
 use sqlx::Connection;
 
 #[tokio::test]
 async fn healthz_answers_and_readyz_answers_only_while_the_database_takes_writes() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     let alive = app.get("/healthz").await;
     assert_eq!(alive.status(), StatusCode::OK);
     assert_eq!(

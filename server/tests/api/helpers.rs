@@ -39,6 +39,13 @@ pub async fn spawn_app() -> TestApp {
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         return crate::postgres::spawn_on_postgres(&format!("t{n}")).await;
     }
+    spawn_sqlite_app().await
+}
+
+/// The server on a fresh SQLite file, whichever engine the suite runs on:
+/// for tests of what only SQLite has (its file's bytes, its locks, legacy
+/// plain values, the CLI on the same file).
+pub async fn spawn_sqlite_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
     spawn_app_in(dir).await
 }

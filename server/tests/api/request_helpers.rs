@@ -81,7 +81,7 @@ impl TestApp {
     pub async fn count(&self, sql: &str) -> i64 {
         app::on_pool!(&self.store, c => sqlx::query_scalar(sql)
             .fetch_one(c).await)
-            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 }
 

@@ -104,11 +104,12 @@ async fn a_mail_outage_never_loses_the_request_and_the_failure_is_recorded() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let failed: (i64, Option<String>, Option<String>) = app::on_pool!(&app.store, c => sqlx::query_as(
+    let failed: (i64, Option<String>, Option<String>) =
+        app::on_pool!(&app.store, c => sqlx::query_as(
         "SELECT attempts, last_error, sent_at FROM notifications WHERE kind = 'staff'",
     )
     .fetch_one(c).await)
-    .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(failed.0, 1, "tried once, retried later");
     assert!(
         failed.1.is_some_and(|e| !e.is_empty()),

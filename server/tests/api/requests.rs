@@ -46,7 +46,8 @@ async fn the_front_desk_reads_a_request_changes_its_status_and_every_step_is_aud
         )
         .await;
     assert_eq!(note.status(), StatusCode::OK);
-    let stored: String = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT status FROM consultations")
+    let stored: String =
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT status FROM consultations")
         .fetch_one(c).await)
         .unwrap_or_default();
     assert_eq!(stored, "contacted");

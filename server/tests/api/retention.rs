@@ -47,7 +47,8 @@ async fn closed_and_spam_requests_are_deleted_after_the_retention_period_and_not
     assert_eq!((purged.requests, purged.notes), (2, 1));
     assert_eq!(app.count(&count("consultations")).await, 1);
     assert_eq!(app.count(&count("consultation_notes")).await, 0);
-    let remaining: String = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT reference FROM consultations")
+    let remaining: String =
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT reference FROM consultations")
         .fetch_one(c).await)
         .unwrap_or_default();
     assert_eq!(remaining, open);

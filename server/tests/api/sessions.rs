@@ -2,7 +2,7 @@
 //! throttling, and the CLI that creates the first administrator.
 
 use crate::admin_helpers::{now_unix, totp_code, PASSWORD};
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_sqlite_app};
 use app::domain::staff::Role;
 use reqwest::StatusCode;
 
@@ -158,7 +158,8 @@ async fn repeated_failures_lock_the_account_and_a_success_resets_the_count() {
     }
     let (_, ok) = app.sign_in_as("boss@clinic.example", PASSWORD).await;
     assert_eq!(ok.status(), StatusCode::OK);
-    let left: i64 = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures")
+    let left: i64 =
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures")
         .fetch_one(c).await)
         .unwrap_or(-1);
     assert_eq!(left, 0, "a success clears the failures");
@@ -187,7 +188,7 @@ async fn repeated_failures_lock_the_account_and_a_success_resets_the_count() {
 
 #[tokio::test]
 async fn the_first_administrator_is_created_with_the_cli() {
-    let app = spawn_app().await;
+    let app = spawn_sqlite_app().await;
     let db_url = format!("sqlite://{}", app.dir.path().join("clinic.db").display());
     // On a thread of its own: the server under test runs on this test's
     // runtime, and must keep running while the command waits for it.

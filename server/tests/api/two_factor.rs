@@ -91,7 +91,8 @@ async fn until_enrolled_the_front_desk_can_only_set_up_its_second_factor() {
     assert!(!stored
         .windows(8)
         .any(|w| w == &enrolment.secret.as_bytes()[..8]));
-    let hashes: Vec<Vec<u8>> = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT code_hash FROM recovery_codes")
+    let hashes: Vec<Vec<u8>> =
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT code_hash FROM recovery_codes")
         .fetch_all(c).await)
         .unwrap_or_default();
     assert_eq!(hashes.len(), 10);
@@ -231,7 +232,8 @@ async fn an_administrator_resets_a_lost_second_factor_and_it_is_audited() {
     let app = spawn_app().await;
     let admin = app.staff(Role::Admin).await;
     let desk = app.staff(Role::FrontDesk).await;
-    let desk_id: i64 = app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT id FROM staff WHERE email = $1")
+    let desk_id: i64 =
+        app::on_pool!(&app.store, c => sqlx::query_scalar("SELECT id FROM staff WHERE email = $1")
         .bind(&desk.email)
         .fetch_one(c).await)
         .unwrap_or_default();

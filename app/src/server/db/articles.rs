@@ -144,7 +144,7 @@ pub async fn for_feed(db: &Db, limit: Option<i64>) -> Result<Vec<FeedRow>, Serve
          FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT $1"
     ))
-    .bind(limit.unwrap_or(-1))
+    .bind(limit.unwrap_or(i64::MAX))
     .fetch_all(c).await)?)
 }
 

@@ -29,7 +29,7 @@ pub async fn count_failure(
     crate::on_pool!(db, c => sqlx::query(
         "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES ($1, 1, $2)
              ON CONFLICT (key) DO UPDATE SET
-               failures = CASE WHEN last_failure_at < $3 THEN 1 ELSE failures + 1 END,
+               failures = CASE WHEN sign_in_failures.last_failure_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
                last_failure_at = $2",
     )
     .bind(key)
