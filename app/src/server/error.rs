@@ -5,7 +5,7 @@ pub enum ServerError {
     #[error("not found")]
     NotFound,
     #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     /// A stored value failed its domain rule: a bug or a hand-edited row.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
@@ -13,6 +13,13 @@ pub enum ServerError {
     /// provides every request (its state, session layer, peer address).
     #[error("request context: {0}")]
     Context(String),
+}
+
+impl From<sqlx::Error> for ServerError {
+    fn from(e: sqlx::Error) -> Self {
+        super::db::note_storage_fault(&e);
+        Self::Database(e)
+    }
 }
 
 /// An UPDATE or DELETE of one row by its key: no row means not found.

@@ -44,3 +44,121 @@ async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is
     assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 1);
     assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
 }
+
+/// Sets the running server's file-size limit (`ulimit -f`, soft only, so it
+/// can be lifted again): `"0"` lets it write no byte, like a full disk.
+async fn file_size_limit(pid: u32, limit: &str) {
+    let pid = pid.to_string();
+    let soft = format!("--fsize={limit}:");
+    let status = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("prlimit")
+            .args(["--pid", &pid, &soft])
+            .status()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+    .unwrap_or_else(|e| panic!("prlimit: {e}"));
+    assert!(status.success(), "prlimit {limit}");
+}
+
+/// A real full disk, as the operating system refuses it: the running
+/// server (the real binary) may not write one more byte to any file. Both
+/// paths answer 503 and keep what was typed, nothing is acknowledged, and
+/// once space returns the same form goes through without a restart.
+#[tokio::test]
+async fn on_a_full_disk_nothing_is_acknowledged_or_lost_and_the_site_recovers() {
+    use crate::crash::{free_port, start_with, wait_up};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = start_with(dir.path(), port, &[]);
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    wait_up(&client, &base).await;
+    let setup = client
+        .get(format!("{base}/api/consultation_form"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let setup: app::api::request::FormSetup = crate::helpers::decoded(setup).await;
+    let message = "Typed while the disk was full.";
+    let mut fields = with(valid_fields(), "message", message);
+    fields.push(("token", setup.token.clone()));
+    let post_form = || {
+        client
+            .post(format!("{base}/consultation"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_html_form::to_string(&fields).unwrap_or_default())
+            .send()
+    };
+
+    file_size_limit(child.id(), "0").await;
+    let js = client
+        .post(format!("{base}/api/consultation"))
+        .json(&crate::request_helpers::json_body(
+            &valid_fields(),
+            &setup.token,
+        ))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(js.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(crate::helpers::api_error(js).await, ApiError::NotSaved);
+    let page = post_form().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let html = scraper::Html::parse_document(&page.text().await.unwrap_or_default());
+    let one = |css: &str| {
+        let selector = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("{e:?}"));
+        html.select(&selector).next().map(|el| {
+            el.value()
+                .attr("value")
+                .map_or_else(|| el.text().collect::<String>(), str::to_owned)
+        })
+    };
+    assert_eq!(one("#cr-name").as_deref(), Some("Ana Lima"));
+    assert_eq!(one("#cr-message").as_deref(), Some(message));
+    assert!(one("main")
+        .unwrap_or_default()
+        .contains("could not be saved"));
+    let ready = client.get(format!("{base}/readyz")).send().await;
+    assert_eq!(
+        ready.map(|r| r.status()).ok(),
+        Some(StatusCode::SERVICE_UNAVAILABLE),
+        "not ready while nothing can be written"
+    );
+
+    // Space again: the same form goes through, once, with no restart.
+    file_size_limit(child.id(), "unlimited").await;
+    let sent = post_form().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let again = post_form().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        again.headers().get("location"),
+        sent.headers().get("location"),
+        "the same form is the same request"
+    );
+    let ready = client.get(format!("{base}/readyz")).send().await;
+    assert_eq!(ready.map(|r| r.status()).ok(), Some(StatusCode::OK));
+    let _ = child.kill();
+    let _ = tokio::task::spawn_blocking(move || child.wait()).await;
+
+    let db = app::server::db::connect(&format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ))
+    .await
+    .unwrap_or_else(|e| panic!("{e:#}"));
+    let db = crate::helpers::sqlite(&db);
+    let stored: Vec<String> = sqlx::query_scalar("SELECT reference FROM consultations")
+        .fetch_all(&db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stored.len(), 1, "stored once, after space returned");
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(integrity, "ok");
+}

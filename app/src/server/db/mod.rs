@@ -171,6 +171,9 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
+        .before_acquire(|_, meta| {
+            Box::pin(async move { Ok(!opened_before_storage_fault(meta.age)) })
+        })
         .connect_with(options)
         .await
         .with_context(|| format!("opening the database {url}"))?;
@@ -201,6 +204,41 @@ pub async fn connect_postgres(url: &str) -> anyhow::Result<Db> {
         .await
         .context("applying database migrations")?;
     Ok(Db::Postgres(pool))
+}
+
+/// When SQLite last failed a write for want of room or with an I/O error
+/// (milliseconds since the epoch; 0: never). A connection open at that
+/// moment can keep state from the failed write: with the kernel refusing
+/// the file's growth, a later commit on such a connection was reported
+/// done and then missing from the file (README, faults). So the pool
+/// closes every connection older than the last fault instead of lending
+/// it again, and opens fresh ones.
+static LAST_STORAGE_FAULT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// Notes a storage fault if `e` is one (SQLite's SQLITE_FULL or any
+/// SQLITE_IOERR, whose primary code is in the low byte).
+pub fn note_storage_fault(e: &sqlx::Error) {
+    let primary = e
+        .as_database_error()
+        .and_then(|d| d.code())
+        .and_then(|code| code.parse::<i64>().ok())
+        .map(|code| code & 0xff);
+    if matches!(primary, Some(10 | 13)) {
+        LAST_STORAGE_FAULT_MS.store(now_ms(), std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Whether a connection `age` old was open at the last storage fault.
+fn opened_before_storage_fault(age: Duration) -> bool {
+    let fault = LAST_STORAGE_FAULT_MS.load(std::sync::atomic::Ordering::Relaxed);
+    let opened = now_ms().saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX));
+    fault != 0 && opened <= fault
 }
 
 /// Each engine's migrations, embedded at build time (`app/build.rs`
