@@ -19,6 +19,58 @@ async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is
     .execute(c).await.map(|done| done.rows_affected()))
     .unwrap_or_else(|e| panic!("{e}"));
 
+    let (token, fields) = refused_and_kept(&app, "Kept while the disk was full.").await;
+
+    // Space again: the same form goes through, once.
+    app::on_pool!(&app.store, c => sqlx::query("DROP TRIGGER disk_full")
+        .execute(c).await.map(|done| done.rows_affected()))
+    .unwrap_or_else(|e| panic!("{e}"));
+    goes_through_once(&app, &fields, &token).await;
+}
+
+/// A read-only database, as SQLite refuses it ("attempt to write a
+/// readonly database"): every connection of the server's own pool is made
+/// read-only (`PRAGMA query_only`), then writable again.
+#[tokio::test]
+async fn a_read_only_database_acknowledges_nothing_loses_nothing_and_recovers() {
+    let app = spawn_sqlite_app().await;
+    read_only(&app, true).await;
+    let (token, fields) = refused_and_kept(&app, "Kept while the file was read-only.").await;
+    assert_eq!(
+        app.get("/readyz").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE,
+        "not ready while nothing can be written"
+    );
+    read_only(&app, false).await;
+    goes_through_once(&app, &fields, &token).await;
+}
+
+/// Sets `query_only` on every connection the server's pool holds (all
+/// eight at once, so none is missed).
+async fn read_only(app: &crate::helpers::TestApp, on: bool) {
+    let pool = crate::helpers::sqlite(&app.store);
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        let mut conn = pool.acquire().await.unwrap_or_else(|e| panic!("{e}"));
+        sqlx::query(if on {
+            "PRAGMA query_only = ON"
+        } else {
+            "PRAGMA query_only = OFF"
+        })
+        .execute(&mut *conn)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+        held.push(conn);
+    }
+}
+
+/// While the database refuses writes: both paths answer 503 with the
+/// sentence, the no-JavaScript page keeps every value, nothing is stored.
+/// Returns the form's token and fields, to send again.
+async fn refused_and_kept(
+    app: &crate::helpers::TestApp,
+    message: &str,
+) -> (String, Vec<(&'static str, String)>) {
     let token = app.form_token().await;
     let js = app.post_json(&valid_fields(), &token).await;
     assert_eq!(js.status(), StatusCode::SERVICE_UNAVAILABLE);
@@ -26,7 +78,6 @@ async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is
     assert_eq!(error, ApiError::NotSaved);
     assert!(error.to_string().contains("not sent"), "{error}");
 
-    let message = "Kept while the disk was full.";
     let fields = with(valid_fields(), "message", message);
     let page = app.post_form_page(&fields, &token).await;
     page.assert_status(StatusCode::SERVICE_UNAVAILABLE);
@@ -34,13 +85,19 @@ async fn a_request_the_database_refuses_is_not_acknowledged_and_nothing_typed_is
     assert_eq!(page.attrs("#cr-name", "value"), ["Ana Lima"]);
     assert_eq!(page.text("#cr-message"), message);
     assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 0);
+    (token, fields)
+}
 
-    // Space again: the same form goes through, once.
-    app::on_pool!(&app.store, c => sqlx::query("DROP TRIGGER disk_full")
-        .execute(c).await.map(|done| done.rows_affected()))
-    .unwrap_or_else(|e| panic!("{e}"));
-    let sent = redirect_target(&app.post_form(&fields, &token).await);
+/// Writes work again: the same form goes through, once, with no restart.
+async fn goes_through_once(
+    app: &crate::helpers::TestApp,
+    fields: &[(&'static str, String)],
+    token: &str,
+) {
+    let sent = redirect_target(&app.post_form(fields, token).await);
     assert!(sent.starts_with("/consultation/sent/"), "{sent}");
+    let again = redirect_target(&app.post_form(fields, token).await);
+    assert_eq!(again, sent, "the same form is the same request");
     assert_eq!(app.count("SELECT COUNT(*) FROM consultations").await, 1);
     assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
 }
