@@ -149,13 +149,7 @@ async fn killed_at_random_moments_the_server_loses_no_acknowledged_request() {
         }
     }
 
-    let db = app::server::db::connect(&format!(
-        "sqlite://{}",
-        dir.path().join("clinic.db").display()
-    ))
-    .await
-    .unwrap_or_else(|e| panic!("{e:#}"));
-    let db = crate::helpers::sqlite(&db);
+    let db = crate::helpers::open_sqlite(dir.path()).await;
     let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_one(&db)
         .await

@@ -201,13 +201,7 @@ async fn on_a_full_disk_nothing_is_acknowledged_or_lost_and_the_site_recovers() 
     let _ = child.kill();
     let _ = tokio::task::spawn_blocking(move || child.wait()).await;
 
-    let db = app::server::db::connect(&format!(
-        "sqlite://{}",
-        dir.path().join("clinic.db").display()
-    ))
-    .await
-    .unwrap_or_else(|e| panic!("{e:#}"));
-    let db = crate::helpers::sqlite(&db);
+    let db = crate::helpers::open_sqlite(dir.path()).await;
     let stored: Vec<String> = sqlx::query_scalar("SELECT reference FROM consultations")
         .fetch_all(&db)
         .await

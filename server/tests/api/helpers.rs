@@ -287,3 +287,13 @@ pub fn sqlite(db: &app::server::db::Db) -> SqlitePool {
         .cloned()
         .unwrap_or_else(|| panic!("a SQLite database"))
 }
+
+/// The SQLite database in `dir` (`clinic.db`), opened and migrated as the
+/// server opens it: to read what a stopped server left.
+pub async fn open_sqlite(dir: &std::path::Path) -> SqlitePool {
+    let url = format!("sqlite://{}", dir.join("clinic.db").display());
+    let db = app::server::db::connect(&url)
+        .await
+        .unwrap_or_else(|e| panic!("{e:#}"));
+    sqlite(&db)
+}

@@ -17,13 +17,7 @@ type Columns = BTreeMap<String, BTreeMap<String, bool>>;
 
 async fn sqlite_columns() -> Columns {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = app::server::db::connect(&format!(
-        "sqlite://{}",
-        dir.path().join("clinic.db").display()
-    ))
-    .await
-    .unwrap_or_else(|e| panic!("{e:#}"));
-    let db = crate::helpers::sqlite(&db);
+    let db = crate::helpers::open_sqlite(dir.path()).await;
     let rows = sqlx::query(
         "SELECT m.name AS table_name, c.name AS column_name, c.\"notnull\" AS not_null, c.pk AS pk
          FROM sqlite_master m JOIN pragma_table_info(m.name) c
