@@ -117,10 +117,13 @@ impl Application {
                 tracing::debug!(error = %e, "TCP_NODELAY");
             }
         });
+        let db = self.state.db.clone();
         axum::serve(listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
-            .context("serving HTTP")
+            .context("serving HTTP")?;
+        notify::release_claims(&db).await;
+        Ok(())
     }
 }
 

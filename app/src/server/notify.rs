@@ -12,6 +12,30 @@ use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 
+/// How long a server keeps the notifications it took to send (SMTP's 20 s
+/// timeout for each of up to 5); after that another server may retry them.
+/// A server that stops gives its claims back ([`release_claims`]); one
+/// that crashed loses them when this runs out.
+const CLAIM_SECONDS: i64 = 120;
+
+/// This process's name in the queue's claims.
+fn claimant() -> &'static str {
+    static CLAIMANT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    CLAIMANT.get_or_init(|| format!("{:016x}", rand::random::<u64>()))
+}
+
+/// Gives back the notifications this process claimed and did not send.
+pub async fn release_claims(db: &Db) {
+    match mail_queue::release(db, claimant()).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(
+            count = n,
+            "gave back unsent notifications for the next start"
+        ),
+        Err(e) => tracing::error!(error = %e, "giving back unsent notifications"),
+    }
+}
+
 /// Attempts before a notification is given up (and shown to staff as failed).
 pub const MAX_ATTEMPTS: i64 = 8;
 
@@ -67,7 +91,9 @@ async fn deliver_due(
     transport: Option<&Transport>,
     writes: &WriteGate,
 ) -> anyhow::Result<()> {
-    let due = mail_queue::due(db, vault, &now_utc().to_stored())
+    let now = now_utc();
+    let until = crate::server::content::Timestamp::from_unix(now.unix() + CLAIM_SECONDS);
+    let due = mail_queue::due(db, vault, claimant(), &now.to_stored(), &until.to_stored())
         .await
         .context("reading due notifications")?;
     if due.is_empty() {

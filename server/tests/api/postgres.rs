@@ -36,11 +36,18 @@ pub async fn fresh_database(name: &str) -> String {
 /// images) in a temporary folder.
 pub async fn spawn_on_postgres(name: &str) -> TestApp {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut config = Config::for_tests(fresh_database(name).await);
-    config.data_key = DataKeySource::File(dir.path().join("data.key"));
-    config.media_dir = dir.path().join("media");
-    config.builds_dir = dir.path().join("builds");
+    let config = config_on(&fresh_database(name).await, dir.path());
     spawn_with(dir, config).await
+}
+
+/// Settings for a server on the PostgreSQL database `url`, its files (the
+/// data key, images) in `files`.
+fn config_on(url: &str, files: &std::path::Path) -> Config {
+    let mut config = Config::for_tests(url.to_owned());
+    config.data_key = DataKeySource::File(files.join("data.key"));
+    config.media_dir = files.join("media");
+    config.builds_dir = files.join("builds");
+    config
 }
 
 #[tokio::test]
@@ -90,4 +97,44 @@ async fn the_site_serves_patients_and_staff_from_postgresql() {
     assert_eq!(published.status(), 200);
     let listed = app.page("/articles").await;
     assert!(listed.text("main").contains("Posture at the desk"));
+}
+
+/// Two app servers on one database (sharing its data key, as instances
+/// must): requests sent through either are announced by e-mail once each,
+/// though both servers' mail workers poll the same queue every second.
+#[tokio::test]
+async fn with_two_servers_each_e_mail_is_sent_once() {
+    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = fresh_database("two_servers").await;
+    let sink = crate::smtp_sink::SmtpSink::start().await;
+    let config = || {
+        let mut config = config_on(&url, shared.path());
+        config.smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
+        config.staff_email = vec!["desk@clinic.example".to_owned()];
+        config
+    };
+    let dirs = (
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let first = spawn_with(dirs.0, config()).await;
+    let second = spawn_with(dirs.1, config()).await;
+
+    let mut references = Vec::new();
+    for n in 0..6 {
+        let through = if n % 2 == 0 { &first } else { &second };
+        references.push(a_request(through).await);
+    }
+    // Two e-mails a request: the front desk's and the patient's.
+    let sent = sink.wait_for(references.len() * 2).await;
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    let sent = sink.wait_for(sent.len()).await;
+    assert_eq!(sent.len(), references.len() * 2, "no e-mail sent twice");
+    for reference in &references {
+        let about = sent
+            .iter()
+            .filter(|m| m.contains(reference.as_str()))
+            .count();
+        assert_eq!(about, 2, "{reference}: {about} e-mails");
+    }
 }

@@ -87,19 +87,41 @@ pub(super) async fn enqueue(
     Ok(())
 }
 
-/// Up to 20 notifications due at `now`, oldest first.
+/// Claims up to 5 notifications due at `now`, oldest first, until
+/// `until`, and returns them: another app server (or this one's next pass)
+/// leaves a claimed notification alone until then, so each e-mail is sent
+/// once whichever servers run. The UPDATE repeats its condition on the row
+/// itself, which PostgreSQL re-reads when another transaction has just
+/// changed it: two servers never claim the same notification (SQLite has
+/// one writer at a time anyway).
 pub async fn due(
     db: &Db,
     vault: &crate::server::vault::Vault,
+    claimant: &str,
     now: &str,
+    until: &str,
 ) -> Result<Vec<DueNotification>, ServerError> {
+    let claim = format!("{claimant}:{:016x}", rand::random::<u64>());
+    crate::on_pool!(db, c => sqlx::query(
+        "UPDATE notifications SET claimed_by = $1, claimed_until = $2
+         WHERE id IN (SELECT id FROM notifications
+                      WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $3
+                        AND (claimed_until IS NULL OR claimed_until <= $3)
+                      ORDER BY id LIMIT 5)
+           AND sent_at IS NULL AND failed_at IS NULL
+           AND (claimed_until IS NULL OR claimed_until <= $3)",
+    )
+    .bind(&claim)
+    .bind(until)
+    .bind(now)
+    .execute(c).await.map(|done| done.rows_affected()))?;
     let rows: Vec<DueRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT n.id, n.kind, n.attempts, c.reference, c.email
          FROM notifications n JOIN consultations c ON c.id = n.consultation_id
-         WHERE n.sent_at IS NULL AND n.failed_at IS NULL AND n.next_attempt_at <= $1
-         ORDER BY n.id LIMIT 20",
+         WHERE n.claimed_by = $1 AND n.sent_at IS NULL AND n.failed_at IS NULL
+         ORDER BY n.id",
     )
-    .bind(now)
+    .bind(&claim)
     .fetch_all(c).await)?;
     rows.into_iter()
         .map(|row| {
@@ -117,6 +139,17 @@ pub async fn due(
             })
         })
         .collect()
+}
+
+/// Gives back what `claimant` (one server process) claimed and did not
+/// send, when it stops: the next server to start takes them at once.
+pub async fn release(db: &Db, claimant: &str) -> Result<u64, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query(
+        "UPDATE notifications SET claimed_by = NULL, claimed_until = NULL
+         WHERE claimed_by LIKE $1 AND sent_at IS NULL",
+    )
+    .bind(format!("{claimant}:%"))
+    .execute(c).await.map(|done| done.rows_affected()))?)
 }
 
 /// Notifications neither sent nor given up: the queue's depth.
@@ -149,7 +182,7 @@ pub struct FailedAttempt<'a> {
 pub async fn mark_failed(db: &Db, id: i64, failed: &FailedAttempt<'_>) -> Result<(), ServerError> {
     crate::on_pool!(db, c => sqlx::query(
         "UPDATE notifications SET attempts = $1, last_error = $2, next_attempt_at = $3,
-           failed_at = CASE WHEN $4 >= $5 THEN $6 END WHERE id = $7",
+           failed_at = CASE WHEN $4 >= $5 THEN $6 END, claimed_until = NULL WHERE id = $7",
     )
     .bind(failed.attempts)
     .bind(failed.error)

@@ -78,6 +78,16 @@ impl Db {
         })
     }
 
+    /// A transaction that will write after reading: SQLite takes its write
+    /// lock at once (waiting out other writers), instead of failing when a
+    /// read snapshot turns out stale at the first write.
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Self::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
     /// The SQLite pool, for what only SQLite has (its file, PRAGMAs).
     pub fn sqlite(&self) -> Option<&SqlitePool> {
         match self {

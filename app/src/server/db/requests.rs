@@ -468,7 +468,7 @@ pub async fn reseal(db: &Db, vault: &Vault, which: Reseal, limit: u32) -> Result
         Reseal::Plain => None,
         Reseal::NotCurrent => Some(vault.current_id().to_vec()),
     };
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut done = 0;
     for field in SEALED {
         done += reseal_field(&mut tx, vault, field, not_under.as_deref(), limit).await?;
