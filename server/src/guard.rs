@@ -64,19 +64,9 @@ pub async fn admin_api_caller_first(
 ) -> Response {
     use app::api::admin::access::{self, Access};
     use axum::extract::FromRequestParts;
-    let path = request.uri().path().to_owned();
-    let need = match routes::admin_api_endpoint(&path).map(access::of) {
+    let need = match routes::admin_api_endpoint(request.uri().path()).map(access::of) {
         None | Some(Access::Open) => return next.run(request).await,
         Some(Access::Needs(need)) => need,
-    };
-    // Answered as the route itself would: the upload in text, a server
-    // function encoded for its caller in the browser.
-    let refuse = |error: ApiError| {
-        if path == routes::ADMIN_MEDIA_UPLOAD {
-            error.into_response()
-        } else {
-            error.into_server_fn_response(&path)
-        }
     };
     let (mut parts, body) = request.into_parts();
     let staff =
@@ -84,11 +74,19 @@ pub async fn admin_api_caller_first(
             &mut parts, &state,
         )
         .await;
-    match staff.map(|found| found.map(|staff| need.admits(&staff.member))) {
-        Ok(Some(Ok(()))) => next.run(Request::from_parts(parts, body)).await,
-        Ok(Some(Err(refused))) => refuse(ApiError::from(refused)),
-        Ok(None) => refuse(ApiError::Unauthorized),
-        Err(e) => refuse(ApiError::from(e)),
+    let refused = match staff.map(|found| found.map(|staff| need.admits(&staff.member))) {
+        Ok(Some(Ok(()))) => return next.run(Request::from_parts(parts, body)).await,
+        Ok(Some(Err(refused))) => ApiError::from(refused),
+        Ok(None) => ApiError::Unauthorized,
+        Err(e) => ApiError::from(e),
+    };
+    // Answered as the route itself would: the upload in text, a server
+    // function encoded for its caller in the browser.
+    let path = parts.uri.path();
+    if path == routes::ADMIN_MEDIA_UPLOAD {
+        refused.into_response()
+    } else {
+        refused.into_server_fn_response(path)
     }
 }
 

@@ -55,7 +55,14 @@ impl Application {
             Some(addr) => Some(crate::metrics::serve(addr).await?),
             None => None,
         };
-        notify::spawn_worker(db.clone(), config.mail(address)?, &desk, config.notify_poll);
+        let measure = metrics_address.is_some();
+        notify::spawn_worker(
+            db.clone(),
+            config.mail(address)?,
+            &desk,
+            config.notify_poll,
+            measure,
+        );
         app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
         app::server::requests::retention::spawn_purger(
             db.clone(),

@@ -52,7 +52,9 @@ pub struct MailConfig {
 
 /// Runs the queue until the process stops: wakes on each new request
 /// (`desk.wake`) and at least every `poll`.
-pub fn spawn_worker(db: Db, mail: MailConfig, desk: &RequestDesk, poll: Duration) {
+/// `measure`: keep the `mail_queue_depth` gauge (one count per pass; only
+/// when metrics are served).
+pub fn spawn_worker(db: Db, mail: MailConfig, desk: &RequestDesk, poll: Duration, measure: bool) {
     let (wake, writes, vault) = (desk.wake.clone(), desk.writes.clone(), desk.vault.clone());
     tokio::spawn(async move {
         let transport = match &mail.smtp_url {
@@ -69,7 +71,12 @@ pub fn spawn_worker(db: Db, mail: MailConfig, desk: &RequestDesk, poll: Duration
             if let Err(e) = deliver_due(&db, &vault, &mail, transport.as_ref(), &writes).await {
                 tracing::error!(error = format!("{e:#}"), "notification queue");
             }
-            if let Ok(depth) = mail_queue::pending(&db).await {
+            let depth = if measure {
+                mail_queue::pending(&db).await.ok()
+            } else {
+                None
+            };
+            if let Some(depth) = depth {
                 #[allow(clippy::cast_precision_loss)] // a count far below 2^52
                 metrics::gauge!("mail_queue_depth").set(depth as f64);
             }
