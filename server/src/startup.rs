@@ -4,7 +4,7 @@
 use crate::config::Config;
 use anyhow::Context;
 use app::server::auth::SessionLimits;
-use app::server::requests::{FormSigner, RateLimiter, RequestDesk};
+use app::server::requests::{FormSigner, RateLimit, RequestDesk};
 use app::server::{db, notify, seed, AppState};
 use axum::serve::ListenerExt;
 use axum::Router;
@@ -135,12 +135,12 @@ impl Application {
 }
 
 /// The request form's settings and shared state: its signing key (kept in
-/// the database), rate limiter, spam threshold and write queue.
+/// the database), rate limit, spam threshold and write queue.
 async fn request_desk(config: &Config, db: &db::Db) -> anyhow::Result<RequestDesk> {
     let (burst, period) = config.rate_limit;
     Ok(RequestDesk {
         signer: FormSigner::load_or_create(db).await?,
-        limiter: RateLimiter::new(burst, period),
+        limit: RateLimit::new(burst, period),
         min_fill: config.min_fill,
         wake: Arc::new(tokio::sync::Notify::new()),
         trust_forwarded: config.trust_forwarded,

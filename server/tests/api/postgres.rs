@@ -111,6 +111,8 @@ async fn with_two_servers_each_e_mail_is_sent_once() {
         let mut config = config_on(&url, shared.path());
         config.smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
         config.staff_email = vec!["desk@clinic.example".to_owned()];
+        // One test client sends all six: more than one patient's allowance.
+        config.rate_limit = (100, std::time::Duration::from_secs(60));
         config
     };
     let dirs = (
@@ -136,5 +138,56 @@ async fn with_two_servers_each_e_mail_is_sent_once() {
             .filter(|m| m.contains(reference.as_str()))
             .count();
         assert_eq!(about, 2, "{reference}: {about} e-mails");
+    }
+}
+
+/// Two app servers on one database: a client's allowance of requests and
+/// a staff account's failed sign-ins are counted once, whichever server
+/// each attempt reaches (round-robin behind a load balancer).
+#[tokio::test]
+async fn with_two_servers_the_rate_limit_and_sign_in_lock_are_shared() {
+    use crate::request_helpers::{redirect_target, valid_fields};
+    use reqwest::StatusCode;
+    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = fresh_database("shared_limits").await;
+    let config = || {
+        let mut config = config_on(&url, shared.path());
+        config.rate_limit = (2, std::time::Duration::from_secs(600));
+        config
+    };
+    let dirs = (
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let first = spawn_with(dirs.0, config()).await;
+    let second = spawn_with(dirs.1, config()).await;
+
+    for through in [&first, &second] {
+        let token = through.form_token().await;
+        redirect_target(&through.post_form(&valid_fields(), &token).await);
+    }
+    for through in [&first, &second] {
+        let token = through.form_token().await;
+        let refused = through.post_form(&valid_fields(), &token).await;
+        assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
+    assert_eq!(first.count("SELECT COUNT(*) FROM consultations").await, 2);
+
+    let email = "boss@clinic.example";
+    first.add_staff(Role::Admin, email).await;
+    for n in 0..app::server::auth::throttle::LOCK_AFTER {
+        let through = if n % 2 == 0 { &first } else { &second };
+        let (_, failed) = through.sign_in_as(email, "wrong password 123").await;
+        assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+    }
+    for through in [&first, &second] {
+        let (_, locked) = through
+            .sign_in_as(email, crate::admin_helpers::PASSWORD)
+            .await;
+        assert_eq!(
+            locked.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "locked on both servers"
+        );
     }
 }

@@ -42,6 +42,7 @@ pub mod health;
 pub mod mail_queue;
 pub mod media;
 pub mod redirects;
+pub mod request_allowance;
 pub mod requests;
 pub mod secrets;
 pub mod services;

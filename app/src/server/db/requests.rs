@@ -7,6 +7,7 @@
 //! bound to its request's reference and its field (see [`context`]).
 
 use super::mail_queue::{self, NotificationKind};
+use super::request_allowance::{self, Send};
 use super::Db;
 use crate::domain::request::{ContactMethod, PatientStatus, RequestStatus, TimeOfDay};
 use crate::server::vault::{OpenError, Vault};
@@ -203,19 +204,36 @@ struct SealedExportRow {
     status: String,
 }
 
-/// Stores a request and queues its `notifications` (due at once) in one
-/// transaction. `None`: a request with this submission token is already
-/// stored, and nothing was written.
+/// What became of a request sent to [`insert`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Inserted {
+    Stored(i64),
+    /// Its submission token was stored meanwhile (the same form sent twice).
+    Repeated,
+    /// The client has sent its allowance; it may send again in `wait_ms`.
+    Limited {
+        wait_ms: i64,
+    },
+}
+
+/// Counts the send against the client's allowance, stores the request and
+/// queues its `notifications` (due at once), in one transaction: when it is
+/// not stored, nothing was written.
 pub async fn insert(
     db: &Db,
     vault: &Vault,
     request: &NewRequest<'_>,
     notifications: &[NotificationKind],
-) -> Result<Option<i64>, ServerError> {
+    send: &Send<'_>,
+) -> Result<Inserted, ServerError> {
     // The transaction's first statement writes, so SQLite takes the write lock
     // at once (waiting out others) instead of failing to upgrade a read.
     let seal = |field: &str, value: &str| vault.seal_str(&context(request.reference, field), value);
     let mut tx = db.begin().await?;
+    if let Err(wait_ms) = request_allowance::take(&mut tx, send).await? {
+        tx.rollback().await?;
+        return Ok(Inserted::Limited { wait_ms });
+    }
     let inserted: Option<i64> = crate::on_tx!(&mut tx, c => sqlx::query_scalar(
         "INSERT INTO consultations (reference, submission_token, name, phone, email, contact_method,
            service_slug, service_name, patient, days, time_of_day, message, status, spam_reason, created_at)
@@ -240,13 +258,13 @@ pub async fn insert(
     .fetch_optional(c).await)?;
     let Some(id) = inserted else {
         tx.rollback().await?;
-        return Ok(None);
+        return Ok(Inserted::Repeated);
     };
     for kind in notifications {
         mail_queue::enqueue(&mut tx, id, *kind, request.created_at).await?;
     }
     tx.commit().await?;
-    Ok(Some(id))
+    Ok(Inserted::Stored(id))
 }
 
 /// The reference of the request stored from this submission token.

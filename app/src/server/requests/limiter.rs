@@ -1,8 +1,5 @@
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota};
+use crate::server::db::request_allowance::Send;
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Who is sending: the client's IP address (from the connection, or from
@@ -11,30 +8,51 @@ use std::time::Duration;
 pub struct ClientKey(pub IpAddr);
 
 /// Allows `burst` requests per client, refilled evenly over `period`.
-#[derive(Clone)]
-pub struct RateLimiter {
-    inner: Arc<DefaultKeyedRateLimiter<ClientKey>>,
+/// Counted in the database (`db::request_allowance`), so every app server
+/// on one database shares each client's allowance.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimit {
+    cost_ms: i64,
+    tolerance_ms: i64,
 }
 
-impl RateLimiter {
+impl RateLimit {
     pub fn new(burst: u32, period: Duration) -> Self {
-        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
-        let interval = period
-            .checked_div(burst.get())
-            .unwrap_or(period)
-            .max(Duration::from_millis(1));
-        let quota = Quota::with_period(interval)
-            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
-            .allow_burst(burst);
+        let burst = burst.max(1);
+        let period_ms = i64::try_from(period.as_millis()).unwrap_or(i64::MAX);
+        let cost_ms = (period_ms / i64::from(burst)).max(1);
         Self {
-            inner: Arc::new(DefaultKeyedRateLimiter::keyed(quota)),
+            cost_ms,
+            tolerance_ms: cost_ms.saturating_mul(i64::from(burst - 1)),
         }
     }
 
-    /// `Err(wait)` when this client must wait before sending again.
-    pub fn check(&self, client: ClientKey) -> Result<(), Duration> {
-        self.inner
-            .check_key(&client)
-            .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
+    /// One send by the client whose keyed hash is `client`, at `now_ms`.
+    pub fn send<'a>(&self, client: &'a str, now_ms: i64) -> Send<'a> {
+        Send {
+            client,
+            now_ms,
+            cost_ms: self.cost_ms,
+            tolerance_ms: self.tolerance_ms,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_burst_of_five_in_ten_minutes_costs_two_minutes_a_send() {
+        let limit = RateLimit::new(5, Duration::from_secs(600));
+        let send = limit.send("c", 0);
+        assert_eq!(send.cost_ms, 120_000);
+        assert_eq!(send.tolerance_ms, 480_000);
+    }
+
+    #[test]
+    fn a_burst_of_zero_is_read_as_one() {
+        let send = RateLimit::new(0, Duration::from_secs(60)).send("c", 0);
+        assert_eq!((send.cost_ms, send.tolerance_ms), (60_000, 0));
     }
 }

@@ -8,7 +8,7 @@ pub mod retention;
 mod submit;
 mod token;
 
-pub use limiter::{ClientKey, RateLimiter};
+pub use limiter::{ClientKey, RateLimit};
 pub use submit::{submit, Submission, SubmitError};
 pub use token::FormSigner;
 
@@ -18,7 +18,8 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct RequestDesk {
     pub signer: FormSigner,
-    pub limiter: RateLimiter,
+    /// Each client's allowance of sends, shared through the database.
+    pub limit: RateLimit,
     /// A form sent faster than this after it was rendered is marked spam.
     pub min_fill: Duration,
     /// Wakes the notification worker when a request arrives.

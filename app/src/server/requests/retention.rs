@@ -22,6 +22,7 @@ pub fn deleted_after(changed_at: &Timestamp, retention_days: u32) -> Timestamp {
 pub async fn purge(db: &Db, now: &Timestamp, retention_days: u32) -> Result<Purged, ServerError> {
     let cutoff = Timestamp::from_unix(now.unix() - i64::from(retention_days) * DAY);
     let purged = db::requests::purge_closed_before(db, &cutoff.to_stored()).await?;
+    db::request_allowance::forget_whole(db, now.unix().saturating_mul(1000)).await?;
     if purged.requests > 0 {
         let subject = format!(
             "{} requests, {} notes, {} e-mail records (closed or spam for over {retention_days} days)",

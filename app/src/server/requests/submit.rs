@@ -4,7 +4,9 @@ use crate::domain::request::{
 };
 use crate::domain::{ServiceSummary, Slug};
 use crate::server::content::{now_utc, services, Timestamp};
-use crate::server::db::{self, mail_queue::NotificationKind, requests::NewRequest, Db};
+use crate::server::db::request_allowance::Send;
+use crate::server::db::requests::{Inserted, NewRequest};
+use crate::server::db::{self, mail_queue::NotificationKind, Db};
 use crate::server::ServerError;
 use rand::RngCore;
 use std::time::Duration;
@@ -50,17 +52,26 @@ pub async fn submit(
         tracing::info!(reference = %existing, "repeated submission answered with its first reference");
         return Ok(existing);
     }
-    desk.limiter
-        .check(submission.client)
-        .map_err(|retry_after| SubmitError::RateLimited { retry_after })?;
 
     let reference = new_reference();
-    let stored = store(db, desk, &request, &offered, &screened, &reference, &now).await?;
-    if stored.is_none() {
+    let client = desk.signer.client_tag(submission.client);
+    let send = desk.limit.send(&client, now.unix().saturating_mul(1000));
+    match store(
+        db, desk, &request, &offered, &screened, &reference, &now, &send,
+    )
+    .await?
+    {
+        Inserted::Stored(_) => {}
+        Inserted::Limited { wait_ms } => {
+            let wait = Duration::from_millis(u64::try_from(wait_ms).unwrap_or(1));
+            return Err(SubmitError::RateLimited { retry_after: wait });
+        }
         // The same form arrived twice at once: the other one stored it.
-        return stored_reference(db, &screened.key)
-            .await?
-            .ok_or_else(|| ServerError::Corrupt("token conflict without a row".into()).into());
+        Inserted::Repeated => {
+            return stored_reference(db, &screened.key)
+                .await?
+                .ok_or_else(|| ServerError::Corrupt("token conflict without a row".into()).into())
+        }
     }
     let marked = if screened.spam.is_some() { "yes" } else { "no" };
     metrics::counter!("requests_stored_total", "spam" => marked).increment(1);
@@ -106,8 +117,9 @@ fn screen(desk: &RequestDesk, submission: &Submission, now: &Timestamp) -> Scree
     Screened { key, spam }
 }
 
-/// Commits the request with its notifications (none for spam), waiting for
-/// this process's turn to write. `None`: its token was stored meanwhile.
+/// Commits the request with its notifications (none for spam) if the
+/// client's allowance has room, waiting for this process's turn to write.
+#[allow(clippy::too_many_arguments)]
 async fn store(
     db: &Db,
     desk: &RequestDesk,
@@ -116,7 +128,8 @@ async fn store(
     screened: &Screened,
     reference: &Reference,
     now: &Timestamp,
-) -> Result<Option<i64>, SubmitError> {
+    send: &Send<'_>,
+) -> Result<Inserted, SubmitError> {
     let (service_slug, service_name) = match &request.service {
         ServiceChoice::NotSure => (None, None),
         ServiceChoice::Service(slug) => (
@@ -153,7 +166,7 @@ async fn store(
     };
     let notifications = notifications_for(request, screened.spam);
     let _turn = desk.writes.enter().await;
-    Ok(db::requests::insert(db, &desk.vault, &row, &notifications).await?)
+    Ok(db::requests::insert(db, &desk.vault, &row, &notifications, send).await?)
 }
 
 /// The e-mails a request causes: staff always, the patient if they gave an

@@ -55,6 +55,16 @@ impl FormSigner {
         format!("{payload}.{signature}")
     }
 
+    /// A keyed hash of the client's address, to count its sends by without
+    /// storing the address. The same on every server sharing the database.
+    pub fn client_tag(&self, client: super::ClientKey) -> String {
+        let digest = self
+            .mac(&format!("client:{}", client.0))
+            .finalize()
+            .into_bytes();
+        hex(&digest[..16])
+    }
+
     pub fn verify(&self, token: &str) -> Option<IssuedToken> {
         let (payload, signature) = token.rsplit_once('.')?;
         let (nonce, issued_at) = payload.split_once('.')?;
