@@ -191,3 +191,92 @@ async fn with_two_servers_the_rate_limit_and_sign_in_lock_are_shared() {
         );
     }
 }
+
+/// Two app servers on one database, each polling for scheduled articles
+/// every second: an editor signed in through one works through the other,
+/// articles scheduled together are each published once (one audit entry
+/// each), the other server's cached list shows them on its next request,
+/// and concurrent saves through both keep the audit chain whole.
+#[tokio::test]
+async fn with_two_servers_scheduled_articles_publish_once_and_the_audit_chain_holds() {
+    use reqwest::StatusCode;
+    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = fresh_database("two_schedulers").await;
+    let dirs = (
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let first = spawn_with(dirs.0, config_on(&url, shared.path())).await;
+    let second = spawn_with(dirs.1, config_on(&url, shared.path())).await;
+    let editor = first.staff(Role::Editor).await;
+
+    // Cached by the second server before anything is published.
+    let list = second.page("/articles").await;
+    list.assert_status(StatusCode::OK);
+
+    let saves = (0..6).map(|n| {
+        let through = if n % 2 == 0 { &first } else { &second };
+        let (title, slug) = (format!("Scheduled {n}"), format!("scheduled-{n}"));
+        let client = editor.client.clone();
+        async move {
+            let saved = through.save_article(&client, None, 0, &title, &slug).await;
+            assert_eq!(saved.status(), StatusCode::OK, "save through either server");
+            let (id, _): (i64, i64) = saved.json().await.unwrap_or_else(|e| panic!("{e}"));
+            id
+        }
+    });
+    let ids = futures_util::future::join_all(saves).await;
+
+    let at = time::OffsetDateTime::now_utc() + time::Duration::seconds(2);
+    let at = at
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    for (n, id) in ids.iter().enumerate() {
+        let through = if n % 2 == 0 { &second } else { &first };
+        let id = id.to_string();
+        let scheduled = through
+            .call(
+                &editor.client,
+                "admin/article_state",
+                &[("id", &id), ("state", "scheduled"), ("at", &at)],
+            )
+            .await;
+        assert_eq!(scheduled.status(), StatusCode::OK);
+    }
+
+    let all_listed = |page: &crate::helpers::Page| {
+        let text = page.text("main");
+        (0..6).all(|n| text.contains(&format!("Scheduled {n}")))
+    };
+    let mut listed = false;
+    for _ in 0..80 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        if all_listed(&second.page("/articles").await) {
+            listed = true;
+            break;
+        }
+    }
+    assert!(
+        listed,
+        "the second server's list shows every published article"
+    );
+    assert!(all_listed(&first.page("/articles").await));
+    // Both schedulers poll a few more times: nothing is published again.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    for id in &ids {
+        let entries: i64 = app::on_pool!(&first.store, c => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'article.published' AND subject = $1",
+        )
+        .bind(id.to_string())
+        .fetch_one(c).await)
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(entries, 1, "article {id} published once");
+    }
+    let chain = app::server::db::audit::verify(&first.store)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(chain, app::server::db::audit::Verified::Intact { .. }),
+        "{chain:?}"
+    );
+}

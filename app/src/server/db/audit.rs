@@ -1,6 +1,6 @@
 //! The audit log: who did what, when.
 
-use super::Db;
+use super::{Db, Serial, Tx};
 use crate::server::ServerError;
 
 #[derive(Debug, sqlx::FromRow)]
@@ -12,9 +12,8 @@ pub struct AuditRow {
     pub subject: Option<String>,
 }
 
-/// Appends are one at a time in this process, so each entry chains onto
-/// the one before it. (Several processes on one database need a database
-/// lock here instead: the PostgreSQL backend's job.)
+/// Appends in this process queue here rather than for a database lock
+/// each (`append` also takes the database's, for other servers).
 static APPEND: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The hash before the first entry.
@@ -78,14 +77,30 @@ async fn append(
     at: &str,
 ) -> Result<(), ServerError> {
     let _turn = APPEND.lock().await;
-    let last: Option<(i64, Option<String>)> = crate::on_pool!(db, c => sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+    let mut tx = db.begin_serial(Serial::Audit).await?;
+    append_in(&mut tx, staff_id, action, subject, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Appends an entry inside `tx`, which must be a [`Serial::Audit`]
+/// transaction: the entry chains onto the last one, which no other server
+/// can append after meanwhile.
+pub async fn append_in(
+    tx: &mut Tx,
+    staff_id: Option<i64>,
+    action: &str,
+    subject: Option<&str>,
+    at: &str,
+) -> Result<(), ServerError> {
+    let last: Option<(i64, Option<String>)> = crate::on_tx!(tx, c => sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
             .fetch_optional(c).await)?;
     let (id, previous) = match last {
         Some((id, hash)) => (id + 1, hash.unwrap_or_default()),
         None => (1, GENESIS.to_owned()),
     };
     let hash = link(&previous, id, staff_id, action, subject, at);
-    crate::on_pool!(db, c => sqlx::query(
+    crate::on_tx!(tx, c => sqlx::query(
         "INSERT INTO audit_log (id, staff_id, action, subject, at, hash) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)

@@ -328,11 +328,35 @@ pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
     )
 }
 
-/// Publishes every scheduled article due at `now`; returns how many.
+/// Publishes every scheduled article due at `now`, each audited once in
+/// the same transaction; returns how many. Whichever servers run this at
+/// once, each article is published (and audited) by exactly one: the
+/// UPDATE runs under the audit lock, and the next one finds it published.
 pub async fn publish_due(db: &Db, now: &str) -> Result<u64, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query(
-        "UPDATE articles SET status = 'published', updated_at = $1 WHERE status = 'scheduled' AND published_at <= $1",
-    )
+    const DUE: &str = "status = 'scheduled' AND published_at <= $1";
+    // Most polls find nothing: they read, and take no lock.
+    let due: bool = crate::on_pool!(db, c => sqlx::query_scalar(&format!("SELECT EXISTS (SELECT 1 FROM articles WHERE {DUE})"))
+        .bind(now)
+        .fetch_one(c).await)?;
+    if !due {
+        return Ok(0);
+    }
+    let mut tx = db.begin_serial(super::Serial::Audit).await?;
+    let published: Vec<i64> = crate::on_tx!(&mut tx, c => sqlx::query_scalar(&format!(
+        "UPDATE articles SET status = 'published', updated_at = $1 WHERE {DUE} RETURNING id"
+    ))
     .bind(now)
-    .execute(c).await.map(|done| done.rows_affected()))?)
+    .fetch_all(c).await)?;
+    for id in &published {
+        super::audit::append_in(
+            &mut tx,
+            None,
+            "article.published",
+            Some(&id.to_string()),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(published.len() as u64)
 }

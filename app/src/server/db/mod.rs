@@ -89,6 +89,23 @@ impl Db {
         })
     }
 
+    /// A transaction alone in doing `what` among every server on the
+    /// database: SQLite's write lock is already one at a time; PostgreSQL
+    /// takes an advisory lock held until the transaction ends.
+    pub async fn begin_serial(&self, what: Serial) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Self::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Self::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(what as i64)
+                    .execute(&mut *tx)
+                    .await?;
+                Tx::Postgres(tx)
+            }
+        })
+    }
+
     /// The SQLite pool, for what only SQLite has (its file, PRAGMAs).
     pub fn sqlite(&self) -> Option<&SqlitePool> {
         match self {
@@ -103,6 +120,15 @@ impl Db {
             Self::Postgres(pool) => pool.close().await,
         }
     }
+}
+
+/// What only one transaction at a time may do, across servers
+/// ([`Db::begin_serial`]). The values are PostgreSQL advisory-lock keys.
+#[derive(Debug, Clone, Copy)]
+#[repr(i64)]
+pub enum Serial {
+    /// Appending to the audit log, whose entries each chain onto the last.
+    Audit = 0x6175_6469,
 }
 
 impl Tx {
