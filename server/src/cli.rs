@@ -27,7 +27,9 @@ usage:
                                                  uploaded images and the data key's id to DIR
                                                  (safe while the site runs; the key is not in it)
   server restore DIR [--replace]                 put a backup in place (the site stopped); checks
-                                                 its integrity and that the data key matches";
+                                                 its integrity and that the data key matches
+  server migrate-to-postgres URL                 copy this SQLite site (DATABASE_URL) into the empty
+                                                 PostgreSQL database URL, checking every table's count";
 
 /// Re-seals every patient value under a new data key (see `data_key.rs`).
 pub async fn rotate_key(config: &Config) -> anyhow::Result<()> {
@@ -68,6 +70,37 @@ pub async fn restore(config: &Config, args: &[String]) -> anyhow::Result<()> {
     println!(
         "restored the database and {} image files from {dir}; start the server",
         done.media_files
+    );
+    Ok(())
+}
+
+/// Copies the SQLite site into an empty PostgreSQL database, and says
+/// what the PostgreSQL servers need besides.
+pub async fn migrate_to_postgres(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    let [to] = args else {
+        anyhow::bail!(
+            "migrate-to-postgres takes one argument, the PostgreSQL database's URL\n{USAGE}"
+        )
+    };
+    let key = crate::data_key::open_vault(config, &db::connect(&config.database_url).await?)
+        .await
+        .context("opening this site's data key, which the copied values are sealed under")?
+        .current()
+        .id();
+    let copied = crate::migrate::to_postgres(&config.database_url, to).await?;
+    let key_source = match &config.data_key {
+        crate::config::DataKeySource::File(path) => format!("DATA_KEY_FILE={}", path.display()),
+        crate::config::DataKeySource::Inline(_) => "the same DATA_KEY".to_owned(),
+    };
+    for (table, rows) in &copied.tables {
+        println!("{table:>20}: {rows} rows");
+    }
+    println!(
+        "copied into PostgreSQL; each table's count checked. Before starting servers on it:\n\
+         - give them this site's data key {key} ({key_source}), or no patient value opens;\n\
+         - give them the images: MEDIA_DIR={} (a shared volume, or object storage);\n\
+         - staff sign in again (sessions are not copied).",
+        config.media_dir.display()
     );
     Ok(())
 }

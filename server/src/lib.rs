@@ -17,6 +17,7 @@ mod guard;
 mod health;
 mod media;
 pub mod metrics;
+pub mod migrate;
 mod page_cache;
 mod redirects;
 mod request_post;

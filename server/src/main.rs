@@ -18,6 +18,7 @@ async fn main() -> anyhow::Result<()> {
         Some("rotate-key") => server::cli::rotate_key(&config).await,
         Some("backup") => server::cli::backup(&config, &args[1..]).await,
         Some("restore") => server::cli::restore(&config, &args[1..]).await,
+        Some("migrate-to-postgres") => server::cli::migrate_to_postgres(&config, &args[1..]).await,
         Some("import-wordpress") => server::cli::import_wordpress(&config, &args[1..]).await,
         Some(_) => anyhow::bail!("{}", server::cli::USAGE),
     }

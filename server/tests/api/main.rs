@@ -23,6 +23,7 @@ mod hostile;
 mod media;
 mod media_helpers;
 mod metrics;
+mod migrate;
 mod not_found;
 mod pages;
 mod postgres;

@@ -42,7 +42,7 @@ pub async fn spawn_on_postgres(name: &str) -> TestApp {
 
 /// Settings for a server on the PostgreSQL database `url`, its files (the
 /// data key, images) in `files`.
-fn config_on(url: &str, files: &std::path::Path) -> Config {
+pub fn config_on(url: &str, files: &std::path::Path) -> Config {
     let mut config = Config::for_tests(url.to_owned());
     config.data_key = DataKeySource::File(files.join("data.key"));
     config.media_dir = files.join("media");
