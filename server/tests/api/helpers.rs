@@ -247,15 +247,31 @@ pub async fn get_accepting(app: &TestApp, path: &str, encodings: &str) -> reqwes
 /// the server on this test's runtime runs on.
 pub async fn server_cli(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
     let url = format!("sqlite://{}", dir.join("clinic.db").display());
+    server_cli_on(&url, None, args).await
+}
+
+/// `server <args>` against the database `url`, with `DATA_KEY_FILE` set to
+/// `key_file` if given.
+pub async fn server_cli_on(
+    url: &str,
+    key_file: Option<&std::path::Path>,
+    args: &[&str],
+) -> (bool, String) {
     let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let url = url.to_owned();
+    let key_file = key_file.map(std::path::Path::to_path_buf);
     let out = tokio::task::spawn_blocking(move || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+        command
             .args(&args)
             .env("DATABASE_URL", url)
             .env_remove("DATA_KEY")
             .env_remove("DATA_KEY_FILE")
-            .env("RUST_LOG", "warn")
-            .output()
+            .env("RUST_LOG", "warn");
+        if let Some(file) = key_file {
+            command.env("DATA_KEY_FILE", file);
+        }
+        command.output()
     })
     .await
     .unwrap_or_else(|e| panic!("{e}"))

@@ -280,3 +280,38 @@ async fn with_two_servers_scheduled_articles_publish_once_and_the_audit_chain_ho
         "{chain:?}"
     );
 }
+
+/// `server rotate-key` on a PostgreSQL site: every sealed value moves to
+/// the new key, and a server started with it reads every request.
+#[tokio::test]
+async fn rotate_key_works_on_postgresql() {
+    let files = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = fresh_database("rotate").await;
+    let key_file = files.path().join("data.key");
+    let references = {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let site = spawn_with(dir, config_on(&url, files.path())).await;
+        vec![a_request(&site).await, a_request(&site).await]
+    };
+    let old_key = std::fs::read_to_string(&key_file).unwrap_or_default();
+
+    let (ok, out) = crate::helpers::server_cli_on(&url, Some(&key_file), &["rotate-key"]).await;
+    assert!(ok, "{out}");
+    assert!(out.contains("re-sealed"), "{out}");
+    let new_key = std::fs::read_to_string(&key_file).unwrap_or_default();
+    assert_ne!(new_key, old_key);
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = spawn_with(dir, config_on(&url, files.path())).await;
+    let keys: i64 = app::on_pool!(&site.store, c => sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT substr(name, 2, 4)) FROM consultations",
+    )
+    .fetch_one(c).await)
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(keys, 1, "every name under one key");
+    let desk = site.staff(Role::FrontDesk).await;
+    for reference in &references {
+        let stored = site.read_request(&desk.client, reference).await;
+        assert_eq!(stored["name"], "Ana Lima", "{reference}");
+    }
+}
