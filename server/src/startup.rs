@@ -40,12 +40,16 @@ impl Application {
         app::server::content::use_clinic_zone(config.time_zone.trim())?;
         let db = db::connect(&config.database_url).await?;
         let running = crate::backup::hold_running_lock(&config)?;
+        // Servers starting together on a new database seed it, and create
+        // its data key, once: one after the other.
+        let first_steps = db.hold(db::Serial::Startup).await?;
         seed::seed_if_empty(&db).await?;
         let chained = db::audit::chain_unhashed(&db).await?;
         if chained > 0 {
             tracing::info!(entries = chained, "chained earlier audit log entries");
         }
         let desk = request_desk(&config, &db).await?;
+        first_steps.release().await?;
         let built = BuiltFiles::find(&config);
         let listener = TcpListener::bind(config.leptos.site_addr)
             .await

@@ -315,3 +315,38 @@ async fn rotate_key_works_on_postgresql() {
         assert_eq!(stored["name"], "Ana Lima", "{reference}");
     }
 }
+
+/// Two servers started at the same moment on a new database (as a
+/// deployment starts its instances): both come up, the site is seeded
+/// once, and they share one data key.
+#[tokio::test]
+async fn two_servers_starting_together_seed_a_new_database_once() {
+    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = fresh_database("start_together").await;
+    let dirs = (
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let (first, second) = tokio::join!(
+        spawn_with(dirs.0, config_on(&url, shared.path())),
+        spawn_with(dirs.1, config_on(&url, shared.path())),
+    );
+    for table in ["clinic", "articles"] {
+        let seeded = first.count(&format!("SELECT COUNT(*) FROM {table}")).await;
+        assert_eq!(seeded, 1, "{table} seeded once");
+    }
+    let services: Vec<String> = app::on_pool!(&first.store, c => sqlx::query_scalar(
+        "SELECT slug FROM services",
+    )
+    .fetch_all(c).await)
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut distinct = services.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(services.len(), distinct.len(), "no service seeded twice");
+    // A request through one opens through the other: one data key.
+    let reference = a_request(&first).await;
+    let desk = second.staff(Role::FrontDesk).await;
+    let stored = second.read_request(&desk.client, &reference).await;
+    assert_eq!(stored["name"], "Ana Lima");
+}

@@ -106,6 +106,24 @@ impl Db {
         })
     }
 
+    /// Holds `what` for this server until [`Held::release`], across
+    /// transactions: for steps of many statements, such as seeding a new
+    /// database, that two servers starting at once must not both take.
+    /// SQLite has one server by design: nothing to hold.
+    pub async fn hold(&self, what: Serial) -> Result<Held, sqlx::Error> {
+        Ok(Held(match self {
+            Self::Sqlite(_) => None,
+            Self::Postgres(pool) => {
+                let mut connection = pool.acquire().await?;
+                sqlx::query("SELECT pg_advisory_lock($1)")
+                    .bind(what as i64)
+                    .execute(&mut *connection)
+                    .await?;
+                Some((connection, what))
+            }
+        }))
+    }
+
     /// The SQLite pool, for what only SQLite has (its file, PRAGMAs).
     pub fn sqlite(&self) -> Option<&SqlitePool> {
         match self {
@@ -129,6 +147,24 @@ impl Db {
 pub enum Serial {
     /// Appending to the audit log, whose entries each chain onto the last.
     Audit = 0x6175_6469,
+    /// A server's first steps on the database: seeding it, creating or
+    /// checking the data key, sealing legacy values.
+    Startup = 0x7374_6172,
+}
+
+/// A [`Serial`] lock held by this server ([`Db::hold`]).
+pub struct Held(Option<(sqlx::pool::PoolConnection<Postgres>, Serial)>);
+
+impl Held {
+    pub async fn release(self) -> Result<(), sqlx::Error> {
+        if let Some((mut connection, what)) = self.0 {
+            sqlx::query("SELECT pg_advisory_unlock($1)")
+                .bind(what as i64)
+                .execute(&mut *connection)
+                .await?;
+        }
+        Ok(())
+    }
 }
 
 impl Tx {
