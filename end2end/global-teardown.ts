@@ -5,14 +5,19 @@ import { PATIENT_VALUES } from "./tests/patients";
 // server wrote while the specs typed patients' details (at debug level for
 // our own code) must contain none of them.
 export default function globalTeardown() {
-  const path = process.env.E2E_SERVER_LOG!;
-  if (!existsSync(path)) throw new Error(`no server log at ${path}`);
-  const log = readFileSync(path, "utf8");
+  scanServerLogs([process.env.E2E_SERVER_LOG!]);
+}
+
+/** Checks the logs of every server under test; prints what it found. */
+export function scanServerLogs(paths: string[]) {
+  for (const path of paths) if (!existsSync(path)) throw new Error(`no server log at ${path}`);
+  const log = paths.map((path) => readFileSync(path, "utf8")).join("\n");
+  const where = paths.join(", ");
   const stored = log.split("\n").filter((line) => line.includes("consultation request stored")).length;
-  if (stored === 0) throw new Error(`the server's log (${path}) shows no stored request: was it written at all?`);
+  if (stored === 0) throw new Error(`the server's log (${where}) shows no stored request: was it written at all?`);
   const found = PATIENT_VALUES.filter((value) => log.includes(value));
   if (found.length > 0) {
-    throw new Error(`the server's log (${path}) contains patient data: ${found.join(" | ")}`);
+    throw new Error(`the server's log (${where}) contains patient data: ${found.join(" | ")}`);
   }
   // A request that waited long for a database connection (sqlx warns past
   // its slow threshold): printed, so a slow run says where its time went.
