@@ -63,7 +63,11 @@ pub async fn backup(config: &Config, dest: &Path) -> anyhow::Result<Backup> {
         .current()
         .id();
     db::backup(&pool, &dest.join(DATABASE)).await?;
-    let media_files = copy_dir(&config.media_dir, &dest.join(MEDIA))?;
+    // A bucket (MEDIA_STORE) is backed up by its own provider's means.
+    let media_files = match config.media_store {
+        None => copy_dir(&config.media_dir, &dest.join(MEDIA))?,
+        Some(_) => 0,
+    };
     std::fs::write(
         dest.join(KEY_ID),
         format!("{key_id}\n# The id of the data key the requests are sealed under. The key itself is not here.\n"),

@@ -98,9 +98,9 @@ pub async fn migrate_to_postgres(config: &Config, args: &[String]) -> anyhow::Re
     println!(
         "copied into PostgreSQL; each table's count checked. Before starting servers on it:\n\
          - give them this site's data key {key} ({key_source}), or no patient value opens;\n\
-         - give them the images: MEDIA_DIR={} (a shared volume, or object storage);\n\
+         - give them the images: {} (a volume they all mount, or MEDIA_STORE's bucket);\n\
          - staff sign in again (sessions are not copied).",
-        config.media_dir.display()
+        config.media()?.describe()
     );
     Ok(())
 }
@@ -140,7 +140,7 @@ pub fn precompress(config: &Config) -> anyhow::Result<()> {
 pub async fn import_wordpress(config: &Config, args: &[String]) -> anyhow::Result<()> {
     let pool = db::connect(&config.database_url).await?;
     app::server::seed::seed_if_empty(&pool).await?;
-    crate::wordpress::run(&pool, &config.media_dir, args).await
+    crate::wordpress::run(&pool, config.media()?, args).await
 }
 
 /// Creates the first administrator (or another one). The password comes from

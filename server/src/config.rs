@@ -42,6 +42,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Uploaded images; by default `media/` beside the database file.
     pub media_dir: PathBuf,
+    /// `MEDIA_STORE`: an S3-compatible bucket (`s3://bucket/folder`) for
+    /// uploaded images instead of `media_dir`, with object_store's S3
+    /// settings from the `AWS_*` variables (lower-cased).
+    pub media_store: Option<(String, Vec<(String, String)>)>,
     /// `BUILDS_DIR`: earlier builds' files, for pages loaded before a
     /// deploy; by default `builds/` beside the database file.
     pub builds_dir: PathBuf,
@@ -162,6 +166,13 @@ impl Config {
             },
             media_dir: var("MEDIA_DIR")
                 .map_or_else(|| beside_database(&database_url, "media"), PathBuf::from),
+            media_store: var("MEDIA_STORE").map(|url| {
+                let settings = std::env::vars()
+                    .filter(|(name, _)| name.starts_with("AWS_"))
+                    .map(|(name, value)| (name.to_ascii_lowercase(), value))
+                    .collect();
+                (url, settings)
+            }),
             builds_dir: var("BUILDS_DIR")
                 .map_or_else(|| beside_database(&database_url, "builds"), PathBuf::from),
             time_zone: var("CLINIC_TIME_ZONE")
@@ -205,11 +216,22 @@ impl Config {
         })
     }
 
+    /// Where uploaded images go: `MEDIA_STORE`'s bucket, else `MEDIA_DIR`.
+    /// A bucket URL that cannot be used stops the start with a sentence.
+    pub fn media(&self) -> anyhow::Result<app::server::media_store::MediaStore> {
+        use app::server::media_store::MediaStore;
+        match &self.media_store {
+            None => Ok(MediaStore::Dir(self.media_dir.clone())),
+            Some((url, settings)) => MediaStore::bucket(url, settings),
+        }
+    }
+
     /// Defaults for everything but the database: what tests start from.
     pub fn for_tests(database_url: String) -> Self {
         Self {
             data_key: DataKeySource::File(beside_database(&database_url, "data.key")),
             media_dir: beside_database(&database_url, "media"),
+            media_store: None,
             builds_dir: beside_database(&database_url, "builds"),
             time_zone: app::server::content::DEFAULT_ZONE.to_owned(),
             leptos: LeptosOptions::builder().output_name("clinic").build(),

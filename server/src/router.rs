@@ -106,7 +106,7 @@ pub fn router(
             post(crate::request_post::post_request),
         )
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
-        .merge(crate::media::routes(&state.media_dir))
+        .merge(crate::media::routes(&state.media))
         .merge(crate::discovery::routes())
         .merge(crate::health::routes())
         .merge(crate::assets::routes(pkg, assets_hash, earlier_builds))

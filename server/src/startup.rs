@@ -38,6 +38,7 @@ impl Application {
     /// and binds the configured address (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         app::server::content::use_clinic_zone(config.time_zone.trim())?;
+        let media = config.media()?;
         let db = db::connect(&config.database_url).await?;
         let running = crate::backup::hold_running_lock(&config)?;
         // Servers starting together on a new database seed it, and create
@@ -83,7 +84,7 @@ impl Application {
                 idle_reading_requests: config.session_idle_requests,
                 absolute: config.session_max,
             },
-            media_dir: config.media_dir.clone(),
+            media,
             public_url: config
                 .public_url
                 .clone()

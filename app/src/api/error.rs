@@ -58,6 +58,8 @@ pub enum ApiError {
     CodeExpired,
     #[error("Set up two-factor sign-in first: accounts that read patients' requests need it.")]
     MustEnrol,
+    #[error("The image storage can't be reached right now, so nothing was saved. Please try again in a moment.")]
+    MediaUnavailable,
 }
 
 impl ApiError {
@@ -78,7 +80,7 @@ impl ApiError {
             Self::HeadersTooLarge => 431,
             // Storage refused the write (disk full, read-only, locked):
             // the service is unavailable for now, and says so.
-            Self::Unreachable | Self::NotSaved => 503,
+            Self::Unreachable | Self::NotSaved | Self::MediaUnavailable => 503,
             Self::Internal => 500,
         }
     }

@@ -12,6 +12,7 @@ mod front_matter;
 pub mod json_ld;
 pub mod markdown;
 pub mod media;
+pub mod media_store;
 pub mod notify;
 pub mod redirects;
 pub mod requests;

@@ -12,7 +12,7 @@ pub struct AppState {
     pub desk: RequestDesk,
     pub session_limits: SessionLimits,
     /// Where uploaded images are stored (`<key>-<width>.jpg`).
-    pub media_dir: std::path::PathBuf,
+    pub media: super::media_store::MediaStore,
     /// The site's public address without a trailing slash (`PUBLIC_URL`).
     pub public_url: String,
     /// The built stylesheet, when it could be read, for the pages' heads.

@@ -10,35 +10,61 @@ use app::api::ApiError;
 use app::domain::media::{MediaKey, StoredImage};
 use app::routes;
 use app::server::auth::{audit, EditsContent, Staff};
+use app::server::media_store::{self, MediaStore};
 use app::server::{media, AppState};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Path as AxumPath, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
-use std::path::{Path, PathBuf};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The upload route (the body limit is set by `body_limit`) and the stored
 /// files, named by their content's hash so they can be cached for ever.
-pub fn routes(media_dir: &Path) -> Router<AppState> {
-    Router::new()
-        .route(
-            routes::ADMIN_MEDIA_UPLOAD,
-            post(upload).layer(DefaultBodyLimit::disable()),
-        )
-        .nest_service(
+pub fn routes(media: &MediaStore) -> Router<AppState> {
+    let upload_route = Router::new().route(
+        routes::ADMIN_MEDIA_UPLOAD,
+        post(upload).layer(DefaultBodyLimit::disable()),
+    );
+    let forever = SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    match media {
+        MediaStore::Dir(dir) => upload_route.nest_service(
             routes::MEDIA,
             tower::ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=31536000, immutable"),
-                ))
-                .service(ServeDir::new(media_dir)),
-        )
+                .layer(forever)
+                .service(ServeDir::new(dir)),
+        ),
+        MediaStore::Bucket(_) => upload_route.route(
+            &format!("{}/{{name}}", routes::MEDIA),
+            get(from_bucket).layer(forever),
+        ),
+    }
+}
+
+/// `GET /media/<key>-<width>.jpg` from the bucket: the stored bytes, 404
+/// for a name that is not a stored file, 503 while the bucket is out of
+/// reach.
+async fn from_bucket(
+    State(state): State<AppState>,
+    AxumPath(name): AxumPath<String>,
+) -> Result<Response, ApiError> {
+    let Some(name) = media_store::file_name(&name) else {
+        return Err(ApiError::NotFound);
+    };
+    match state.media.get(name).await {
+        Ok(Some(bytes)) => Ok(([(header::CONTENT_TYPE, "image/jpeg")], bytes).into_response()),
+        Ok(None) => Err(ApiError::NotFound),
+        Err(e) => {
+            tracing::error!(error = %e, "reading an image from the bucket");
+            Err(ApiError::MediaUnavailable)
+        }
+    }
 }
 
 /// `POST /api/admin/media` with the image's bytes as the body: 201 and the
@@ -57,7 +83,7 @@ async fn upload(
             ApiError::BadRequest(rejection.body_text())
         }
     })?;
-    let stored = keep(&state.db, &state.media_dir, bytes, Some(staff.member.id))
+    let stored = keep(&state.db, &state.media, bytes, Some(staff.member.id))
         .await
         .map_err(|e| match e {
             KeepError::Image(e @ ImageError::NotAnImage) => {
@@ -66,8 +92,8 @@ async fn upload(
             KeepError::Image(other) => ApiError::UnusableImage(other.to_string()),
             KeepError::Stored(e) => ApiError::from(e),
             KeepError::Files(e) => {
-                tracing::error!(error = %e, dir = %state.media_dir.display(), "writing media");
-                ApiError::Internal
+                tracing::error!(error = %e, store = %state.media.describe(), "writing media");
+                ApiError::MediaUnavailable
             }
         })?;
     let subject = Some(stored.key.as_str());
@@ -91,7 +117,7 @@ pub enum KeepError {
 /// bytes are stored once.
 pub async fn keep(
     db: &app::server::db::Db,
-    media_dir: &Path,
+    media: &MediaStore,
     bytes: Bytes,
     uploaded_by: Option<i64>,
 ) -> Result<StoredImage, KeepError> {
@@ -101,20 +127,22 @@ pub async fn keep(
     let encoded = tokio::task::spawn_blocking(move || encode(&bytes))
         .await
         .map_err(|e| KeepError::Files(std::io::Error::other(e)))??;
-    write_files(media_dir, &encoded.image.key, &encoded.files).await?;
+    write_files(media, &encoded.image.key, &encoded.files).await?;
     media::record(db, &encoded.image, uploaded_by).await?;
     Ok(encoded.image)
 }
 
-/// Each file is written under a temporary name and renamed, so a reader
-/// never sees half an image.
-async fn write_files(dir: &Path, key: &MediaKey, files: &[(u32, Vec<u8>)]) -> std::io::Result<()> {
-    tokio::fs::create_dir_all(dir).await?;
+/// Every size of one image; the record is written after them, so a
+/// recorded image has all its files.
+async fn write_files(
+    media: &MediaStore,
+    key: &MediaKey,
+    files: &[(u32, Vec<u8>)],
+) -> std::io::Result<()> {
     for (width, jpeg) in files {
-        let name = format!("{key}-{width}.jpg");
-        let tmp: PathBuf = dir.join(format!(".{name}.tmp"));
-        tokio::fs::write(&tmp, jpeg).await?;
-        tokio::fs::rename(&tmp, dir.join(&name)).await?;
+        media
+            .put(&format!("{key}-{width}.jpg"), jpeg.clone())
+            .await?;
     }
     Ok(())
 }

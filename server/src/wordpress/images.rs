@@ -6,6 +6,7 @@
 
 use app::domain::media::StoredImage;
 use app::server::db::Db;
+use app::server::media_store::MediaStore;
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -38,15 +39,15 @@ impl Source {
 /// The images taken so far, by their old address (each is taken once).
 pub struct Images {
     source: Source,
-    media_dir: PathBuf,
+    media: MediaStore,
     taken: HashMap<String, Result<StoredImage, String>>,
 }
 
 impl Images {
-    pub fn new(source: Source, media_dir: PathBuf) -> Self {
+    pub fn new(source: Source, media: MediaStore) -> Self {
         Self {
             source,
-            media_dir,
+            media,
             taken: HashMap::new(),
         }
     }
@@ -57,7 +58,7 @@ impl Images {
             return done.clone();
         }
         let result = match self.bytes(url).await {
-            Ok(bytes) => crate::media::keep(db, &self.media_dir, bytes, None)
+            Ok(bytes) => crate::media::keep(db, &self.media, bytes, None)
                 .await
                 .map_err(|e| e.to_string()),
             Err(why) => Err(why),

@@ -233,7 +233,11 @@ async fn add_redirects(
 }
 
 /// The CLI command: reads the file, imports, prints progress and the report.
-pub async fn run(db: &Db, media_dir: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
+pub async fn run(
+    db: &Db,
+    media: app::server::media_store::MediaStore,
+    args: &[String],
+) -> anyhow::Result<()> {
     let mut path = None;
     let mut with_pages = false;
     let mut source = Source::Off;
@@ -263,7 +267,7 @@ pub async fn run(db: &Db, media_dir: &std::path::Path, args: &[String]) -> anyho
     let items = items(&xml)
         .map_err(|e| anyhow::anyhow!("{path} is not a readable WordPress export: {e}"))?;
     eprintln!("{path}: {} items", items.len());
-    let mut images = Images::new(source, media_dir.to_owned());
+    let mut images = Images::new(source, media);
     let report = import(db, &items, with_pages, &mut images, |n, total| {
         if n % 25 == 0 || n == total {
             eprintln!("  {n} of {total} read");

@@ -36,6 +36,7 @@ mod request_mail;
 mod request_rules;
 mod requests;
 mod retention;
+mod s3_standin;
 mod security;
 mod seed;
 mod services_editor;

@@ -18,7 +18,10 @@ const EXPORT: &str = include_str!("../fixtures/wordpress-export.xml");
 async fn a_sqlite_site_moves_to_postgresql_whole() {
     let source = spawn_sqlite_app().await;
     let items = wordpress::items(EXPORT).unwrap_or_else(|e| panic!("{e}"));
-    let mut images = wordpress::Images::new(wordpress::Source::Off, "unused-media".into());
+    let mut images = wordpress::Images::new(
+        wordpress::Source::Off,
+        app::server::media_store::MediaStore::Dir("unused-media".into()),
+    );
     wordpress::import(&source.store, &items, true, &mut images, |_, _| {})
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -350,3 +350,93 @@ async fn two_servers_starting_together_seed_a_new_database_once() {
     let stored = second.read_request(&desk.client, &reference).await;
     assert_eq!(stored["name"], "Ana Lima");
 }
+
+/// Two app servers sharing an S3-compatible bucket for images (and a
+/// database): an image uploaded through one is served by the other, every
+/// size is in the bucket and nothing in either server's folder. While the
+/// bucket is out of reach, an upload is refused with 503 and a sentence,
+/// and nothing is recorded.
+#[tokio::test]
+async fn with_two_servers_images_live_in_a_shared_bucket() {
+    use crate::media_helpers::jpeg;
+    use app::domain::media::StoredImage;
+    use reqwest::StatusCode;
+    let bucket = crate::s3_standin::S3Standin::start().await;
+    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = fresh_database("bucket").await;
+    let config = || {
+        let mut config = config_on(&url, shared.path());
+        config.media_store = Some(("s3://clinic-media/images".to_owned(), bucket.settings()));
+        config
+    };
+    let dirs = (
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let first = spawn_with(dirs.0, config()).await;
+    let second = spawn_with(dirs.1, config()).await;
+    let editor = first.staff(Role::Editor).await;
+
+    let uploaded = first
+        .upload(&editor.client, "image/jpeg", jpeg(1600, 900))
+        .await;
+    assert_eq!(uploaded.status(), StatusCode::CREATED);
+    let image: StoredImage = uploaded.json().await.unwrap_or_else(|e| panic!("{e}"));
+    let mut keys = bucket.keys();
+    keys.sort();
+    let mut expected: Vec<String> = image
+        .widths
+        .iter()
+        .map(|w| format!("clinic-media/images/{}-{w}.jpg", image.key.as_str()))
+        .collect();
+    expected.sort();
+    assert_eq!(keys, expected, "every size in the bucket, under its folder");
+    for width in &image.widths {
+        let served = second.get(&image.key.url(*width)).await;
+        assert_eq!(
+            served.status(),
+            StatusCode::OK,
+            "{width} through the other server"
+        );
+        assert_eq!(
+            served.headers()["content-type"],
+            "image/jpeg",
+            "served as an image"
+        );
+        assert!(served.headers()["cache-control"]
+            .to_str()
+            .unwrap_or_default()
+            .contains("immutable"));
+        let bytes = served.bytes().await.unwrap_or_default();
+        assert!(bytes.starts_with(&[0xFF, 0xD8]), "a JPEG");
+    }
+    assert_eq!(
+        second
+            .get("/media/0123456789abcdef0123456789abcdef-480.jpg")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        second.get("/media/../data.key").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !shared.path().join("media").exists(),
+        "nothing in the folder"
+    );
+
+    bucket.set_down(true);
+    let refused = second
+        .upload(&editor.client, "image/jpeg", jpeg(1200, 800))
+        .await;
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let said = refused.text().await.unwrap_or_default();
+    assert!(said.contains("image storage can't be reached"), "{said}");
+    assert_eq!(
+        first.count("SELECT COUNT(*) FROM media").await,
+        1,
+        "nothing recorded"
+    );
+    bucket.set_down(false);
+}

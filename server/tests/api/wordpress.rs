@@ -8,7 +8,10 @@ const EXPORT: &str = include_str!("../fixtures/wordpress-export.xml");
 /// Imports that leave images where they are (the media tests are in
 /// wordpress_media.rs).
 fn no_images() -> wordpress::Images {
-    wordpress::Images::new(wordpress::Source::Off, "unused-media".into())
+    wordpress::Images::new(
+        wordpress::Source::Off,
+        app::server::media_store::MediaStore::Dir("unused-media".into()),
+    )
 }
 
 #[tokio::test]

@@ -142,6 +142,7 @@ mod tests {
             (CrossSite, StatusCode::FORBIDDEN, None, "This request came from another website, so it was refused."),
             (UnusableImage("The image is too small.".into()), StatusCode::UNPROCESSABLE_ENTITY, None, "The image is too small."),
             (HeadersTooLarge, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, None, "This request's headers are too large"),
+            (MediaUnavailable, StatusCode::SERVICE_UNAVAILABLE, None, "The image storage can't be reached right now, so nothing was saved."),
         ]
     }
 
