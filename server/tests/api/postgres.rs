@@ -440,3 +440,47 @@ async fn with_two_servers_images_live_in_a_shared_bucket() {
     );
     bucket.set_down(false);
 }
+
+/// The audit log's lock holds across servers, not only inside one: two
+/// separate pools (as two servers have) append twenty entries at once,
+/// each in its own audit transaction, and the chain is whole.
+#[tokio::test]
+async fn audit_entries_from_two_servers_at_once_chain_in_one_line() {
+    use app::server::db::{self, audit, Serial};
+    let url = fresh_database("audit_lock").await;
+    let pools = (
+        db::connect(&url).await.unwrap_or_else(|e| panic!("{e}")),
+        db::connect(&url).await.unwrap_or_else(|e| panic!("{e}")),
+    );
+    let appends = (0..20).map(|n| {
+        let pool = if n % 2 == 0 {
+            pools.0.clone()
+        } else {
+            pools.1.clone()
+        };
+        tokio::spawn(async move {
+            let mut tx = pool
+                .begin_serial(Serial::Audit)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            let subject = format!("entry {n}");
+            audit::append_in(
+                &mut tx,
+                None,
+                "test.entry",
+                Some(&subject),
+                "2026-12-01T00:00:00Z",
+            )
+            .await
+            .unwrap_or_else(|e| panic!("append {n}: {e}"));
+            tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+        })
+    });
+    for done in futures_util::future::join_all(appends).await {
+        done.unwrap_or_else(|e| panic!("{e}"));
+    }
+    let chain = audit::verify(&pools.0)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(chain, audit::Verified::Intact { entries: 20 });
+}
