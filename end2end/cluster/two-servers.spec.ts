@@ -1,5 +1,5 @@
 import { Browser, Page, Response } from "@playwright/test";
-import { test, expect, hydrated, asAdmin, collectConsoleErrors, signIn } from "../tests/fixtures";
+import { test, expect, hydrated, asAdmin, collectConsoleErrors, signIn, createAccount, fillRequest } from "../tests/fixtures";
 import { GRACE } from "../tests/patients";
 
 // Two app servers behind nginx, round-robin (cluster-setup.ts). nginx names
@@ -22,13 +22,7 @@ async function person(browser: Browser, errors: string[][]): Promise<Page> {
 test("a request sent through one server is in the inbox read through the other", async ({ page, browser }) => {
   const errors = [collectConsoleErrors(page)];
   const patient = await person(browser, errors);
-  await patient.goto("/consultation");
-  await hydrated(patient);
-  await patient.getByLabel("Full name").fill(GRACE.name);
-  await patient.getByLabel("Phone", { exact: true }).fill(GRACE.phone);
-  await patient.getByRole("radio", { name: "Phone call" }).check();
-  await patient.getByRole("radio", { name: "Returning patient" }).check();
-  await patient.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
+  await fillRequest(patient, GRACE.name, GRACE.phone);
   const sent = patient.waitForResponse((r) => r.url().endsWith("/api/consultation") && r.request().method() === "POST");
   await patient.getByRole("button", { name: "Send request" }).click();
   const storedBy = upstream(await sent);
@@ -58,12 +52,7 @@ async function newEditor(admin: Page): Promise<string> {
   await admin.goto("/admin/accounts");
   await hydrated(admin);
   const email = `editor-${Date.now()}-${Math.floor(Math.random() * 1e6)}@clinic.example`;
-  await admin.getByLabel("Name").fill("Eddie Editor");
-  await admin.getByLabel("E-mail").fill(email);
-  await admin.getByLabel("Role").selectOption("editor");
-  await admin.getByLabel("First password").fill("editor passphrase 1");
-  await admin.getByRole("button", { name: "Create account" }).click();
-  await expect(admin.getByRole("status")).toContainText(email);
+  await createAccount(admin, { name: "Eddie Editor", email, role: "editor", password: "editor passphrase 1" });
   return email;
 }
 

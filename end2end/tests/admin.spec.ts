@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { Browser } from "@playwright/test";
-import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn, asAdmin, totp, ADMIN_EMAIL } from "./fixtures";
+import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn, asAdmin, totp, ADMIN_EMAIL, createAccount, fillRequest } from "./fixtures";
 import { GRACE, NOTE } from "./patients";
 
 /** Another person's browser: its own context, its console watched too. */
@@ -12,13 +12,7 @@ async function person(browser: Browser, errors: string[][]) {
 }
 
 async function sendRequest(page: Page, name: string) {
-  await page.goto("/consultation");
-  await hydrated(page);
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Phone", { exact: true }).fill(GRACE.phone);
-  await page.getByRole("radio", { name: "Phone call" }).check();
-  await page.getByRole("radio", { name: "Returning patient" }).check();
-  await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
+  await fillRequest(page, name, GRACE.phone);
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page).toHaveURL(/\/consultation\/sent\/CR-/);
   return (await page.locator(".reference").textContent()) ?? "";
@@ -45,11 +39,7 @@ test("@desktop an administrator adds a front-desk member, who opens a request an
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Staff accounts");
   await expectNoAxeViolations(admin, "accounts");
   const email = `desk-${Date.now()}@clinic.example`;
-  await admin.getByLabel("Name").fill("Fran Desk");
-  await admin.getByLabel("E-mail").fill(email);
-  await admin.getByLabel("Role").selectOption("front_desk");
-  await admin.getByLabel("First password").fill("front desk passphrase");
-  await admin.getByRole("button", { name: "Create account" }).click();
+  await createAccount(admin, { name: "Fran Desk", email, role: "front_desk", password: "front desk passphrase" });
   await expect(admin.getByRole("status")).toContainText(`Created an account for ${email}`);
   await expect(admin.getByRole("cell", { name: email })).toBeVisible();
 

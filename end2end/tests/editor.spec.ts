@@ -1,5 +1,5 @@
 import { Browser, Page } from "@playwright/test";
-import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn as signInForm, asAdmin } from "./fixtures";
+import { test, expect, hydrated, collectConsoleErrors, expectNoAxeViolations, signIn as signInForm, asAdmin, createAccount } from "./fixtures";
 
 async function signIn(page: Page, email: string, password: string) {
   await signInForm(page, email, password);
@@ -14,12 +14,7 @@ test("@desktop an editor writes, previews, publishes, edits and unpublishes an a
   await page.goto("/admin/accounts");
   await hydrated(page);
   const email = `editor-${Date.now()}@clinic.example`;
-  await page.getByLabel("Name").fill("Eddie Editor");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Role").selectOption("editor");
-  await page.getByLabel("First password").fill("editor passphrase 1");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("status")).toContainText(email);
+  await createAccount(page, { name: "Eddie Editor", email, role: "editor", password: "editor passphrase 1" });
 
   const editorContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const editor = await editorContext.newPage();

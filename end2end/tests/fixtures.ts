@@ -149,3 +149,24 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** On the accounts page, an administrator creates an account, and sees it confirmed. */
+export async function createAccount(admin: Page, account: { name: string; email: string; role: string; password: string }) {
+  await admin.getByLabel("Name").fill(account.name);
+  await admin.getByLabel("E-mail").fill(account.email);
+  await admin.getByLabel("Role").selectOption(account.role);
+  await admin.getByLabel("First password").fill(account.password);
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(admin.getByRole("status")).toContainText(account.email);
+}
+
+/** Opens the consultation form and gives its required answers (a returning patient, by phone call), ready to send. */
+export async function fillRequest(page: Page, name: string, phone: string) {
+  await page.goto("/consultation");
+  await hydrated(page);
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Phone", { exact: true }).fill(phone);
+  await page.getByRole("radio", { name: "Phone call" }).check();
+  await page.getByRole("radio", { name: "Returning patient" }).check();
+  await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
+}

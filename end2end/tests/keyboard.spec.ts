@@ -1,5 +1,5 @@
 import { Page, Locator } from "@playwright/test";
-import { test, expect, hydrated, expectNoAxeViolations, asAdmin, signIn, PUBLIC_PAGES, SEEDED_TITLE, CLINIC } from "./fixtures";
+import { test, expect, hydrated, expectNoAxeViolations, asAdmin, signIn, PUBLIC_PAGES, SEEDED_TITLE, CLINIC, createAccount } from "./fixtures";
 import { BEN } from "./patients";
 
 /**
@@ -257,12 +257,7 @@ test("an editor signs in by keyboard", async ({ page }) => {
   await page.goto("/admin/accounts");
   await hydrated(page);
   const email = `keys-${Date.now()}@clinic.example`;
-  await page.getByLabel("Name").fill("Kay Board");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Role").selectOption("editor");
-  await page.getByLabel("First password").fill("keyboard passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("status")).toContainText(email);
+  await createAccount(page, { name: "Kay Board", email, role: "editor", password: "keyboard passphrase" });
   await page.context().clearCookies();
 
   await page.goto("/admin/sign-in");

@@ -36,7 +36,7 @@ async function recordLoad(page: import("@playwright/test").Page, url: string) {
       url: new URL(e.response.url).pathname,
       status: e.response.status,
       bytes: 0,
-      cached: e.response.fromDiskCache || e.response.fromMemoryCache,
+      cached: e.response.fromDiskCache || Boolean((e.response as { fromMemoryCache?: boolean }).fromMemoryCache),
     }),
   );
   cdp.on("Network.requestServedFromCache", (e) => {

@@ -50,6 +50,36 @@ pub fn config_on(url: &str, files: &std::path::Path) -> Config {
     config
 }
 
+/// Two app servers on one new database, started together as a deployment
+/// starts its instances, sharing their files (the data key, images) as
+/// instances must; `adjust` changes both servers' settings.
+pub struct TwoServers {
+    pub first: TestApp,
+    pub second: TestApp,
+    /// The files both servers share; kept as long as they run.
+    pub shared: tempfile::TempDir,
+}
+
+pub async fn two_servers(name: &str, adjust: impl Fn(&mut Config)) -> TwoServers {
+    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = fresh_database(name).await;
+    let config = || {
+        let mut config = config_on(&url, shared.path());
+        adjust(&mut config);
+        config
+    };
+    let dirs = (
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let (first, second) = tokio::join!(spawn_with(dirs.0, config()), spawn_with(dirs.1, config()));
+    TwoServers {
+        first,
+        second,
+        shared,
+    }
+}
+
 #[tokio::test]
 async fn the_site_serves_patients_and_staff_from_postgresql() {
     let app = spawn_on_postgres("serves").await;
@@ -104,23 +134,18 @@ async fn the_site_serves_patients_and_staff_from_postgresql() {
 /// though both servers' mail workers poll the same queue every second.
 #[tokio::test]
 async fn with_two_servers_each_e_mail_is_sent_once() {
-    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let url = fresh_database("two_servers").await;
     let sink = crate::smtp_sink::SmtpSink::start().await;
-    let config = || {
-        let mut config = config_on(&url, shared.path());
+    let TwoServers {
+        first,
+        second,
+        shared: _files,
+    } = two_servers("two_servers", |config| {
         config.smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
         config.staff_email = vec!["desk@clinic.example".to_owned()];
         // One test client sends all six: more than one patient's allowance.
         config.rate_limit = (100, std::time::Duration::from_secs(60));
-        config
-    };
-    let dirs = (
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-    );
-    let first = spawn_with(dirs.0, config()).await;
-    let second = spawn_with(dirs.1, config()).await;
+    })
+    .await;
 
     let mut references = Vec::new();
     for n in 0..6 {
@@ -148,19 +173,14 @@ async fn with_two_servers_each_e_mail_is_sent_once() {
 async fn with_two_servers_the_rate_limit_and_sign_in_lock_are_shared() {
     use crate::request_helpers::{redirect_target, valid_fields};
     use reqwest::StatusCode;
-    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let url = fresh_database("shared_limits").await;
-    let config = || {
-        let mut config = config_on(&url, shared.path());
+    let TwoServers {
+        first,
+        second,
+        shared: _files,
+    } = two_servers("shared_limits", |config| {
         config.rate_limit = (2, std::time::Duration::from_secs(600));
-        config
-    };
-    let dirs = (
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-    );
-    let first = spawn_with(dirs.0, config()).await;
-    let second = spawn_with(dirs.1, config()).await;
+    })
+    .await;
 
     for through in [&first, &second] {
         let token = through.form_token().await;
@@ -200,14 +220,11 @@ async fn with_two_servers_the_rate_limit_and_sign_in_lock_are_shared() {
 #[tokio::test]
 async fn with_two_servers_scheduled_articles_publish_once_and_the_audit_chain_holds() {
     use reqwest::StatusCode;
-    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let url = fresh_database("two_schedulers").await;
-    let dirs = (
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-    );
-    let first = spawn_with(dirs.0, config_on(&url, shared.path())).await;
-    let second = spawn_with(dirs.1, config_on(&url, shared.path())).await;
+    let TwoServers {
+        first,
+        second,
+        shared: _files,
+    } = two_servers("two_schedulers", |_| {}).await;
     let editor = first.staff(Role::Editor).await;
 
     // Cached by the second server before anything is published.
@@ -321,16 +338,11 @@ async fn rotate_key_works_on_postgresql() {
 /// once, and they share one data key.
 #[tokio::test]
 async fn two_servers_starting_together_seed_a_new_database_once() {
-    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let url = fresh_database("start_together").await;
-    let dirs = (
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-    );
-    let (first, second) = tokio::join!(
-        spawn_with(dirs.0, config_on(&url, shared.path())),
-        spawn_with(dirs.1, config_on(&url, shared.path())),
-    );
+    let TwoServers {
+        first,
+        second,
+        shared: _files,
+    } = two_servers("start_together", |_| {}).await;
     for table in ["clinic", "articles"] {
         let seeded = first.count(&format!("SELECT COUNT(*) FROM {table}")).await;
         assert_eq!(seeded, 1, "{table} seeded once");
@@ -362,19 +374,14 @@ async fn with_two_servers_images_live_in_a_shared_bucket() {
     use app::domain::media::StoredImage;
     use reqwest::StatusCode;
     let bucket = crate::s3_standin::S3Standin::start().await;
-    let shared = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let url = fresh_database("bucket").await;
-    let config = || {
-        let mut config = config_on(&url, shared.path());
+    let TwoServers {
+        first,
+        second,
+        shared,
+    } = two_servers("bucket", |config| {
         config.media_store = Some(("s3://clinic-media/images".to_owned(), bucket.settings()));
-        config
-    };
-    let dirs = (
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-    );
-    let first = spawn_with(dirs.0, config()).await;
-    let second = spawn_with(dirs.1, config()).await;
+    })
+    .await;
     let editor = first.staff(Role::Editor).await;
 
     let uploaded = first
