@@ -98,7 +98,7 @@ impl Application {
         let router = crate::router::router(state.clone(), &built.pkg, &built.hash, &built.earlier);
         let router = with_sessions(router, &config, &state.db).await?.layer(
             axum::middleware::from_fn_with_state(
-                (state.clone(), crate::page_cache::PageCache::default()),
+                crate::page_cache::PageCache::new(&state),
                 crate::page_cache::serve_cached,
             ),
         );

@@ -31,10 +31,30 @@ const MAX_PAGE: usize = 1024 * 1024;
 /// Brotli's quality for pages: near its best ratio at a fraction of 11's cost.
 const PAGE_BROTLI: u32 = 6;
 
-#[derive(Clone, Default)]
-pub struct PageCache {
-    entries: Arc<RwLock<Entries>>,
+/// The cache, with what answering from it needs: handed to every request,
+/// so one `Arc` (cloning the whole app state per request allocated).
+#[derive(Clone)]
+pub struct PageCache(Arc<Inner>);
+
+struct Inner {
+    entries: RwLock<Entries>,
     generation: Generation,
+    direct: Option<generation::Direct>,
+    db: app::server::db::Db,
+    /// HSTS on cached answers (`PUBLIC_URL` is https).
+    hsts: bool,
+}
+
+impl PageCache {
+    pub fn new(state: &AppState) -> Self {
+        Self(Arc::new(Inner {
+            entries: RwLock::default(),
+            generation: Generation::default(),
+            direct: generation::Direct::open(&state.db),
+            db: state.db.clone(),
+            hsts: state.serves_https(),
+        }))
+    }
 }
 
 /// Pages that must be rendered for each visitor: forms carry a signed
@@ -74,22 +94,23 @@ fn answer(entry: &Entry, encoding: Encoding, not_modified: bool, hsts: bool) -> 
 /// The outermost layer: answers from the cache or passes on, and counts
 /// every request (when metrics are on) since it sees each one.
 pub async fn serve_cached(
-    State((state, cache)): State<(AppState, PageCache)>,
+    State(cache): State<PageCache>,
     request: Request,
     next: Next,
 ) -> Response {
+    let cache = &*cache.0;
     if !crate::metrics::enabled() {
-        return serve(&state, &cache, request, next).await;
+        return serve(cache, request, next).await;
     }
     let started = std::time::Instant::now();
     let method = request.method().clone();
     let route = crate::metrics::route_of(request.uri().path());
-    let response = serve(&state, &cache, request, next).await;
+    let response = serve(cache, request, next).await;
     crate::metrics::record_request(&method, route, response.status(), started.elapsed());
     response
 }
 
-async fn serve(state: &AppState, cache: &PageCache, request: Request, next: Next) -> Response {
+async fn serve(cache: &Inner, request: Request, next: Next) -> Response {
     // Before anything reads them: oversized headers are refused.
     if let Some(refused) = crate::guard::headers_too_large(&request) {
         return refused;
@@ -97,10 +118,9 @@ async fn serve(state: &AppState, cache: &PageCache, request: Request, next: Next
     if !may_be_cached(&request) {
         return next.run(request).await;
     }
-    let Some(now) = cache.generation.current(&state.db).await else {
+    let Some(now) = cache.generation.now(cache.direct.as_ref(), &cache.db).await else {
         return next.run(request).await;
     };
-    let key = request.uri().to_string();
     let encoding = Encoding::preferred(
         request
             .headers()
@@ -112,14 +132,14 @@ async fn serve(state: &AppState, cache: &PageCache, request: Request, next: Next
         .entries
         .read()
         .ok()
-        .and_then(|entries| entries.get(&key, now));
+        .and_then(|entries| entries.get(cache_key(&request), now));
     let entry = match hit {
         Some(entry) => {
             crate::metrics::record_page_cache("hit");
             entry
         }
         None => match render(request, next, now, encoding).await {
-            Rendered::Keep(entry) => {
+            Rendered::Keep(entry, key) => {
                 crate::metrics::record_page_cache("miss");
                 if let Ok(mut entries) = cache.entries.write() {
                     entries.keep(key, entry.clone(), MAX_BYTES);
@@ -137,8 +157,17 @@ async fn serve(state: &AppState, cache: &PageCache, request: Request, next: Next
         &entry,
         encoding,
         matches(if_none_match.as_ref(), &entry.etag),
-        state.serves_https(),
+        cache.hsts,
     )
+}
+
+/// The page's address as the cache knows it (path and query): borrowed,
+/// so a hit allocates nothing for it.
+fn cache_key(request: &Request) -> &str {
+    request
+        .uri()
+        .path_and_query()
+        .map_or("/", |address| address.as_str())
 }
 
 /// An anonymous GET of a page (a signed-in member's pages are their own).
@@ -150,8 +179,8 @@ fn may_be_cached(request: &Request) -> bool {
 
 /// What rendering a missed page gave.
 enum Rendered {
-    /// A page to keep, in every encoding.
-    Keep(Arc<Entry>),
+    /// A page to keep, in every encoding, under its address.
+    Keep(Arc<Entry>, String),
     /// A page made for this visitor only (it carries a form token), in
     /// the encoding asked for.
     Once(Arc<Entry>),
@@ -161,6 +190,7 @@ enum Rendered {
 
 /// Renders the page in full, unencoded, so an entry can hold every encoding.
 async fn render(mut request: Request, next: Next, now: i64, encoding: Encoding) -> Rendered {
+    let key = cache_key(&request).to_owned();
     request.headers_mut().remove(header::ACCEPT_ENCODING);
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.run(request).await;
@@ -201,7 +231,7 @@ async fn render(mut request: Request, next: Next, now: i64, encoding: Encoding) 
         bodies,
     });
     if keep {
-        Rendered::Keep(entry)
+        Rendered::Keep(entry, key)
     } else {
         Rendered::Once(entry)
     }
