@@ -96,12 +96,9 @@ impl Application {
         // check, which the page cache makes), ahead of sessions, rendering
         // and compression.
         let router = crate::router::router(state.clone(), &built.pkg, &built.hash, &built.earlier);
-        let router = with_sessions(router, &config, &state.db).await?.layer(
-            axum::middleware::from_fn_with_state(
-                crate::page_cache::PageCache::new(&state),
-                crate::page_cache::serve_cached,
-            ),
-        );
+        let router = with_sessions(router, &config, &state.db)
+            .await?
+            .layer(crate::page_cache::PageCache::new(&state).layer());
         Ok(Self {
             listener,
             router,

@@ -52,7 +52,7 @@ impl Direct {
         }
     }
 
-    fn read(&self) -> Option<i64> {
+    pub(super) fn read(&self) -> Option<i64> {
         let connection = self.0.lock().ok()?;
         let mut statement = connection
             .prepare_cached("SELECT value FROM content_generation WHERE id = 1")

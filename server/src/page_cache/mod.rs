@@ -15,9 +15,8 @@ use app::api::ApiError;
 use app::routes;
 use app::server::AppState;
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use entries::{Bodies, Entries, Entry};
 use generation::Generation;
@@ -91,35 +90,139 @@ fn answer(entry: &Entry, encoding: Encoding, not_modified: bool, hsts: bool) -> 
     (headers, Body::from(body)).into_response()
 }
 
-/// The outermost layer: answers from the cache or passes on, and counts
-/// every request (when metrics are on) since it sees each one.
-pub async fn serve_cached(
-    State(cache): State<PageCache>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let cache = &*cache.0;
-    if !crate::metrics::enabled() {
-        return serve(cache, request, next).await;
+/// The outermost layer ([`PageCache::layer`]): answers from the cache or
+/// passes on, and counts every request (when metrics are on) since it sees
+/// each one.
+#[derive(Clone)]
+pub struct CacheLayer(PageCache);
+
+impl PageCache {
+    pub fn layer(self) -> CacheLayer {
+        CacheLayer(self)
     }
-    let started = std::time::Instant::now();
-    let method = request.method().clone();
-    let route = crate::metrics::route_of(request.uri().path());
-    let response = serve(cache, request, next).await;
-    crate::metrics::record_request(&method, route, response.status(), started.elapsed());
-    response
 }
 
-async fn serve(cache: &Inner, request: Request, next: Next) -> Response {
-    // Before anything reads them: oversized headers are refused.
-    if let Some(refused) = crate::guard::headers_too_large(&request) {
-        return refused;
+impl<S> tower::Layer<S> for CacheLayer {
+    type Service = CacheService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        CacheService {
+            inner,
+            cache: self.0.clone(),
+        }
     }
+}
+
+/// A tower service, not `from_fn`: axum's `from_fn` clones the whole
+/// service stack inside it (and the app state in it) for every request,
+/// which was the largest cost of a cached answer (bench/profile). Here a
+/// hit is answered on the spot and the stack is cloned only to go on.
+#[derive(Clone)]
+pub struct CacheService<S> {
+    inner: S,
+    cache: PageCache,
+}
+
+type Answer = futures_util::future::Either<
+    std::future::Ready<Result<Response, std::convert::Infallible>>,
+    futures_util::future::BoxFuture<'static, Result<Response, std::convert::Infallible>>,
+>;
+
+impl<S> tower::Service<Request> for CacheService<S>
+where
+    S: tower::Service<Request, Response = Response, Error = std::convert::Infallible>
+        + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = std::convert::Infallible;
+    type Future = Answer;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        use futures_util::future::{Either, FutureExt};
+        let measure = crate::metrics::enabled().then(|| {
+            (
+                std::time::Instant::now(),
+                request.method().clone(),
+                crate::metrics::route_of(request.uri().path()),
+            )
+        });
+        let record = move |response: Response| {
+            if let Some((started, method, route)) = &measure {
+                crate::metrics::record_request(method, route, response.status(), started.elapsed());
+            }
+            Ok(response)
+        };
+        if let Some(response) = self.cache.0.answer_now(&request) {
+            return Either::Left(std::future::ready(record(response)));
+        }
+        // The ready service goes on; a clone stays for the next request.
+        let spare = self.inner.clone();
+        let ready = std::mem::replace(&mut self.inner, spare);
+        let cache = self.cache.clone();
+        Either::Right(async move { record(serve(&cache.0, request, ready).await) }.boxed())
+    }
+}
+
+impl Inner {
+    /// The answer to `request` when it can be given without waiting: a
+    /// refusal of oversized headers, or a cached page that is current
+    /// (SQLite's generation is read in place). `None`: go on, async.
+    fn answer_now(&self, request: &Request) -> Option<Response> {
+        if let Some(refused) = crate::guard::headers_too_large(request) {
+            return Some(refused);
+        }
+        if !may_be_cached(request) {
+            return None;
+        }
+        let now = self.direct.as_ref()?.read()?;
+        let entry = self.entries.read().ok()?.get(cache_key(request), now)?;
+        crate::metrics::record_page_cache("hit");
+        Some(self.respond(request, &entry))
+    }
+
+    /// The entry, in the encoding the request prefers, or 304 if the
+    /// request holds its tag.
+    fn respond(&self, request: &Request, entry: &Entry) -> Response {
+        let headers = request.headers();
+        answer(
+            entry,
+            Encoding::preferred(
+                headers
+                    .get(header::ACCEPT_ENCODING)
+                    .and_then(|v| v.to_str().ok()),
+            ),
+            matches(headers.get(header::IF_NONE_MATCH), &entry.etag),
+            self.hsts,
+        )
+    }
+}
+
+async fn serve<S>(cache: &Inner, request: Request, inner: S) -> Response
+where
+    S: tower::Service<Request, Response = Response, Error = std::convert::Infallible>,
+{
+    use tower::ServiceExt;
+    let pass = |request| async move {
+        match inner.oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
+    };
     if !may_be_cached(&request) {
-        return next.run(request).await;
+        return pass(request).await;
     }
     let Some(now) = cache.generation.now(cache.direct.as_ref(), &cache.db).await else {
-        return next.run(request).await;
+        return pass(request).await;
     };
     let encoding = Encoding::preferred(
         request
@@ -138,7 +241,7 @@ async fn serve(cache: &Inner, request: Request, next: Next) -> Response {
             crate::metrics::record_page_cache("hit");
             entry
         }
-        None => match render(request, next, now, encoding).await {
+        None => match render(request, pass, now, encoding).await {
             Rendered::Keep(entry, key) => {
                 crate::metrics::record_page_cache("miss");
                 if let Ok(mut entries) = cache.entries.write() {
@@ -189,11 +292,16 @@ enum Rendered {
 }
 
 /// Renders the page in full, unencoded, so an entry can hold every encoding.
-async fn render(mut request: Request, next: Next, now: i64, encoding: Encoding) -> Rendered {
+async fn render<F: std::future::Future<Output = Response>>(
+    mut request: Request,
+    pass: impl FnOnce(Request) -> F,
+    now: i64,
+    encoding: Encoding,
+) -> Rendered {
     let key = cache_key(&request).to_owned();
     request.headers_mut().remove(header::ACCEPT_ENCODING);
     request.headers_mut().remove(header::IF_NONE_MATCH);
-    let response = next.run(request).await;
+    let response = pass(request).await;
     let Some(content_type) = page_type(&response) else {
         return Rendered::Pass(response);
     };
