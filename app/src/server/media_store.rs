@@ -77,23 +77,6 @@ impl MediaStore {
         }
     }
 
-    /// One file's bytes; `None` if there is no such file. (The site
-    /// serves a folder's files straight from the folder.)
-    pub async fn get(&self, name: &str) -> std::io::Result<Option<bytes::Bytes>> {
-        match self {
-            Self::Dir(dir) => match tokio::fs::read(dir.join(name)).await {
-                Ok(bytes) => Ok(Some(bytes.into())),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(e),
-            },
-            Self::Bucket(bucket) => match bucket.store.get(&bucket.path(name)).await {
-                Ok(found) => found.bytes().await.map(Some).map_err(|e| bucket.failed(e)),
-                Err(object_store::Error::NotFound { .. }) => Ok(None),
-                Err(e) => Err(bucket.failed(e)),
-            },
-        }
-    }
-
     /// Where files go, for messages: a folder's path or the bucket's URL.
     pub fn describe(&self) -> String {
         match self {
@@ -104,6 +87,16 @@ impl MediaStore {
 }
 
 impl Bucket {
+    /// One file's bytes; `None` if there is no such file. (A folder's
+    /// files are served straight from the folder.)
+    pub async fn get(&self, name: &str) -> std::io::Result<Option<bytes::Bytes>> {
+        match self.store.get(&self.path(name)).await {
+            Ok(found) => found.bytes().await.map(Some).map_err(|e| self.failed(e)),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(self.failed(e)),
+        }
+    }
+
     fn failed(&self, e: object_store::Error) -> std::io::Error {
         std::io::Error::other(format!("{}: {e}", self.url))
     }

@@ -54,10 +54,11 @@ async fn from_bucket(
     State(state): State<AppState>,
     AxumPath(name): AxumPath<String>,
 ) -> Result<Response, ApiError> {
-    let Some(name) = media_store::file_name(&name) else {
+    let (Some(name), MediaStore::Bucket(bucket)) = (media_store::file_name(&name), &state.media)
+    else {
         return Err(ApiError::NotFound);
     };
-    match state.media.get(name).await {
+    match bucket.get(name).await {
         Ok(Some(bytes)) => Ok(([(header::CONTENT_TYPE, "image/jpeg")], bytes).into_response()),
         Ok(None) => Err(ApiError::NotFound),
         Err(e) => {

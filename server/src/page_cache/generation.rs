@@ -62,14 +62,6 @@ impl Direct {
 }
 
 impl Generation {
-    /// The generation as of now: committed before this call, or later.
-    pub(super) async fn now(&self, direct: Option<&Direct>, db: &Db) -> Option<i64> {
-        match direct.and_then(Direct::read) {
-            Some(generation) => Some(generation),
-            None => self.current(db).await,
-        }
-    }
-
     pub(super) fn current(&self, db: &Db) -> Reading {
         let Ok(mut slots) = self.slots.lock() else {
             return Self::read(db.clone()).boxed().shared();

@@ -72,7 +72,31 @@ fn cacheable_path(path: &str) -> bool {
         || routes::is_probe(path))
 }
 
-fn answer(entry: &Entry, encoding: Encoding, not_modified: bool, hsts: bool) -> Response {
+/// What a request asks of a cached page: the encoding it prefers, and the
+/// tag it already holds.
+struct Asked {
+    encoding: Encoding,
+    if_none_match: Option<HeaderValue>,
+}
+
+impl Asked {
+    fn of(request: &Request) -> Self {
+        let headers = request.headers();
+        Self {
+            encoding: Encoding::preferred(
+                headers
+                    .get(header::ACCEPT_ENCODING)
+                    .and_then(|v| v.to_str().ok()),
+            ),
+            if_none_match: headers.get(header::IF_NONE_MATCH).cloned(),
+        }
+    }
+}
+
+/// The entry as `asked`: in the preferred encoding, or 304 if the request
+/// holds its tag.
+fn answer(entry: &Entry, asked: &Asked, hsts: bool) -> Response {
+    let not_modified = matches(asked.if_none_match.as_ref(), &entry.etag);
     let mut headers = HeaderMap::new();
     headers.insert(header::ETAG, entry.etag.clone());
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -86,7 +110,7 @@ fn answer(entry: &Entry, encoding: Encoding, not_modified: bool, hsts: bool) -> 
     if let Some(policy) = &entry.policy {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
     }
-    let body = entry.bodies.pick(encoding, &mut headers);
+    let body = entry.bodies.pick(asked.encoding, &mut headers);
     (headers, Body::from(body)).into_response()
 }
 
@@ -162,52 +186,62 @@ where
             }
             Ok(response)
         };
-        if let Some(response) = self.cache.0.answer_now(&request) {
-            return Either::Left(std::future::ready(record(response)));
-        }
+        let found = match self.cache.0.answer_now(&request) {
+            Now::Answered(response) => return Either::Left(std::future::ready(record(response))),
+            found => found,
+        };
         // The ready service goes on; a clone stays for the next request.
         let spare = self.inner.clone();
         let ready = std::mem::replace(&mut self.inner, spare);
         let cache = self.cache.clone();
-        Either::Right(async move { record(serve(&cache.0, request, ready).await) }.boxed())
+        Either::Right(async move { record(serve(&cache.0, request, ready, found).await) }.boxed())
     }
+}
+
+/// What [`Inner::answer_now`] could do without waiting.
+enum Now {
+    Answered(Response),
+    /// Not a page the cache keeps: straight on.
+    Pass,
+    /// A page the cache keeps, not found current at this generation.
+    Missed(i64),
+    /// A page the cache keeps; the generation is still to be read (on
+    /// PostgreSQL, one query shared by a wave of requests).
+    Unread,
 }
 
 impl Inner {
     /// The answer to `request` when it can be given without waiting: a
     /// refusal of oversized headers, or a cached page that is current
-    /// (SQLite's generation is read in place). `None`: go on, async.
-    fn answer_now(&self, request: &Request) -> Option<Response> {
+    /// (SQLite's generation is read in place, once per request).
+    fn answer_now(&self, request: &Request) -> Now {
         if let Some(refused) = crate::guard::headers_too_large(request) {
-            return Some(refused);
+            return Now::Answered(refused);
         }
         if !may_be_cached(request) {
-            return None;
+            return Now::Pass;
         }
-        let now = self.direct.as_ref()?.read()?;
-        let entry = self.entries.read().ok()?.get(cache_key(request), now)?;
-        crate::metrics::record_page_cache("hit");
-        Some(self.respond(request, &entry))
-    }
-
-    /// The entry, in the encoding the request prefers, or 304 if the
-    /// request holds its tag.
-    fn respond(&self, request: &Request, entry: &Entry) -> Response {
-        let headers = request.headers();
-        answer(
-            entry,
-            Encoding::preferred(
-                headers
-                    .get(header::ACCEPT_ENCODING)
-                    .and_then(|v| v.to_str().ok()),
-            ),
-            matches(headers.get(header::IF_NONE_MATCH), &entry.etag),
-            self.hsts,
-        )
+        let Some(now) = self.direct.as_ref().and_then(generation::Direct::read) else {
+            return Now::Unread;
+        };
+        let hit = self
+            .entries
+            .read()
+            .ok()
+            .and_then(|entries| entries.get(cache_key(request), now));
+        match hit {
+            Some(entry) => {
+                crate::metrics::record_page_cache("hit");
+                Now::Answered(answer(&entry, &Asked::of(request), self.hsts))
+            }
+            None => Now::Missed(now),
+        }
     }
 }
 
-async fn serve<S>(cache: &Inner, request: Request, inner: S) -> Response
+/// The rest of [`CacheService::call`], for a request not answered at once:
+/// `found` is what [`Inner::answer_now`] found out.
+async fn serve<S>(cache: &Inner, request: Request, inner: S, found: Now) -> Response
 where
     S: tower::Service<Request, Response = Response, Error = std::convert::Infallible>,
 {
@@ -218,19 +252,16 @@ where
             Err(never) => match never {},
         }
     };
-    if !may_be_cached(&request) {
-        return pass(request).await;
-    }
-    let Some(now) = cache.generation.now(cache.direct.as_ref(), &cache.db).await else {
+    let now = match found {
+        Now::Answered(response) => return response,
+        Now::Pass => None,
+        Now::Missed(now) => Some(now),
+        Now::Unread => cache.generation.current(&cache.db).await,
+    };
+    let Some(now) = now else {
         return pass(request).await;
     };
-    let encoding = Encoding::preferred(
-        request
-            .headers()
-            .get(header::ACCEPT_ENCODING)
-            .and_then(|v| v.to_str().ok()),
-    );
-    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let asked = Asked::of(&request);
     let hit = cache
         .entries
         .read()
@@ -241,7 +272,7 @@ where
             crate::metrics::record_page_cache("hit");
             entry
         }
-        None => match render(request, pass, now, encoding).await {
+        None => match render(request, pass, now, asked.encoding).await {
             Rendered::Keep(entry, key) => {
                 crate::metrics::record_page_cache("miss");
                 if let Ok(mut entries) = cache.entries.write() {
@@ -256,12 +287,7 @@ where
             Rendered::Pass(response) => return response,
         },
     };
-    answer(
-        &entry,
-        encoding,
-        matches(if_none_match.as_ref(), &entry.etag),
-        cache.hsts,
-    )
+    answer(&entry, &asked, cache.hsts)
 }
 
 /// The page's address as the cache knows it (path and query): borrowed,

@@ -94,7 +94,7 @@ impl Db {
     /// takes an advisory lock held until the transaction ends.
     pub async fn begin_serial(&self, what: Serial) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Self::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Self::Sqlite(_) => self.begin_write().await?,
             Self::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
                 sqlx::query("SELECT pg_advisory_xact_lock($1)")
