@@ -1,11 +1,9 @@
 //! The HTML shell, the app, and its route table (declared once).
 
-use crate::components::{
-    hydrate_later, ClinicContext, Footer, Header, Hydrated, RouteFocus, SkipLink,
-};
+use crate::components::{hydrate_later, ClinicContext, Footer, Header, RouteFocus, SkipLink};
 use crate::pages::admin::lazy::*;
 use crate::pages::public_routes::*;
-use crate::pages::NotFound;
+use crate::pages::{server_page, NotFound};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -85,7 +83,7 @@ pub fn App() -> impl IntoView {
             <SkipLink/>
             <PublicOnly>{hydrate_later(view! { <Header/> }.into_any())}</PublicOnly>
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> <Hydrated/> }>
+                <Routes fallback=|| server_page(|| view! { <NotFound/> }.into_any())>
                     <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/services") view={Lazy::<ServiceListRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/services/:slug") view={Lazy::<ServiceRoute>::new()} ssr=SsrMode::Async/>

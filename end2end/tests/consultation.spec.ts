@@ -1,5 +1,5 @@
 import { Page } from "@playwright/test";
-import { test, expect, hydrated, expectNoAxeViolations } from "./fixtures";
+import { test, expect, hydrated, formReady, expectNoAxeViolations } from "./fixtures";
 import { ANA, BEN, KEPT_MESSAGE } from "./patients";
 
 async function fillCorrectly(page: Page) {
@@ -69,7 +69,7 @@ test("a double click sends one request", async ({ page }) => {
 
 test("what a patient types before the page's code arrives is what the form checks and sends", async ({ page }) => {
   // A weak connection: the code arrives only after the patient has typed,
-  // and the page's own module later than the app's shell.
+  // and the form's own module later than the app's shell.
   let arrive!: () => void;
   const arrived = new Promise<void>((resolve) => (arrive = resolve));
   await page.route(/\.wasm$/, async (route) => {
@@ -81,6 +81,8 @@ test("what a patient types before the page's code arrives is what the form check
   await fillCorrectly(page);
   arrive();
   await hydrated(page);
+  // Focus was in the form when the page took over: that fetches its code.
+  await formReady(page);
   await expect(page.getByLabel("Full name")).toHaveValue(ANA.name);
   await expect(page.getByRole("checkbox", { name: "Tuesday" })).toBeChecked();
 

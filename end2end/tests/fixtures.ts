@@ -101,6 +101,15 @@ export async function hydrated(page: Page) {
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
 }
 
+/**
+ * Waits until a consultation form's own code has taken it over: the form's
+ * code is fetched when a patient first touches the form, and until then the
+ * form is sent the way it is without JavaScript.
+ */
+export async function formReady(page: Page) {
+  await expect(page.locator("form.consultation-form[data-hydrated]")).toHaveCount(1);
+}
+
 /** axe-core finds nothing on the page as it is now (WCAG 2.2 AA and best practices). */
 export async function expectNoAxeViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page })

@@ -61,26 +61,49 @@ test("phone and e-mail are one tap away", async ({ page }) => {
   );
 });
 
-test("a page whose code does not arrive says so, and trying again loads it", async ({ page, consoleErrors }) => {
+test("a page that does not arrive says so, and trying again loads it", async ({ page, consoleErrors }) => {
   await page.goto(SEEDED_ARTICLE);
   await hydrated(page);
-  // The connection drops just as the patient opens a page whose code is in
-  // a module the article did not need.
-  const module = /split_patient_pages\.wasm$/;
-  await page.route(module, (route) => route.abort("internetdisconnected"));
+  // The connection drops just as the patient opens another page: the app
+  // fetches each page's HTML from the server.
+  const address = /\/articles\?category=acupuncture$/;
+  await page.route(address, (route) => route.abort("internetdisconnected"));
   await page.locator(".byline").getByRole("link", { name: "Acupuncture" }).click();
   const alert = page.getByRole("alert");
   await expect(alert.getByRole("heading", { level: 1 })).toHaveText("Sorry, this page didn't load");
   await expect(page).toHaveURL("/articles?category=acupuncture");
-  await expectNoAxeViolations(page, "a page whose code did not arrive");
+  await expect(page).toHaveTitle("This page didn't load");
+  await expectNoAxeViolations(page, "a page that did not arrive");
 
   // Back online: the same address, loaded whole.
-  await page.unroute(module);
+  await page.unroute(address);
   await alert.getByRole("link", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Articles about Acupuncture");
   await hydrated(page);
 
-  // The only errors were the failed fetches of that module.
-  expect(consoleErrors.filter((e) => !/split_patient_pages|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  // The only errors were the failed fetch of that page.
+  expect(consoleErrors.filter((e) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   consoleErrors.length = 0;
+});
+
+test("another service and another category are fetched into the same page without reloading", async ({ page }) => {
+  await page.goto("/services/acupuncture");
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole("navigation", { name: "Other services" }).getByRole("link", { name: "Chiropractic" }).click();
+  await expect(page).toHaveURL("/services/chiropractic");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chiropractic");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle(`Chiropractic | ${CLINIC}`);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/services\/chiropractic$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+  // The compact form there still gets its code on first use, for this service.
+  await expect(page.locator(".compact-form").getByLabel("Service you're interested in")).toHaveValue("chiropractic");
+  await page.locator(".compact-form").getByLabel("Full name").click();
+  await expect(page.locator(".compact-form form[data-hydrated]")).toHaveCount(1);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acupuncture");
+  await expect(page).toHaveTitle(`Acupuncture | ${CLINIC}`);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 });

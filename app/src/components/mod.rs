@@ -10,6 +10,7 @@ pub mod form;
 mod header;
 mod hydrate_later;
 mod hydrated;
+mod load_on_use;
 mod loaded;
 mod modal;
 mod not_loaded;
@@ -26,6 +27,8 @@ pub use footer::Footer;
 pub use header::Header;
 pub use hydrate_later::hydrate_later;
 pub use hydrated::Hydrated;
+#[cfg(feature = "hydrate")]
+pub use load_on_use::on_first_use;
 pub use loaded::{page_resource, show_loaded, Loading, PageResource};
 pub use modal::Modal;
 pub use not_loaded::CodeNotLoaded;

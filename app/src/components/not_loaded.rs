@@ -10,17 +10,7 @@ use leptos_router::hooks::use_location;
 /// whole (`rel="external"`: not a client-side navigation).
 #[component]
 pub fn CodeNotLoaded() -> impl IntoView {
-    let location = use_location();
-    let here = move || {
-        let search = location.search.get();
-        let search = search.trim_start_matches('?');
-        let path = location.pathname.get();
-        if search.is_empty() {
-            path
-        } else {
-            format!("{path}?{search}")
-        }
-    };
+    let here = here();
     view! {
         <PageMeta title=Some("This page didn't load".to_owned()) description="The connection dropped while the page was on its way."/>
         <section class="wrap notice" role="alert">
@@ -29,5 +19,32 @@ pub fn CodeNotLoaded() -> impl IntoView {
             <p><a href=here rel="external">"Try again"</a></p>
         </section>
         <Hydrated/>
+    }
+}
+
+/// Shown in place of a part of a page (the consultation form) whose code
+/// did not arrive after a client-side navigation.
+#[component]
+pub fn PartNotLoaded() -> impl IntoView {
+    view! {
+        <p class="notice" role="alert">
+            "This part of the page didn't load: the connection dropped. "
+            <a href=here() rel="external">"Try again"</a>
+        </p>
+    }
+}
+
+/// The current address, to load again from the server.
+fn here() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let location = use_location();
+    move || {
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        let path = location.pathname.get();
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
     }
 }

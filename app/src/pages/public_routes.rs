@@ -1,28 +1,24 @@
-//! Patients' pages as routes that hydrate in a browser task of their own.
-//! Hydrating a page was one long task after the wasm arrived, which
-//! Lighthouse's phone model counts as blocking (README, performance); the
-//! header hydrates first, then the page after a yield to the event loop.
-//!
-//! The article page, where patients land from a search, is in the main
-//! wasm module. Every other patient's page is in one module of its own
-//! (`patient_pages`), fetched when the first of them opens: one module, not
-//! one per page, because wasm-split makes a chunk for every set of modules
-//! that share code, and per-page modules came to 60+ requests and long
-//! blocking on a phone. The consultation form, the largest part of those
-//! pages, hydrates in a task after the rest of the page (`hydrate_later`).
+//! Patients' pages as routes. The server renders each page; the browser
+//! adopts or fetches the server's HTML instead of building the page
+//! ([`server_page`](super::server_page)), so a first visit to any of them
+//! fetches the main module and nothing else. The consultation form's code
+//! is in a module of its own, fetched when a patient first touches a form.
+//! A route's view waits a browser task (`preload`): the header hydrates
+//! first, and Lighthouse's phone model counts one long task as blocking
+//! (README, performance).
 
-use super::split_routes::split_routes;
+use super::server_page::server_page;
 use super::{
     About, ArticleList, ArticlePage, Contact, Home, Privacy, RequestPage, RequestSent, ServiceList,
     ServicePage,
 };
-use crate::components::{browser::next_task, Hydrated};
+use crate::components::browser::next_task;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 macro_rules! main_pages {
     ($($route:ident => $page:ident),* $(,)?) => {$(
-        #[doc = concat!("`", stringify!($page), "`, in the main module.")]
+        #[doc = concat!("`", stringify!($page), "`, rendered by the server ([`server_page`]).")]
         pub struct $route;
 
         impl LazyRoute for $route {
@@ -37,24 +33,21 @@ macro_rules! main_pages {
             }
 
             async fn view(_this: Self) -> AnyView {
-                view! { <$page/> <Hydrated/> }.into_any()
+                server_page(|| view! { <$page/> }.into_any())
             }
         }
     )*};
 }
 
 main_pages! {
+    HomeRoute => Home,
+    ServiceRoute => ServicePage,
+    ServiceListRoute => ServiceList,
+    ArticleListRoute => ArticleList,
     ArticleRoute => ArticlePage,
-}
-
-split_routes! { patient_pages:
-    HomeRoute => home_view, load_home { <Home/> <Hydrated/> },
-    ServiceRoute => service_view, load_service { <ServicePage/> <Hydrated/> },
-    ServiceListRoute => service_list_view, load_service_list { <ServiceList/> <Hydrated/> },
-    ArticleListRoute => article_list_view, load_article_list { <ArticleList/> <Hydrated/> },
-    AboutRoute => about_view, load_about { <About/> <Hydrated/> },
-    ContactRoute => contact_view, load_contact { <Contact/> <Hydrated/> },
-    PrivacyRoute => privacy_view, load_privacy { <Privacy/> <Hydrated/> },
-    RequestRoute => request_view, load_request { <RequestPage/> <Hydrated/> },
-    RequestSentRoute => request_sent_view, load_request_sent { <RequestSent/> <Hydrated/> },
+    AboutRoute => About,
+    ContactRoute => Contact,
+    PrivacyRoute => Privacy,
+    RequestRoute => RequestPage,
+    RequestSentRoute => RequestSent,
 }

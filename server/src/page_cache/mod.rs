@@ -329,9 +329,14 @@ async fn render<F: std::future::Future<Output = Response>>(
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let response = pass(request).await;
     let Some(content_type) = page_type(&response) else {
+        if not_stored_page(&response) {
+            // A page with a form: never kept, but as small on the wire as
+            // any other (it was sent whole: 32 KB for a service page).
+            return Rendered::Pass(encoded(response, encoding).await);
+        }
         return Rendered::Pass(response);
     };
-    let (mut parts, body) = response.into_parts();
+    let (parts, body) = response.into_parts();
     let Ok(identity) = axum::body::to_bytes(body, MAX_PAGE).await else {
         return Rendered::Pass(ApiError::Internal.into_response());
     };
@@ -343,12 +348,7 @@ async fn render<F: std::future::Future<Output = Response>>(
         return Rendered::Pass(Response::from_parts(parts, Body::from(identity)));
     };
     if parts.status != StatusCode::OK {
-        parts.headers.remove(header::CONTENT_LENGTH);
-        parts
-            .headers
-            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        let body = bodies.pick(encoding, &mut parts.headers);
-        return Rendered::Pass(Response::from_parts(parts, Body::from(body)));
+        return Rendered::Pass(with_body(parts, &bodies, encoding));
     }
     let etag = match parts.headers.get(header::ETAG) {
         Some(tag) => Ok(tag.clone()),
@@ -382,6 +382,46 @@ fn page_type(response: &Response) -> Option<HeaderValue> {
             .get(header::CACHE_CONTROL)
             .is_none_or(|c| c == "no-cache");
     is_page.then(|| content_type.clone())
+}
+
+/// A page whose handler said never to store it (a consultation form's
+/// fresh token), setting no cookie.
+fn not_stored_page(response: &Response) -> bool {
+    let headers = response.headers();
+    headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|c| c.as_bytes().starts_with(b"text/html"))
+        && !headers.contains_key(header::SET_COOKIE)
+        && !headers.contains_key(header::CONTENT_ENCODING)
+        && headers
+            .get(header::CACHE_CONTROL)
+            .is_some_and(|c| c == "no-store")
+}
+
+/// `response` encoded as asked, its headers kept.
+async fn encoded(response: Response, encoding: Encoding) -> Response {
+    let (parts, body) = response.into_parts();
+    let Ok(identity) = axum::body::to_bytes(body, MAX_PAGE).await else {
+        return ApiError::Internal.into_response();
+    };
+    match encode(&identity, Some(encoding)).await {
+        Some(bodies) => with_body(parts, &bodies, encoding),
+        None => Response::from_parts(parts, Body::from(identity)),
+    }
+}
+
+/// A response of `parts` with the body in `encoding`.
+fn with_body(
+    mut parts: axum::http::response::Parts,
+    bodies: &Bodies,
+    encoding: Encoding,
+) -> Response {
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let body = bodies.pick(encoding, &mut parts.headers);
+    Response::from_parts(parts, Body::from(body))
 }
 
 /// The page holds the consultation form's signed, per-render token field.

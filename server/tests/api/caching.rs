@@ -125,6 +125,31 @@ async fn a_cached_page_is_sent_compressed_and_says_the_same() {
     }
 }
 
+/// A page with a consultation form is rendered for each visitor (its token
+/// is fresh) and never stored, but it is compressed like any other page:
+/// it was sent whole, 32 KB for a service page, over the phone budget.
+#[tokio::test]
+async fn pages_with_a_form_are_compressed_and_never_stored() {
+    let app = spawn_app().await;
+    for path in ["/services/acupuncture", "/consultation"] {
+        let plain = app.get(path).await.text().await.unwrap_or_default();
+        for encoding in ["br", "gzip"] {
+            let response = get_accepting(&app, path, encoding).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert_eq!(response.headers()[CONTENT_ENCODING], encoding, "{path}");
+            assert_eq!(response.headers()[CACHE_CONTROL], "no-store", "{path}");
+            assert!(response.headers().get(ETAG).is_none(), "{path}");
+            let squeezed = response.bytes().await.unwrap_or_default();
+            assert!(
+                squeezed.len() * 3 < plain.len(),
+                "{path}: {} of {}",
+                squeezed.len(),
+                plain.len()
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn missing_pages_and_feeds_are_compressed_too() {
     let app = spawn_app().await;

@@ -6,7 +6,7 @@ use crate::api::request::{submit_request, FormReplay, FormSetup, HONEYPOT, TOKEN
 use crate::api::ApiError;
 use crate::components::browser::form_entries;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
-use crate::components::{hydrate_later, show_loaded, Loading};
+use crate::components::{show_loaded, Loading};
 use crate::domain::request::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
@@ -16,6 +16,7 @@ use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Form};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::hooks::use_navigate;
 
 /// The consultation form. Without JavaScript it posts to `/consultation`
@@ -33,20 +34,100 @@ pub fn RequestFormView(
     compact: bool,
     #[prop(optional)] preselect: Option<Slug>,
 ) -> impl IntoView {
-    // The form is most of a page's hydration work: in a task of its own.
-    hydrate_later(
-        view! {
-            <Suspense fallback=Loading>
-                {move || {
-                    let preselect = preselect.clone();
-                    Suspend::new(async move {
-                        show_loaded(setup.await, move |(setup, replay)| form_body(setup, replay, compact, preselect))
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let preselect = preselect.clone();
+                Suspend::new(async move {
+                    show_loaded(setup.await, move |(setup, replay)| {
+                        let made = FormMade { setup, replay, compact, preselect };
+                        let data = made.encode();
+                        let FormMade { setup, replay, compact, preselect } = made;
+                        view! {
+                            <div class="hydrate-later" data-request-form=data>
+                                {form_body(setup, replay, compact, preselect)}
+                            </div>
+                        }
                     })
-                }}
-            </Suspense>
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// What the form is built from: written into the page by the server, read
+/// by the form's module in the browser (postcard, then base64).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FormMade {
+    setup: FormSetup,
+    replay: Option<FormReplay>,
+    compact: bool,
+    preselect: Option<Slug>,
+}
+
+impl FormMade {
+    fn encode(&self) -> String {
+        use base64::Engine;
+        use codee::Encoder;
+        let bytes = codee::binary::PostcardCodec::encode(self).unwrap_or_default();
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    }
+}
+
+#[cfg(feature = "hydrate")]
+pub use browser::adopt_forms;
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::{form_module, FormMade};
+    use wasm_bindgen::JsCast;
+
+    /// The attribute [`RequestFormView`](super::RequestFormView) marks a
+    /// form with, carrying its [`FormMade`].
+    const FORM_DATA: &str = "data-request-form";
+
+    /// Gives every consultation form in `page` (the server's markup) its
+    /// code on first use ([`on_first_use`](crate::components::on_first_use)).
+    pub fn adopt_forms(page: &web_sys::Element) {
+        let Ok(forms) = page.query_selector_all(&format!("[{FORM_DATA}]")) else {
+            return;
+        };
+        for index in 0..forms.length() {
+            let Some(part) = forms
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let Some(made) = part.get_attribute(FORM_DATA).and_then(|data| decode(&data)) else {
+                continue;
+            };
+            crate::components::on_first_use(part, move || form_module(Box::new(made)));
         }
-        .into_any(),
-    )
+    }
+
+    fn decode(data: &str) -> Option<FormMade> {
+        use base64::Engine;
+        use codee::Decoder;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(data)
+            .ok()?;
+        codee::binary::PostcardCodec::decode(&bytes).ok()
+    }
+}
+
+/// The form's code, in a wasm module of its own (`request_form`): most of
+/// the code a patient's page could need, fetched when a patient first
+/// touches the form.
+#[leptos::wasm_split::wasm_split(request_form, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn form_module(made: Box<FormMade>) -> Result<AnyView, SplitLoaderError> {
+    let FormMade {
+        setup,
+        replay,
+        compact,
+        preselect,
+    } = *made;
+    Ok(form_body(setup, replay, compact, preselect).into_any())
 }
 
 /// Sending the form and what came back: the errors and notice shown, and
@@ -188,10 +269,17 @@ fn form_body(
     let local = Memo::new(move |_| state.snapshot().validate(&slugs).err().unwrap_or_default());
     let sending = Sending::new(replay.as_ref());
     let form_ref = NodeRef::<Form>::new();
-    // Runs once, in the browser, when the form has become the app's.
+    // Runs once, in the browser, when the form has become the app's; the
+    // mark tells tests (and styles) the form checks and sends itself now.
     Effect::new(move |_| {
         if let Some(form) = form_ref.get_untracked() {
-            state.adopt(&form_entries(&form), compact);
+            let entries = form_entries(&form);
+            state.adopt(&entries, compact);
+            let focused = document()
+                .active_element()
+                .and_then(|e| e.get_attribute("name"));
+            state.touch_filled(&entries, focused.as_deref());
+            let _ = form.set_attribute("data-hydrated", "");
         }
     });
     let (error, summary) = shown_errors(state, local, sending);

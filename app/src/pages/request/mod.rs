@@ -9,6 +9,8 @@ mod sent;
 mod setup;
 mod state;
 
+#[cfg(feature = "hydrate")]
+pub use form::adopt_forms;
 pub use form::RequestFormView;
 pub use page::RequestPage;
 pub use sent::RequestSent;

@@ -93,6 +93,20 @@ impl FormState {
         set_if_changed(self.consent, !one(Field::Consent).is_empty());
     }
 
+    /// Counts every field the patient filled before the code arrived as
+    /// left, except the one they are in: its error shows as if the code had
+    /// been there when they left it.
+    pub fn touch_filled(&self, entries: &[(String, String)], focused: Option<&str>) {
+        for field in Field::ALL {
+            let filled = entries
+                .iter()
+                .any(|(key, value)| key == field.name() && !value.is_empty());
+            if filled && focused != Some(field.name()) {
+                self.touch(field);
+            }
+        }
+    }
+
     pub fn touch(&self, field: Field) {
         if !self.touched.with_untracked(|t| t.contains(&field)) {
             self.touched.update(|t| {
@@ -155,6 +169,26 @@ mod tests {
         assert_eq!(form.time_of_day, "morning");
         assert_eq!(form.message, "Lower back pain.");
         assert_eq!(form.consent, "yes");
+    }
+
+    /// Fields filled before the code arrived show their errors as if the
+    /// patient had left them with the code there; the one they are in
+    /// does not, while they type.
+    #[test]
+    fn fields_filled_before_the_code_arrived_count_as_left_except_the_focused_one() {
+        let entries: Vec<(String, String)> =
+            [("name", "Ana Lima"), ("phone", "555"), ("email", "")]
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+        let touched = Owner::new_root(None).with(|| {
+            let state = FormState::new(&RequestForm::default());
+            state.touch_filled(&entries, Some("phone"));
+            state.touched.get_untracked()
+        });
+        assert!(touched.contains(&Field::Name));
+        assert!(!touched.contains(&Field::Phone), "the field being typed in");
+        assert!(!touched.contains(&Field::Email), "an empty field");
     }
 
     #[test]

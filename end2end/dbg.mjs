@@ -1,0 +1,13 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage();
+page.on("console", (m) => console.log("console:", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+page.on("request", (r) => console.log("request:", r.resourceType(), r.url()));
+await page.goto("http://127.0.0.1:3999/articles/5-ways-that-acupuncture-helps-with-low-back-pain");
+await page.waitForSelector("html[data-hydrated]");
+await page.route(/\/articles\?category=acupuncture$/, (route) => { console.log("ABORT", route.request().url()); return route.abort("internetdisconnected"); });
+await page.locator(".byline").getByRole("link", { name: "Acupuncture" }).click();
+await page.waitForTimeout(1500);
+console.log(await page.locator("main h1").textContent());
+await browser.close();
