@@ -1,4 +1,5 @@
-// A phone's first visit to an article, measured in Debian's chromium: every
+// A phone's first visit to home, an article, a service page and the
+// consultation page, measured in Debian's chromium: every
 // byte transferred (compressed, as served) by kind; what a repeat visit
 // fetches; then Lighthouse (mobile preset) on four pages. Prints JSON.
 import { chromium, devices } from "playwright-core";
@@ -9,27 +10,41 @@ const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const port = 9333;
 const browser = await chromium.launch({ executablePath, args: [`--remote-debugging-port=${port}`] });
 
-const context = await browser.newContext({ ...devices["Pixel 5"] });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send("Network.enable");
-const seen = new Map();
-cdp.on("Network.responseReceived", (e) => seen.set(e.requestId, { url: e.response.url, mime: e.response.mimeType, cached: e.response.fromDiskCache || e.response.fromMemoryCache, status: e.response.status }));
-cdp.on("Network.loadingFinished", (e) => { const r = seen.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+const PAGES = [["home", "/"], ["article", article], ["service", "/services/physical-therapy"], ["consultation", "/consultation"]];
 
-await page.goto(base + article, { waitUntil: "networkidle" });
-await page.waitForSelector("html[data-hydrated]");
-const transfer = { html: 0, css: 0, script: 0, wasm: 0, font: 0, image: 0, other: 0 };
-for (const r of seen.values()) {
-  const kind = r.mime.includes("html") ? "html" : r.mime.includes("css") ? "css" : r.mime.includes("wasm") ? "wasm"
-    : r.mime.includes("javascript") ? "script" : r.mime.startsWith("font") ? "font" : r.mime.startsWith("image") ? "image" : "other";
-  transfer[kind] += r.bytes ?? 0;
+/** A phone's first visit to `path` in a fresh context: bytes by kind. */
+async function firstVisit(path) {
+  const context = await browser.newContext({ ...devices["Pixel 5"] });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const seen = new Map();
+  cdp.on("Network.responseReceived", (e) => seen.set(e.requestId, { url: e.response.url, mime: e.response.mimeType, cached: e.response.fromDiskCache || e.response.fromMemoryCache, status: e.response.status }));
+  cdp.on("Network.loadingFinished", (e) => { const r = seen.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+  await page.goto(base + path, { waitUntil: "networkidle" });
+  await page.waitForSelector("html[data-hydrated]");
+  const transfer = { html: 0, css: 0, script: 0, wasm: 0, font: 0, image: 0, other: 0 };
+  for (const r of seen.values()) {
+    const kind = r.mime.includes("html") ? "html" : r.mime.includes("css") ? "css" : r.mime.includes("wasm") ? "wasm"
+      : r.mime.includes("javascript") ? "script" : r.mime.startsWith("font") ? "font" : r.mime.startsWith("image") ? "image" : "other";
+    transfer[kind] += r.bytes ?? 0;
+  }
+  transfer.total = Object.values(transfer).reduce((a, b) => a + b, 0);
+  transfer.requests = [...seen.values()].map((r) => `${r.url.replace(base, "")} ${r.bytes ?? 0}`);
+  await context.close();
+  return transfer;
 }
-transfer.total = Object.values(transfer).reduce((a, b) => a + b, 0);
-transfer.requests = [...seen.values()].map((r) => `${r.url.replace(base, "")} ${r.bytes ?? 0}`);
 
-// A repeat visit (coming back later, in a new tab): what goes to the network again.
-seen.clear();
+const first_visits = {};
+for (const [name, path] of PAGES) first_visits[name] = await firstVisit(path);
+const transfer = first_visits.article;
+// A repeat visit (coming back later, in a new tab of the same browser):
+// what goes to the network again.
+const context = await browser.newContext({ ...devices["Pixel 5"] });
+const first = await context.newPage();
+await first.goto(base + article, { waitUntil: "networkidle" });
+await first.waitForSelector("html[data-hydrated]");
+const seen = new Map();
 const later = await context.newPage();
 const laterCdp = await context.newCDPSession(later);
 await laterCdp.send("Network.enable");
@@ -44,7 +59,7 @@ await context.close();
 // is reported, with every run's performance score beside it.
 const runs = Number(process.env.LH_RUNS ?? 3);
 const lh = {};
-for (const [name, path] of [["home", "/"], ["article", article], ["service", "/services/physical-therapy"], ["consultation", "/consultation"]]) {
+for (const [name, path] of PAGES) {
   const results = [];
   for (let i = 0; i < runs; i++) {
     const { lhr } = await lighthouse(base + path, { port, output: "json", logLevel: "error" });
@@ -61,4 +76,4 @@ for (const [name, path] of [["home", "/"], ["article", article], ["service", "/s
   lh[name] = { ...results[Math.floor(results.length / 2)], performance_runs: results.map((r) => r.performance) };
 }
 await browser.close();
-console.log(JSON.stringify({ transfer, lighthouse: lh }));
+console.log(JSON.stringify({ transfer, first_visits, lighthouse: lh }));

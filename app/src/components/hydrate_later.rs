@@ -1,13 +1,12 @@
 //! Parts of a page that hydrate in a browser task of their own.
 //!
 //! Chromium compiles wasm functions the first time they run, on the main
-//! thread, so hydrating is mostly compiling, and a page with the
-//! consultation form hydrated in one task long enough for Lighthouse's
-//! phone model to count it as blocking (figures: README, performance). The
-//! header, the footer and the form each hydrate in a task after the one
-//! that adopts the rest of the page. The server's HTML is
-//! the same either way, and hydrating adopts the nodes as they are, so
-//! nothing moves and nothing a patient typed is lost.
+//! thread, so hydrating is mostly compiling, and hydrating the shell and a
+//! page in one task was long enough for Lighthouse's phone model to count
+//! it as blocking (figures: README, performance). The header and the
+//! footer each hydrate in a task after the one that adopts the rest of the
+//! page. The server's HTML is the same either way, and hydrating adopts
+//! the nodes as they are, so nothing moves.
 
 use super::hydrated::{part_done, part_waits};
 use leptos::prelude::*;
