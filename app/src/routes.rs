@@ -128,6 +128,22 @@ pub struct SlugParams {
     pub slug: Option<String>,
 }
 
+/// The current address, path and query ("/articles?category=acupuncture"),
+/// tracking navigation.
+pub fn use_address() -> Memo<String> {
+    let location = leptos_router::hooks::use_location();
+    Memo::new(move |_| {
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        let path = location.pathname.get();
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
+    })
+}
+
 /// The `:slug` of the current address ("" when absent), tracking navigation.
 pub fn use_slug() -> Memo<String> {
     let params = leptos_router::hooks::use_params::<SlugParams>();

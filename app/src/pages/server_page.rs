@@ -54,7 +54,7 @@ mod imp {
         let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
         let slot = NodeRef::<Div>::new();
         let location = use_location();
-        let address = current_address();
+        let address = crate::routes::use_address();
         let mut adopt = hydrating.then(|| address.get_untracked());
         // What the page's forms own, replaced with the page.
         let content = StoredValue::new_local(None::<Owner>);
@@ -114,21 +114,6 @@ mod imp {
             }
             .into_any()
         }
-    }
-
-    /// The address shown: path and query.
-    fn current_address() -> Memo<String> {
-        let location = use_location();
-        Memo::new(move |_| {
-            let search = location.search.get();
-            let search = search.trim_start_matches('?');
-            let path = location.pathname.get();
-            if search.is_empty() {
-                path
-            } else {
-                format!("{path}?{search}")
-            }
-        })
     }
 
     /// A page's HTML from the server, as it was fetched.
