@@ -1,6 +1,6 @@
 //! The HTML shell, the app, and its route table (declared once).
 
-use crate::components::{hydrate_later, ClinicContext, Footer, Header, RouteFocus, SkipLink};
+use crate::components::{hydrate_later, ClinicProvider, Footer, Header, RouteFocus, SkipLink};
 use crate::pages::admin::lazy::*;
 use crate::pages::public_routes::*;
 use crate::pages::{server_page, NotFound};
@@ -76,43 +76,44 @@ if ("requestIdleCallback" in window) requestIdleCallback(hydrate, {{ timeout: 20
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    ClinicContext::provide();
     view! {
         <Router>
-            <RouteFocus/>
-            <SkipLink/>
-            <PublicOnly>{hydrate_later(view! { <Header/> }.into_any())}</PublicOnly>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| server_page(|| view! { <NotFound/> }.into_any())>
-                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/services") view={Lazy::<ServiceListRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/services/:slug") view={Lazy::<ServiceRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/articles") view={Lazy::<ArticleListRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/articles/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/consultation/sent/:reference") view={Lazy::<RequestSentRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignInRoute>::new()} ssr=SsrMode::Async/>
-                    <ParentRoute path=path!("/admin") view={Lazy::<AdminLayoutRoute>::new()} ssr=SsrMode::Async>
-                        <Route path=path!("") view={Lazy::<AdminHomeRoute>::new()}/>
-                        <Route path=path!("requests") view={Lazy::<AdminRequestsRoute>::new()}/>
-                        <Route path=path!("requests/:reference") view={Lazy::<AdminRequestRoute>::new()}/>
-                        <Route path=path!("accounts") view={Lazy::<AdminAccountsRoute>::new()}/>
-                        <Route path=path!("audit") view={Lazy::<AdminAuditRoute>::new()}/>
-                        <Route path=path!("articles") view={Lazy::<AdminArticlesRoute>::new()}/>
-                        <Route path=path!("articles/new") view={Lazy::<AdminArticleEditorRoute>::new()}/>
-                        <Route path=path!("articles/:id") view={Lazy::<AdminArticleEditorRoute>::new()}/>
-                        <Route path=path!("services") view={Lazy::<AdminServicesRoute>::new()}/>
-                        <Route path=path!("services/:slug") view={Lazy::<AdminServiceEditorRoute>::new()}/>
-                        <Route path=path!("redirects") view={Lazy::<AdminRedirectsRoute>::new()}/>
-                        <Route path=path!("clinic") view={Lazy::<AdminClinicRoute>::new()}/>
-                        <Route path=path!("two-factor") view={Lazy::<AdminTwoFactorRoute>::new()}/>
-                    </ParentRoute>
-                </Routes>
-            </main>
-            <PublicOnly>{hydrate_later(view! { <Footer/> }.into_any())}</PublicOnly>
+            <ClinicProvider>
+                <RouteFocus/>
+                <SkipLink/>
+                <PublicOnly>{hydrate_later(view! { <Header/> }.into_any())}</PublicOnly>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=|| server_page(|| view! { <NotFound/> }.into_any())>
+                        <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/services") view={Lazy::<ServiceListRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/services/:slug") view={Lazy::<ServiceRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/articles") view={Lazy::<ArticleListRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/articles/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/consultation") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/consultation/sent/:reference") view={Lazy::<RequestSentRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignInRoute>::new()} ssr=SsrMode::Async/>
+                        <ParentRoute path=path!("/admin") view={Lazy::<AdminLayoutRoute>::new()} ssr=SsrMode::Async>
+                            <Route path=path!("") view={Lazy::<AdminHomeRoute>::new()}/>
+                            <Route path=path!("requests") view={Lazy::<AdminRequestsRoute>::new()}/>
+                            <Route path=path!("requests/:reference") view={Lazy::<AdminRequestRoute>::new()}/>
+                            <Route path=path!("accounts") view={Lazy::<AdminAccountsRoute>::new()}/>
+                            <Route path=path!("audit") view={Lazy::<AdminAuditRoute>::new()}/>
+                            <Route path=path!("articles") view={Lazy::<AdminArticlesRoute>::new()}/>
+                            <Route path=path!("articles/new") view={Lazy::<AdminArticleEditorRoute>::new()}/>
+                            <Route path=path!("articles/:id") view={Lazy::<AdminArticleEditorRoute>::new()}/>
+                            <Route path=path!("services") view={Lazy::<AdminServicesRoute>::new()}/>
+                            <Route path=path!("services/:slug") view={Lazy::<AdminServiceEditorRoute>::new()}/>
+                            <Route path=path!("redirects") view={Lazy::<AdminRedirectsRoute>::new()}/>
+                            <Route path=path!("clinic") view={Lazy::<AdminClinicRoute>::new()}/>
+                            <Route path=path!("two-factor") view={Lazy::<AdminTwoFactorRoute>::new()}/>
+                        </ParentRoute>
+                    </Routes>
+                </main>
+                <PublicOnly>{hydrate_later(view! { <Footer/> }.into_any())}</PublicOnly>
+            </ClinicProvider>
         </Router>
     }
 }

@@ -3,7 +3,7 @@
 
 use super::ApiError;
 use crate::domain::{
-    ArticleList, ArticleSummary, ArticleView, ClinicInfo, Service, ServiceSummary,
+    ArticleList, ArticleSummary, ArticleView, ClinicInfo, Locale, Service, ServiceSummary,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Postcard};
@@ -19,10 +19,14 @@ pub struct HomeContent {
     pub latest: Vec<ArticleSummary>,
 }
 
+/// The clinic's facts, with the shell's words in `locale` (English when
+/// not given).
 #[server(input = GetUrl, output = Postcard, endpoint = "clinic")]
-pub async fn get_clinic() -> Result<ClinicInfo, ApiError> {
+pub async fn get_clinic(#[server(default)] locale: Locale) -> Result<ClinicInfo, ApiError> {
     use crate::server::content::clinic;
-    Ok(clinic::for_pages(&super::server::state()?).await?)
+    let mut info = clinic::for_pages(&super::server::state()?).await?;
+    info.text = crate::server::i18n::shell_text(locale, &info);
+    Ok(info)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "home")]

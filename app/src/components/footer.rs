@@ -11,22 +11,24 @@ pub fn Footer() -> impl IntoView {
             <div class="wrap footer-grid">
                 <Suspense>
                     {move || Suspend::new(async move {
-                        clinic.await.ok().map(|c| {
+                        let clinic = clinic.await.ok();
+                        let text = clinic.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+                        let about = clinic.map(|c| {
                             let has_social = !c.social.is_empty();
                             view! {
                                 <section aria-labelledby="footer-about">
-                                    <h2 id="footer-about">"About " {c.name.clone()}</h2>
+                                    <h2 id="footer-about">{text.about_clinic.clone()}</h2>
                                     <p>{c.description.clone()}</p>
                                     <p>{c.about.clone()}</p>
                                     <p class="tagline">{c.tagline.clone()}</p>
                                 </section>
                                 <section aria-labelledby="footer-contact">
-                                    <h2 id="footer-contact">"Contact"</h2>
+                                    <h2 id="footer-contact">{text.contact.clone()}</h2>
                                     <p><a href=c.phone.tel_href()>{c.phone.to_string()}</a></p>
                                     <p><a href=c.mailto_href()>{c.email.clone()}</a></p>
-                                    <p>"Serving " {c.area_served.clone()}</p>
+                                    <p>{text.serving.clone()}</p>
                                     {has_social.then(|| view! {
-                                        <h3>"Follow Us"</h3>
+                                        <h3>{text.follow_us.clone()}</h3>
                                         <ul class="social-links">
                                             {c.social.iter().map(|s| view! {
                                                 <li><a href=s.url.clone() rel="me noopener">{s.label.clone()}</a></li>
@@ -35,20 +37,23 @@ pub fn Footer() -> impl IntoView {
                                     })}
                                 </section>
                             }
-                        })
+                        });
+                        view! {
+                            {about}
+                            <nav aria-label=text.nav_footer.clone()>
+                                <h2>{text.nav_footer.clone()}</h2>
+                                <ul>
+                                    <li><a href=routes::HOME>{text.home.clone()}</a></li>
+                                    <li><a href=routes::SERVICES>{text.services.clone()}</a></li>
+                                    <li><a href=routes::ARTICLES>{text.articles.clone()}</a></li>
+                                    <li><a href=routes::ABOUT>{text.about.clone()}</a></li>
+                                    <li><a href=routes::CONTACT>{text.contact.clone()}</a></li>
+                                    <li><a href=routes::PRIVACY>{text.privacy.clone()}</a></li>
+                                </ul>
+                            </nav>
+                        }
                     })}
                 </Suspense>
-                <nav aria-label="Footer">
-                    <h2>"Pages"</h2>
-                    <ul>
-                        <li><a href=routes::HOME>"Home"</a></li>
-                        <li><a href=routes::SERVICES>"Services"</a></li>
-                        <li><a href=routes::ARTICLES>"Articles"</a></li>
-                        <li><a href=routes::ABOUT>"About"</a></li>
-                        <li><a href=routes::CONTACT>"Contact"</a></li>
-                        <li><a href=routes::PRIVACY>"Privacy"</a></li>
-                    </ul>
-                </nav>
             </div>
         </footer>
     }

@@ -31,54 +31,53 @@ pub fn Header() -> impl IntoView {
 
     view! {
         <header class="site-header" on:keydown=on_keydown>
-            <div class="topbar">
-                <div class="wrap topbar-inner">
-                    <Suspense>
-                        {move || Suspend::new(async move {
-                            clinic.await.ok().map(|c| view! {
-                                <a class="topbar-link" href=c.phone.tel_href()>
-                                    <span class="visually-hidden">"Call us: "</span>
-                                    {c.phone.to_string()}
-                                </a>
-                                <a class="topbar-link" href=c.mailto_href()>
-                                    <span class="visually-hidden">"E-mail us: "</span>
-                                    {c.email.clone()}
-                                </a>
-                            })
-                        })}
-                    </Suspense>
-                </div>
-            </div>
-            <div class="wrap header-bar">
-                <a class="brand" href=routes::HOME>
-                    <Suspense fallback=|| "Home">
-                        {move || Suspend::new(async move {
-                            clinic.await.map(|c| c.name).unwrap_or_else(|_| "Home".into())
-                        })}
-                    </Suspense>
-                </a>
-                <a class="button header-cta" href=routes::CONSULTATION>"Schedule Online"</a>
-                <button
-                    id="menu-button"
-                    class="menu-button"
-                    type="button"
-                    aria-controls="site-nav"
-                    aria-expanded=move || open.get().to_string()
-                    on:click=move |_| set_open.update(|o| *o = !*o)
-                >
-                    <span class="menu-icon" aria-hidden="true"></span>
-                    "Menu"
-                </button>
-                <nav id="site-nav" class="site-nav" class:open=open aria-label="Main">
-                    <ul>
-                        <li><A href=routes::HOME exact=true>"Home"</A></li>
-                        <li><A href=routes::SERVICES>"Services"</A></li>
-                        <li><A href=routes::ARTICLES>"Articles"</A></li>
-                        <li><A href=routes::ABOUT>"About"</A></li>
-                        <li><A href=routes::CONTACT>"Contact"</A></li>
-                    </ul>
-                </nav>
-            </div>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let clinic = clinic.await.ok();
+                    let text = clinic.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+                    let name = clinic.as_ref().map_or_else(|| text.home.clone(), |c| c.name.clone());
+                    view! {
+                        <div class="topbar">
+                            <div class="wrap topbar-inner">
+                                {clinic.map(|c| view! {
+                                    <a class="topbar-link" href=c.phone.tel_href()>
+                                        <span class="visually-hidden">{text.call_us.clone()} " "</span>
+                                        {c.phone.to_string()}
+                                    </a>
+                                    <a class="topbar-link" href=c.mailto_href()>
+                                        <span class="visually-hidden">{text.email_us.clone()} " "</span>
+                                        {c.email.clone()}
+                                    </a>
+                                })}
+                            </div>
+                        </div>
+                        <div class="wrap header-bar">
+                            <a class="brand" href=routes::HOME>{name}</a>
+                            <a class="button header-cta" href=routes::CONSULTATION>{text.schedule_online.clone()}</a>
+                            <button
+                                id="menu-button"
+                                class="menu-button"
+                                type="button"
+                                aria-controls="site-nav"
+                                aria-expanded=move || open.get().to_string()
+                                on:click=move |_| set_open.update(|o| *o = !*o)
+                            >
+                                <span class="menu-icon" aria-hidden="true"></span>
+                                {text.menu.clone()}
+                            </button>
+                            <nav id="site-nav" class="site-nav" class:open=open aria-label=text.nav_main.clone()>
+                                <ul>
+                                    <li><A href=routes::HOME exact=true>{text.home.clone()}</A></li>
+                                    <li><A href=routes::SERVICES>{text.services.clone()}</A></li>
+                                    <li><A href=routes::ARTICLES>{text.articles.clone()}</A></li>
+                                    <li><A href=routes::ABOUT>{text.about.clone()}</A></li>
+                                    <li><A href=routes::CONTACT>{text.contact.clone()}</A></li>
+                                </ul>
+                            </nav>
+                        </div>
+                    }
+                })}
+            </Suspense>
         </header>
     }
 }

@@ -21,7 +21,7 @@ mod skip_link;
 
 pub use article_item::ArticleItem;
 pub use call_to_action::CallToAction;
-pub use clinic::{use_clinic, ClinicContext};
+pub use clinic::{use_clinic, ClinicContext, ClinicProvider};
 pub use contact_details::ContactDetails;
 pub use footer::Footer;
 pub use header::Header;

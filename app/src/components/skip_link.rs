@@ -25,5 +25,13 @@ pub fn SkipLink() -> impl IntoView {
         main.scroll_into_view();
         let _ = main.focus();
     };
-    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to main content"</a> }
+    let clinic = super::use_clinic();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let words = clinic.await.map(|c| c.text.skip_to_content).unwrap_or_default();
+                view! { <a class="skip-link" href="#main" on:click=skip>{words}</a> }
+            })}
+        </Suspense>
+    }
 }

@@ -27,6 +27,10 @@ pub struct ClinicInfo {
     /// Not stored with the facts: the services, for structured data.
     #[serde(default)]
     pub services: Vec<ServiceSummary>,
+    /// Not stored with the facts: the header's and footer's words in the
+    /// page's language (the page carries only its own language's).
+    #[serde(default)]
+    pub text: super::locale::ShellText,
 }
 
 impl ClinicInfo {

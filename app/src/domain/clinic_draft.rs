@@ -135,6 +135,7 @@ impl ClinicDraft {
                 social,
                 base_url: String::new(),
                 services: Vec::new(),
+                text: Default::default(),
             }),
             _ => Err(DraftErrors(errors)),
         }

@@ -5,6 +5,7 @@ pub mod article_admin;
 pub mod article_draft;
 mod clinic;
 pub mod clinic_draft;
+pub mod locale;
 pub mod media;
 mod page_number;
 mod phone;
@@ -20,6 +21,7 @@ pub mod staff;
 
 pub use article::{Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage};
 pub use clinic::{ClinicInfo, SocialLink};
+pub use locale::{Locale, Msg};
 pub use page_number::PageNumber;
 pub use phone::{Phone, PhoneError};
 pub use service::{Service, ServiceSummary};

@@ -164,6 +164,7 @@ mod tests {
                 name: "Acupuncture".into(),
                 summary: String::new(),
             }],
+            text: Default::default(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod db;
 pub mod editor;
 pub mod error;
 mod front_matter;
+pub mod i18n;
 pub mod json_ld;
 pub mod markdown;
 pub mod media;

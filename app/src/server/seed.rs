@@ -108,6 +108,7 @@ fn clinic_info() -> anyhow::Result<ClinicInfo> {
         specialties: seed.specialties,
         base_url: String::new(),
         services: Vec::new(),
+        text: Default::default(),
         social: seed
             .social
             .into_iter()

@@ -22,6 +22,22 @@ async fn content_endpoints_answer_over_get_in_the_format_the_browser_reads() {
     assert_eq!(response.status(), StatusCode::OK);
     let clinic: app::domain::ClinicInfo = crate::helpers::decoded(response).await;
     assert!(clinic.phone.digits().contains("7323451377"), "{clinic:?}");
+    assert_eq!(
+        clinic.text.home, "Home",
+        "English when no language is asked for"
+    );
+
+    // The shell's words come in the language asked for, from the message files.
+    let response = app.get("/api/clinic?locale=Es").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let clinic: app::domain::ClinicInfo = crate::helpers::decoded(response).await;
+    assert_eq!(clinic.text.home, "Inicio");
+    assert_eq!(clinic.text.skip_to_content, "Ir al contenido principal");
+    assert!(
+        clinic.text.serving.starts_with("Atendemos a "),
+        "{:?}",
+        clinic.text
+    );
 }
 
 #[tokio::test]

@@ -31,6 +31,7 @@ pub async fn get(db: &Db) -> Result<ClinicInfo, ServerError> {
         social,
         base_url: String::new(),
         services: Vec::new(),
+        text: Default::default(),
     })
 }
 
