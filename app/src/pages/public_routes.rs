@@ -16,7 +16,7 @@ use crate::components::browser::next_task;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
-macro_rules! main_pages {
+macro_rules! patient_pages {
     ($($route:ident => $page:ident),* $(,)?) => {$(
         #[doc = concat!("`", stringify!($page), "`, rendered by the server ([`server_page`]).")]
         pub struct $route;
@@ -39,7 +39,7 @@ macro_rules! main_pages {
     )*};
 }
 
-main_pages! {
+patient_pages! {
     HomeRoute => Home,
     ServiceRoute => ServicePage,
     ServiceListRoute => ServiceList,
