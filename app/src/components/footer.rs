@@ -1,3 +1,4 @@
+use super::header::site_pages;
 use super::use_clinic;
 use crate::routes;
 use leptos::prelude::*;
@@ -43,12 +44,9 @@ pub fn Footer() -> impl IntoView {
                             <nav aria-label=text.nav_footer.clone()>
                                 <h2>{text.nav_footer.clone()}</h2>
                                 <ul>
-                                    <li><a href=routes::HOME>{text.home.clone()}</a></li>
-                                    <li><a href=routes::SERVICES>{text.services.clone()}</a></li>
-                                    <li><a href=routes::ARTICLES>{text.articles.clone()}</a></li>
-                                    <li><a href=routes::ABOUT>{text.about.clone()}</a></li>
-                                    <li><a href=routes::CONTACT>{text.contact.clone()}</a></li>
-                                    <li><a href=routes::PRIVACY>{text.privacy.clone()}</a></li>
+                                    {site_pages(&text).into_iter().chain([(routes::PRIVACY, text.privacy.clone())]).map(|(href, label)| view! {
+                                        <li><a href=href>{label}</a></li>
+                                    }).collect_view()}
                                 </ul>
                             </nav>
                         }

@@ -1,4 +1,5 @@
 use super::use_clinic;
+use crate::domain::locale::ShellText;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -67,11 +68,9 @@ pub fn Header() -> impl IntoView {
                             </button>
                             <nav id="site-nav" class="site-nav" class:open=open aria-label=text.nav_main.clone()>
                                 <ul>
-                                    <li><A href=routes::HOME exact=true>{text.home.clone()}</A></li>
-                                    <li><A href=routes::SERVICES>{text.services.clone()}</A></li>
-                                    <li><A href=routes::ARTICLES>{text.articles.clone()}</A></li>
-                                    <li><A href=routes::ABOUT>{text.about.clone()}</A></li>
-                                    <li><A href=routes::CONTACT>{text.contact.clone()}</A></li>
+                                    {site_pages(&text).into_iter().map(|(href, label)| view! {
+                                        <li><A href=href exact={href == routes::HOME}>{label}</A></li>
+                                    }).collect_view()}
                                 </ul>
                             </nav>
                         </div>
@@ -80,4 +79,16 @@ pub fn Header() -> impl IntoView {
             </Suspense>
         </header>
     }
+}
+
+/// The site's main pages and their names in the page's language: the menu
+/// lists them, and the footer lists them with the privacy page.
+pub(super) fn site_pages(text: &ShellText) -> [(&'static str, String); 5] {
+    [
+        (routes::HOME, text.home.clone()),
+        (routes::SERVICES, text.services.clone()),
+        (routes::ARTICLES, text.articles.clone()),
+        (routes::ABOUT, text.about.clone()),
+        (routes::CONTACT, text.contact.clone()),
+    ]
 }

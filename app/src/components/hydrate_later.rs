@@ -33,6 +33,9 @@ fn at_once(view: AnyView) -> AnyView {
 }
 
 #[cfg(feature = "hydrate")]
+pub(super) use imp::hydrate_into;
+
+#[cfg(feature = "hydrate")]
 mod imp {
     use crate::components::browser::next_task;
     use leptos::html::Div;
@@ -41,25 +44,27 @@ mod imp {
     use leptos::tachys::view::{Position, PositionState, RenderHtml};
     use wasm_bindgen::JsCast;
 
+    /// Hydrates `view` into the server's markup inside `element` (its
+    /// first child on), and keeps the view's state, which holds its render
+    /// effects and handlers, as long as the current owner (the page).
+    pub fn hydrate_into(view: AnyView, element: web_sys::Element) {
+        let state = view.hydrate::<true>(
+            &Cursor::new(element.unchecked_into()),
+            &PositionState::new(Position::FirstChild),
+        );
+        StoredValue::new_local(state);
+    }
+
     /// Hydrates `view` into the `<div>` in the next task, then calls `done`.
     pub fn hydrate_in_next_task(view: AnyView, done: fn()) -> AnyView {
         let slot = NodeRef::<Div>::new();
         // Owned by the page, so the view's effects and handlers end with it.
         let owner = Owner::current();
-        let kept = StoredValue::new_local(None);
         leptos::task::spawn_local(async move {
             next_task().await;
             let slot = slot.try_get_untracked().flatten();
             if let (Some(slot), Some(owner)) = (slot, owner) {
-                let state = owner.with(|| {
-                    view.hydrate::<true>(
-                        &Cursor::new(slot.unchecked_into()),
-                        &PositionState::new(Position::FirstChild),
-                    )
-                });
-                // The view's state holds its render effects: kept as long
-                // as the page.
-                kept.try_set_value(Some(state));
+                owner.with(|| hydrate_into(view, slot.into()));
             }
             done();
         });

@@ -13,9 +13,8 @@ pub use imp::on_first_use;
 
 #[cfg(feature = "hydrate")]
 mod imp {
+    use crate::components::hydrate_later::hydrate_into;
     use leptos::prelude::*;
-    use leptos::tachys::hydration::Cursor;
-    use leptos::tachys::view::{Position, PositionState, RenderHtml};
     use leptos::task::spawn_local_scoped;
     use leptos::wasm_split::SplitLoaderError;
     use std::future::Future;
@@ -41,9 +40,6 @@ mod imp {
             return;
         };
         let load = StoredValue::new_local(Some(load));
-        // The part's state holds its effects and handlers: kept as long as
-        // the page.
-        let kept = StoredValue::new_local(None);
         let start = {
             let part = part.clone();
             move || {
@@ -53,14 +49,9 @@ mod imp {
                 let part = part.clone();
                 owner.with(|| {
                     spawn_local_scoped(async move {
-                        let Ok(view) = load().await else {
-                            return;
-                        };
-                        let state = view.hydrate::<true>(
-                            &Cursor::new(part.unchecked_into()),
-                            &PositionState::new(Position::FirstChild),
-                        );
-                        kept.try_set_value(Some(state));
+                        if let Ok(view) = load().await {
+                            hydrate_into(view, part);
+                        }
                     });
                 });
             }

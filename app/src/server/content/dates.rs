@@ -112,9 +112,17 @@ impl Timestamp {
         self.at_clinic().strftime("%Y-%m-%d").to_string()
     }
 
-    /// `Dec 13, 2023`, the clinic's date, as its pages have always shown dates.
+    /// `Dec 13, 2023`, the clinic's date, as its pages have always shown
+    /// dates (the message files' short date, in English until pages have a
+    /// language).
     pub fn label(&self) -> String {
-        self.at_clinic().strftime("%b %-d, %Y").to_string()
+        let at = self.at_clinic();
+        crate::server::i18n::date_short(
+            crate::domain::Locale::En,
+            at.year(),
+            at.month().unsigned_abs(),
+            at.day().unsigned_abs(),
+        )
     }
 }
 
