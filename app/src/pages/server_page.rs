@@ -56,13 +56,23 @@ mod imp {
         let location = use_location();
         let address = crate::routes::use_address();
         let mut adopt = hydrating.then(|| address.get_untracked());
-        // What the page's forms own, replaced with the page.
+        // What the page's forms own, replaced with the page. A child of the
+        // route's owner, not of the effect below: an effect's children are
+        // disposed when it runs again, which is when a new address is asked
+        // for, and the page shown meanwhile must keep working (a second
+        // click on "Send request" then went out without JavaScript).
         let content = StoredValue::new_local(None::<Owner>);
+        let parent = StoredValue::new_local(Owner::current());
         let show = move |page: &Element| {
             if let Some(old) = content.try_update_value(Option::take).flatten() {
                 old.cleanup();
             }
-            let owner = Owner::new();
+            let Some(owner) = parent
+                .try_with_value(|p| p.as_ref().map(|p| p.with(Owner::new)))
+                .flatten()
+            else {
+                return;
+            };
             owner.with(|| crate::pages::request::adopt_forms(page));
             content.try_set_value(Some(owner));
         };
