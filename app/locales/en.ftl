@@ -19,7 +19,6 @@ about-clinic = About { $clinic }
 follow-us = Follow Us
 serving = Serving { $area }
 language-switch = Español
-language-switch-label = Esta página en español
 
 ## Pages that are not there
 not-found-title = Page not found
@@ -57,3 +56,175 @@ month-short-9 = Sep
 month-short-10 = Oct
 month-short-11 = Nov
 month-short-12 = Dec
+
+## Shared by several pages
+call-phone = Call { $phone }
+email-address = E-mail { $email }
+request-consultation = Request a consultation
+call-today = Give us a call at { $phone } today to have all of your questions answered and to get you booked for an appointment!
+cta-heading = Have Questions? Get In Touch Today!
+breadcrumb = Breadcrumb
+loading = Loading…
+page-not-loaded = Sorry, this page didn't load
+go-home = Go to the home page
+# Shown on a page in one language whose text is not yet written in it.
+not-translated = This page is not available in English yet, so it is shown in the language it was written in.
+language-suggestion = This site is also in English.
+language-suggestion-link = Read this page in English
+language-suggestion-dismiss = No, thanks
+
+## Home
+home-description = { $description } Chiropractic, physical therapy, occupational therapy, scoliosis treatments and acupuncture. Call { $phone }.
+home-note = Give us a call or schedule online for an appointment or free consultation.
+home-services = Our services, all under one roof
+home-articles = Latest articles
+home-all-articles = All articles
+
+## Services
+services-title = Services
+services-heading = Our services
+services-description = Chiropractic, physical therapy, occupational therapy, scoliosis treatments and acupuncture, planned together under one roof.
+services-lead = Every service below happens in the same building, so the people treating you can plan your care together.
+services-all = All services
+service-ask = Ask us about { $service }
+service-ask-text = Leave your details and we'll call you back. Or use the [full consultation form].
+service-others = Other services
+
+## Articles
+articles-title = Articles
+articles-about = Articles about { $category }
+articles-paged = { $heading } (page { $page } of { $pages })
+articles-description = Articles from our clinicians on pain, posture, scoliosis and the treatments we offer.
+articles-category-description = Articles from our clinicians about { $category }.
+articles-all = All
+articles-categories = Article categories
+articles-newest = Newest first
+articles-pages = Pages
+articles-newer = Newer articles
+articles-older = Older articles
+articles-page-of = Page { $page } of { $pages }
+article-related = Related Posts
+
+## About and contact
+about-title = About { $clinic }
+about-together = Collaborative care, under one roof
+about-together-text = Our chiropractors, physical and occupational therapists, scoliosis specialists and acupuncturists work in the same building. They talk to each other about your care, so you get one plan instead of five separate ones.
+about-offer = What we offer
+contact-title = Contact us
+contact-description = Call { $phone } or e-mail { $email } to book an appointment or a free consultation.
+contact-online = You can also [request a consultation online]: tell us how to reach you and we'll contact you.
+contact-emergency = In an emergency
+contact-emergency-text = Don't wait for a reply from us: call 911.
+detail-phone = Phone
+detail-email = E-mail
+detail-address = Address
+detail-area = Area served
+detail-hours = Hours
+
+## The consultation page and its confirmation
+consultation-description = Ask us to contact you about an appointment or a free consultation: chiropractic, physical therapy, occupational therapy, scoliosis treatments or acupuncture.
+consultation-lead = Give us a call or schedule online for an appointment or free consultation. Tell us how to reach you and we'll contact you to find a time.
+sent-title = Request received
+sent-description = We have received your consultation request.
+sent-heading = Thank you: we've received your request
+sent-reference = Your reference is [{ $reference }]. Quote it if you call us about this request.
+sent-next = What happens next
+sent-step-read = Our front desk reads your request, usually within one business day.
+sent-step-contact = We contact you the way you asked, to answer your questions and find a time.
+sent-step-email = If you gave an e-mail address, we've sent you a confirmation. It contains no medical details.
+sent-sooner = Need us sooner? Call [{ $phone }].
+sent-emergency = In an emergency, call 911.
+sent-home = Back to the home page
+
+## Privacy
+privacy-title = Privacy
+privacy-description = What this website collects about you, and what it does not: no tracking, no advertising, no third parties.
+privacy-lead = Reading this website tells no one but us that you visited, and we keep as little as we can.
+privacy-reading = What the site collects when you read it
+privacy-no-cookies = No cookies are set on your device while you read our pages.
+privacy-no-tracking = No analytics, advertising or tracking scripts, and no social-media widgets.
+privacy-no-third-parties = Every page, font and script comes from this website: your browser contacts no other company while you read it.
+privacy-log = Like every web server, ours writes a short technical log of requests (the address of the page, the time, and whether it worked) so we can keep the site running and safe. It does not record your name or anything you write to us.
+privacy-request = When you request a consultation
+privacy-request-text = The consultation form asks for your name, phone number, how you'd like to be contacted, and optionally your e-mail, the service you're interested in, the days and times that suit you and a short message. It is stored on the clinic's own server, seen only by clinic staff, and used only to contact you and arrange your care.
+privacy-never-shared = It is never sent to analytics, advertising or any other company.
+privacy-staff-email = Our staff are told by e-mail that a request arrived, with its reference number only: never its contents.
+privacy-confirmation = If you give your e-mail address, we send you a confirmation that contains no medical details.
+privacy-no-history = Please don't include medical history in the form: we'll ask what we need when we talk.
+privacy-calls = When you call or e-mail us
+privacy-calls-text = We use what you tell us only to answer you and to arrange your care.
+privacy-questions = Questions
+privacy-questions-text = Ask us anything about your data on our [contact page].
+
+## The consultation form
+form-name = Full name
+form-phone = Phone
+form-phone-hint = A 10-digit US number, for example (732) 345-1377.
+form-contact-method = How should we contact you?
+form-contact-phone = Phone call
+form-contact-text = Text message
+form-contact-email = E-mail
+form-email = E-mail
+form-email-needed = (needed if you choose e-mail)
+form-email-hint = We'll e-mail you a confirmation, without any medical details.
+form-service = Service you're interested in
+form-not-sure = Not sure yet
+form-patient = Have you been to the clinic before?
+form-patient-new = New patient
+form-patient-returning = Returning patient
+form-days = Days that suit you
+form-day-mon = Monday
+form-day-tue = Tuesday
+form-day-wed = Wednesday
+form-day-thu = Thursday
+form-day-fri = Friday
+form-day-sat = Saturday
+form-time = Time of day
+form-time-any = Any time
+form-time-morning = Morning
+form-time-afternoon = Afternoon
+form-time-evening = Evening
+form-message = Anything else we should know?
+form-message-hint = Please don't include medical history: we'll ask what we need when we talk. Up to { $max } characters.
+# { $count }, { $left } and { $over } are numbers the form fills in as the patient types.
+form-message-count = { $count } of { $max } characters
+form-message-left = { $left } characters left
+form-message-over = { $over } characters over the limit
+form-consent = I agree to be contacted about this request, the way I chose above.
+form-optional = (optional)
+form-honeypot = Leave this field empty
+form-not-emergency = This form is not for emergencies.
+form-urgent = If you need urgent help, call 911.
+form-send = Send request
+form-sending = Sending…
+form-privacy = We use these details only to contact you.
+form-privacy-link = How we handle your data
+form-problem = There is a problem with your request
+form-error = Error:
+
+## The form's rules, checked in the browser and again on the server
+rule-name-missing = Enter your full name.
+rule-name-long = Your name must be { $max } characters or fewer.
+rule-name-control = Your name can't contain line breaks or tabs.
+rule-phone-missing = Enter a phone number so we can reach you, for example (732) 345-1377.
+rule-phone-digits = Enter a 10-digit US phone number, for example (732) 345-1377.
+rule-phone-characters = A phone number can hold only digits, spaces, and ( ) - . + characters.
+rule-contact-missing = Choose how we should contact you: phone call, text message or e-mail.
+rule-email-missing = Enter your e-mail address, or choose another way for us to contact you.
+rule-email-long = An e-mail address can't be longer than { $max } characters.
+rule-email-invalid = Enter an e-mail address like name@example.com.
+rule-service = Choose a service from the list, or "Not sure yet".
+rule-patient = Tell us whether you are a new or a returning patient.
+rule-days = Choose days from the list.
+rule-time = Choose a time of day from the list.
+# { $excess } is filled in when the rule runs.
+rule-message-long = Your message is { $excess } characters too long: keep it to { $max }.
+rule-consent = Tick the box to let us contact you about this request.
+
+## The e-mail a patient gets when they gave an address: never what they wrote
+mail-subject = We received your request ({ $reference })
+mail-thanks = Thank you for contacting { $clinic }.
+mail-received = We have received your request. Your reference is { $reference }.
+mail-next = We will contact you the way you asked, usually within one business day.
+mail-sooner = If you need us sooner, call { $phone }.
+mail-not-you = If you did not send this request, you can ignore this e-mail.

@@ -20,7 +20,6 @@ about-clinic = Sobre { $clinic }
 follow-us = Síganos
 serving = Atendemos a { $area }
 language-switch = English
-language-switch-label = This page in English
 
 ## Páginas que no existen
 not-found-title = Página no encontrada
@@ -58,3 +57,175 @@ month-short-9 = sept
 month-short-10 = oct
 month-short-11 = nov
 month-short-12 = dic
+
+## Compartidos por varias páginas
+call-phone = Llame al { $phone }
+email-address = Escriba a { $email }
+request-consultation = Solicite una consulta
+call-today = Llámenos hoy al { $phone } para responder a todas sus preguntas y darle una cita.
+cta-heading = ¿Tiene preguntas? Contáctenos hoy
+breadcrumb = Ruta de navegación
+loading = Cargando…
+page-not-loaded = Lo sentimos, esta página no se cargó
+go-home = Ir a la página de inicio
+# Se muestra en una página en un idioma cuyo texto aún no está escrito en él.
+not-translated = Esta página aún no está traducida al español, así que se muestra en inglés.
+language-suggestion = Este sitio también está en español.
+language-suggestion-link = Lea esta página en español
+language-suggestion-dismiss = No, gracias
+
+## Inicio
+home-description = { $description } Quiropráctica, fisioterapia, terapia ocupacional, tratamientos de escoliosis y acupuntura. Llame al { $phone }.
+home-note = Llámenos o pida una cita en línea para una visita o una consulta gratuita.
+home-services = Nuestros servicios, todos bajo un mismo techo
+home-articles = Artículos recientes
+home-all-articles = Todos los artículos
+
+## Servicios
+services-title = Servicios
+services-heading = Nuestros servicios
+services-description = Quiropráctica, fisioterapia, terapia ocupacional, tratamientos de escoliosis y acupuntura, planificados en equipo bajo un mismo techo.
+services-lead = Todos los servicios de abajo se ofrecen en el mismo edificio, así quienes le atienden pueden planificar su atención en equipo.
+services-all = Todos los servicios
+service-ask = Pregúntenos sobre { $service }
+service-ask-text = Déjenos sus datos y le llamaremos. O use el [formulario de consulta completo].
+service-others = Otros servicios
+
+## Artículos
+articles-title = Artículos
+articles-about = Artículos sobre { $category }
+articles-paged = { $heading } (página { $page } de { $pages })
+articles-description = Artículos de nuestros profesionales sobre el dolor, la postura, la escoliosis y los tratamientos que ofrecemos.
+articles-category-description = Artículos de nuestros profesionales sobre { $category }.
+articles-all = Todos
+articles-categories = Categorías de artículos
+articles-newest = Los más recientes primero
+articles-pages = Páginas
+articles-newer = Artículos más recientes
+articles-older = Artículos anteriores
+articles-page-of = Página { $page } de { $pages }
+article-related = Artículos relacionados
+
+## Quiénes somos y contacto
+about-title = Sobre { $clinic }
+about-together = Atención en equipo, bajo un mismo techo
+about-together-text = Nuestros quiroprácticos, fisioterapeutas, terapeutas ocupacionales, especialistas en escoliosis y acupuntores trabajan en el mismo edificio. Hablan entre sí sobre su atención, así usted recibe un solo plan en lugar de cinco distintos.
+about-offer = Lo que ofrecemos
+contact-title = Contáctenos
+contact-description = Llame al { $phone } o escriba a { $email } para pedir una cita o una consulta gratuita.
+contact-online = También puede [solicitar una consulta en línea]: díganos cómo contactarle y nos comunicaremos con usted.
+contact-emergency = En una emergencia
+contact-emergency-text = No espere nuestra respuesta: llame al 911.
+detail-phone = Teléfono
+detail-email = Correo electrónico
+detail-address = Dirección
+detail-area = Zona que atendemos
+detail-hours = Horario
+
+## La página de consulta y su confirmación
+consultation-description = Pídanos que le contactemos para una cita o una consulta gratuita: quiropráctica, fisioterapia, terapia ocupacional, tratamientos de escoliosis o acupuntura.
+consultation-lead = Llámenos o pida una cita en línea para una visita o una consulta gratuita. Díganos cómo contactarle y le llamaremos para encontrar un horario.
+sent-title = Solicitud recibida
+sent-description = Hemos recibido su solicitud de consulta.
+sent-heading = Gracias: hemos recibido su solicitud
+sent-reference = Su número de referencia es [{ $reference }]. Menciónelo si nos llama sobre esta solicitud.
+sent-next = Qué pasa ahora
+sent-step-read = Nuestra recepción lee su solicitud, normalmente en un día hábil.
+sent-step-contact = Le contactamos de la forma que pidió, para responder a sus preguntas y encontrar un horario.
+sent-step-email = Si nos dio un correo electrónico, le enviamos una confirmación. No contiene ningún dato médico.
+sent-sooner = ¿Nos necesita antes? Llame al [{ $phone }].
+sent-emergency = En una emergencia, llame al 911.
+sent-home = Volver a la página de inicio
+
+## Privacidad
+privacy-title = Privacidad
+privacy-description = Lo que este sitio recoge sobre usted, y lo que no: sin rastreo, sin publicidad, sin terceros.
+privacy-lead = Leer este sitio no le dice a nadie más que a nosotros que usted lo visitó, y guardamos lo mínimo posible.
+privacy-reading = Lo que el sitio recoge cuando usted lo lee
+privacy-no-cookies = No se guardan cookies en su dispositivo mientras lee nuestras páginas.
+privacy-no-tracking = Sin scripts de analítica, publicidad ni rastreo, y sin widgets de redes sociales.
+privacy-no-third-parties = Cada página, fuente y script viene de este sitio: su navegador no contacta a ninguna otra empresa mientras lo lee.
+privacy-log = Como todo servidor web, el nuestro guarda un breve registro técnico de las solicitudes (la dirección de la página, la hora y si funcionó) para mantener el sitio en marcha y seguro. No registra su nombre ni nada de lo que nos escribe.
+privacy-request = Cuando solicita una consulta
+privacy-request-text = El formulario de consulta pide su nombre, su teléfono, cómo prefiere que le contactemos y, si quiere, su correo electrónico, el servicio que le interesa, los días y horarios que le convienen y un mensaje breve. Se guarda en el propio servidor de la clínica, solo lo ve el personal de la clínica y se usa solo para contactarle y organizar su atención.
+privacy-never-shared = Nunca se envía a analítica, publicidad ni a ninguna otra empresa.
+privacy-staff-email = Nuestro personal recibe un correo que avisa de la solicitud, solo con su número de referencia: nunca su contenido.
+privacy-confirmation = Si nos da su correo electrónico, le enviamos una confirmación que no contiene datos médicos.
+privacy-no-history = Por favor, no incluya su historial médico en el formulario: le preguntaremos lo necesario cuando hablemos.
+privacy-calls = Cuando nos llama o nos escribe
+privacy-calls-text = Usamos lo que nos dice solo para responderle y organizar su atención.
+privacy-questions = Preguntas
+privacy-questions-text = Pregúntenos lo que quiera sobre sus datos en nuestra [página de contacto].
+
+## El formulario de consulta
+form-name = Nombre completo
+form-phone = Teléfono
+form-phone-hint = Un número de EE. UU. de 10 dígitos, por ejemplo (732) 345-1377.
+form-contact-method = ¿Cómo prefiere que le contactemos?
+form-contact-phone = Llamada
+form-contact-text = Mensaje de texto
+form-contact-email = Correo electrónico
+form-email = Correo electrónico
+form-email-needed = (necesario si elige correo electrónico)
+form-email-hint = Le enviaremos una confirmación por correo, sin ningún dato médico.
+form-service = Servicio que le interesa
+form-not-sure = Aún no lo sé
+form-patient = ¿Ha venido antes a la clínica?
+form-patient-new = Paciente nuevo
+form-patient-returning = Ya he venido antes
+form-days = Días que le convienen
+form-day-mon = Lunes
+form-day-tue = Martes
+form-day-wed = Miércoles
+form-day-thu = Jueves
+form-day-fri = Viernes
+form-day-sat = Sábado
+form-time = Momento del día
+form-time-any = Cualquier hora
+form-time-morning = Mañana
+form-time-afternoon = Tarde
+form-time-evening = Noche
+form-message = ¿Algo más que debamos saber?
+form-message-hint = Por favor, no incluya su historial médico: le preguntaremos lo necesario cuando hablemos. Hasta { $max } caracteres.
+# { $count }, { $left } y { $over } son números que el formulario completa mientras el paciente escribe.
+form-message-count = { $count } de { $max } caracteres
+form-message-left = Quedan { $left } caracteres
+form-message-over = { $over } caracteres de más
+form-consent = Acepto que me contacten sobre esta solicitud, de la forma que elegí arriba.
+form-optional = (opcional)
+form-honeypot = Deje este campo vacío
+form-not-emergency = Este formulario no es para emergencias.
+form-urgent = Si necesita ayuda urgente, llame al 911.
+form-send = Enviar solicitud
+form-sending = Enviando…
+form-privacy = Usamos estos datos solo para contactarle.
+form-privacy-link = Cómo tratamos sus datos
+form-problem = Hay un problema con su solicitud
+form-error = Error:
+
+## Las reglas del formulario, comprobadas en el navegador y otra vez en el servidor
+rule-name-missing = Escriba su nombre completo.
+rule-name-long = Su nombre debe tener { $max } caracteres o menos.
+rule-name-control = Su nombre no puede contener saltos de línea ni tabulaciones.
+rule-phone-missing = Escriba un número de teléfono para poder contactarle, por ejemplo (732) 345-1377.
+rule-phone-digits = Escriba un número de teléfono de EE. UU. de 10 dígitos, por ejemplo (732) 345-1377.
+rule-phone-characters = Un número de teléfono solo puede tener dígitos, espacios y los caracteres ( ) - . +
+rule-contact-missing = Elija cómo debemos contactarle: llamada, mensaje de texto o correo electrónico.
+rule-email-missing = Escriba su correo electrónico, o elija otra forma de contactarle.
+rule-email-long = Un correo electrónico no puede tener más de { $max } caracteres.
+rule-email-invalid = Escriba un correo electrónico como nombre@ejemplo.com.
+rule-service = Elija un servicio de la lista, o "Aún no lo sé".
+rule-patient = Díganos si es paciente nuevo o si ya ha venido antes.
+rule-days = Elija días de la lista.
+rule-time = Elija un momento del día de la lista.
+# { $excess } se completa cuando se aplica la regla.
+rule-message-long = Su mensaje tiene { $excess } caracteres de más: no pase de { $max }.
+rule-consent = Marque la casilla para que podamos contactarle sobre esta solicitud.
+
+## El correo que recibe un paciente que dio su dirección: nunca lo que escribió
+mail-subject = Hemos recibido su solicitud ({ $reference })
+mail-thanks = Gracias por contactar con { $clinic }.
+mail-received = Hemos recibido su solicitud. Su número de referencia es { $reference }.
+mail-next = Le contactaremos de la forma que pidió, normalmente en un día hábil.
+mail-sooner = Si nos necesita antes, llame al { $phone }.
+mail-not-you = Si usted no envió esta solicitud, puede ignorar este correo.

@@ -27,9 +27,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         }
     };
     let hydration = hydration_script(&options);
+    // The page's language is its address's: `/es/…` is Spanish.
+    // leptos_axum gives the request as a URL on a placeholder host.
+    let lang = use_context::<leptos_router::location::RequestUrl>()
+        .map(|url| {
+            let url = url.as_ref();
+            let path = url.find("://").map_or(url, |scheme| {
+                let rest = &url[scheme + 3..];
+                rest.find('/').map_or("/", |start| &rest[start..])
+            });
+            crate::domain::Locale::of_path(path)
+        })
+        .unwrap_or_default()
+        .code();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -94,6 +107,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/consultation") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/consultation/sent/:reference") view={Lazy::<RequestSentRoute>::new()} ssr=SsrMode::Async/>
+                        // The same pages in Spanish (`routes::Pages`).
+                        <Route path=path!("/es") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/servicios") view={Lazy::<ServiceListRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/servicios/:slug") view={Lazy::<ServiceRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/articulos") view={Lazy::<ArticleListRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/articulos/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/quienes-somos") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/contacto") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/privacidad") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/consulta") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/consulta/enviada/:reference") view={Lazy::<RequestSentRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignInRoute>::new()} ssr=SsrMode::Async/>
                         <ParentRoute path=path!("/admin") view={Lazy::<AdminLayoutRoute>::new()} ssr=SsrMode::Async>
                             <Route path=path!("") view={Lazy::<AdminHomeRoute>::new()}/>

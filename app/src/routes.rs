@@ -4,7 +4,7 @@
 //! in `app.rs` (`path!` needs literals).
 
 use crate::domain::request::Reference;
-use crate::domain::{PageNumber, Slug};
+use crate::domain::{Locale, PageNumber, Slug};
 use leptos::prelude::*;
 use leptos_router::params::Params;
 
@@ -53,6 +53,143 @@ pub const FEED: &str = "/feed.xml";
 pub const ROBOTS: &str = "/robots.txt";
 pub const MANIFEST: &str = "/manifest.webmanifest";
 
+/// Patients' pages in one language: English at the site's old addresses,
+/// Spanish under `/es` with Spanish words in its addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pages(pub Locale);
+
+impl Pages {
+    pub fn home(self) -> &'static str {
+        match self.0 {
+            Locale::En => HOME,
+            Locale::Es => "/es",
+        }
+    }
+
+    pub fn services(self) -> &'static str {
+        match self.0 {
+            Locale::En => SERVICES,
+            Locale::Es => "/es/servicios",
+        }
+    }
+
+    pub fn service(self, slug: &Slug) -> String {
+        format!("{}/{slug}", self.services())
+    }
+
+    pub fn articles_root(self) -> &'static str {
+        match self.0 {
+            Locale::En => ARTICLES,
+            Locale::Es => "/es/articulos",
+        }
+    }
+
+    /// The article list, optionally filtered by category, at a page; the
+    /// query carries only what differs from the default.
+    pub fn articles(self, category: Option<&Slug>, page: PageNumber) -> String {
+        let mut query = Vec::new();
+        if let Some(category) = category {
+            query.push(format!("{CATEGORY_KEY}={category}"));
+        }
+        if page.get() > 1 {
+            query.push(format!("{PAGE_KEY}={}", page.get()));
+        }
+        if query.is_empty() {
+            self.articles_root().to_owned()
+        } else {
+            format!("{}?{}", self.articles_root(), query.join("&"))
+        }
+    }
+
+    pub fn article(self, slug: &Slug) -> String {
+        format!("{}/{slug}", self.articles_root())
+    }
+
+    pub fn about(self) -> &'static str {
+        match self.0 {
+            Locale::En => ABOUT,
+            Locale::Es => "/es/quienes-somos",
+        }
+    }
+
+    pub fn contact(self) -> &'static str {
+        match self.0 {
+            Locale::En => CONTACT,
+            Locale::Es => "/es/contacto",
+        }
+    }
+
+    pub fn privacy(self) -> &'static str {
+        match self.0 {
+            Locale::En => PRIVACY,
+            Locale::Es => "/es/privacidad",
+        }
+    }
+
+    pub fn consultation(self) -> &'static str {
+        match self.0 {
+            Locale::En => CONSULTATION,
+            Locale::Es => "/es/consulta",
+        }
+    }
+
+    /// The confirmation a patient sees after sending a request.
+    pub fn consultation_sent(self, reference: &Reference) -> String {
+        match self.0 {
+            Locale::En => format!("{CONSULTATION}/sent/{reference}"),
+            Locale::Es => format!("{}/enviada/{reference}", self.consultation()),
+        }
+    }
+
+    /// The same page in another language, for the pages whose address has
+    /// no slug or the same slug in both (articles, their categories, the
+    /// confirmation). Services name their own slugs (`Service::slugs`).
+    /// `None` for addresses that are not a patient's page.
+    pub fn translate(path_and_query: &str, to: Locale) -> Option<String> {
+        let (path, query) = match path_and_query.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (path_and_query, None),
+        };
+        let from = Pages(Locale::of_path(path));
+        let to = Pages(to);
+        let fixed = [
+            (from.home(), to.home()),
+            (from.services(), to.services()),
+            (from.articles_root(), to.articles_root()),
+            (from.about(), to.about()),
+            (from.contact(), to.contact()),
+            (from.privacy(), to.privacy()),
+            (from.consultation(), to.consultation()),
+        ];
+        let path = path.trim_end_matches('/');
+        let path = if path.is_empty() { "/" } else { path };
+        let translated = if let Some((_, there)) = fixed.iter().find(|(here, _)| *here == path) {
+            (*there).to_owned()
+        } else if let Some(rest) = path
+            .strip_prefix(from.articles_root())
+            .and_then(|r| r.strip_prefix('/'))
+        {
+            format!("{}/{rest}", to.articles_root())
+        } else if let Some(rest) = path
+            .strip_prefix(from.services())
+            .and_then(|r| r.strip_prefix('/'))
+        {
+            format!("{}/{rest}", to.services())
+        } else {
+            let sent = match from.0 {
+                Locale::En => format!("{CONSULTATION}/sent/"),
+                Locale::Es => format!("{}/enviada/", from.consultation()),
+            };
+            let reference = Reference::parse(path.strip_prefix(&sent)?)?;
+            to.consultation_sent(&reference)
+        };
+        Some(match query {
+            Some(query) if !query.is_empty() => format!("{translated}?{query}"),
+            _ => translated,
+        })
+    }
+}
+
 /// An article in the editor.
 pub fn admin_article(id: i64) -> String {
     format!("{ADMIN_ARTICLES}/{id}")
@@ -87,17 +224,19 @@ pub struct RequestListQuery {
 pub const PAGE_KEY: &str = "page";
 pub const CATEGORY_KEY: &str = "category";
 
+/// A service page in English (`Pages` for either language).
 pub fn service(slug: &Slug) -> String {
-    format!("{SERVICES}/{slug}")
+    Pages(Locale::En).service(slug)
 }
 
+/// An article in English.
 pub fn article(slug: &Slug) -> String {
-    format!("{ARTICLES}/{slug}")
+    Pages(Locale::En).article(slug)
 }
 
-/// The confirmation a patient sees after sending a request.
+/// The confirmation in English.
 pub fn consultation_sent(reference: &Reference) -> String {
-    format!("{CONSULTATION}/sent/{reference}")
+    Pages(Locale::En).consultation_sent(reference)
 }
 
 /// `:reference` of `/consultation/sent/:reference`.
@@ -106,20 +245,9 @@ pub struct ReferenceParams {
     pub reference: Option<String>,
 }
 
-/// The article list, optionally filtered by category, at a page.
+/// The English article list, optionally filtered by category, at a page.
 pub fn articles(category: Option<&Slug>, page: PageNumber) -> String {
-    let mut query = Vec::new();
-    if let Some(category) = category {
-        query.push(format!("{CATEGORY_KEY}={category}"));
-    }
-    if page.get() > 1 {
-        query.push(format!("{PAGE_KEY}={}", page.get()));
-    }
-    if query.is_empty() {
-        ARTICLES.to_owned()
-    } else {
-        format!("{ARTICLES}?{}", query.join("&"))
-    }
+    Pages(Locale::En).articles(category, page)
 }
 
 /// `:slug` of `/services/:slug` and `/articles/:slug`.
@@ -201,9 +329,12 @@ pub fn is_api(path: &str) -> bool {
     under(path, API)
 }
 
-/// The consultation form and its confirmations: rendered per visitor.
+/// The consultation form and its confirmations, in either language:
+/// rendered per visitor.
 pub fn is_request_form(path: &str) -> bool {
-    under(path, CONSULTATION)
+    Locale::ALL
+        .into_iter()
+        .any(|locale| under(path, Pages(locale).consultation()))
 }
 
 /// Built files and stored images, served from disk.
@@ -226,6 +357,8 @@ mod tests {
         assert!(is_request_form("/consultation"));
         assert!(is_request_form("/consultation/sent/CR-7K3Q-9F2D"));
         assert!(!is_request_form("/consultations"));
+        assert!(is_request_form("/es/consulta"));
+        assert!(is_request_form("/es/consulta/enviada/CR-7K3Q-9F2D"));
         assert!(is_file_tree("/pkg/abc/clinic.wasm"));
         assert!(is_file_tree("/media/k-800.jpg"));
         assert!(!is_file_tree("/packages"));
@@ -244,5 +377,40 @@ mod tests {
             "/articles?category=acupuncture&page=3"
         );
         assert_eq!(articles(None, PageNumber::new(2)), "/articles?page=2");
+        assert_eq!(
+            Pages(Locale::Es).articles(acu.as_ref(), PageNumber::new(2)),
+            "/es/articulos?category=acupuncture&page=2"
+        );
+    }
+
+    #[test]
+    fn a_page_translates_to_the_same_page_in_the_other_language() {
+        let es = |p: &str| Pages::translate(p, Locale::Es);
+        let en = |p: &str| Pages::translate(p, Locale::En);
+        assert_eq!(es("/").as_deref(), Some("/es"));
+        assert_eq!(en("/es").as_deref(), Some("/"));
+        assert_eq!(en("/es/").as_deref(), Some("/"));
+        assert_eq!(es("/about").as_deref(), Some("/es/quienes-somos"));
+        assert_eq!(en("/es/privacidad").as_deref(), Some("/privacy"));
+        assert_eq!(
+            es("/articles/back-pain?x=1").as_deref(),
+            Some("/es/articulos/back-pain?x=1")
+        );
+        assert_eq!(
+            es("/articles?category=acupuncture").as_deref(),
+            Some("/es/articulos?category=acupuncture")
+        );
+        assert_eq!(
+            en("/es/consulta/enviada/CR-7K3Q-9F2D").as_deref(),
+            Some("/consultation/sent/CR-7K3Q-9F2D")
+        );
+        assert_eq!(
+            es("/services/acupuncture").as_deref(),
+            Some("/es/servicios/acupuncture")
+        );
+        assert_eq!(es("/en-nada"), None);
+        assert_eq!(es("/admin"), None);
+        // Translating to the language a page is in changes nothing.
+        assert_eq!(es("/es/contacto").as_deref(), Some("/es/contacto"));
     }
 }

@@ -73,10 +73,22 @@ test("@desktop a repeat visit fetches only the page itself", async ({ page, cont
 // under 200 KB in all (compressed, as served), the code that hydrates it
 // included. Patients land on articles from searches, on home from the
 // clinic's listing on maps, on service pages from searches, and on the
-// consultation page from every page.
+// consultation page from every page. The same in Spanish (issue 20): the
+// page carries its own language's words only.
 const FIRST_VISIT_BUDGET_KB = 200;
 
-for (const landing of [SEEDED_ARTICLE, "/", "/services/acupuncture", "/consultation", "/articles", "/about", "/privacy"]) {
+for (const landing of [
+  SEEDED_ARTICLE,
+  "/",
+  "/services/acupuncture",
+  "/consultation",
+  "/articles",
+  "/about",
+  "/privacy",
+  "/es",
+  "/es/servicios/acupuntura",
+  "/es/consulta",
+]) {
   test(`@phone a first visit to ${landing} transfers under 200 KB, with the code that hydrates it`, async ({ page }) => {
     const load = await recordLoad(page, landing);
     const kb = (rs: typeof load) => rs.reduce((sum, r) => sum + r.bytes, 0) / 1024;

@@ -2,7 +2,8 @@
 //! and the RSS feed, built from the database on each request so they are
 //! never behind what is published.
 
-use app::routes;
+use app::domain::Locale;
+use app::routes::{self, Pages};
 use app::server::content::feeds::{self, FeedItem};
 use app::server::content::{now_utc, Timestamp};
 use app::server::AppState;
@@ -100,6 +101,9 @@ fn xml_response(content_type: &'static str, built: std::io::Result<Vec<u8>>) -> 
     }
 }
 
+/// A page's address in each language, and when it last changed.
+type SitemapPage = (Vec<(Locale, String)>, Option<Timestamp>);
+
 async fn sitemap(State(state): State<AppState>) -> Response {
     let (articles, services) = match (
         feeds::published_articles(&state.db, None).await,
@@ -117,41 +121,69 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         .max_by_key(Timestamp::unix);
     let newest_service = services
         .iter()
-        .filter_map(|(_, t)| t.clone())
+        .filter_map(|s| s.updated_at.clone())
         .max_by_key(Timestamp::unix);
-    let mut urls: Vec<(String, Option<Timestamp>)> = vec![
-        (routes::HOME.to_owned(), newest_article.clone()),
-        (routes::SERVICES.to_owned(), newest_service),
-        (routes::ARTICLES.to_owned(), newest_article),
-        (routes::ABOUT.to_owned(), None),
-        (routes::CONTACT.to_owned(), None),
-        (routes::CONSULTATION.to_owned(), None),
-        (routes::PRIVACY.to_owned(), None),
-    ];
-    urls.extend(
-        services
+    // Each page once per language, each naming all its languages'
+    // addresses (Google's `xhtml:link` alternates) and English as the
+    // default for every other language.
+    let every = |path: &str| -> Vec<(Locale, String)> {
+        Locale::ALL
             .into_iter()
-            .map(|(slug, t)| (routes::service(&slug), t)),
-    );
-    urls.extend(
+            .filter_map(|l| Pages::translate(path, l).map(|p| (l, p)))
+            .collect()
+    };
+    let mut pages: Vec<SitemapPage> = vec![
+        (every(routes::HOME), newest_article.clone()),
+        (every(routes::SERVICES), newest_service),
+        (every(routes::ARTICLES), newest_article),
+        (every(routes::ABOUT), None),
+        (every(routes::CONTACT), None),
+        (every(routes::CONSULTATION), None),
+        (every(routes::PRIVACY), None),
+    ];
+    pages.extend(services.into_iter().map(|s| {
+        let paths = s
+            .slugs
+            .iter()
+            .map(|(l, slug)| (*l, Pages(*l).service(slug)))
+            .collect();
+        (paths, s.updated_at)
+    }));
+    pages.extend(
         articles
             .into_iter()
-            .map(|a| (routes::article(&a.slug), Some(a.updated_at))),
+            .map(|a| (every(&routes::article(&a.slug)), Some(a.updated_at))),
     );
+    let base = state.public_url.as_str();
     let built = (|| {
         let mut w = Writer::new(Vec::new());
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("urlset")
             .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"))
             .write_inner_content(|w| {
-                for (path, lastmod) in &urls {
-                    w.create_element("url").write_inner_content(|w| {
-                        element(w, "loc", &format!("{}{path}", state.public_url))?;
-                        if let Some(at) = lastmod {
-                            element(w, "lastmod", &at.to_stored())?;
-                        }
-                        Ok::<_, std::io::Error>(())
-                    })?;
+                for (paths, lastmod) in &pages {
+                    for (_, path) in paths {
+                        w.create_element("url").write_inner_content(|w| {
+                            element(w, "loc", &format!("{base}{path}"))?;
+                            if let Some(at) = lastmod {
+                                element(w, "lastmod", &at.to_stored())?;
+                            }
+                            let english = paths.iter().find(|(l, _)| *l == Locale::En);
+                            let languages = paths
+                                .iter()
+                                .map(|(l, p)| (l.code(), p))
+                                .chain(english.map(|(_, p)| ("x-default", p)));
+                            for (hreflang, alternate) in languages {
+                                w.create_element("xhtml:link")
+                                    .with_attribute(("rel", "alternate"))
+                                    .with_attribute(("hreflang", hreflang))
+                                    .with_attribute(("href", format!("{base}{alternate}").as_str()))
+                                    .write_empty()?;
+                            }
+                            Ok::<_, std::io::Error>(())
+                        })?;
+                    }
                 }
                 Ok::<_, std::io::Error>(())
             })?;

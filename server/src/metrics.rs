@@ -141,6 +141,10 @@ const PREFIXES: &[(&str, &str)] = &[
     ("/articles/", "/articles/{slug}"),
     ("/services/", "/services/{slug}"),
     ("/consultation/sent/", "/consultation/sent/{reference}"),
+    ("/es/articulos/", "/es/articulos/{slug}"),
+    ("/es/servicios/", "/es/servicios/{slug}"),
+    ("/es/consulta/enviada/", "/es/consulta/enviada/{reference}"),
+    ("/es/", "/es/{page}"),
     ("/admin/requests/", "/admin/requests/{reference}"),
     ("/admin/articles/", "/admin/articles/{id}"),
     ("/admin/services/", "/admin/services/{slug}"),
@@ -172,6 +176,8 @@ mod tests {
             ("/media/abc-960.jpg", "/media/{file}"),
             ("/api/not-a-function", "/api/{unknown}"),
             ("/wp-login.php", "other"),
+            ("/es/servicios/acupuntura", "/es/servicios/{slug}"),
+            ("/es/contacto", "/es/{page}"),
             ("/articles/../../etc/passwd", "/articles/{slug}"),
         ] {
             assert_eq!(route_of(path), route, "{path}");

@@ -7,26 +7,30 @@
 use app::api::request::{FormReplay, HiddenFields};
 use app::api::ApiError;
 use app::domain::request::RequestForm;
+use app::domain::Locale;
 use app::routes;
 use app::server::requests::ClientKey;
 use app::server::AppState;
 use app::shell;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, Request};
+use axum::http::{header, HeaderMap, Request, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 
 pub async fn post_request(
     State(state): State<AppState>,
     client: ClientKey,
+    uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
+    // The page it was sent from: `/consultation` or `/es/consulta`.
+    let pages = routes::Pages(Locale::of_path(uri.path()));
     let (form, hidden) = read_form(&headers, &body)?;
     let token = hidden.token.clone();
-    match app::api::server::submit(&state, client, form.clone(), hidden).await {
-        Ok(reference) => Ok(Redirect::to(&routes::consultation_sent(&reference)).into_response()),
+    match app::api::server::submit(&state, client, form.clone(), hidden, pages.0).await {
+        Ok(reference) => Ok(Redirect::to(&pages.consultation_sent(&reference)).into_response()),
         Err(error) => {
             let replay = match error {
                 ApiError::Invalid(ref errors) => FormReplay {
@@ -42,7 +46,7 @@ pub async fn post_request(
                     ..FormReplay::default()
                 },
             };
-            Ok(render_form(state, replay, &error).await)
+            Ok(render_form(state, pages, replay, &error).await)
         }
     }
 }
@@ -69,7 +73,12 @@ fn read_form(headers: &HeaderMap, body: &[u8]) -> Result<(RequestForm, HiddenFie
 
 /// Renders `/consultation` with the replayed form, as the page itself would,
 /// under `error`'s status and headers.
-async fn render_form(state: AppState, replay: FormReplay, error: &ApiError) -> Response {
+async fn render_form(
+    state: AppState,
+    pages: routes::Pages,
+    replay: FormReplay,
+    error: &ApiError,
+) -> Response {
     let options = state.leptos_options.clone();
     let context_state = state.clone();
     let handler = leptos_axum::render_app_async_with_context(
@@ -80,7 +89,7 @@ async fn render_form(state: AppState, replay: FormReplay, error: &ApiError) -> R
         },
         move || shell(options.clone()),
     );
-    let request = match Request::get(routes::CONSULTATION).body(Body::empty()) {
+    let request = match Request::get(pages.consultation()).body(Body::empty()) {
         Ok(request) => request,
         Err(_) => return ApiError::Internal.into_response(),
     };

@@ -105,6 +105,10 @@ pub fn router(
             routes::CONSULTATION,
             post(crate::request_post::post_request),
         )
+        .route(
+            routes::Pages(app::domain::Locale::Es).consultation(),
+            post(crate::request_post::post_request),
+        )
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .merge(crate::media::routes(&state.media))
         .merge(crate::discovery::routes())

@@ -24,36 +24,44 @@ pub struct HomeContent {
 #[server(input = GetUrl, output = Postcard, endpoint = "clinic")]
 pub async fn get_clinic(#[server(default)] locale: Locale) -> Result<ClinicInfo, ApiError> {
     use crate::server::content::clinic;
-    let mut info = clinic::for_pages(&super::server::state()?).await?;
+    let mut info = clinic::for_pages(&super::server::state()?, locale).await?;
     info.text = crate::server::i18n::shell_text(locale, &info);
     Ok(info)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "home")]
-pub async fn get_home() -> Result<HomeContent, ApiError> {
+pub async fn get_home(#[server(default)] locale: Locale) -> Result<HomeContent, ApiError> {
     use crate::server::content::{articles, services};
     let db = super::server::state()?.db;
-    let services = services::list(&db).await?;
-    let latest = articles::latest(&db, HOME_ARTICLES).await?;
+    let services = services::list(&db, locale).await?;
+    let mut latest = articles::latest(&db, HOME_ARTICLES).await?;
+    articles::dated_in(locale, &mut latest);
     Ok(HomeContent { services, latest })
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "services")]
-pub async fn list_services() -> Result<Vec<ServiceSummary>, ApiError> {
+pub async fn list_services(
+    #[server(default)] locale: Locale,
+) -> Result<Vec<ServiceSummary>, ApiError> {
     use crate::server::content::services;
-    Ok(services::list(&super::server::state()?.db).await?)
+    Ok(services::list(&super::server::state()?.db, locale).await?)
 }
 
+/// A service page by its address in `locale` (or in any language).
 #[server(input = GetUrl, output = Postcard, endpoint = "service")]
-pub async fn get_service(slug: String) -> Result<Service, ApiError> {
+pub async fn get_service(
+    #[server(default)] locale: Locale,
+    slug: String,
+) -> Result<Service, ApiError> {
     use crate::domain::Slug;
     use crate::server::content::services;
     let slug = Slug::parse(&slug).map_err(|_| ApiError::NotFound)?;
-    Ok(services::get(&super::server::state()?.db, &slug).await?)
+    Ok(services::get(&super::server::state()?.db, locale, &slug).await?)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "articles")]
 pub async fn list_articles(
+    #[server(default)] locale: Locale,
     category: Option<String>,
     page: Option<String>,
 ) -> Result<ArticleList, ApiError> {
@@ -64,13 +72,21 @@ pub async fn list_articles(
         Some(raw) => Some(Slug::parse(raw).map_err(|_| ApiError::NotFound)?),
     };
     let page = PageNumber::parse(page.as_deref());
-    Ok(articles::page(&super::server::state()?.db, category.as_ref(), page).await?)
+    let mut list = articles::page(&super::server::state()?.db, category.as_ref(), page).await?;
+    articles::dated_in(locale, &mut list.items);
+    Ok(list)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "article")]
-pub async fn get_article(slug: String) -> Result<ArticleView, ApiError> {
+pub async fn get_article(
+    #[server(default)] locale: Locale,
+    slug: String,
+) -> Result<ArticleView, ApiError> {
     use crate::domain::Slug;
     use crate::server::content::articles;
     let slug = Slug::parse(&slug).map_err(|_| ApiError::NotFound)?;
-    Ok(articles::view(&super::server::state()?.db, &slug).await?)
+    let mut view = articles::view(&super::server::state()?.db, &slug).await?;
+    articles::dated_in(locale, std::slice::from_mut(&mut view.article.summary));
+    articles::dated_in(locale, &mut view.related);
+    Ok(view)
 }

@@ -2,17 +2,20 @@
 //! take only what a patient sends, and every rule is checked again here.
 
 use super::ApiError;
-use crate::domain::request::{FieldErrors, Reference, RequestForm};
-use crate::domain::ServiceSummary;
+use crate::domain::request::{FieldErrors, FormWords, Reference, RequestForm};
+use crate::domain::{Locale, ServiceSummary};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json, Postcard};
 use serde::{Deserialize, Serialize};
 
-/// What a rendered form needs: a fresh signed token and the services to offer.
+/// What a rendered form needs: a fresh signed token, the services to
+/// offer, and its words in the page's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormSetup {
     pub token: String,
     pub services: Vec<ServiceSummary>,
+    pub locale: Locale,
+    pub words: FormWords,
 }
 
 /// A form sent without JavaScript that the server sends back: the values as
@@ -31,14 +34,34 @@ pub const HONEYPOT: &str = "website";
 pub const TOKEN: &str = "token";
 
 #[server(input = GetUrl, output = Postcard, endpoint = "consultation_form")]
-pub async fn prepare_request_form() -> Result<FormSetup, ApiError> {
+pub async fn prepare_request_form(
+    #[server(default)] locale: Locale,
+) -> Result<FormSetup, ApiError> {
     use crate::server::content::{now_utc, services};
     let state = super::server::state()?;
     // Each render gets its own token: never cache this answer.
     super::server::no_store();
-    let services = services::list(&state.db).await?;
+    // The choices' values are the services' English slugs, which the rules
+    // check whatever the page's language; their names are in `locale`
+    // (both lists in the clinic's order).
+    let english = services::list(&state.db, Locale::En).await?;
+    let named = services::list(&state.db, locale).await?;
+    let services = english
+        .into_iter()
+        .zip(named)
+        .map(|(english, named)| ServiceSummary {
+            name: named.name,
+            locale: named.locale,
+            ..english
+        })
+        .collect();
     let token = state.desk.signer.issue(now_utc().unix());
-    Ok(FormSetup { token, services })
+    Ok(FormSetup {
+        token,
+        services,
+        locale,
+        words: crate::server::i18n::form_words(locale),
+    })
 }
 
 /// The form's hidden fields, by the names it posts ([`TOKEN`], [`HONEYPOT`]).
@@ -50,15 +73,25 @@ pub struct HiddenFields {
     pub website: String,
 }
 
+/// Sends a request; what is wrong with it is said in `locale` (English
+/// when not given).
 #[server(input = Json, output = Postcard, endpoint = "consultation")]
 pub async fn submit_request(
     form: RequestForm,
     token: String,
     website: String,
+    #[server(default)] locale: Locale,
 ) -> Result<Reference, ApiError> {
     let client = super::server::extract().await?;
     let state = super::server::state()?;
-    super::server::submit(&state, client, form, HiddenFields { token, website }).await
+    super::server::submit(
+        &state,
+        client,
+        form,
+        HiddenFields { token, website },
+        locale,
+    )
+    .await
 }
 
 /// The server's replay of a no-JavaScript submission, if this render is one.

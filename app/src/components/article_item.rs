@@ -1,19 +1,21 @@
+use super::Words;
 use crate::domain::ArticleSummary;
-use crate::routes;
 use leptos::prelude::*;
 
 /// One article in a list: title, date and category, summary.
 #[component]
 pub fn ArticleItem(article: ArticleSummary) -> impl IntoView {
+    let w = Words::here();
+    let lang = w.lang_of(article.locale);
     view! {
         <li class="card article-item">
-            <h3><a href=routes::article(&article.slug)>{article.title}</a></h3>
+            <h3 lang=lang><a href=w.pages().article(&article.slug)>{article.title}</a></h3>
             <p class="byline">
                 <time datetime=article.published_on>{article.published_label}</time>
                 " | "
-                {article.category.name}
+                <span lang=lang>{article.category.name}</span>
             </p>
-            <p>{article.summary}</p>
+            <p lang=lang>{article.summary}</p>
         </li>
     }
 }

@@ -1,26 +1,28 @@
-use super::use_clinic;
+use super::{use_clinic, Words};
+use crate::domain::Msg;
 use leptos::prelude::*;
 
 /// "Have Questions? Get In Touch Today!": the clinic's own call to action.
 #[component]
 pub fn CallToAction() -> impl IntoView {
     let clinic = use_clinic();
+    let w = Words::here();
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                clinic.await.ok().map(|c| view! {
-                    <section class="cta" aria-labelledby="cta-heading">
-                        <h2 id="cta-heading">"Have Questions? Get In Touch Today!"</h2>
-                        <p>
-                            "Give us a call at " {c.phone.to_string()}
-                            " today to have all of your questions answered and to get you booked for an appointment!"
-                        </p>
-                        <p class="cta-actions">
-                            <a class="button" href=crate::routes::CONSULTATION>"Request a consultation"</a>
-                            <a class="button button-secondary" href=c.phone.tel_href()>"Call " {c.phone.to_string()}</a>
-                            <a class="button button-secondary" href=c.mailto_href()>"E-mail " {c.email.clone()}</a>
-                        </p>
-                    </section>
+                clinic.await.ok().map(|c| {
+                    let phone = c.phone.to_string();
+                    view! {
+                        <section class="cta" aria-labelledby="cta-heading">
+                            <h2 id="cta-heading">{w.t(Msg::CtaHeading)}</h2>
+                            <p>{w.with(Msg::CallToday, &[("phone", &phone)])}</p>
+                            <p class="cta-actions">
+                                <a class="button" href=w.pages().consultation()>{w.t(Msg::RequestConsultation)}</a>
+                                <a class="button button-secondary" href=c.phone.tel_href()>{w.with(Msg::CallPhone, &[("phone", &phone)])}</a>
+                                <a class="button button-secondary" href=c.mailto_href()>{w.with(Msg::EmailAddress, &[("email", &c.email)])}</a>
+                            </p>
+                        </section>
+                    }
                 })
             })}
         </Suspense>

@@ -1,6 +1,6 @@
 use super::header::site_pages;
 use super::use_clinic;
-use crate::routes;
+use crate::routes::Pages;
 use leptos::prelude::*;
 
 /// About the clinic, how to reach it, where to follow it, and every page.
@@ -44,7 +44,7 @@ pub fn Footer() -> impl IntoView {
                             <nav aria-label=text.nav_footer.clone()>
                                 <h2>{text.nav_footer.clone()}</h2>
                                 <ul>
-                                    {site_pages(&text).into_iter().chain([(routes::PRIVACY, text.privacy.clone())]).map(|(href, label)| view! {
+                                    {site_pages(&text).into_iter().chain([(Pages(text.locale).privacy(), text.privacy.clone())]).map(|(href, label)| view! {
                                         <li><a href=href>{label}</a></li>
                                     }).collect_view()}
                                 </ul>

@@ -1,6 +1,8 @@
+use super::browser::{browser_languages, session_get, session_set};
 use super::use_clinic;
 use crate::domain::locale::ShellText;
-use crate::routes;
+use crate::domain::Locale;
+use crate::routes::{self, Pages};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -13,6 +15,7 @@ pub fn Header() -> impl IntoView {
     let clinic = use_clinic();
     let (open, set_open) = signal(false);
     let location = use_location();
+    let address = routes::use_address();
     // A navigation closes the menu.
     Effect::new(move |_| {
         location.pathname.track();
@@ -37,7 +40,44 @@ pub fn Header() -> impl IntoView {
                     let clinic = clinic.await.ok();
                     let text = clinic.as_ref().map(|c| c.text.clone()).unwrap_or_default();
                     let name = clinic.as_ref().map_or_else(|| text.home.clone(), |c| c.name.clone());
+                    let pages = Pages(text.locale);
+                    // The same page in the other language; the home page
+                    // for anything else.
+                    let other = text.locale.other();
+                    let switch = move || {
+                        Pages::translate(&address.get(), other)
+                            .unwrap_or_else(|| Pages(other).home().to_owned())
+                    };
+                    // A browser that prefers the other language is offered
+                    // it, never sent there: shared links stay as they are.
+                    // Dismissed for this tab only (no cookie).
+                    let suggest = RwSignal::new(false);
+                    Effect::new(move |_| {
+                        let wanted = Locale::first_of(&browser_languages());
+                        suggest.set(wanted == Some(other) && session_get(SUGGESTION_DISMISSED).is_none());
+                    });
+                    let suggestion = {
+                        let text = text.clone();
+                        move || suggest.get().then(|| {
+                            let dismiss = move |_| {
+                                session_set(SUGGESTION_DISMISSED, "yes");
+                                suggest.set(false);
+                            };
+                            view! {
+                                <div class="language-suggestion" lang=other.code()>
+                                    <p>
+                                        {text.suggestion.clone()} " "
+                                        <a href=switch hreflang=other.code()>{text.suggestion_link.clone()}</a>
+                                    </p>
+                                    <button type="button" class="button button-secondary" on:click=dismiss>
+                                        {text.suggestion_dismiss.clone()}
+                                    </button>
+                                </div>
+                            }
+                        })
+                    };
                     view! {
+                        {suggestion}
                         <div class="topbar">
                             <div class="wrap topbar-inner">
                                 {clinic.map(|c| view! {
@@ -50,11 +90,14 @@ pub fn Header() -> impl IntoView {
                                         {c.email.clone()}
                                     </a>
                                 })}
+                                <a class="topbar-link language-switch" href=switch hreflang=other.code() lang=other.code()>
+                                    {text.language_switch.clone()}
+                                </a>
                             </div>
                         </div>
                         <div class="wrap header-bar">
-                            <a class="brand" href=routes::HOME>{name}</a>
-                            <a class="button header-cta" href=routes::CONSULTATION>{text.schedule_online.clone()}</a>
+                            <a class="brand" href=pages.home()>{name}</a>
+                            <a class="button header-cta" href=pages.consultation()>{text.schedule_online.clone()}</a>
                             <button
                                 id="menu-button"
                                 class="menu-button"
@@ -69,7 +112,7 @@ pub fn Header() -> impl IntoView {
                             <nav id="site-nav" class="site-nav" class:open=open aria-label=text.nav_main.clone()>
                                 <ul>
                                     {site_pages(&text).into_iter().map(|(href, label)| view! {
-                                        <li><A href=href exact={href == routes::HOME}>{label}</A></li>
+                                        <li><A href=href exact={href == pages.home()}>{label}</A></li>
                                     }).collect_view()}
                                 </ul>
                             </nav>
@@ -81,14 +124,18 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// Set in this tab's storage when the reader turns the suggestion down.
+const SUGGESTION_DISMISSED: &str = "language-suggestion-dismissed";
+
 /// The site's main pages and their names in the page's language: the menu
 /// lists them, and the footer lists them with the privacy page.
 pub(super) fn site_pages(text: &ShellText) -> [(&'static str, String); 5] {
+    let pages = Pages(text.locale);
     [
-        (routes::HOME, text.home.clone()),
-        (routes::SERVICES, text.services.clone()),
-        (routes::ARTICLES, text.articles.clone()),
-        (routes::ABOUT, text.about.clone()),
-        (routes::CONTACT, text.contact.clone()),
+        (pages.home(), text.home.clone()),
+        (pages.services(), text.services.clone()),
+        (pages.articles_root(), text.articles.clone()),
+        (pages.about(), text.about.clone()),
+        (pages.contact(), text.contact.clone()),
     ]
 }

@@ -21,10 +21,62 @@ where
     Resource::new_with_options(source, fetcher, false)
 }
 
+/// A patient's page's data: fetched on the server while the page renders
+/// and never written into the page, since the browser adopts the page's
+/// HTML and never renders it (`server_page`). A resource would carry it to
+/// the browser for nothing: several KB of an incompressible encoding per
+/// page. `Copy`, and awaited like a resource.
+pub struct PageData<T: 'static>(StoredValue<Fetching<T>>);
+
+type Fetching<T> =
+    futures_util::future::Shared<futures_util::future::BoxFuture<'static, Result<T, ApiError>>>;
+
+impl<T> Clone for PageData<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for PageData<T> {}
+
+impl<T: Clone + Send + Sync + 'static> std::future::IntoFuture for PageData<T> {
+    type Output = Result<T, ApiError>;
+    type IntoFuture = Fetching<T>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        self.0.get_value()
+    }
+}
+
+/// Starts fetching a patient's page's data (see [`PageData`]).
+#[cfg(feature = "ssr")]
+pub fn page_data<T, Fut>(fetch: impl FnOnce() -> Fut) -> PageData<T>
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + Send + 'static,
+{
+    use futures_util::FutureExt;
+    PageData(StoredValue::new(fetch().boxed().shared()))
+}
+
+/// The browser never renders patients' pages: nothing is fetched.
+#[cfg(not(feature = "ssr"))]
+pub fn page_data<T, Fut>(_fetch: impl FnOnce() -> Fut) -> PageData<T>
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    use futures_util::FutureExt;
+    PageData(StoredValue::new(
+        futures_util::future::pending().boxed().shared(),
+    ))
+}
+
 /// Shown while a page's content loads after a client-side navigation.
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">"Loading…"</p> }
+    let words = super::Words::here();
+    view! { <p class="loading" role="status">{words.t(crate::domain::Msg::Loading)}</p> }
 }
 
 /// Renders loaded content, or the not-found page, or an error the reader
@@ -39,13 +91,16 @@ where
     match result {
         Ok(data) => ok(data).into_any(),
         Err(ApiError::NotFound) => view! { <NotFound/> }.into_any(),
-        Err(error) => view! {
-            <section class="wrap notice" role="alert">
-                <h1>"Sorry, this page didn't load"</h1>
-                <p>{error.to_string()}</p>
-                <p><a href=crate::routes::HOME>"Go to the home page"</a></p>
-            </section>
+        Err(error) => {
+            let w = super::Words::here();
+            view! {
+                <section class="wrap notice" role="alert">
+                    <h1>{w.t(crate::domain::Msg::PageNotLoaded)}</h1>
+                    <p>{error.to_string()}</p>
+                    <p><a href=w.pages().home()>{w.t(crate::domain::Msg::GoHome)}</a></p>
+                </section>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

@@ -1,6 +1,6 @@
 use super::use_clinic;
 use crate::domain::seo::{absolute, PageKind, PageSeo, ShareImage};
-use crate::domain::ClinicInfo;
+use crate::domain::{ClinicInfo, Locale};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -81,11 +81,28 @@ fn public_head(
         "website"
     };
     let graph = structured_data(clinic, seo);
+    // The page in each language, and English for every other language.
+    let addresses = seo.addresses();
+    let x_default = addresses
+        .iter()
+        .find(|(l, _)| *l == Locale::En)
+        .map(|(_, path)| absolute(base, path));
+    let locale = Locale::of_path(&seo.path);
+    let alternates = addresses
+        .into_iter()
+        .map(|(l, path)| {
+            let og = (l != locale)
+                .then(|| view! { <Meta property="og:locale:alternate" content=og_locale(l)/> });
+            view! { <Link rel="alternate" hreflang=l.code() href=absolute(base, &path)/> {og} }
+        })
+        .collect_view();
     view! {
         <Link rel="canonical" href=url.clone()/>
+        {alternates}
+        {x_default.map(|href| view! { <Link rel="alternate" hreflang="x-default" href=href/> })}
         <Meta property="og:type" content=og_type/>
         <Meta property="og:site_name" content=clinic.name.clone()/>
-        <Meta property="og:locale" content="en_US"/>
+        <Meta property="og:locale" content=og_locale(locale)/>
         <Meta property="og:url" content=url/>
         <Meta property="og:title" content=title.clone()/>
         <Meta property="og:description" content=description.clone()/>
@@ -100,6 +117,14 @@ fn public_head(
         <Meta name="twitter:image" content=image_url/>
         <Meta name="twitter:image:alt" content=image.alt/>
         <script type="application/ld+json" inner_html=graph></script>
+    }
+}
+
+/// Open Graph's name for a language: the clinic's patients are in the US.
+fn og_locale(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "en_US",
+        Locale::Es => "es_US",
     }
 }
 

@@ -1,5 +1,5 @@
 use super::media::StoredImage;
-use super::{PageNumber, Slug};
+use super::{Locale, PageNumber, Slug};
 use serde::{Deserialize, Serialize};
 
 /// A topic articles are filed under, e.g. "Acupuncture".
@@ -20,6 +20,9 @@ pub struct ArticleSummary {
     pub published_on: String,
     /// The date as patients read it: "Dec 13, 2023".
     pub published_label: String,
+    /// The language the title and summary are written in.
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 /// An image at the top of an article.

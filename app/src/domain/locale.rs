@@ -43,6 +43,28 @@ impl Locale {
         }
     }
 
+    /// The language's name as staff read it (the admin is in English).
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Spanish",
+        }
+    }
+
+    /// The site's other language (a site of two).
+    pub fn other(self) -> Self {
+        match self {
+            Locale::En => Locale::Es,
+            Locale::Es => Locale::En,
+        }
+    }
+
+    /// The first of `languages` (a browser's, in its order of preference)
+    /// that the site is written in.
+    pub fn first_of(languages: &[String]) -> Option<Self> {
+        languages.iter().find_map(|code| Locale::from_code(code))
+    }
+
     /// The language named by `code` ("es", "es-US", "EN"), if the site has it.
     pub fn from_code(code: &str) -> Option<Self> {
         let language = code.split(['-', '_']).next().unwrap_or_default();
@@ -76,6 +98,13 @@ pub struct ShellText {
     /// "Serving Monmouth County", with the clinic's area.
     pub serving: String,
     pub follow_us: String,
+    /// The other language's name, in that language: the switch's words.
+    pub language_switch: String,
+    /// The suggestion to read the page in the other language, in that
+    /// language (shown to browsers that prefer it).
+    pub suggestion: String,
+    pub suggestion_link: String,
+    pub suggestion_dismiss: String,
 }
 
 #[cfg(test)]
@@ -98,6 +127,20 @@ mod tests {
         assert_eq!(Locale::from_code("es-US"), Some(Locale::Es));
         assert_eq!(Locale::from_code("EN"), Some(Locale::En));
         assert_eq!(Locale::from_code("fr-CA"), None);
+    }
+
+    #[test]
+    fn a_browser_gets_the_first_of_its_languages_the_site_has() {
+        let asks = |codes: &[&str]| {
+            Locale::first_of(&codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>())
+        };
+        assert_eq!(asks(&["es-US", "en-US"]), Some(Locale::Es));
+        assert_eq!(asks(&["fr-FR", "es"]), Some(Locale::Es));
+        assert_eq!(asks(&["en-GB", "es"]), Some(Locale::En));
+        assert_eq!(asks(&["de"]), None);
+        assert_eq!(asks(&[]), None);
+        assert_eq!(Locale::En.other(), Locale::Es);
+        assert_eq!(Locale::Es.other(), Locale::En);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Pure types and rules shared by server and browser: no leptos, no cfg.
+//! Pure types and rules shared by server and browser: no leptos, no cfg
+//! (but tests that need the message files, which the server reads).
 
 mod article;
 pub mod article_admin;
@@ -9,7 +10,7 @@ pub mod locale;
 pub mod media;
 mod page_number;
 mod phone;
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod properties;
 pub mod redirect;
 pub mod request;

@@ -54,7 +54,8 @@ proptest! {
             time_of_day: time, message, consent,
         };
         let slugs = [Slug::parse("acupuncture").unwrap_or_else(|e| panic!("{e}"))];
-        if let Ok(valid) = form.validate(&slugs) {
+        let words = crate::server::i18n::form_words(crate::domain::Locale::En).rules;
+        if let Ok(valid) = form.validate(&slugs, &words) {
             prop_assert!(!valid.name.trim().is_empty());
             prop_assert_eq!(valid.phone.digits().len(), 10);
         }

@@ -2,6 +2,8 @@
 //! image and breadcrumbs. The JSON-LD graph built from them is server-only
 //! (`server::json_ld`).
 
+use super::Locale;
+
 /// The image a shared link shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShareImage {
@@ -43,6 +45,10 @@ pub enum PageKind {
 /// One page's head, as search engines and link previews read it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PageSeo {
+    /// The page's address in each language (`hreflang`); empty: the same
+    /// page's address in each (`Pages::translate`). Pages whose slug is
+    /// translated (services) name theirs.
+    pub alternates: Vec<(Locale, String)>,
     /// The page's own name (not the full `<title>`).
     pub name: String,
     pub description: String,
@@ -85,6 +91,19 @@ pub fn or(custom: &str, default: &str) -> String {
         default.to_owned()
     } else {
         custom.trim().to_owned()
+    }
+}
+
+impl PageSeo {
+    /// Every language's address of this page, English first.
+    pub fn addresses(&self) -> Vec<(Locale, String)> {
+        if !self.alternates.is_empty() {
+            return self.alternates.clone();
+        }
+        Locale::ALL
+            .into_iter()
+            .filter_map(|l| crate::routes::Pages::translate(&self.path, l).map(|p| (l, p)))
+            .collect()
     }
 }
 

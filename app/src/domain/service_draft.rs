@@ -26,6 +26,80 @@ pub struct EditedService {
     /// Sent back with a save: a save against an older version is refused.
     pub version: i64,
     pub draft: ServiceDraft,
+    /// The page in Spanish (empty when not translated yet).
+    #[serde(default)]
+    pub spanish: TranslationDraft,
+}
+
+/// A service page in another language, as staff write it: its own address
+/// and words; without a body the page shows the English one with a note.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationDraft {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub body_md: String,
+}
+
+/// A translation that passed its rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidTranslation {
+    pub slug: Slug,
+    pub name: String,
+    pub summary: String,
+    pub body_md: String,
+}
+
+impl TranslationDraft {
+    /// The translation trimmed, or what is wrong with it per field.
+    pub fn validate(&self) -> Result<ValidTranslation, DraftErrors> {
+        let mut errors = Vec::new();
+        let slug = Slug::parse(self.slug.trim()).map_err(|_| {
+            errors.push((
+                "slug".into(),
+                "Write the address in lower-case letters, digits and hyphens, for example acupuntura.".into(),
+            ));
+        });
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push((
+                "name".into(),
+                "Give the service its name in this language.".into(),
+            ));
+        } else if name.chars().count() > NAME_MAX {
+            errors.push((
+                "name".into(),
+                format!("Keep the name to {NAME_MAX} characters."),
+            ));
+        }
+        let summary = self.summary.trim();
+        if summary.is_empty() {
+            errors.push((
+                "summary".into(),
+                "Write the one-line summary in this language.".into(),
+            ));
+        } else if summary.chars().count() > SUMMARY_MAX {
+            errors.push((
+                "summary".into(),
+                format!("Keep the summary to {SUMMARY_MAX} characters."),
+            ));
+        }
+        if self.body_md.len() > BODY_MAX {
+            errors.push((
+                "body_md".into(),
+                format!("The text is longer than {BODY_MAX} characters."),
+            ));
+        }
+        match slug {
+            Ok(slug) if errors.is_empty() => Ok(ValidTranslation {
+                slug,
+                name: name.to_owned(),
+                summary: summary.to_owned(),
+                body_md: self.body_md.trim().to_owned(),
+            }),
+            _ => Err(DraftErrors(errors)),
+        }
+    }
 }
 
 impl ServiceDraft {
@@ -106,6 +180,38 @@ mod tests {
         };
         let errors = long.validate().err().unwrap_or_default();
         assert_eq!(errors.0.len(), 3, "{errors:?}");
+    }
+
+    #[test]
+    fn a_translation_needs_an_address_a_name_and_a_summary_but_no_body() {
+        let empty = TranslationDraft::default()
+            .validate()
+            .err()
+            .unwrap_or_default();
+        for field in ["slug", "name", "summary"] {
+            assert!(empty.get(field).is_some(), "{field}: {empty:?}");
+        }
+        assert!(empty.get("body_md").is_none());
+        let bad = TranslationDraft {
+            slug: "Acupuntura China".into(),
+            name: "Acupuntura".into(),
+            summary: "Agujas finas.".into(),
+            body_md: String::new(),
+        };
+        assert!(bad
+            .validate()
+            .err()
+            .unwrap_or_default()
+            .get("slug")
+            .is_some());
+        let good = TranslationDraft {
+            slug: " acupuntura ".into(),
+            ..bad
+        };
+        assert_eq!(
+            good.validate().map(|t| t.slug.to_string()),
+            Ok("acupuntura".into())
+        );
     }
 
     #[test]

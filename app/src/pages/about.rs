@@ -1,15 +1,16 @@
 use crate::api::content::list_services;
 use crate::components::{
-    page_resource, show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceGrid,
+    page_data, show_loaded, use_clinic, CallToAction, Loading, PageMeta, ServiceGrid, Words,
 };
 use crate::domain::seo::PageSeo;
-use crate::routes;
+use crate::domain::Msg;
 use leptos::prelude::*;
 
 #[component]
 pub fn About() -> impl IntoView {
     let clinic = use_clinic();
-    let services = page_resource(|| (), |()| list_services());
+    let w = Words::here();
+    let services = page_data(|| list_services(w.locale));
     view! {
         <div class="wrap section">
             <Suspense fallback=Loading>
@@ -18,21 +19,20 @@ pub fn About() -> impl IntoView {
                         Ok(clinic) => services.await.map(|services| (clinic, services)),
                         Err(error) => Err(error),
                     };
-                    show_loaded(loaded, |(clinic, services)| view! {
-                        <PageMeta title=Some(format!("About {}", clinic.name)) description=clinic.description.clone()
-                            seo=PageSeo::page(format!("About {}", clinic.name), clinic.description.clone(), routes::ABOUT)/>
-                        <h1>"About " {clinic.name.clone()}</h1>
+                    show_loaded(loaded, |(clinic, services)| {
+                        let title = w.with(Msg::AboutTitle, &[("clinic", &clinic.name)]);
+                        view! {
+                        <PageMeta title=Some(title.clone()) description=clinic.description.clone()
+                            seo=PageSeo::page(title.clone(), clinic.description.clone(), w.pages().about())/>
+                        <h1>{title}</h1>
                         <p class="lead">{clinic.description.clone()}</p>
                         <p>{clinic.about.clone()}</p>
                         <p class="tagline">{clinic.tagline.clone()}</p>
-                        <h2>"Collaborative care, under one roof"</h2>
-                        <p>
-                            "Our chiropractors, physical and occupational therapists, scoliosis specialists and acupuncturists work in the same building. "
-                            "They talk to each other about your care, so you get one plan instead of five separate ones."
-                        </p>
-                        <h2>"What we offer"</h2>
+                        <h2>{w.t(Msg::AboutTogether)}</h2>
+                        <p>{w.t(Msg::AboutTogetherText)}</p>
+                        <h2>{w.t(Msg::AboutOffer)}</h2>
                         <ServiceGrid services=services/>
-                    })
+                    }})
                 })}
             </Suspense>
             <CallToAction/>

@@ -1,26 +1,33 @@
 use crate::api::content::get_article;
-use crate::components::{page_resource, show_loaded, ArticleItem, CallToAction, Loading, PageMeta};
+use crate::components::{
+    page_data, show_loaded, ArticleItem, CallToAction, Loading, PageMeta, Words,
+};
 use crate::domain::seo::{or, PageKind, PageSeo, ShareImage};
-use crate::domain::{ArticleView, PageNumber};
+use crate::domain::{ArticleView, Msg, PageNumber};
 use crate::routes;
 use leptos::prelude::*;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
+    let w = Words::here();
     let slug = routes::use_slug();
-    let view = page_resource(move || slug.get(), get_article);
+    let view = page_data(|| get_article(w.locale, slug.get_untracked()));
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move { show_loaded(view.await, article_view) })}
+            {move || Suspend::new(async move { show_loaded(view.await, move |view| article_view(w, view)) })}
         </Suspense>
     }
 }
 
-fn article_view(view: ArticleView) -> impl IntoView {
+fn article_view(w: Words, view: ArticleView) -> impl IntoView {
     let ArticleView { article, related } = view;
+    let pages = w.pages();
     let summary = article.summary;
+    // An article not yet written in the page's language is shown as it
+    // was written, marked as such for screen readers and translators.
+    let lang = w.lang_of(summary.locale);
     let description = or(&article.seo_description, &summary.summary);
-    let category_path = routes::articles(Some(&summary.category.slug), PageNumber::FIRST);
+    let category_path = pages.articles(Some(&summary.category.slug), PageNumber::FIRST);
     let seo = PageSeo {
         kind: PageKind::Article {
             published: article.published_at.clone(),
@@ -40,22 +47,23 @@ fn article_view(view: ArticleView) -> impl IntoView {
         ..PageSeo::page(
             summary.title.clone(),
             description.clone(),
-            routes::article(&summary.slug),
+            pages.article(&summary.slug),
         )
         .under(&[
-            ("Articles", routes::ARTICLES),
+            (w.t(Msg::ArticlesTitle).as_str(), pages.articles_root()),
             (&summary.category.name, &category_path),
         ])
     };
     view! {
         <PageMeta title=Some(or(&article.seo_title, &summary.title)) description seo/>
+        {lang.map(|_| view! { <p class="wrap notice translation-note">{w.t(Msg::NotTranslated)}</p> })}
         <article class="wrap section article">
             <header>
-                <h1>{summary.title.clone()}</h1>
+                <h1 lang=lang>{summary.title.clone()}</h1>
                 <p class="byline">
                     <time datetime=summary.published_on.clone()>{summary.published_label.clone()}</time>
                     " | "
-                    <a href=routes::articles(Some(&summary.category.slug), PageNumber::FIRST)>
+                    <a href=category_path.clone() lang=lang>
                         {summary.category.name.clone()}
                     </a>
                 </p>
@@ -67,12 +75,12 @@ fn article_view(view: ArticleView) -> impl IntoView {
                         alt=hero.alt width=hero.image.width height=hero.image.height fetchpriority="high"/>
                 </figure>
             })}
-            <div class="prose" inner_html=article.body_html></div>
+            <div class="prose" lang=lang inner_html=article.body_html></div>
             <CallToAction/>
         </article>
         {(!related.is_empty()).then(|| view! {
             <section class="wrap section" aria-labelledby="related-posts">
-                <h2 id="related-posts">"Related Posts"</h2>
+                <h2 id="related-posts">{w.t(Msg::ArticleRelated)}</h2>
                 <ul class="card-list">
                     {related.into_iter().map(|article| view! { <ArticleItem article/> }).collect_view()}
                 </ul>

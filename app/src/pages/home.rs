@@ -1,16 +1,17 @@
 use crate::api::content::get_home;
 use crate::components::{
-    page_resource, show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta,
-    ServiceGrid,
+    page_data, show_loaded, use_clinic, ArticleItem, CallToAction, Loading, PageMeta, ServiceGrid,
+    Words,
 };
 use crate::domain::seo::{PageKind, PageSeo};
-use crate::routes;
+use crate::domain::Msg;
 use leptos::prelude::*;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let clinic = use_clinic();
-    let content = page_resource(|| (), |()| get_home());
+    let w = Words::here();
+    let content = page_data(|| get_home(w.locale));
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -19,14 +20,15 @@ pub fn Home() -> impl IntoView {
                     Err(error) => Err(error),
                 };
                 show_loaded(loaded, |(clinic, content)| {
-                    let description = format!(
-                        "{} Chiropractic, physical therapy, occupational therapy, scoliosis treatments and acupuncture. Call {}.",
-                        clinic.description, clinic.phone
+                    let phone = clinic.phone.to_string();
+                    let description = w.with(
+                        Msg::HomeDescription,
+                        &[("description", &clinic.description), ("phone", &phone)],
                     );
                     view! {
                         <PageMeta title=None description=description.clone() seo=PageSeo {
                             kind: PageKind::Home,
-                            ..PageSeo::page(clinic.name.clone(), description, routes::HOME)
+                            ..PageSeo::page(clinic.name.clone(), description, w.pages().home())
                         }/>
                         <section class="hero" aria-labelledby="home-title">
                             <div class="wrap">
@@ -36,27 +38,25 @@ pub fn Home() -> impl IntoView {
                                 <p class="tagline">{clinic.tagline.clone()}</p>
                                 <p class="hero-actions">
                                     <a class="button" href=clinic.phone.tel_href()>
-                                        "Call " {clinic.phone.to_string()}
+                                        {w.with(Msg::CallPhone, &[("phone", &phone)])}
                                     </a>
-                                    <a class="button button-secondary" href=routes::CONSULTATION>
-                                        "Request a consultation"
+                                    <a class="button button-secondary" href=w.pages().consultation()>
+                                        {w.t(Msg::RequestConsultation)}
                                     </a>
                                 </p>
-                                <p class="hero-note">
-                                    "Give us a call or schedule online for an appointment or free consultation."
-                                </p>
+                                <p class="hero-note">{w.t(Msg::HomeNote)}</p>
                             </div>
                         </section>
                         <section class="wrap section" aria-labelledby="home-services">
-                            <h2 id="home-services">"Our services, all under one roof"</h2>
+                            <h2 id="home-services">{w.t(Msg::HomeServices)}</h2>
                             <ServiceGrid services=content.services/>
                         </section>
                         <section class="wrap section" aria-labelledby="home-articles">
-                            <h2 id="home-articles">"Latest articles"</h2>
+                            <h2 id="home-articles">{w.t(Msg::HomeArticles)}</h2>
                             <ul class="card-list">
                                 {content.latest.into_iter().map(|article| view! { <ArticleItem article/> }).collect_view()}
                             </ul>
-                            <p><a href=routes::ARTICLES>"All articles"</a></p>
+                            <p><a href=w.pages().articles_root()>{w.t(Msg::HomeAllArticles)}</a></p>
                         </section>
                         <div class="wrap section"><CallToAction/></div>
                     }

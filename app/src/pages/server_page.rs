@@ -35,8 +35,9 @@ mod imp {
     use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
     use leptos::html::Div;
     use leptos::task::spawn_local_scoped;
-    use leptos_router::hooks::use_location;
+    use leptos_router::hooks::{use_location, use_navigate};
     use leptos_router::params::ParamsMap;
+    use leptos_router::NavigateOptions;
     use std::cell::RefCell;
     use wasm_bindgen::JsCast;
     use web_sys::Element;
@@ -54,6 +55,7 @@ mod imp {
         let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
         let slot = NodeRef::<Div>::new();
         let location = use_location();
+        let navigate = use_navigate();
         let address = crate::routes::use_address();
         let mut adopt = hydrating.then(|| address.get_untracked());
         // What the page's forms own, replaced with the page. A child of the
@@ -86,6 +88,7 @@ mod imp {
                 return;
             }
             let _ = div.set_attribute("aria-busy", "true");
+            let navigate = navigate.clone();
             spawn_local_scoped(async move {
                 // A new route disposes this one's view after this effect
                 // has seen its address: that route's view fetches it.
@@ -103,6 +106,23 @@ mod imp {
                     Some(page) => {
                         div.set_inner_html(&page.body);
                         replace_head(&page.head);
+                        if let (Some(lang), Some(html)) =
+                            (&page.lang, document().document_element())
+                        {
+                            let _ = html.set_attribute("lang", lang);
+                        }
+                        if let Some(there) = &page.moved_to {
+                            // The address bar and the router follow the
+                            // server's redirect (the page cache answers
+                            // the new address's fetch).
+                            navigate(
+                                there,
+                                NavigateOptions {
+                                    replace: true,
+                                    ..Default::default()
+                                },
+                            );
+                        }
                     }
                     None => {
                         div.set_inner_html(&not_loaded(&wanted));
@@ -131,6 +151,11 @@ mod imp {
     struct Page {
         body: String,
         head: Vec<Element>,
+        /// The document's language (`<html lang>`).
+        lang: Option<String>,
+        /// Where the server sent the request, when it redirected it (a
+        /// service reached by another language's slug).
+        moved_to: Option<String>,
     }
 
     type Fetching = Shared<LocalBoxFuture<'static, Option<Page>>>;
@@ -184,6 +209,10 @@ mod imp {
             .send()
             .await
             .ok()?;
+        let moved_to = web_sys::Url::new(&response.url())
+            .ok()
+            .map(|url| format!("{}{}", url.pathname(), url.search()))
+            .filter(|there| there != &address);
         let html = response.text().await.ok()?;
         let parser = web_sys::DomParser::new().ok()?;
         let document = parser
@@ -199,7 +228,15 @@ mod imp {
                     .collect()
             })
             .unwrap_or_default();
-        Some(Page { body, head })
+        let lang = document
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"));
+        Some(Page {
+            body,
+            head,
+            lang,
+            moved_to,
+        })
     }
 
     /// Replaces the page's tags in the document's head with `new`.

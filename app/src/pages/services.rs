@@ -1,29 +1,29 @@
 use crate::api::content::list_services;
-use crate::components::{page_resource, show_loaded, CallToAction, Loading, PageMeta, ServiceGrid};
+use crate::components::{
+    page_data, show_loaded, CallToAction, Loading, PageMeta, ServiceGrid, Words,
+};
 use crate::domain::seo::PageSeo;
-use crate::routes;
+use crate::domain::Msg;
 use leptos::prelude::*;
-
-const DESCRIPTION: &str = "Chiropractic, physical therapy, occupational therapy, scoliosis treatments and acupuncture, planned together under one roof.";
 
 #[component]
 pub fn ServiceList() -> impl IntoView {
-    let services = page_resource(|| (), |()| list_services());
+    let w = Words::here();
+    let services = page_data(|| list_services(w.locale));
+    let (title, description) = (w.t(Msg::ServicesTitle), w.t(Msg::ServicesDescription));
     view! {
         <PageMeta
-            title=Some("Services".to_owned())
-            description=DESCRIPTION
-            seo=PageSeo::page("Services", DESCRIPTION, routes::SERVICES)
+            title=Some(title.clone())
+            description=description.clone()
+            seo=PageSeo::page(title, description, w.pages().services())
         />
         <div class="wrap section">
-            <h1>"Our services"</h1>
-            <p class="lead">
-                "Every service below happens in the same building, so the people treating you can plan your care together."
-            </p>
+            <h1>{w.t(Msg::ServicesHeading)}</h1>
+            <p class="lead">{w.t(Msg::ServicesLead)}</p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     show_loaded(services.await, |services| view! {
-                        <h2 class="visually-hidden">"All services"</h2>
+                        <h2 class="visually-hidden">{w.t(Msg::ServicesAll)}</h2>
                         <ServiceGrid services=services/>
                     })
                 })}

@@ -3,6 +3,7 @@
 //! way each language writes them.
 
 use crate::domain::locale::ShellText;
+use crate::domain::request::{FormWords, RuleWords};
 use crate::domain::{ClinicInfo, Locale, Msg};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -88,6 +89,105 @@ pub fn shell_text(locale: Locale, clinic: &ClinicInfo) -> ShellText {
             &[("area", FluentValue::from(clinic.area_served.as_str()))],
         ),
         follow_us: t(Msg::FollowUs),
+        language_switch: t(Msg::LanguageSwitch),
+        suggestion: text(locale.other(), Msg::LanguageSuggestion),
+        suggestion_link: text(locale.other(), Msg::LanguageSuggestionLink),
+        suggestion_dismiss: text(locale.other(), Msg::LanguageSuggestionDismiss),
+    }
+}
+
+/// The consultation form's words in `locale`. The counter's numbers and
+/// the message's excess are left as `{count}`, `{left}`, `{over}` and
+/// `{excess}` for the form to fill in as the patient types.
+pub fn form_words(locale: Locale) -> FormWords {
+    use crate::domain::request::{EMAIL_MAX, MESSAGE_MAX, NAME_MAX};
+    let t = |message| text(locale, message);
+    let with = |message, variables: &[(&str, &str)]| {
+        let variables: Vec<_> = variables
+            .iter()
+            .map(|(name, value)| (*name, FluentValue::from(*value)))
+            .collect();
+        text_with(locale, message, &variables)
+    };
+    let (name_max, email_max, message_max) = (
+        NAME_MAX.to_string(),
+        EMAIL_MAX.to_string(),
+        MESSAGE_MAX.to_string(),
+    );
+    let all = |messages: &[Msg]| messages.iter().map(|m| t(*m)).collect();
+    FormWords {
+        name: t(Msg::FormName),
+        phone: t(Msg::FormPhone),
+        phone_hint: t(Msg::FormPhoneHint),
+        contact_method: t(Msg::FormContactMethod),
+        contact_methods: all(&[
+            Msg::FormContactPhone,
+            Msg::FormContactText,
+            Msg::FormContactEmail,
+        ]),
+        email: t(Msg::FormEmail),
+        email_needed: t(Msg::FormEmailNeeded),
+        email_hint: t(Msg::FormEmailHint),
+        service: t(Msg::FormService),
+        not_sure: t(Msg::FormNotSure),
+        patient: t(Msg::FormPatient),
+        patients: all(&[Msg::FormPatientNew, Msg::FormPatientReturning]),
+        days: t(Msg::FormDays),
+        weekdays: all(&[
+            Msg::FormDayMon,
+            Msg::FormDayTue,
+            Msg::FormDayWed,
+            Msg::FormDayThu,
+            Msg::FormDayFri,
+            Msg::FormDaySat,
+        ]),
+        time: t(Msg::FormTime),
+        times: all(&[
+            Msg::FormTimeAny,
+            Msg::FormTimeMorning,
+            Msg::FormTimeAfternoon,
+            Msg::FormTimeEvening,
+        ]),
+        message: t(Msg::FormMessage),
+        message_hint: with(Msg::FormMessageHint, &[("max", &message_max)]),
+        message_count: with(
+            Msg::FormMessageCount,
+            &[("count", "{count}"), ("max", &message_max)],
+        ),
+        message_left: with(Msg::FormMessageLeft, &[("left", "{left}")]),
+        message_over: with(Msg::FormMessageOver, &[("over", "{over}")]),
+        consent: t(Msg::FormConsent),
+        optional: t(Msg::FormOptional),
+        honeypot: t(Msg::FormHoneypot),
+        not_emergency: t(Msg::FormNotEmergency),
+        urgent: t(Msg::FormUrgent),
+        send: t(Msg::FormSend),
+        sending: t(Msg::FormSending),
+        privacy: t(Msg::FormPrivacy),
+        privacy_link: t(Msg::FormPrivacyLink),
+        problem: t(Msg::FormProblem),
+        error: t(Msg::FormError),
+        rules: RuleWords {
+            name_missing: t(Msg::RuleNameMissing),
+            name_long: with(Msg::RuleNameLong, &[("max", &name_max)]),
+            name_control: t(Msg::RuleNameControl),
+            phone_missing: t(Msg::RulePhoneMissing),
+            phone_digits: t(Msg::RulePhoneDigits),
+            phone_characters: t(Msg::RulePhoneCharacters),
+            contact_missing: t(Msg::RuleContactMissing),
+            email_missing: t(Msg::RuleEmailMissing),
+            email_long: with(Msg::RuleEmailLong, &[("max", &email_max)]),
+            email_invalid: t(Msg::RuleEmailInvalid),
+            service: t(Msg::RuleService),
+            patient: t(Msg::RulePatient),
+            days: t(Msg::RuleDays),
+            time: t(Msg::RuleTime),
+            message_long: with(
+                Msg::RuleMessageLong,
+                &[("excess", "{excess}"), ("max", &message_max)],
+            ),
+            consent: t(Msg::RuleConsent),
+        },
     }
 }
 
@@ -148,25 +248,6 @@ fn date(locale: Locale, pattern: Msg, year: i16, month: u8, day: u8) -> String {
     )
 }
 
-/// The language a browser's `Accept-Language` prefers among the site's,
-/// by its order of preference (`q`); `None` if it names neither.
-pub fn preferred(accept_language: &str) -> Option<Locale> {
-    let mut wanted: Vec<(f32, usize, Locale)> = accept_language
-        .split(',')
-        .enumerate()
-        .filter_map(|(order, part)| {
-            let mut pieces = part.trim().split(';');
-            let locale = Locale::from_code(pieces.next()?.trim())?;
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-            (q > 0.0).then_some((q, order, locale))
-        })
-        .collect();
-    wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    wanted.first().map(|(_, _, locale)| *locale)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +265,20 @@ mod tests {
                     ("month", FluentValue::from("December")),
                     ("month-short", FluentValue::from("Dec")),
                     ("year", FluentValue::from("2023")),
+                    ("phone", FluentValue::from("(732) 345-1377")),
+                    ("email", FluentValue::from("info@example.com")),
+                    ("description", FluentValue::from("A clinic.")),
+                    ("service", FluentValue::from("Acupuncture")),
+                    ("category", FluentValue::from("Acupuncture")),
+                    ("heading", FluentValue::from("Articles")),
+                    ("page", FluentValue::from("2")),
+                    ("pages", FluentValue::from("3")),
+                    ("reference", FluentValue::from("CR-7K3Q-9F2D")),
+                    ("max", FluentValue::from("100")),
+                    ("count", FluentValue::from("12")),
+                    ("left", FluentValue::from("88")),
+                    ("over", FluentValue::from("3")),
+                    ("excess", FluentValue::from("3")),
                 ];
                 let shown = text_with(locale, message, &variables);
                 assert!(
@@ -207,6 +302,22 @@ mod tests {
     }
 
     #[test]
+    fn the_forms_words_leave_the_typed_numbers_to_the_form() {
+        let es = form_words(Locale::Es);
+        assert_eq!(es.message_count, "{count} de 1000 caracteres");
+        assert_eq!(
+            es.rules.name_long,
+            "Su nombre debe tener 100 caracteres o menos."
+        );
+        assert!(es.rules.message_long.contains("{excess}"));
+        assert_eq!(es.weekdays.len(), 6);
+        assert_eq!(
+            form_words(Locale::En).rules.name_missing,
+            "Enter your full name."
+        );
+    }
+
+    #[test]
     fn messages_with_variables_take_them() {
         assert_eq!(
             text_with(
@@ -217,16 +328,5 @@ mod tests {
             "Atendemos a Monmouth"
         );
         assert_eq!(text(Locale::Es, Msg::NavHome), "Inicio");
-    }
-
-    #[test]
-    fn the_preferred_language_follows_the_order_of_preference() {
-        assert_eq!(preferred("es-US,es;q=0.9,en;q=0.8"), Some(Locale::Es));
-        assert_eq!(preferred("en-US,en;q=0.9,es;q=0.8"), Some(Locale::En));
-        assert_eq!(preferred("fr-FR,es;q=0.5"), Some(Locale::Es));
-        assert_eq!(preferred("en;q=0.2,es;q=0.7"), Some(Locale::Es));
-        assert_eq!(preferred("es;q=0"), None);
-        assert_eq!(preferred("de, fr"), None);
-        assert_eq!(preferred(""), None);
     }
 }

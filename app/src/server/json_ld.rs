@@ -163,6 +163,7 @@ mod tests {
                 slug: Slug::parse("acupuncture").unwrap_or_else(|e| panic!("{e}")),
                 name: "Acupuncture".into(),
                 summary: String::new(),
+                locale: Default::default(),
             }],
             text: Default::default(),
         }

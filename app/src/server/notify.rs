@@ -2,6 +2,7 @@
 //! database, so a mail outage never loses or delays a request. E-mails carry
 //! no health information: only that a request arrived, and its reference.
 
+use crate::domain::Msg;
 use crate::server::content::now_utc;
 use crate::server::db::mail_queue::{self, DueNotification, FailedAttempt, NotificationKind};
 use crate::server::db::{Db, WriteGate};
@@ -130,7 +131,15 @@ async fn send(
         tracing::info!(%reference, kind = kind.value(), "new consultation request (no SMTP configured: logged only)");
         return Ok(());
     };
-    match build(mail, clinic, kind, reference, notification.email.as_deref()) {
+    let locale = crate::domain::Locale::from_code(&notification.locale).unwrap_or_default();
+    match build(
+        mail,
+        clinic,
+        kind,
+        reference,
+        notification.email.as_deref(),
+        locale,
+    ) {
         Ok(Some(message)) => transport
             .send(message)
             .await
@@ -180,6 +189,7 @@ fn build(
     kind: NotificationKind,
     reference: &str,
     email: Option<&str>,
+    locale: crate::domain::Locale,
 ) -> anyhow::Result<Option<Message>> {
     let (to, subject, body) = match kind {
         NotificationKind::Staff => {
@@ -203,18 +213,27 @@ fn build(
         NotificationKind::Patient => {
             let Some(email) = email else { return Ok(None) };
             let to: Mailbox = email.parse().context("patient address")?;
+            // In the language of the page the patient wrote from; the
+            // reference and the phone only: never what they wrote.
+            let say = |message, variables: &[(&str, &str)]| {
+                let variables: Vec<_> = variables
+                    .iter()
+                    .map(|(name, value)| (*name, fluent_bundle::FluentValue::from(*value)))
+                    .collect();
+                crate::server::i18n::text_with(locale, message, &variables)
+            };
+            let phone = clinic.phone.to_string();
             let body = format!(
-                "Thank you for contacting {name}.\n\n\
-                 We have received your request. Your reference is {reference}.\n\n\
-                 We will contact you the way you asked, usually within one business day.\n\
-                 If you need us sooner, call {phone}.\n\n\
-                 If you did not send this request, you can ignore this e-mail.\n",
-                name = clinic.name,
-                phone = clinic.phone,
+                "{}\n\n{}\n\n{}\n{}\n\n{}\n",
+                say(Msg::MailThanks, &[("clinic", &clinic.name)]),
+                say(Msg::MailReceived, &[("reference", reference)]),
+                say(Msg::MailNext, &[]),
+                say(Msg::MailSooner, &[("phone", &phone)]),
+                say(Msg::MailNotYou, &[]),
             );
             (
                 vec![to],
-                format!("We received your request ({reference})"),
+                say(Msg::MailSubject, &[("reference", reference)]),
                 body,
             )
         }

@@ -2,12 +2,13 @@
 //! so a fresh machine needs nothing but the binary to show the real site.
 
 use super::content::articles::{self, NewArticle};
-use super::content::services::{self, NewService};
-use super::content::{clinic, Timestamp};
+use super::content::clinic::{self, ClinicTranslation};
+use super::content::services::{self, NewService, ServiceTranslation};
+use super::content::Timestamp;
 use super::db::{self, Db};
 use super::front_matter::Document;
 use crate::domain::article_admin::ArticleState;
-use crate::domain::{ClinicInfo, Phone, Slug, SocialLink};
+use crate::domain::{ClinicInfo, Locale, Phone, Slug, SocialLink};
 use anyhow::Context;
 use serde::Deserialize;
 
@@ -58,6 +59,18 @@ struct ClinicSeed {
     social: Vec<SocialSeed>,
     #[serde(default)]
     specialties: Vec<String>,
+    /// The facts patients read, in Spanish.
+    es: ClinicSeedText,
+}
+
+#[derive(Deserialize)]
+struct ClinicSeedText {
+    tagline: String,
+    description: String,
+    about: String,
+    area_served: String,
+    #[serde(default)]
+    hours: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -79,10 +92,16 @@ pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
     clinic::save(db, &clinic_info()?)
         .await
         .context("seeding the clinic's facts")?;
-    for service in services()? {
+    clinic::save_translation(db, &clinic_in_spanish()?)
+        .await
+        .context("seeding the clinic's facts in Spanish")?;
+    for (service, spanish) in services()? {
         services::insert(db, &service)
             .await
             .context("seeding a service")?;
+        services::save_translation(db, &service.slug, &spanish)
+            .await
+            .context("seeding a service in Spanish")?;
     }
     for article in articles()? {
         articles::insert(db, &article)
@@ -120,12 +139,34 @@ fn clinic_info() -> anyhow::Result<ClinicInfo> {
     })
 }
 
-fn services() -> anyhow::Result<Vec<NewService>> {
+fn clinic_in_spanish() -> anyhow::Result<ClinicTranslation> {
+    let seed: ClinicSeed = toml::from_str(CLINIC).context("seed/clinic.toml")?;
+    Ok(ClinicTranslation {
+        locale: Locale::Es,
+        tagline: seed.es.tagline,
+        description: seed.es.description,
+        about: seed.es.about,
+        area_served: seed.es.area_served,
+        hours: seed.es.hours,
+    })
+}
+
+/// Each service, and its name and line about it in Spanish (its page's
+/// body stays English until staff translate it).
+fn services() -> anyhow::Result<Vec<(NewService, ServiceTranslation)>> {
     SERVICES
         .iter()
         .map(|(name, text)| {
             let doc = Document::parse(name, text)?;
-            Ok(NewService {
+            let spanish = ServiceTranslation {
+                locale: Locale::Es,
+                slug: Slug::parse(doc.get("slug_es")?)
+                    .with_context(|| format!("{name}: slug_es"))?,
+                name: doc.get("title_es")?.to_owned(),
+                summary: doc.get("summary_es")?.to_owned(),
+                body_md: String::new(),
+            };
+            let english = NewService {
                 slug: Slug::parse(doc.get("slug")?).with_context(|| format!("{name}: slug"))?,
                 name: doc.get("title")?.to_owned(),
                 summary: doc.get("summary")?.to_owned(),
@@ -134,7 +175,8 @@ fn services() -> anyhow::Result<Vec<NewService>> {
                     .get("position")?
                     .parse()
                     .with_context(|| format!("{name}: position"))?,
-            })
+            };
+            Ok((english, spanish))
         })
         .collect()
 }
@@ -169,7 +211,8 @@ mod tests {
     fn every_seed_file_parses() -> anyhow::Result<()> {
         let clinic = clinic_info()?;
         assert_eq!(clinic.phone.tel_href(), "tel:+17323451377");
-        let names: Vec<_> = services()?.into_iter().map(|s| s.name).collect();
+        let services = services()?;
+        let names: Vec<_> = services.iter().map(|(s, _)| s.name.as_str()).collect();
         assert_eq!(
             names,
             [
@@ -180,6 +223,18 @@ mod tests {
                 "Acupuncture"
             ]
         );
+        let spanish: Vec<_> = services.iter().map(|(_, t)| t.slug.as_str()).collect();
+        assert_eq!(
+            spanish,
+            [
+                "quiropractica",
+                "fisioterapia",
+                "terapia-ocupacional",
+                "tratamientos-de-escoliosis",
+                "acupuntura"
+            ]
+        );
+        assert_eq!(clinic_in_spanish()?.area_served, "Condado de Monmouth, NJ");
         let articles = articles()?;
         assert_eq!(
             articles[0].title,

@@ -93,7 +93,15 @@ async fn sitemap_feed_and_robots_list_exactly_what_is_published() {
         SEEDED_ARTICLE,
     ]
     .iter()
-    .map(|p| format!("{base}{p}"))
+    // Each page in English and in Spanish (services at their Spanish slugs).
+    .flat_map(|p| {
+        let spanish = match p.strip_prefix("/services/") {
+            Some(slug) => format!("/es/servicios/{}", spanish_slug(slug)),
+            None => app::routes::Pages::translate(p, app::domain::Locale::Es)
+                .unwrap_or_else(|| panic!("{p} has no Spanish address")),
+        };
+        [format!("{base}{p}"), format!("{base}{spanish}")]
+    })
     .collect();
     let mut got = locs.clone();
     want.sort();
@@ -154,4 +162,16 @@ async fn sitemap_feed_and_robots_list_exactly_what_is_published() {
         .await
         .unwrap_or_default();
     assert!(xml_texts(&sitemap, "loc").contains(&format!("{base}/articles/a-draft")));
+}
+
+/// The seed's Spanish address of a service.
+fn spanish_slug(english: &str) -> &'static str {
+    match english {
+        "chiropractic" => "quiropractica",
+        "physical-therapy" => "fisioterapia",
+        "occupational-therapy" => "terapia-ocupacional",
+        "scoliosis-treatments" => "tratamientos-de-escoliosis",
+        "acupuncture" => "acupuntura",
+        other => panic!("no Spanish slug for {other}"),
+    }
 }

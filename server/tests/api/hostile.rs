@@ -15,6 +15,7 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/services", Codec::Form),
     ("admin/service", Codec::Form),
     ("admin/save_service", Codec::Json),
+    ("admin/save_service_translation", Codec::Json),
     ("admin/inbox", Codec::Form),
     ("admin/request", Codec::Form),
     ("admin/request_status", Codec::Form),

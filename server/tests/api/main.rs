@@ -43,6 +43,7 @@ mod services_editor;
 mod sessions;
 mod shutdown;
 mod smtp_sink;
+mod spanish;
 mod submissions;
 mod two_factor;
 mod wordpress;

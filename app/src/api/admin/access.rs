@@ -25,11 +25,22 @@ pub fn of(endpoint: &str) -> Access {
         "accounts" | "create_account" | "disable_account" | "two_factor_reset" | "audit" => {
             Access::Needs(Need::Administers)
         }
-        "articles" | "article" | "save_article" | "preview" | "article_state"
-        | "delete_article" | "article_revision" | "services" | "service" | "save_service"
-        | "save_clinic" | "redirects" | "add_redirect" | "delete_redirect" | "media" => {
-            Access::Needs(Need::EditsContent)
-        }
+        "articles"
+        | "article"
+        | "save_article"
+        | "preview"
+        | "article_state"
+        | "delete_article"
+        | "article_revision"
+        | "services"
+        | "service"
+        | "save_service"
+        | "save_service_translation"
+        | "save_clinic"
+        | "redirects"
+        | "add_redirect"
+        | "delete_redirect"
+        | "media" => Access::Needs(Need::EditsContent),
         // The enrolment, and names that are no function (a 404 follows):
         // a signed-in member, who may still have to enrol.
         _ => Access::Needs(Need::Enrolling),

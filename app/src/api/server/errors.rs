@@ -68,6 +68,10 @@ impl From<EditError> for ApiError {
         match err {
             EditError::Conflict => Self::Conflict,
             EditError::SlugTaken => on_field("slug", "Another article already uses this address."),
+            EditError::ServiceSlugTaken => on_field(
+                "slug",
+                "Another service already has this address: choose another.",
+            ),
             EditError::ImageMissing => on_field(
                 "hero",
                 "This image is no longer on the server: upload it again.",

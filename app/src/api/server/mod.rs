@@ -8,7 +8,7 @@ mod request;
 mod response;
 
 pub use request::submit;
-pub use response::{server_fn_errors, set_page_status};
+pub use response::{redirect_page, server_fn_errors, set_page_status};
 
 use super::ApiError;
 use crate::server::auth::{Enrolling, Permission, Staff};

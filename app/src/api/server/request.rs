@@ -3,6 +3,7 @@
 use crate::api::request::HiddenFields;
 use crate::api::ApiError;
 use crate::domain::request::{Reference, RequestForm};
+use crate::domain::Locale;
 use crate::server::requests::{self, ClientKey, Submission};
 use crate::server::AppState;
 
@@ -14,12 +15,14 @@ pub async fn submit(
     client: ClientKey,
     form: RequestForm,
     hidden: HiddenFields,
+    locale: Locale,
 ) -> Result<Reference, ApiError> {
     let submission = Submission {
         form,
         token: hidden.token,
         honeypot: hidden.website,
         client,
+        locale,
     };
     Ok(requests::submit(&state.db, &state.desk, submission).await?)
 }

@@ -113,6 +113,18 @@ pub fn set_page_status(error: &ApiError) {
     }
 }
 
+/// Sends the page being rendered elsewhere (`302 Found`), whatever the
+/// request accepts: unlike `leptos_axum::redirect`, never a `200` with a
+/// header for the server-function client, which the page cache would keep.
+pub fn redirect_page(to: &str) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::FOUND);
+        if let Ok(location) = axum::http::HeaderValue::from_str(to) {
+            response.insert_header(axum::http::header::LOCATION, location);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,12 +12,13 @@ pub fn ErrorSummary(
     node_ref: NodeRef<Div>,
 ) -> impl IntoView {
     let empty = move || errors.with(|e| e.as_ref().is_none_or(FieldErrors::is_empty));
+    let heading = super::use_form_words().with_value(|w| w.problem.clone());
     view! {
         <div class="error-summary" tabindex="-1" node_ref=node_ref
             role="alert" aria-labelledby="error-summary-title"
             autofocus=move || !empty() hidden=empty>
             {move || errors.get().filter(|e| !e.is_empty()).map(|errors| view! {
-                <h2 id="error-summary-title">"There is a problem with your request"</h2>
+                <h2 id="error-summary-title">{heading.clone()}</h2>
                 <ul>
                     {errors.iter().map(|(field, message)| {
                         let id = field.id();

@@ -5,4 +5,4 @@ mod error_summary;
 mod field;
 
 pub use error_summary::ErrorSummary;
-pub use field::{described_by, FieldError, FieldHint};
+pub use field::{described_by, use_form_words, FieldError, FieldHint};

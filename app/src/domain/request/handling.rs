@@ -1,7 +1,7 @@
 //! What the front desk sees of consultation requests.
 
 use super::{ContactMethod, PatientStatus, Reference, RequestStatus, TimeOfDay, Weekday};
-use crate::domain::Phone;
+use crate::domain::{Locale, Phone};
 use serde::{Deserialize, Serialize};
 
 /// Longest note staff can add to a request.
@@ -16,6 +16,9 @@ pub struct RequestListItem {
     pub service: Option<String>,
     pub contact_method: ContactMethod,
     pub status: RequestStatus,
+    /// The language of the page it was sent from.
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 /// The requests list, newest first, optionally filtered by status.
@@ -56,4 +59,8 @@ pub struct RequestDetail {
     pub notes: Vec<Note>,
     /// E-mails about this request that failed, for staff to follow up.
     pub failed_notifications: Vec<String>,
+    /// The language of the page it was sent from: the patient may prefer
+    /// to be answered in it.
+    #[serde(default)]
+    pub locale: Locale,
 }

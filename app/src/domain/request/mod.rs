@@ -6,9 +6,11 @@ mod form;
 mod handling;
 mod reference;
 mod rules;
+mod words;
 
 pub use choices::{ContactMethod, PatientStatus, RequestStatus, ServiceChoice, TimeOfDay, Weekday};
 pub use form::{Field, FieldErrors, RequestForm};
 pub use handling::{Note, RequestDetail, RequestList, RequestListItem, NOTE_MAX};
 pub use reference::Reference;
 pub use rules::{ValidRequest, EMAIL_MAX, MESSAGE_MAX, NAME_MAX};
+pub use words::{FormWords, RuleWords};

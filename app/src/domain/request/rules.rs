@@ -2,10 +2,10 @@
 //! the patient types and again by the server, which never trusts the browser.
 
 use super::{
-    ContactMethod, Field, FieldErrors, PatientStatus, RequestForm, ServiceChoice, TimeOfDay,
-    Weekday,
+    ContactMethod, Field, FieldErrors, PatientStatus, RequestForm, RuleWords, ServiceChoice,
+    TimeOfDay, Weekday,
 };
-use crate::domain::{Phone, Slug};
+use crate::domain::{Phone, PhoneError, Slug};
 use serde::{Deserialize, Serialize};
 
 pub const NAME_MAX: usize = 100;
@@ -27,59 +27,52 @@ pub struct ValidRequest {
 }
 
 impl RequestForm {
-    /// Checks every field. `services` are the slugs patients may choose.
-    pub fn validate(&self, services: &[Slug]) -> Result<ValidRequest, FieldErrors> {
+    /// Checks every field. `services` are the slugs patients may choose;
+    /// what is wrong is said in `words`' language.
+    pub fn validate(
+        &self,
+        services: &[Slug],
+        words: &RuleWords,
+    ) -> Result<ValidRequest, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.add(Field::Name, "Enter your full name.");
+            errors.add(Field::Name, &words.name_missing);
         } else if name.chars().count() > NAME_MAX {
-            errors.add(
-                Field::Name,
-                format!("Your name must be {NAME_MAX} characters or fewer."),
-            );
+            errors.add(Field::Name, &words.name_long);
         } else if name.chars().any(char::is_control) {
-            errors.add(Field::Name, "Your name can't contain line breaks or tabs.");
+            errors.add(Field::Name, &words.name_control);
         }
 
         let phone = if self.phone.trim().is_empty() {
-            errors.add(
-                Field::Phone,
-                "Enter a phone number so we can reach you, for example (732) 345-1377.",
-            );
+            errors.add(Field::Phone, &words.phone_missing);
             None
         } else {
             Phone::parse(&self.phone)
-                .map_err(|e| errors.add(Field::Phone, e.to_string()))
+                .map_err(|e| {
+                    let said = match e {
+                        PhoneError::NotTenDigits => &words.phone_digits,
+                        PhoneError::BadCharacters => &words.phone_characters,
+                    };
+                    errors.add(Field::Phone, said);
+                })
                 .ok()
         };
 
         let contact_method = ContactMethod::parse(&self.contact_method);
         if contact_method.is_none() {
-            errors.add(
-                Field::ContactMethod,
-                "Choose how we should contact you: phone call, text message or e-mail.",
-            );
+            errors.add(Field::ContactMethod, &words.contact_missing);
         }
 
         let email = self.email.trim();
         if email.is_empty() {
             if contact_method == Some(ContactMethod::Email) {
-                errors.add(
-                    Field::Email,
-                    "Enter your e-mail address, or choose another way for us to contact you.",
-                );
+                errors.add(Field::Email, &words.email_missing);
             }
         } else if email.len() > EMAIL_MAX {
-            errors.add(
-                Field::Email,
-                format!("An e-mail address can't be longer than {EMAIL_MAX} characters."),
-            );
+            errors.add(Field::Email, &words.email_long);
         } else if !email_address::EmailAddress::is_valid(email) || !email.contains('.') {
-            errors.add(
-                Field::Email,
-                "Enter an e-mail address like name@example.com.",
-            );
+            errors.add(Field::Email, &words.email_invalid);
         }
 
         let service = match self.service.trim() {
@@ -91,18 +84,12 @@ impl RequestForm {
                 .map(ServiceChoice::Service),
         };
         if service.is_none() {
-            errors.add(
-                Field::Service,
-                "Choose a service from the list, or \"Not sure yet\".",
-            );
+            errors.add(Field::Service, &words.service);
         }
 
         let patient = PatientStatus::parse(&self.patient);
         if patient.is_none() {
-            errors.add(
-                Field::Patient,
-                "Tell us whether you are a new or a returning patient.",
-            );
+            errors.add(Field::Patient, &words.patient);
         }
 
         let mut days = Vec::new();
@@ -110,7 +97,7 @@ impl RequestForm {
             match Weekday::parse(raw) {
                 Some(day) if !days.contains(&day) => days.push(day),
                 Some(_) => {}
-                None => errors.add(Field::Days, "Choose days from the list."),
+                None => errors.add(Field::Days, &words.days),
             }
         }
 
@@ -119,7 +106,7 @@ impl RequestForm {
             raw => TimeOfDay::parse(raw),
         };
         if time_of_day.is_none() {
-            errors.add(Field::TimeOfDay, "Choose a time of day from the list.");
+            errors.add(Field::TimeOfDay, &words.time);
         }
 
         let message = self.message.trim();
@@ -127,18 +114,14 @@ impl RequestForm {
         if length > MESSAGE_MAX {
             errors.add(
                 Field::Message,
-                format!(
-                    "Your message is {} characters too long: keep it to {MESSAGE_MAX}.",
-                    length - MESSAGE_MAX
-                ),
+                words
+                    .message_long
+                    .replace("{excess}", &(length - MESSAGE_MAX).to_string()),
             );
         }
 
         if self.consent.is_empty() {
-            errors.add(
-                Field::Consent,
-                "Tick the box to let us contact you about this request.",
-            );
+            errors.add(Field::Consent, &words.consent);
         }
 
         match (phone, contact_method, service, patient, time_of_day) {
@@ -164,5 +147,6 @@ impl RequestForm {
     }
 }
 
-#[cfg(test)]
+// The rules' words come from the message files, which only the server reads.
+#[cfg(all(test, feature = "ssr"))]
 mod tests;

@@ -60,6 +60,7 @@ fn detail_view(
                 None => "Not given".into_any(),
             }}</dd>
             <dt>"Contact by"</dt><dd>{d.contact_method.label()}</dd>
+            <dt>"Language"</dt><dd>{d.locale.english_name()}</dd>
             <dt>"Service"</dt><dd>{d.service.clone().unwrap_or_else(|| "Not sure yet".into())}</dd>
             <dt>"Patient"</dt><dd>{d.patient.label()}</dd>
             <dt>"Days"</dt><dd>{days}</dd>

@@ -51,7 +51,7 @@ fn list_view(page: RequestList) -> impl IntoView {
                         <caption class="visually-hidden">"Requests, newest first"</caption>
                         <thead><tr>
                             <th scope="col">"Received"</th><th scope="col">"Name"</th><th scope="col">"Service"</th>
-                            <th scope="col">"Contact by"</th><th scope="col">"Status"</th><th scope="col">"Reference"</th>
+                            <th scope="col">"Contact by"</th><th scope="col">"Language"</th><th scope="col">"Status"</th><th scope="col">"Reference"</th>
                         </tr></thead>
                         <tbody>
                             {page.items.into_iter().map(|item| view! {
@@ -60,6 +60,7 @@ fn list_view(page: RequestList) -> impl IntoView {
                                     <td><a href=routes::admin_request(&item.reference)>{item.name}</a></td>
                                     <td>{item.service.unwrap_or_else(|| "Not sure yet".into())}</td>
                                     <td>{item.contact_method.label()}</td>
+                                    <td class:is-other-language=item.locale != crate::domain::Locale::En>{item.locale.english_name()}</td>
                                     <td>{item.status.label()}</td>
                                     <td>{item.reference.to_string()}</td>
                                 </tr>

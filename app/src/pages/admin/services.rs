@@ -1,12 +1,14 @@
 use super::seo_fields::SeoFields;
 use crate::api::admin::articles::preview_article;
-use crate::api::admin::services::{admin_services, open_service, save_service};
+use crate::api::admin::services::{
+    admin_services, open_service, save_service, save_service_translation,
+};
 use crate::api::ApiError;
 use crate::components::browser::warn_before_leaving;
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::article_draft::{DraftErrors, BODY_MAX, SUMMARY_MAX};
-use crate::domain::service_draft::{EditedService, ServiceDraft, NAME_MAX};
-use crate::domain::Slug;
+use crate::domain::service_draft::{EditedService, ServiceDraft, TranslationDraft, NAME_MAX};
+use crate::domain::{Locale, Slug};
 use crate::routes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,6 +60,7 @@ pub fn AdminServiceEditor() -> impl IntoView {
 }
 
 fn service_editor(service: EditedService) -> impl IntoView {
+    let spanish = service.spanish.clone();
     let slug = service.slug.clone();
     let version = RwSignal::new(service.version);
     let draft = RwSignal::new(service.draft.clone());
@@ -107,8 +110,38 @@ fn service_editor(service: EditedService) -> impl IntoView {
         });
     };
 
+    // The page in each language, one tab each (ARIA tabs: arrows move
+    // between them).
+    let tab = RwSignal::new(Locale::En);
+    let tab_button = move |locale: Locale, label: &'static str| {
+        let id = format!("tab-{}", locale.code());
+        let on_key = move |ev: leptos::ev::KeyboardEvent| {
+            if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                let next = locale.other();
+                tab.set(next);
+                if let Some(button) = document().get_element_by_id(&format!("tab-{}", next.code()))
+                {
+                    use leptos::wasm_bindgen::JsCast;
+                    if let Ok(button) = button.dyn_into::<leptos::web_sys::HtmlElement>() {
+                        let _ = button.focus();
+                    }
+                }
+            }
+        };
+        view! {
+            <button type="button" role="tab" id=id aria-controls=format!("panel-{}", locale.code())
+                aria-selected=move || (tab.get() == locale).to_string()
+                tabindex=move || if tab.get() == locale { "0" } else { "-1" }
+                on:click=move |_| tab.set(locale) on:keydown=on_key>{label}</button>
+        }
+    };
     view! {
         <h1>"Edit service: " {move || draft.with(|d| d.name.clone())}</h1>
+        <div class="tabs" role="tablist" aria-label="Language">
+            {tab_button(Locale::En, "English")}
+            {tab_button(Locale::Es, "Spanish")}
+        </div>
+        <div role="tabpanel" id="panel-en" aria-labelledby="tab-en" hidden=move || tab.get() != Locale::En>
         <p>"Public address: " <a href=public_address.clone()>{public_address.clone()}</a>
             {move || dirty.get().then_some(" · unsaved changes")}</p>
         <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
@@ -150,6 +183,118 @@ fn service_editor(service: EditedService) -> impl IntoView {
         {move || preview.get().map(|html| view! {
             <section class="preview" aria-labelledby="preview-title">
                 <h2 id="preview-title">"Preview"</h2>
+                <article class="article">
+                    <h1>{draft.with(|d| d.name.clone())}</h1>
+                    <div class="prose" inner_html=html></div>
+                </article>
+            </section>
+        })}
+        </div>
+        <div role="tabpanel" id="panel-es" aria-labelledby="tab-es" hidden=move || tab.get() != Locale::Es>
+            {translation_editor(service.slug.clone(), Locale::Es, spanish)}
+        </div>
+    }
+}
+
+/// The page in another language: its own address, name, summary and,
+/// optionally, text (without it patients read the English text with a
+/// note), with the same preview as the English page.
+fn translation_editor(slug: Slug, locale: Locale, saved: TranslationDraft) -> impl IntoView {
+    let draft = RwSignal::new(saved.clone());
+    let last_saved = RwSignal::new(saved);
+    let dirty = Memo::new(move |_| draft.get() != last_saved.get());
+    let errors = RwSignal::new(DraftErrors::default());
+    let notice = RwSignal::new(None::<String>);
+    let preview = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    warn_before_leaving(dirty);
+    let field = move |name: &'static str| move || errors.with(|e| e.get(name).map(str::to_owned));
+    let set = move |f: fn(&mut TranslationDraft, String)| {
+        move |ev| draft.update(|d| f(d, event_target_value(&ev)))
+    };
+    let code = locale.code();
+    let address = move || {
+        draft.with(|d| {
+            Slug::parse(d.slug.trim())
+                .ok()
+                .map(|s| routes::Pages(locale).service(&s))
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        errors.set(DraftErrors::default());
+        notice.set(None);
+        let current = draft.get_untracked();
+        let slug = slug.clone();
+        spawn_local(async move {
+            match save_service_translation(slug, locale, current.clone()).await {
+                Ok(()) => {
+                    last_saved.set(current);
+                    notice.set(Some("Saved: the Spanish page shows it now.".to_owned()));
+                }
+                Err(ApiError::InvalidDraft(found)) => errors.set(found),
+                Err(e) => notice.set(Some(e.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    let show_preview = move |_| {
+        let body = draft.get_untracked().body_md;
+        spawn_local(async move {
+            match preview_article(body).await {
+                Ok(html) => preview.set(Some(html)),
+                Err(e) => notice.set(Some(e.to_string())),
+            }
+        });
+    };
+    let id = move |name: &str| format!("service-{code}-{name}");
+    view! {
+        <p>"Public address: "
+            {move || address().map(|a| view! { <a href=a.clone()>{a.clone()}</a> })}
+            {move || dirty.get().then_some(" · unsaved changes")}</p>
+        <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
+        <form class="editor" on:submit=save>
+            <div class="field">
+                <label for=id("slug")>"Address (after /es/servicios/)"</label>
+                <input id=id("slug") type="text" autocomplete="off" aria-describedby=id("slug-error")
+                    aria-invalid=move || field("slug")().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.slug.clone()) on:input=set(|d, v| d.slug = v)/>
+                <p class="field-error" id=id("slug-error")>{field("slug")}</p>
+            </div>
+            <div class="field">
+                <label for=id("name")>"Name"</label>
+                <input id=id("name") type="text" lang=code maxlength=NAME_MAX autocomplete="off" aria-describedby=id("name-error")
+                    aria-invalid=move || field("name")().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.name.clone()) on:input=set(|d, v| d.name = v)/>
+                <p class="field-error" id=id("name-error")>{field("name")}</p>
+            </div>
+            <div class="field">
+                <label for=id("summary")>"Summary (the services list and search results show it)"</label>
+                <textarea id=id("summary") lang=code rows="2" maxlength=SUMMARY_MAX aria-describedby=id("summary-error")
+                    aria-invalid=move || field("summary")().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.summary.clone()) on:input=set(|d, v| d.summary = v)></textarea>
+                <p class="field-error" id=id("summary-error")>{field("summary")}</p>
+            </div>
+            <div class="field">
+                <label for=id("body")>"Text (Markdown, optional)"</label>
+                <p class="field-hint" id=id("body-hint")>"Left empty, the Spanish page shows the English text with a note saying so."</p>
+                <textarea id=id("body") lang=code rows="16" maxlength=BODY_MAX aria-describedby=format!("{} {}", id("body-hint"), id("body-error"))
+                    aria-invalid=move || field("body_md")().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.body_md.clone()) on:input=set(|d, v| d.body_md = v)></textarea>
+                <p class="field-error" id=id("body-error")>{field("body_md")}</p>
+            </div>
+            <p class="editor-actions">
+                <button class="button" type="submit" aria-disabled=move || busy.get().to_string()>"Save Spanish"</button>
+                <button class="button button-secondary" type="button" on:click=show_preview>"Preview"</button>
+            </p>
+        </form>
+        {move || preview.get().map(|html| view! {
+            <section class="preview" aria-labelledby=id("preview-title") lang=code>
+                <h2 id=id("preview-title") lang="en">"Preview"</h2>
                 <article class="article">
                     <h1>{draft.with(|d| d.name.clone())}</h1>
                     <div class="prose" inner_html=html></div>

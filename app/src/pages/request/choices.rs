@@ -1,6 +1,6 @@
 use super::state::FormState;
-use crate::components::form::FieldError;
-use crate::domain::request::{Field, ServiceChoice, Weekday};
+use crate::components::form::{use_form_words, FieldError};
+use crate::domain::request::{Field, FormWords, ServiceChoice, Weekday};
 use crate::domain::ServiceSummary;
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ChoiceGroup(
     field: Field,
-    choices: Vec<(&'static str, &'static str)>,
+    choices: Vec<(&'static str, String)>,
     value: RwSignal<String>,
     required: bool,
     error: Signal<Option<String>>,
@@ -44,13 +44,14 @@ fn ChoiceFieldset(
     children: Children,
 ) -> impl IntoView {
     let id = field.id();
+    let words = use_form_words();
     view! {
         <fieldset class="field choice-group" id=id.clone() tabindex="-1"
             aria-invalid=move || error.with(Option::is_some).to_string()
             aria-describedby=format!("{id}-error")>
             <legend>
-                {field.label()}
-                {optional.then(|| view! { " " <span class="optional">"(optional)"</span> })}
+                {words.with_value(|w| label(w, field))}
+                {optional.then(|| view! { " " <span class="optional">{words.with_value(|w| w.optional.clone())}</span> })}
             </legend>
             <div class=if inline { "choices choices-inline" } else { "choices" }>{children()}</div>
             <FieldError field message=error/>
@@ -67,9 +68,10 @@ pub fn DayChoices(
 ) -> impl IntoView {
     let field = Field::Days;
     let id = field.id();
+    let words = use_form_words();
     view! {
         <ChoiceFieldset field optional=true inline=true error>
-                {Weekday::ALL.iter().map(|day| {
+                {Weekday::ALL.iter().enumerate().map(|(index, day)| {
                     let day_value = day.value();
                     let input_id = format!("{id}-{day_value}");
                     view! {
@@ -84,7 +86,7 @@ pub fn DayChoices(
                                     });
                                     state.touch(field);
                                 }/>
-                            <label for=input_id>{day.label()}</label>
+                            <label for=input_id>{words.with_value(|w| FormWords::nth(&w.weekdays, index))}</label>
                         </div>
                     }
                 }).collect_view()}
@@ -102,14 +104,15 @@ pub fn ServiceSelect(
 ) -> impl IntoView {
     let field = Field::Service;
     let not_sure = ServiceChoice::NOT_SURE;
+    let words = use_form_words();
     view! {
         <div class="field">
-            <label for=field.id()>{field.label()}</label>
+            <label for=field.id()>{words.with_value(|w| w.service.clone())}</label>
             <select id=field.id() name=field.name() autocomplete="off"
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=format!("{}-error", field.id())
                 on:change=move |ev| { value.set(event_target_value(&ev)); state.touch(field); }>
-                <option value=not_sure selected=move || value.with(|v| v.is_empty() || v == not_sure)>"Not sure yet"</option>
+                <option value=not_sure selected=move || value.with(|v| v.is_empty() || v == not_sure)>{words.with_value(|w| w.not_sure.clone())}</option>
                 {services.into_iter().map(|service| {
                     let slug = service.slug.to_string();
                     let current = slug.clone();
@@ -121,4 +124,21 @@ pub fn ServiceSelect(
             <FieldError field message=error/>
         </div>
     }
+}
+
+/// A field's label in the form's language.
+pub fn label(words: &FormWords, field: Field) -> String {
+    match field {
+        Field::Name => &words.name,
+        Field::Phone => &words.phone,
+        Field::Email => &words.email,
+        Field::ContactMethod => &words.contact_method,
+        Field::Service => &words.service,
+        Field::Patient => &words.patient,
+        Field::Days => &words.days,
+        Field::TimeOfDay => &words.time,
+        Field::Message => &words.message,
+        Field::Consent => &words.consent,
+    }
+    .clone()
 }

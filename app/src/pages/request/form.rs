@@ -1,17 +1,18 @@
-use super::choices::{ChoiceGroup, DayChoices, ServiceSelect};
+use super::choices::{label, ChoiceGroup, DayChoices, ServiceSelect};
 use super::message::MessageField;
-use super::setup::FormSetupResource;
+use super::setup::FormSetupData;
 use super::state::FormState;
 use crate::api::request::{submit_request, FormReplay, FormSetup, HONEYPOT, TOKEN};
 use crate::api::ApiError;
 use crate::components::browser::form_entries;
 use crate::components::form::{described_by, ErrorSummary, FieldError, FieldHint};
 use crate::components::{show_loaded, Loading};
+use crate::domain::request::FormWords;
 use crate::domain::request::{
     ContactMethod, Field, FieldErrors, PatientStatus, TimeOfDay, EMAIL_MAX, NAME_MAX,
 };
+use crate::domain::Locale;
 use crate::domain::{ServiceSummary, Slug};
-use crate::routes;
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Form};
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ use leptos_router::hooks::use_navigate;
 pub fn RequestFormView(
     /// From [`use_form_setup`](super::use_form_setup), called at the top of
     /// the page component.
-    setup: FormSetupResource,
+    setup: FormSetupData,
     /// The short version for service pages: no days, times or message.
     #[prop(optional)]
     compact: bool,
@@ -56,7 +57,8 @@ pub fn RequestFormView(
 }
 
 /// What the form is built from: written into the page by the server, read
-/// by the form's module in the browser (postcard, then base64).
+/// by the form's module in the browser (postcard, percent-encoded: its
+/// words stay readable text, which the page's compression finds).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct FormMade {
     setup: FormSetup,
@@ -67,10 +69,13 @@ struct FormMade {
 
 impl FormMade {
     fn encode(&self) -> String {
-        use base64::Engine;
         use codee::Encoder;
+        use percent_encoding::{percent_encode, AsciiSet, CONTROLS};
+        // Controls, `%` and every byte above ASCII are escaped; the HTML
+        // attribute escapes the rest.
+        const ESCAPED: &AsciiSet = &CONTROLS.add(b'%');
         let bytes = codee::binary::PostcardCodec::encode(self).unwrap_or_default();
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+        percent_encode(&bytes, ESCAPED).to_string()
     }
 }
 
@@ -107,11 +112,8 @@ mod browser {
     }
 
     fn decode(data: &str) -> Option<FormMade> {
-        use base64::Engine;
         use codee::Decoder;
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(data)
-            .ok()?;
+        let bytes: Vec<u8> = percent_encoding::percent_decode_str(data).collect();
         codee::binary::PostcardCodec::decode(&bytes).ok()
     }
 }
@@ -180,8 +182,10 @@ fn on_submit(
     local: Memo<FieldErrors>,
     sending: Sending,
     token: String,
+    locale: Locale,
 ) -> impl Fn(SubmitEvent) {
     let navigate = use_navigate();
+    let pages = crate::components::Words::here().pages();
     move |ev: SubmitEvent| {
         ev.prevent_default();
         if sending.pending.get_untracked() {
@@ -202,10 +206,8 @@ fn on_submit(
         );
         let navigate = navigate.clone();
         spawn_local(async move {
-            match submit_request(form, token, website).await {
-                Ok(reference) => {
-                    navigate(&routes::consultation_sent(&reference), Default::default())
-                }
+            match submit_request(form, token, website, locale).await {
+                Ok(reference) => navigate(&pages.consultation_sent(&reference), Default::default()),
                 Err(error) => sending.failed(error),
             }
         });
@@ -266,7 +268,16 @@ fn form_body(
         .filter(|t| !t.is_empty())
         .unwrap_or(setup.token);
     let slugs: Vec<Slug> = setup.services.iter().map(|s| s.slug.clone()).collect();
-    let local = Memo::new(move |_| state.snapshot().validate(&slugs).err().unwrap_or_default());
+    // The form's words, for its fields, and for its rules as the patient
+    // types: in the page's language.
+    let words = StoredValue::new(setup.words);
+    provide_context(words);
+    let local = Memo::new(move |_| {
+        words
+            .with_value(|w| state.snapshot().validate(&slugs, &w.rules))
+            .err()
+            .unwrap_or_default()
+    });
     let sending = Sending::new(replay.as_ref());
     let form_ref = NodeRef::<Form>::new();
     // Runs once, in the browser, when the form has become the app's; the
@@ -291,15 +302,18 @@ fn form_body(
         ..
     } = sending;
 
-    let submit = on_submit(state, local, sending, token.clone());
+    let submit = on_submit(state, local, sending, token.clone(), setup.locale);
+    let say = move |pick: fn(&FormWords) -> &String| words.with_value(|w| pick(w).clone());
+    // The form posts to, and confirms on, its page's language's addresses.
+    let pages = crate::components::Words::here().pages();
 
     view! {
-        <form class="consultation-form" method="post" action=routes::CONSULTATION novalidate
+        <form class="consultation-form" method="post" action=pages.consultation() novalidate
             on:submit=submit node_ref=form_ref
             aria-describedby="form-emergency">
             <input type="hidden" name=TOKEN value=token/>
             <div class="hp" aria-hidden="true">
-                <label for="cr-website">"Leave this field empty"</label>
+                <label for="cr-website">{say(|w| &w.honeypot)}</label>
                 <input id="cr-website" type="text" name=HONEYPOT tabindex="-1" autocomplete="off"
                     value=move || state.website.get() on:input=move |ev| state.website.set(event_target_value(&ev))/>
             </div>
@@ -308,17 +322,17 @@ fn form_body(
                 {move || notice.get()}
             </div>
             <p class="emergency" id="form-emergency">
-                <strong>"This form is not for emergencies."</strong>" If you need urgent help, call 911."
+                <strong>{say(|w| &w.not_emergency)}</strong>" "{say(|w| &w.urgent)}
             </p>
 
-            {fields(state, error, setup.services, compact)}
+            {fields(state, error, setup.services, compact, words)}
 
             <button class="button" type="submit" aria-disabled=move || pending.get().to_string()>
-                {move || if pending.get() { "Sending…" } else { "Send request" }}
+                {move || if pending.get() { say(|w| &w.sending) } else { say(|w| &w.send) }}
             </button>
             <p class="form-privacy">
-                "We use these details only to contact you. "
-                <a href=routes::PRIVACY>"How we handle your data"</a>
+                {say(|w| &w.privacy)}" "
+                <a href=pages.privacy()>{say(|w| &w.privacy_link)}</a>
             </p>
         </form>
     }
@@ -330,11 +344,22 @@ fn fields(
     error: impl Fn(Field) -> Signal<Option<String>> + Copy + Send + Sync + 'static,
     services: Vec<ServiceSummary>,
     compact: bool,
+    words: StoredValue<FormWords>,
 ) -> impl IntoView {
     let invalid = move |field: Field| move || error(field).with(Option::is_some).to_string();
+    let say = move |pick: fn(&FormWords) -> &String| words.with_value(|w| pick(w).clone());
+    let label = move |field: Field| words.with_value(|w| label(w, field));
+    // Each choice's value with its words, in the domain's order.
+    let choices = move |values: Vec<&'static str>, pick: fn(&FormWords) -> &Vec<String>| {
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| (value, words.with_value(|w| FormWords::nth(pick(w), i))))
+            .collect::<Vec<_>>()
+    };
     view! {
         <div class="field">
-            <label for=Field::Name.id()>{Field::Name.label()}</label>
+            <label for=Field::Name.id()>{label(Field::Name)}</label>
             <input id=Field::Name.id() name=Field::Name.name() type="text" autocomplete="name" maxlength=NAME_MAX
                 required aria-required="true" aria-invalid=invalid(Field::Name) aria-describedby=described_by(Field::Name, false)
                 value=move || state.name.get() on:input=move |ev| state.name.set(event_target_value(&ev))
@@ -343,8 +368,8 @@ fn fields(
         </div>
 
         <div class="field">
-            <label for=Field::Phone.id()>{Field::Phone.label()}</label>
-            <FieldHint field=Field::Phone>"A 10-digit US number, for example (732) 345-1377."</FieldHint>
+            <label for=Field::Phone.id()>{label(Field::Phone)}</label>
+            <FieldHint field=Field::Phone>{say(|w| &w.phone_hint)}</FieldHint>
             <input id=Field::Phone.id() name=Field::Phone.name() type="tel" inputmode="tel" autocomplete="tel"
                 required aria-required="true" aria-invalid=invalid(Field::Phone) aria-describedby=described_by(Field::Phone, true)
                 value=move || state.phone.get() on:input=move |ev| state.phone.set(event_target_value(&ev))
@@ -352,12 +377,12 @@ fn fields(
             <FieldError field=Field::Phone message=error(Field::Phone)/>
         </div>
 
-        <ChoiceGroup field=Field::ContactMethod choices=ContactMethod::ALL.iter().map(|c| (c.value(), c.label())).collect()
+        <ChoiceGroup field=Field::ContactMethod choices=choices(ContactMethod::ALL.iter().map(|c| c.value()).collect(), |w| &w.contact_methods)
             value=state.contact_method required=true error=error(Field::ContactMethod) state/>
 
         <div class="field">
-            <label for=Field::Email.id()>{Field::Email.label()}" "<span class="optional">"(needed if you choose e-mail)"</span></label>
-            <FieldHint field=Field::Email>"We'll e-mail you a confirmation, without any medical details."</FieldHint>
+            <label for=Field::Email.id()>{label(Field::Email)}" "<span class="optional">{say(|w| &w.email_needed)}</span></label>
+            <FieldHint field=Field::Email>{say(|w| &w.email_hint)}</FieldHint>
             <input id=Field::Email.id() name=Field::Email.name() type="email" autocomplete="email" maxlength=EMAIL_MAX
                 aria-invalid=invalid(Field::Email) aria-describedby=described_by(Field::Email, true)
                 value=move || state.email.get() on:input=move |ev| state.email.set(event_target_value(&ev))
@@ -367,12 +392,12 @@ fn fields(
 
         <ServiceSelect services value=state.service error=error(Field::Service) state/>
 
-        <ChoiceGroup field=Field::Patient choices=PatientStatus::ALL.iter().map(|c| (c.value(), c.label())).collect()
+        <ChoiceGroup field=Field::Patient choices=choices(PatientStatus::ALL.iter().map(|c| c.value()).collect(), |w| &w.patients)
             value=state.patient required=true error=error(Field::Patient) state/>
 
         {(!compact).then(|| view! {
             <DayChoices value=state.days error=error(Field::Days) state/>
-            <ChoiceGroup field=Field::TimeOfDay choices=TimeOfDay::ALL.iter().map(|c| (c.value(), c.label())).collect()
+            <ChoiceGroup field=Field::TimeOfDay choices=choices(TimeOfDay::ALL.iter().map(|c| c.value()).collect(), |w| &w.times)
                 value=state.time_of_day required=false error=error(Field::TimeOfDay) state/>
             <MessageField state error=error(Field::Message)/>
         })}
@@ -382,9 +407,7 @@ fn fields(
                 required aria-required="true" aria-invalid=invalid(Field::Consent) aria-describedby=described_by(Field::Consent, false)
                 checked=move || state.consent.get()
                 on:change=move |ev| { state.consent.set(event_target_checked(&ev)); state.touch(Field::Consent); }/>
-            <label for=Field::Consent.id()>
-                "I agree to be contacted about this request, the way I chose above."
-            </label>
+            <label for=Field::Consent.id()>{say(|w| &w.consent)}</label>
             <FieldError field=Field::Consent message=error(Field::Consent)/>
         </div>
     }

@@ -1,6 +1,7 @@
-use crate::components::{use_clinic, PageMeta};
+use crate::components::{marked, use_clinic, PageMeta, Words};
 use crate::domain::request::Reference;
-use crate::routes::{self, ReferenceParams};
+use crate::domain::Msg;
+use crate::routes::ReferenceParams;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 
@@ -16,29 +17,33 @@ pub fn RequestSent() -> impl IntoView {
             .and_then(|p| p.reference.as_deref().and_then(Reference::parse))
     };
     let clinic = use_clinic();
+    let w = Words::here();
     view! {
-        <PageMeta title=Some("Request received".to_owned()) description="We have received your consultation request."/>
+        <PageMeta title=Some(w.t(Msg::SentTitle)) description=w.t(Msg::SentDescription)/>
         <div class="wrap section narrow confirmation">
-            <h1>"Thank you: we've received your request"</h1>
-            {move || reference().map(|r| view! {
-                <p class="lead">"Your reference is " <strong class="reference">{r.to_string()}</strong>
-                ". Quote it if you call us about this request."</p>
+            <h1>{w.t(Msg::SentHeading)}</h1>
+            {move || reference().map(|r| {
+                let (before, reference, after) =
+                    marked(&w.with(Msg::SentReference, &[("reference", &r.to_string())]));
+                view! { <p class="lead">{before} <strong class="reference">{reference}</strong> {after}</p> }
             })}
-            <h2>"What happens next"</h2>
+            <h2>{w.t(Msg::SentNext)}</h2>
             <ol>
-                <li>"Our front desk reads your request, usually within one business day."</li>
-                <li>"We contact you the way you asked, to answer your questions and find a time."</li>
-                <li>"If you gave an e-mail address, we've sent you a confirmation. It contains no medical details."</li>
+                <li>{w.t(Msg::SentStepRead)}</li>
+                <li>{w.t(Msg::SentStepContact)}</li>
+                <li>{w.t(Msg::SentStepEmail)}</li>
             </ol>
             <Suspense>
                 {move || Suspend::new(async move {
-                    clinic.await.ok().map(|c| view! {
-                        <p>"Need us sooner? Call " <a href=c.phone.tel_href()>{c.phone.to_string()}</a> "."</p>
+                    clinic.await.ok().map(|c| {
+                        let (before, phone, after) =
+                            marked(&w.with(Msg::SentSooner, &[("phone", &c.phone.to_string())]));
+                        view! { <p>{before} <a href=c.phone.tel_href()>{phone}</a> {after}</p> }
                     })
                 })}
             </Suspense>
-            <p class="emergency"><strong>"In an emergency, call 911."</strong></p>
-            <p><a href=routes::HOME>"Back to the home page"</a></p>
+            <p class="emergency"><strong>{w.t(Msg::SentEmergency)}</strong></p>
+            <p><a href=w.pages().home()>{w.t(Msg::SentHome)}</a></p>
         </div>
     }
 }

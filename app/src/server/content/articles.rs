@@ -7,7 +7,8 @@ pub use new_article::{insert, NewArticle};
 
 use super::{stored_slug, Timestamp};
 use crate::domain::{
-    Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage, PageNumber, Slug,
+    Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage, Locale, PageNumber,
+    Slug,
 };
 use crate::server::db::{self, Db};
 use crate::server::{media, ServerError};
@@ -29,7 +30,28 @@ fn summary_from_row(row: db::articles::SummaryRow) -> Result<ArticleSummary, Ser
         },
         published_on: published.iso_date(),
         published_label: published.label(),
+        // Articles are written in English; translations come with the
+        // editor's language tab.
+        locale: Locale::En,
     })
+}
+
+/// The articles' dates as `locale` writes them ("13 dic 2023"), from the
+/// clinic's date each already carries.
+pub fn dated_in(locale: Locale, articles: &mut [ArticleSummary]) {
+    for article in articles {
+        let mut parts = article.published_on.splitn(3, '-').map(str::parse::<i32>);
+        if let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+            (parts.next(), parts.next(), parts.next())
+        {
+            article.published_label = crate::server::i18n::date_short(
+                locale,
+                i16::try_from(year).unwrap_or_default(),
+                u8::try_from(month).unwrap_or(1),
+                u8::try_from(day).unwrap_or(1),
+            );
+        }
+    }
 }
 
 /// Published articles, newest first.

@@ -1,4 +1,4 @@
-use crate::domain::{ClinicInfo, Phone, SocialLink};
+use crate::domain::{ClinicInfo, Locale, Phone, SocialLink};
 use crate::server::db::{self, Db};
 use crate::server::ServerError;
 
@@ -35,13 +35,55 @@ pub async fn get(db: &Db) -> Result<ClinicInfo, ServerError> {
     })
 }
 
-/// The facts with what pages need beside them: the services and the
-/// site's public address.
-pub async fn for_pages(state: &crate::server::AppState) -> Result<ClinicInfo, ServerError> {
+/// The facts with what pages need beside them, in `locale` where
+/// translated: the services and the site's public address.
+pub async fn for_pages(
+    state: &crate::server::AppState,
+    locale: Locale,
+) -> Result<ClinicInfo, ServerError> {
     let mut info = get(&state.db).await?;
-    info.services = super::services::list(&state.db).await?;
+    if locale != Locale::En {
+        if let Some(t) = db::clinic::translation(&state.db, locale.code()).await? {
+            info.tagline = t.tagline;
+            info.description = t.description;
+            info.about = t.about;
+            info.area_served = t.area_served;
+            let hours = lines(&t.hours);
+            if !hours.is_empty() {
+                info.hours = hours;
+            }
+        }
+    }
+    info.services = super::services::list(&state.db, locale).await?;
     info.base_url.clone_from(&state.public_url);
     Ok(info)
+}
+
+/// The facts patients read, in another language.
+pub struct ClinicTranslation {
+    pub locale: Locale,
+    pub tagline: String,
+    pub description: String,
+    pub about: String,
+    pub area_served: String,
+    pub hours: Vec<String>,
+}
+
+/// Adds or replaces the facts in another language.
+#[tracing::instrument(skip_all)]
+pub async fn save_translation(db: &Db, t: &ClinicTranslation) -> Result<(), ServerError> {
+    db::clinic::save_translation(
+        db,
+        t.locale.code(),
+        &db::clinic::ClinicTranslationRow {
+            tagline: t.tagline.clone(),
+            description: t.description.clone(),
+            about: t.about.clone(),
+            area_served: t.area_served.clone(),
+            hours: t.hours.join("\n"),
+        },
+    )
+    .await
 }
 
 fn lines(text: &str) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! What the sitemap and the RSS feed list: published content only.
 
 use super::{stored_slug, Timestamp};
-use crate::domain::Slug;
+use crate::domain::{Locale, Slug};
 use crate::server::db::{self, Db};
 use crate::server::ServerError;
 
@@ -40,19 +40,31 @@ pub async fn published_articles(db: &Db, limit: Option<i64>) -> Result<Vec<FeedI
         .collect()
 }
 
-/// Every service page with when it last changed.
-pub async fn services(db: &Db) -> Result<Vec<(Slug, Option<Timestamp>)>, ServerError> {
-    db::services::last_changes(db)
+/// A service page's address in each language and when it last changed.
+pub struct ServicePage {
+    pub slugs: Vec<(Locale, Slug)>,
+    pub updated_at: Option<Timestamp>,
+}
+
+/// Every service page, in the clinic's order.
+pub async fn services(db: &Db) -> Result<Vec<ServicePage>, ServerError> {
+    db::services::last_changes(db, Locale::Es.code())
         .await?
         .into_iter()
         .map(|row| {
-            Ok((
-                stored_slug(&row.slug)?,
-                row.updated_at
+            let english = stored_slug(&row.slug)?;
+            let spanish = match &row.translated_slug {
+                Some(slug) => stored_slug(slug)?,
+                None => english.clone(),
+            };
+            Ok(ServicePage {
+                slugs: vec![(Locale::En, english), (Locale::Es, spanish)],
+                updated_at: row
+                    .updated_at
                     .as_deref()
                     .map(Timestamp::parse_stored)
                     .transpose()?,
-            ))
+            })
         })
         .collect()
 }

@@ -34,6 +34,51 @@ pub async fn get(db: &Db) -> Result<Option<ClinicRow>, ServerError> {
     .fetch_optional(c).await)?)
 }
 
+/// The clinic's facts that patients read, in another language.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClinicTranslationRow {
+    pub tagline: String,
+    pub description: String,
+    pub about: String,
+    pub area_served: String,
+    pub hours: String,
+}
+
+/// The clinic's facts in `locale`, if staff (or the seed) wrote them.
+pub async fn translation(
+    db: &Db,
+    locale: &str,
+) -> Result<Option<ClinicTranslationRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT tagline, description, about, area_served, hours FROM clinic_translations WHERE locale = $1",
+    )
+    .bind(locale)
+    .fetch_optional(c).await)?)
+}
+
+/// Adds or replaces the facts in `locale` (hours one per line).
+pub async fn save_translation(
+    db: &Db,
+    locale: &str,
+    row: &ClinicTranslationRow,
+) -> Result<(), ServerError> {
+    crate::on_pool!(db, c => sqlx::query(
+        "INSERT INTO clinic_translations (locale, tagline, description, about, area_served, hours)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (locale) DO UPDATE SET tagline = excluded.tagline,
+           description = excluded.description, about = excluded.about,
+           area_served = excluded.area_served, hours = excluded.hours",
+    )
+    .bind(locale)
+    .bind(&row.tagline)
+    .bind(&row.description)
+    .bind(&row.about)
+    .bind(&row.area_served)
+    .bind(&row.hours)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    Ok(())
+}
+
 /// The social links, in their order.
 pub async fn social_links(db: &Db) -> Result<Vec<SocialLinkRow>, ServerError> {
     Ok(

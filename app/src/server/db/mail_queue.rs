@@ -44,6 +44,8 @@ pub struct DueNotification {
     pub reference: String,
     /// The patient's e-mail, if they gave one.
     pub email: Option<String>,
+    /// The language of the page the request was sent from.
+    pub locale: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -54,6 +56,7 @@ struct DueRow {
     reference: String,
     /// Sealed (see `requests`).
     email: Option<Vec<u8>>,
+    locale: String,
 }
 
 /// A notification of a request that failed at least once and is not sent.
@@ -116,7 +119,7 @@ pub async fn due(
     .bind(now)
     .execute(c).await.map(|done| done.rows_affected()))?;
     let rows: Vec<DueRow> = crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT n.id, n.kind, n.attempts, c.reference, c.email
+        "SELECT n.id, n.kind, n.attempts, c.reference, c.email, c.locale
          FROM notifications n JOIN consultations c ON c.id = n.consultation_id
          WHERE n.claimed_by = $1 AND n.sent_at IS NULL AND n.failed_at IS NULL
          ORDER BY n.id",
@@ -136,6 +139,7 @@ pub async fn due(
                     row.email.as_deref(),
                 )?,
                 reference: row.reference,
+                locale: row.locale,
             })
         })
         .collect()

@@ -69,6 +69,8 @@ pub struct NewRequest<'a> {
     pub status: RequestStatus,
     pub spam_reason: Option<&'a str>,
     pub created_at: &'a str,
+    /// The language of the page it was sent from (`en`, `es`).
+    pub locale: &'a str,
 }
 
 /// One line of the requests list.
@@ -80,6 +82,7 @@ pub struct RequestListRow {
     pub service_name: Option<String>,
     pub contact_method: String,
     pub status: String,
+    pub locale: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -90,6 +93,7 @@ struct SealedListRow {
     service_name: Option<String>,
     contact_method: String,
     status: String,
+    locale: String,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -113,6 +117,7 @@ pub struct DetailRow {
     pub spam_reason: Option<String>,
     /// When its status last changed (when it arrived, if never).
     pub status_changed_at: String,
+    pub locale: String,
 }
 
 /// The patient's own words, opened: what is sealed in each request.
@@ -158,6 +163,7 @@ struct SealedDetailRow {
     status: String,
     spam_reason: Option<String>,
     status_changed_at: String,
+    locale: String,
 }
 
 #[derive(Debug)]
@@ -236,8 +242,9 @@ pub async fn insert(
     }
     let inserted: Option<i64> = crate::on_tx!(&mut tx, c => sqlx::query_scalar(
         "INSERT INTO consultations (reference, submission_token, name, phone, email, contact_method,
-           service_slug, service_name, patient, days, time_of_day, message, status, spam_reason, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           service_slug, service_name, patient, days, time_of_day, message, status, spam_reason, created_at,
+           locale)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          ON CONFLICT (submission_token) DO NOTHING RETURNING id",
     )
     .bind(request.reference)
@@ -255,6 +262,7 @@ pub async fn insert(
     .bind(request.status.value())
     .bind(request.spam_reason)
     .bind(request.created_at)
+    .bind(request.locale)
     .fetch_optional(c).await)?;
     let Some(id) = inserted else {
         tx.rollback().await?;
@@ -283,7 +291,7 @@ pub async fn list(
     status: Option<RequestStatus>,
 ) -> Result<Vec<RequestListRow>, ServerError> {
     let rows: Vec<SealedListRow> = crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT reference, created_at, name, service_name, contact_method, status FROM consultations
+        "SELECT reference, created_at, name, service_name, contact_method, status, locale FROM consultations
          WHERE ($1 IS NULL AND status <> 'spam') OR status = $1
          ORDER BY created_at DESC, id DESC LIMIT 500",
     )
@@ -298,6 +306,7 @@ pub async fn list(
                 service_name: row.service_name,
                 contact_method: row.contact_method,
                 status: row.status,
+                locale: row.locale,
             })
         })
         .collect()
@@ -318,7 +327,8 @@ pub async fn by_reference(
 ) -> Result<Option<DetailRow>, ServerError> {
     let row: Option<SealedDetailRow> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT id, created_at, name, phone, email, contact_method, service_name, patient, days, time_of_day,
-                message, status, spam_reason, COALESCE(status_changed_at, created_at) AS status_changed_at
+                message, status, spam_reason, COALESCE(status_changed_at, created_at) AS status_changed_at,
+                locale
          FROM consultations WHERE reference = $1",
     )
     .bind(reference)
@@ -336,6 +346,7 @@ pub async fn by_reference(
             status: row.status,
             spam_reason: row.spam_reason,
             status_changed_at: row.status_changed_at,
+            locale: row.locale,
         })
     })
     .transpose()

@@ -3,29 +3,44 @@
 use super::Db;
 use crate::server::ServerError;
 
-/// A service in the list.
+/// A service in the list, in a language: `text_locale` is the language
+/// its name and summary are in (`None`: English, the original).
 #[derive(Debug, sqlx::FromRow)]
 pub struct ServiceSummaryRow {
     pub slug: String,
     pub name: String,
     pub summary: String,
+    pub text_locale: Option<String>,
 }
 
-/// A service's page.
+/// A service's page in a language. The name and summary come from the
+/// translation when there is one, the body when the translation has one.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ServiceRow {
+    pub id: i64,
     pub name: String,
     pub summary: String,
     pub body_html: String,
     pub seo_title: String,
     pub seo_description: String,
+    pub text_locale: Option<String>,
+    pub body_locale: Option<String>,
 }
 
-/// When a service page last changed, for the sitemap.
+/// A service's address in a language other than English.
+#[derive(Debug, sqlx::FromRow)]
+pub struct TranslatedSlugRow {
+    pub locale: String,
+    pub slug: String,
+}
+
+/// When a service page last changed, for the sitemap, with its address
+/// in the language asked for when translated.
 #[derive(Debug, sqlx::FromRow)]
 pub struct LastChangeRow {
     pub slug: String,
     pub updated_at: Option<String>,
+    pub translated_slug: Option<String>,
 }
 
 /// A service as staff edit it.
@@ -40,28 +55,151 @@ pub struct EditedServiceRow {
     pub seo_description: String,
 }
 
-/// Every service, in the clinic's order.
-pub async fn list(db: &Db) -> Result<Vec<ServiceSummaryRow>, ServerError> {
-    Ok(
-        crate::on_pool!(db, c => sqlx::query_as("SELECT slug, name, summary FROM services ORDER BY position, id")
-            .fetch_all(c).await)?,
+/// Every service, in the clinic's order, in `locale` where translated
+/// (English, `"en"`, has no translations: the services' own text).
+pub async fn list(db: &Db, locale: &str) -> Result<Vec<ServiceSummaryRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT COALESCE(t.slug, s.slug) AS slug, COALESCE(t.name, s.name) AS name,
+                COALESCE(t.summary, s.summary) AS summary, t.locale AS text_locale
+         FROM services s
+         LEFT JOIN service_translations t ON t.service_id = s.id AND t.locale = $1
+         ORDER BY s.position, s.id",
     )
+    .bind(locale)
+    .fetch_all(c).await)?)
 }
 
-pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<ServiceRow>, ServerError> {
+/// The service at `slug` in `locale`: its address in `locale` first, then
+/// its English one, then any other language's (the language switch keeps
+/// the slug of the page it leaves).
+/// Staff's search overrides are written in English: a translated page
+/// uses its own name and summary instead.
+pub async fn by_slug(db: &Db, locale: &str, slug: &str) -> Result<Option<ServiceRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT name, summary, body_html, seo_title, seo_description FROM services WHERE slug = $1",
+        "SELECT s.id, COALESCE(t.name, s.name) AS name, COALESCE(t.summary, s.summary) AS summary,
+                CASE WHEN t.body_html <> '' THEN t.body_html ELSE s.body_html END AS body_html,
+                CASE WHEN t.locale IS NULL THEN s.seo_title ELSE '' END AS seo_title,
+                CASE WHEN t.locale IS NULL THEN s.seo_description ELSE '' END AS seo_description,
+                t.locale AS text_locale,
+                CASE WHEN t.body_html <> '' THEN t.locale ELSE NULL END AS body_locale
+         FROM services s
+         LEFT JOIN service_translations t ON t.service_id = s.id AND t.locale = $1
+         WHERE s.slug = $2 OR s.id IN (SELECT service_id FROM service_translations WHERE slug = $2)
+         ORDER BY CASE WHEN t.slug = $2 THEN 0 WHEN s.slug = $2 THEN 1 ELSE 2 END
+         LIMIT 1",
     )
+    .bind(locale)
     .bind(slug)
     .fetch_optional(c).await)?)
 }
 
-/// Every service page with when it last changed, in the clinic's order.
-pub async fn last_changes(db: &Db) -> Result<Vec<LastChangeRow>, ServerError> {
-    Ok(
-        crate::on_pool!(db, c => sqlx::query_as("SELECT slug, updated_at FROM services ORDER BY position, id")
-            .fetch_all(c).await)?,
+/// The service's English address and its translated ones.
+pub async fn slugs(db: &Db, id: i64) -> Result<(String, Vec<TranslatedSlugRow>), ServerError> {
+    let english: String = crate::on_pool!(db, c => sqlx::query_scalar("SELECT slug FROM services WHERE id = $1")
+        .bind(id)
+        .fetch_one(c).await)?;
+    let translated = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT locale, slug FROM service_translations WHERE service_id = $1 ORDER BY locale",
     )
+    .bind(id)
+    .fetch_all(c).await)?;
+    Ok((english, translated))
+}
+
+/// A service's translation as staff edit it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct EditedTranslationRow {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub body_md: String,
+}
+
+/// The translation into `locale` of the service at English `slug`, if any.
+pub async fn translation_for_editing(
+    db: &Db,
+    english_slug: &str,
+    locale: &str,
+) -> Result<Option<EditedTranslationRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT t.slug, t.name, t.summary, t.body_md
+         FROM service_translations t JOIN services s ON s.id = t.service_id
+         WHERE s.slug = $1 AND t.locale = $2",
+    )
+    .bind(english_slug)
+    .bind(locale)
+    .fetch_optional(c).await)?)
+}
+
+/// Whether another service already answers at `slug` in `locale` (its
+/// translated address) or at all (its English one).
+pub async fn slug_taken(
+    db: &Db,
+    english_slug: &str,
+    locale: &str,
+    slug: &str,
+) -> Result<bool, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
+        "SELECT EXISTS (
+           SELECT 1 FROM service_translations t JOIN services s ON s.id = t.service_id
+           WHERE t.locale = $2 AND t.slug = $3 AND s.slug <> $1
+           UNION ALL
+           SELECT 1 FROM services WHERE slug = $3 AND slug <> $1)",
+    )
+    .bind(english_slug)
+    .bind(locale)
+    .bind(slug)
+    .fetch_one(c).await)?)
+}
+
+/// A service's text in another language, as the seed (and later the
+/// editor) writes it; the body may be empty (the English one is shown).
+pub struct TranslationWrite<'a> {
+    pub locale: &'a str,
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+    pub body_md: &'a str,
+    pub body_html: &'a str,
+}
+
+/// Adds or replaces the translation of the service at English `slug`.
+pub async fn save_translation(
+    db: &Db,
+    english_slug: &str,
+    translation: &TranslationWrite<'_>,
+) -> Result<(), ServerError> {
+    let done = crate::on_pool!(db, c => sqlx::query(
+        "INSERT INTO service_translations (service_id, locale, slug, name, summary, body_md, body_html)
+         SELECT id, $2, $3, $4, $5, $6, $7 FROM services WHERE slug = $1
+         ON CONFLICT (service_id, locale) DO UPDATE SET slug = excluded.slug, name = excluded.name,
+           summary = excluded.summary, body_md = excluded.body_md, body_html = excluded.body_html",
+    )
+    .bind(english_slug)
+    .bind(translation.locale)
+    .bind(translation.slug)
+    .bind(translation.name)
+    .bind(translation.summary)
+    .bind(translation.body_md)
+    .bind(translation.body_html)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    if done == 0 {
+        return Err(ServerError::NotFound);
+    }
+    Ok(())
+}
+
+/// Every service page with when it last changed, in the clinic's order,
+/// and its address in `locale`.
+pub async fn last_changes(db: &Db, locale: &str) -> Result<Vec<LastChangeRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT s.slug, s.updated_at, t.slug AS translated_slug
+         FROM services s
+         LEFT JOIN service_translations t ON t.service_id = s.id AND t.locale = $1
+         ORDER BY s.position, s.id",
+    )
+    .bind(locale)
+    .fetch_all(c).await)?)
 }
 
 /// A service as the seed stores it: its HTML already rendered.

@@ -22,6 +22,9 @@ pub enum EditError {
     Conflict,
     #[error("slug taken")]
     SlugTaken,
+    /// Another service answers at the address a translation asks for.
+    #[error("service slug taken")]
+    ServiceSlugTaken,
     #[error("hero image not stored")]
     ImageMissing,
     #[error(transparent)]

@@ -1,8 +1,10 @@
 //! Service pages as staff edit them: same version check as articles.
 
 use super::EditError;
-use crate::domain::service_draft::{EditedService, ServiceDraft};
-use crate::domain::Slug;
+use crate::domain::service_draft::{
+    EditedService, ServiceDraft, TranslationDraft, ValidTranslation,
+};
+use crate::domain::{Locale, Slug};
 use crate::server::content::{now_utc, stored_slug};
 use crate::server::db::{self, services::ServiceSaved, Db};
 use crate::server::{markdown, ServerError};
@@ -11,7 +13,17 @@ pub async fn get(db: &Db, slug: &Slug) -> Result<EditedService, ServerError> {
     let row = db::services::for_editing(db, slug.as_str())
         .await?
         .ok_or(ServerError::NotFound)?;
+    let spanish = db::services::translation_for_editing(db, slug.as_str(), Locale::Es.code())
+        .await?
+        .map(|t| TranslationDraft {
+            slug: t.slug,
+            name: t.name,
+            summary: t.summary,
+            body_md: t.body_md,
+        })
+        .unwrap_or_default();
     Ok(EditedService {
+        spanish,
         slug: stored_slug(&row.slug)?,
         version: row.version,
         draft: ServiceDraft {
@@ -45,4 +57,31 @@ pub async fn save(
         ServiceSaved::Version(version) => Ok(version),
         ServiceSaved::Conflict => Err(EditError::Conflict),
     }
+}
+
+/// Saves the service's translation into `locale`; its address must not be
+/// another service's.
+pub async fn save_translation(
+    db: &Db,
+    slug: &Slug,
+    locale: Locale,
+    translation: &ValidTranslation,
+) -> Result<(), EditError> {
+    if db::services::slug_taken(db, slug.as_str(), locale.code(), translation.slug.as_str()).await?
+    {
+        return Err(EditError::ServiceSlugTaken);
+    }
+    crate::server::content::services::save_translation(
+        db,
+        slug,
+        &crate::server::content::services::ServiceTranslation {
+            locale,
+            slug: translation.slug.clone(),
+            name: translation.name.clone(),
+            summary: translation.summary.clone(),
+            body_md: translation.body_md.clone(),
+        },
+    )
+    .await?;
+    Ok(())
 }

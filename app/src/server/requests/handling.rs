@@ -5,7 +5,7 @@ use crate::domain::request::{
     ContactMethod, Note, PatientStatus, Reference, RequestDetail, RequestList, RequestListItem,
     RequestStatus, TimeOfDay, Weekday,
 };
-use crate::domain::Phone;
+use crate::domain::{Locale, Phone};
 use crate::server::content::{now_utc, staff_time, Timestamp};
 use crate::server::db::{self, mail_queue::NotificationKind, Db};
 use crate::server::vault::Vault;
@@ -32,6 +32,7 @@ pub async fn page(
                 contact_method: ContactMethod::parse(&row.contact_method)
                     .ok_or_else(|| corrupt("contact method"))?,
                 status: RequestStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
+                locale: Locale::from_code(&row.locale).unwrap_or_default(),
             })
         })
         .collect::<Result<_, ServerError>>()?;
@@ -117,6 +118,7 @@ pub async fn detail(
         spam_reason: row.spam_reason,
         notes,
         failed_notifications,
+        locale: Locale::from_code(&row.locale).unwrap_or_default(),
     })
 }
 

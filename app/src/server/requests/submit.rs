@@ -2,7 +2,7 @@ use super::{ClientKey, RequestDesk};
 use crate::domain::request::{
     FieldErrors, Reference, RequestForm, RequestStatus, ServiceChoice, ValidRequest,
 };
-use crate::domain::{ServiceSummary, Slug};
+use crate::domain::{Locale, ServiceSummary, Slug};
 use crate::server::content::{now_utc, services, Timestamp};
 use crate::server::db::request_allowance::Send;
 use crate::server::db::requests::{Inserted, NewRequest};
@@ -19,6 +19,9 @@ pub struct Submission {
     /// The hidden field only bots fill in.
     pub honeypot: String,
     pub client: ClientKey,
+    /// The language of the page it was sent from: its errors are said in
+    /// it, and staff see it.
+    pub locale: Locale,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +44,8 @@ pub async fn submit(
     desk: &RequestDesk,
     submission: Submission,
 ) -> Result<Reference, SubmitError> {
-    let offered = services::list(db).await?;
+    // Staff read the services' English names, whatever the patient's page.
+    let offered = services::list(db, Locale::En).await?;
     let request = validate(&submission, &offered)?;
     let now = now_utc();
     let screened = screen(desk, &submission, &now);
@@ -57,7 +61,15 @@ pub async fn submit(
     let client = desk.signer.client_tag(submission.client);
     let send = desk.limit.send(&client, now.unix().saturating_mul(1000));
     match store(
-        db, desk, &request, &offered, &screened, &reference, &now, &send,
+        db,
+        desk,
+        &request,
+        &offered,
+        &screened,
+        &reference,
+        &now,
+        &send,
+        submission.locale,
     )
     .await?
     {
@@ -85,9 +97,10 @@ fn validate(
     offered: &[ServiceSummary],
 ) -> Result<ValidRequest, SubmitError> {
     let slugs: Vec<Slug> = offered.iter().map(|s| s.slug.clone()).collect();
+    let words = crate::server::i18n::form_words(submission.locale).rules;
     submission
         .form
-        .validate(&slugs)
+        .validate(&slugs, &words)
         .map_err(SubmitError::Invalid)
 }
 
@@ -129,6 +142,7 @@ async fn store(
     reference: &Reference,
     now: &Timestamp,
     send: &Send<'_>,
+    locale: Locale,
 ) -> Result<Inserted, SubmitError> {
     let (service_slug, service_name) = match &request.service {
         ServiceChoice::NotSure => (None, None),
@@ -163,6 +177,7 @@ async fn store(
         },
         spam_reason: screened.spam,
         created_at: &created_at,
+        locale: locale.code(),
     };
     let notifications = notifications_for(request, screened.spam);
     let _turn = desk.writes.enter().await;

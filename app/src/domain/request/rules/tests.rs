@@ -7,6 +7,10 @@ fn services() -> Vec<Slug> {
         .collect()
 }
 
+fn words() -> RuleWords {
+    crate::server::i18n::form_words(crate::domain::Locale::En).rules
+}
+
 fn valid() -> RequestForm {
     RequestForm {
         name: "Ana Lima".into(),
@@ -24,7 +28,7 @@ fn valid() -> RequestForm {
 
 #[test]
 fn a_complete_form_becomes_a_request() {
-    let request = match valid().validate(&services()) {
+    let request = match valid().validate(&services(), &words()) {
         Ok(request) => request,
         Err(errors) => panic!("valid form refused: {errors:?}"),
     };
@@ -108,7 +112,10 @@ fn each_rule_names_its_field() {
     for (name, break_it, field) in cases {
         let mut form = valid();
         break_it(&mut form);
-        let errors = form.validate(&services()).err().unwrap_or_default();
+        let errors = form
+            .validate(&services(), &words())
+            .err()
+            .unwrap_or_default();
         assert_eq!(errors.len(), 1, "case {name}: {errors:?}");
         assert!(
             errors.get(field).is_some(),
@@ -127,7 +134,9 @@ fn optional_fields_may_be_left_empty() {
         message: String::new(),
         ..valid()
     };
-    let request = form.validate(&services()).map_err(|e| format!("{e:?}"));
+    let request = form
+        .validate(&services(), &words())
+        .map_err(|e| format!("{e:?}"));
     assert_eq!(
         request.as_ref().map(|r| r.service.clone()),
         Ok(ServiceChoice::NotSure)
@@ -139,7 +148,7 @@ fn optional_fields_may_be_left_empty() {
 #[test]
 fn an_empty_form_lists_every_required_field_in_order() {
     let errors = RequestForm::default()
-        .validate(&services())
+        .validate(&services(), &words())
         .err()
         .unwrap_or_default();
     let fields: Vec<Field> = errors.iter().map(|(f, _)| f).collect();
@@ -162,7 +171,9 @@ fn text_that_looks_like_code_is_kept_verbatim() {
         message: "<script>alert(1)</script>".into(),
         ..valid()
     };
-    let request = form.validate(&services()).map_err(|e| format!("{e:?}"));
+    let request = form
+        .validate(&services(), &words())
+        .map_err(|e| format!("{e:?}"));
     assert_eq!(
         request.as_ref().map(|r| r.name.as_str()),
         Ok("Robert'); DROP TABLE consultations;--")

@@ -1,0 +1,180 @@
+//! The site in Spanish: its pages, its addresses, and a request sent from
+//! a Spanish page (issue 20).
+
+use crate::helpers::{spawn_app, spawn_with};
+use crate::request_helpers::{json_body, redirect_target, valid_fields, with};
+use crate::smtp_sink::SmtpSink;
+use reqwest::header::CONTENT_TYPE;
+use reqwest::StatusCode;
+use server::config::Config;
+
+#[tokio::test]
+async fn spanish_pages_are_rendered_in_spanish_at_their_own_addresses() {
+    let app = spawn_app().await;
+
+    let page = app.page("/es/servicios/acupuntura").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.attrs("html", "lang"), ["es"]);
+    assert_eq!(page.text("h1"), "Acupuntura");
+    assert!(
+        page.title().starts_with("Acupuntura | "),
+        "{}",
+        page.title()
+    );
+    // The seed has no Spanish body: the English one, marked, with a note.
+    assert_eq!(page.attrs(".prose", "lang"), ["en"]);
+    assert!(page
+        .text(".translation-note")
+        .contains("aún no está traducida"));
+    // Its alternates: itself, its English page, and English as the default.
+    let alternates = page.attrs("link[rel=alternate][hreflang]", "href");
+    assert!(
+        alternates
+            .iter()
+            .any(|h| h.ends_with("/services/acupuncture"))
+            && alternates
+                .iter()
+                .any(|h| h.ends_with("/es/servicios/acupuntura")),
+        "{alternates:?}"
+    );
+    assert_eq!(
+        page.attrs("link[rel=alternate][hreflang=x-default]", "href")
+            .len(),
+        1
+    );
+
+    // The same page in English is unchanged.
+    let english = app.page("/services/acupuncture").await;
+    assert_eq!(english.attrs("html", "lang"), ["en"]);
+    assert_eq!(english.text("h1"), "Acupuncture");
+
+    // Lists and facts come in Spanish, dates as Spanish writes them.
+    let home = app.page("/es").await;
+    assert!(home
+        .texts(".service-item h3")
+        .contains(&"Fisioterapia".to_owned()));
+    assert!(home.text(".hero .lead").contains("condado de Monmouth"));
+    let dates = home.texts(".article-item time");
+    assert!(dates.iter().all(|d| !d.contains(',')), "{dates:?}");
+
+    // A service reached by its English slug under /es goes to its Spanish address.
+    let moved = app.get("/es/servicios/acupuncture").await;
+    assert_eq!(moved.status(), StatusCode::FOUND);
+    assert_eq!(
+        moved
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some("/es/servicios/acupuntura")
+    );
+
+    // What is not there is not there, in Spanish.
+    let missing = app.page("/es/no-existe").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.text("h1"), "Página no encontrada");
+    assert_eq!(missing.attrs("html", "lang"), ["es"]);
+}
+
+#[tokio::test]
+async fn the_rules_answer_in_the_language_of_the_page() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+
+    // JavaScript: the server function is told the page's language.
+    let mut body = json_body(&with(valid_fields(), "name", ""), &token);
+    body["locale"] = "Es".into();
+    let response = app
+        .client
+        .post(app.url("/api/consultation"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let said = response.text().await.unwrap_or_default();
+    assert!(said.contains("Escriba su nombre completo."), "{said}");
+
+    // Without JavaScript: the Spanish page's form posts to the Spanish page.
+    let response = post_spanish_form(&app, &with(valid_fields(), "phone", "555"), &token).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap_or_default();
+    assert!(
+        html.contains(r#"<html lang="es""#),
+        "the page is not Spanish"
+    );
+    assert!(
+        html.contains("Escriba un número de teléfono de EE. UU. de 10 dígitos"),
+        "{html}"
+    );
+    assert!(html.contains("Hay un problema con su solicitud"));
+}
+
+#[tokio::test]
+async fn a_request_from_a_spanish_page_is_marked_and_acknowledged_in_spanish() {
+    let sink = SmtpSink::start().await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
+    config.staff_email = vec!["frontdesk@clinic.example".into()];
+    let app = spawn_with(dir, config).await;
+    let token = app.form_token().await;
+
+    let response = post_spanish_form(&app, &valid_fields(), &token).await;
+    let location = redirect_target(&response);
+    assert!(
+        location.starts_with("/es/consulta/enviada/CR-"),
+        "{location}"
+    );
+    let reference = location.rsplit('/').next().unwrap_or_default().to_owned();
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consultations WHERE locale = 'es'")
+            .await,
+        1
+    );
+
+    let confirmation = app.page(&location).await;
+    assert_eq!(
+        confirmation.text("h1"),
+        "Gracias: hemos recibido su solicitud"
+    );
+    assert_eq!(confirmation.text(".reference"), reference);
+
+    let messages = sink.wait_for(2).await;
+    let patient = messages
+        .iter()
+        .find(|m| m.contains("To: ana@example.com"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    // The subject may be encoded; the body is plain text in Spanish.
+    assert!(
+        patient.contains("Gracias por contactar") && patient.contains(&reference),
+        "{patient}"
+    );
+    let staff = messages
+        .iter()
+        .find(|m| m.contains("To: frontdesk@clinic.example"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    assert!(
+        staff.contains("A new consultation request arrived"),
+        "staff read English: {staff}"
+    );
+}
+
+async fn post_spanish_form(
+    app: &crate::helpers::TestApp,
+    fields: &[(&str, String)],
+    token: &str,
+) -> reqwest::Response {
+    let mut all: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    all.push(("token", token));
+    let body = serde_html_form::to_string(&all).unwrap_or_else(|e| panic!("{e}"));
+    app.client
+        .post(app.url("/es/consulta"))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("POST /es/consulta: {e}"))
+}
