@@ -34,7 +34,7 @@ mod imp {
     pub fn on_first_use<F, Fut>(part: Element, load: F)
     where
         F: FnOnce() -> Fut + 'static,
-        Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+        Fut: Future<Output = Result<Option<AnyView>, SplitLoaderError>> + 'static,
     {
         let Some(owner) = Owner::current() else {
             return;
@@ -49,7 +49,7 @@ mod imp {
                 let part = part.clone();
                 owner.with(|| {
                     spawn_local_scoped(async move {
-                        if let Ok(view) = load().await {
+                        if let Ok(Some(view)) = load().await {
                             hydrate_into(view, part);
                         }
                     });

@@ -68,6 +68,13 @@ struct FormMade {
 }
 
 impl FormMade {
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn decode(data: &str) -> Option<FormMade> {
+        use codee::Decoder;
+        let bytes: Vec<u8> = percent_encoding::percent_decode_str(data).collect();
+        codee::binary::PostcardCodec::decode(&bytes).ok()
+    }
+
     fn encode(&self) -> String {
         use codee::Encoder;
         use percent_encoding::{percent_encode, AsciiSet, CONTROLS};
@@ -84,7 +91,7 @@ pub use browser::adopt_forms;
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{form_module, FormMade};
+    use super::form_module;
     use wasm_bindgen::JsCast;
 
     /// The attribute [`RequestFormView`](super::RequestFormView) marks a
@@ -104,32 +111,32 @@ mod browser {
             else {
                 continue;
             };
-            let Some(made) = part.get_attribute(FORM_DATA).and_then(|data| decode(&data)) else {
+            // Read by the form's module: its decoding (the form's words
+            // and services) stays out of the main module.
+            let Some(data) = part.get_attribute(FORM_DATA) else {
                 continue;
             };
-            crate::components::on_first_use(part, move || form_module(Box::new(made)));
+            crate::components::on_first_use(part, move || form_module(data));
         }
-    }
-
-    fn decode(data: &str) -> Option<FormMade> {
-        use codee::Decoder;
-        let bytes: Vec<u8> = percent_encoding::percent_decode_str(data).collect();
-        codee::binary::PostcardCodec::decode(&bytes).ok()
     }
 }
 
 /// The form's code, in a wasm module of its own (`request_form`): most of
 /// the code a patient's page could need, fetched when a patient first
 /// touches the form.
+/// `None` if the page's data for it cannot be read: the form then stays as
+/// the server sent it, and posts the way it does without JavaScript.
 #[leptos::wasm_split::wasm_split(request_form, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn form_module(made: Box<FormMade>) -> Result<AnyView, SplitLoaderError> {
-    let FormMade {
-        setup,
-        replay,
-        compact,
-        preselect,
-    } = *made;
-    Ok(form_body(setup, replay, compact, preselect).into_any())
+fn form_module(data: String) -> Result<Option<AnyView>, SplitLoaderError> {
+    Ok(FormMade::decode(&data).map(|made| {
+        let FormMade {
+            setup,
+            replay,
+            compact,
+            preselect,
+        } = made;
+        form_body(setup, replay, compact, preselect).into_any()
+    }))
 }
 
 /// Sending the form and what came back: the errors and notice shown, and
