@@ -248,3 +248,26 @@ test("@desktop staff write a service page's Spanish text in its own tab, preview
   await expect(page.locator(".prose")).not.toHaveAttribute("lang", "en");
   await expect(page.locator(".translation-note")).toHaveCount(0);
 });
+
+test("@desktop staff write an article in Spanish in its own tab, and patients read it at its Spanish address", async ({ page }) => {
+  await asAdmin(page);
+  await page.goto("/admin/articles");
+  await page.getByRole("link", { name: SEEDED_TITLE }).click();
+  await hydrated(page);
+  await page.getByRole("tab", { name: "Spanish" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Spanish" });
+  await panel.getByLabel("Title").fill("Cinco formas en que la acupuntura alivia el dolor lumbar");
+  await panel.getByLabel(/^Summary/).fill("Lo que la acupuntura puede hacer por su espalda.");
+  await panel.getByLabel(/^Text/).fill("## Cómo funciona\n\nLa acupuntura estimula puntos del cuerpo.");
+  await panel.getByRole("button", { name: "Preview" }).click();
+  await expect(panel.locator(".preview h2", { hasText: "Cómo funciona" })).toBeVisible();
+  await expectNoAxeViolations(page, "the article's Spanish tab");
+  await panel.getByRole("button", { name: "Save Spanish" }).click();
+  await expect(panel.getByRole("status")).toContainText("Saved");
+
+  await page.goto(SEEDED_ARTICLE_ES);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cinco formas en que la acupuntura alivia el dolor lumbar");
+  await expect(page.locator(".translation-note")).toHaveCount(0);
+  await page.goto(SEEDED_ARTICLE);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEEDED_TITLE);
+});

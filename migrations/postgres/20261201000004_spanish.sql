@@ -29,6 +29,20 @@ CREATE TRIGGER service_translations_changed AFTER INSERT OR UPDATE OR DELETE ON 
 CREATE TRIGGER clinic_translations_changed AFTER INSERT OR UPDATE OR DELETE ON clinic_translations
     FOR EACH ROW EXECUTE FUNCTION content_changed();
 
+-- An article in another language, at its English slug under `/es`; an
+-- article without one is shown in English with a note.
+CREATE TABLE article_translations (
+    article_id      BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    locale          TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    summary         TEXT NOT NULL,
+    body_md         TEXT NOT NULL,
+    body_html       TEXT NOT NULL, -- rendered and sanitised when saved
+    PRIMARY KEY (article_id, locale)
+);
+CREATE TRIGGER article_translations_changed AFTER INSERT OR UPDATE OR DELETE ON article_translations
+    FOR EACH ROW EXECUTE FUNCTION content_changed();
+
 -- The language of the page a request was sent from: staff see it, and the
 -- patient's acknowledgement is written in it.
 ALTER TABLE consultations ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';

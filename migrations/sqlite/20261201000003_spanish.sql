@@ -31,6 +31,21 @@ CREATE TRIGGER clinic_translations_changed_insert AFTER INSERT ON clinic_transla
 CREATE TRIGGER clinic_translations_changed_update AFTER UPDATE ON clinic_translations BEGIN UPDATE content_generation SET value = value + 1; END;
 CREATE TRIGGER clinic_translations_changed_delete AFTER DELETE ON clinic_translations BEGIN UPDATE content_generation SET value = value + 1; END;
 
+-- An article in another language, at its English slug under `/es`; an
+-- article without one is shown in English with a note.
+CREATE TABLE article_translations (
+    article_id      INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    locale          TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    summary         TEXT NOT NULL,
+    body_md         TEXT NOT NULL,
+    body_html       TEXT NOT NULL, -- rendered and sanitised when saved
+    PRIMARY KEY (article_id, locale)
+);
+CREATE TRIGGER article_translations_changed_insert AFTER INSERT ON article_translations BEGIN UPDATE content_generation SET value = value + 1; END;
+CREATE TRIGGER article_translations_changed_update AFTER UPDATE ON article_translations BEGIN UPDATE content_generation SET value = value + 1; END;
+CREATE TRIGGER article_translations_changed_delete AFTER DELETE ON article_translations BEGIN UPDATE content_generation SET value = value + 1; END;
+
 -- The language of the page a request was sent from: staff see it, and the
 -- patient's acknowledgement is written in it.
 ALTER TABLE consultations ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';

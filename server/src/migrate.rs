@@ -15,11 +15,14 @@ use sqlx::{Arguments, PgPool, Row, SqlitePool};
 /// generation, which the target's own triggers advance.
 const TABLES: &[&str] = &[
     "clinic",
+    "clinic_translations",
     "social_links",
     "services",
+    "service_translations",
     "categories",
     "staff",
     "articles",
+    "article_translations",
     "article_revisions",
     "consultations",
     "notifications",

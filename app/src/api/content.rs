@@ -35,6 +35,7 @@ pub async fn get_home(#[server(default)] locale: Locale) -> Result<HomeContent, 
     let db = super::server::state()?.db;
     let services = services::list(&db, locale).await?;
     let mut latest = articles::latest(&db, HOME_ARTICLES).await?;
+    articles::translated_in(&db, locale, &mut latest).await?;
     articles::dated_in(locale, &mut latest);
     Ok(HomeContent { services, latest })
 }
@@ -72,7 +73,9 @@ pub async fn list_articles(
         Some(raw) => Some(Slug::parse(raw).map_err(|_| ApiError::NotFound)?),
     };
     let page = PageNumber::parse(page.as_deref());
-    let mut list = articles::page(&super::server::state()?.db, category.as_ref(), page).await?;
+    let db = super::server::state()?.db;
+    let mut list = articles::page(&db, category.as_ref(), page).await?;
+    articles::translated_in(&db, locale, &mut list.items).await?;
     articles::dated_in(locale, &mut list.items);
     Ok(list)
 }
@@ -85,7 +88,9 @@ pub async fn get_article(
     use crate::domain::Slug;
     use crate::server::content::articles;
     let slug = Slug::parse(&slug).map_err(|_| ApiError::NotFound)?;
-    let mut view = articles::view(&super::server::state()?.db, &slug).await?;
+    let db = super::server::state()?.db;
+    let mut view = articles::view(&db, &slug).await?;
+    articles::view_in(&db, locale, &mut view).await?;
     articles::dated_in(locale, std::slice::from_mut(&mut view.article.summary));
     articles::dated_in(locale, &mut view.related);
     Ok(view)

@@ -33,6 +33,66 @@ pub struct ArticleDraft {
     pub seo_description: String,
 }
 
+/// An article in another language as staff write it: at the article's own
+/// slug under the language's prefix, with its title, summary and text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleTranslation {
+    pub title: String,
+    pub summary: String,
+    pub body_md: String,
+}
+
+impl ArticleTranslation {
+    /// The translation trimmed, or what is wrong with it per field.
+    pub fn validate(&self) -> Result<Self, DraftErrors> {
+        let mut errors = Vec::new();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.push((
+                "title".into(),
+                "Give the article its title in this language.".into(),
+            ));
+        } else if title.chars().count() > TITLE_MAX {
+            errors.push((
+                "title".into(),
+                format!("Keep the title to {TITLE_MAX} characters."),
+            ));
+        }
+        let summary = self.summary.trim();
+        if summary.is_empty() {
+            errors.push((
+                "summary".into(),
+                "Write the summary in this language: lists and search results show it.".into(),
+            ));
+        } else if summary.chars().count() > SUMMARY_MAX {
+            errors.push((
+                "summary".into(),
+                format!("Keep the summary to {SUMMARY_MAX} characters."),
+            ));
+        }
+        if self.body_md.trim().is_empty() {
+            errors.push((
+                "body_md".into(),
+                "Write the article's text in this language.".into(),
+            ));
+        } else if self.body_md.len() > BODY_MAX {
+            errors.push((
+                "body_md".into(),
+                format!("The text is longer than {BODY_MAX} characters."),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(Self {
+                title: title.to_owned(),
+                summary: summary.to_owned(),
+                body_md: self.body_md.trim().to_owned(),
+            })
+        } else {
+            Err(DraftErrors(errors))
+        }
+    }
+}
+
 /// What is wrong with a draft, per field name, in form order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftErrors(pub Vec<(String, String)>);

@@ -46,6 +46,9 @@ async fn a_sqlite_site_moves_to_postgresql_whole() {
     for line in [
         "consultations: 1 rows",
         "staff: 2 rows",
+        // The seed's Spanish.
+        "service_translations: 5 rows",
+        "clinic_translations: 1 rows",
         "give them this site's data key",
     ] {
         assert!(out.contains(line), "{line:?} in {out}");
@@ -57,6 +60,7 @@ async fn a_sqlite_site_moves_to_postgresql_whole() {
     for path in [
         "/articles/5-ways-that-acupuncture-helps-with-low-back-pain",
         "/articles/desk-stretches",
+        "/es/servicios/acupuntura",
         &image.key.url(480),
     ] {
         assert_eq!(target.get(path).await.status(), StatusCode::OK, "{path}");

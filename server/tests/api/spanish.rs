@@ -178,3 +178,126 @@ async fn post_spanish_form(
         .await
         .unwrap_or_else(|e| panic!("POST /es/consulta: {e}"))
 }
+
+#[tokio::test]
+async fn staff_translate_a_service_and_an_article_and_patients_read_them_in_spanish() {
+    use app::domain::staff::Role;
+    use serde_json::json;
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let front_desk = app.staff(Role::FrontDesk).await;
+
+    // A service's Spanish page: its own address, words and text.
+    let opened = app
+        .call(&editor.client, "admin/service", &[("slug", "acupuncture")])
+        .await;
+    let opened: serde_json::Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened["spanish"]["slug"], "acupuntura");
+    let body = json!({
+        "slug": "acupuncture", "locale": "Es",
+        "draft": { "slug": "acupuntura", "name": "Acupuntura",
+                   "summary": "Agujas finas.", "body_md": "## Qué esperar\n\nUsted se recuesta." }
+    });
+    let refused = front_desk
+        .client
+        .post(app.url("/api/admin/save_service_translation"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // An address another service has is refused, on its field.
+    let mut taken = body.clone();
+    taken["draft"]["slug"] = "fisioterapia".into();
+    let taken = editor
+        .client
+        .post(app.url("/api/admin/save_service_translation"))
+        .json(&taken)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = editor
+        .client
+        .post(app.url("/api/admin/save_service_translation"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.status(), StatusCode::OK);
+    let page = app.page("/es/servicios/acupuntura").await;
+    assert_eq!(page.texts(".prose h2"), ["Qué esperar"]);
+    assert!(page.attrs(".prose", "lang").is_empty());
+    assert!(page.texts(".translation-note").is_empty());
+    assert_eq!(
+        app.page("/services/acupuncture").await.text("h1"),
+        "Acupuncture"
+    );
+
+    // The article: the seed's, translated.
+    let id = app
+        .count("SELECT id FROM articles WHERE slug = '5-ways-that-acupuncture-helps-with-low-back-pain'")
+        .await;
+    let translation = json!({
+        "id": id, "locale": "Es",
+        "translation": { "title": "5 formas en que la acupuntura ayuda con el dolor lumbar",
+                         "summary": "Cómo actúa la acupuntura.", "body_md": "La acupuntura **ayuda**." }
+    });
+    let missing_title = {
+        let mut t = translation.clone();
+        t["translation"]["title"] = "".into();
+        t
+    };
+    let refused = editor
+        .client
+        .post(app.url("/api/admin/save_article_translation"))
+        .json(&missing_title)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = editor
+        .client
+        .post(app.url("/api/admin/save_article_translation"))
+        .json(&translation)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.status(), StatusCode::OK);
+    let spanish = app
+        .page("/es/articulos/5-ways-that-acupuncture-helps-with-low-back-pain")
+        .await;
+    assert_eq!(
+        spanish.text("h1"),
+        "5 formas en que la acupuntura ayuda con el dolor lumbar"
+    );
+    assert!(spanish.texts(".translation-note").is_empty());
+    assert!(spanish
+        .inner_html(".prose")
+        .contains("<strong>ayuda</strong>"));
+    let list = app.page("/es/articulos").await;
+    assert!(list
+        .texts(".article-item h3")
+        .contains(&"5 formas en que la acupuntura ayuda con el dolor lumbar".to_owned()));
+    let english = app
+        .page("/articles/5-ways-that-acupuncture-helps-with-low-back-pain")
+        .await;
+    assert_eq!(
+        english.text("h1"),
+        "5 Ways that Acupuncture Helps with Low Back Pain"
+    );
+    let opened = app
+        .call(
+            &editor.client,
+            "admin/article_translation",
+            &[("id", &id.to_string()), ("locale", "Es")],
+        )
+        .await;
+    let opened: serde_json::Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened["body_md"], "La acupuntura **ayuda**.");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('service.translate', 'article.translate')")
+            .await,
+        2
+    );
+}

@@ -1,7 +1,9 @@
 use super::article_delete::DeleteArticle;
 use super::article_preview::ArticlePreview;
+use super::article_translation::ArticleTranslationEditor;
 use super::hero_field::HeroField;
 use super::kept_draft::{keep_unsaved, storage_key, UnsavedChanges};
+use super::language_tabs::{language_tabs, panel_id, tab_id};
 use super::seo_fields::SeoFields;
 use crate::api::admin::articles::{
     article_revision, open_article, preview_article, save_article, set_article_state,
@@ -13,6 +15,7 @@ use crate::components::browser::{
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::article_admin::{ArticleState, EditedArticle};
 use crate::domain::article_draft::{ArticleDraft, DraftErrors, BODY_MAX, SUMMARY_MAX, TITLE_MAX};
+use crate::domain::Locale;
 use crate::routes::{self, ArticleIdParams};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -198,8 +201,14 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
         }
     };
 
+    // A saved article can be written in Spanish too, in its own tab.
+    let tab = RwSignal::new(Locale::En);
+    let saved_id = id.get_untracked();
     view! {
         <h1>{move || if id.get().is_some() { "Edit article" } else { "New article" }}</h1>
+        {saved_id.map(|_| language_tabs(tab))}
+        <div role=saved_id.map(|_| "tabpanel") id=panel_id(Locale::En) aria-labelledby=saved_id.map(|_| tab_id(Locale::En))
+            hidden=move || tab.get() != Locale::En>
         <p>"Status: " <strong>{status_line}</strong> {move || dirty.get().then_some(" · unsaved changes")}</p>
         <UnsavedChanges left_before draft/>
         <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
@@ -210,6 +219,13 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
         <ArticlePreview draft html=preview/>
         {saved_versions(ed, revisions)}
         <DeleteArticle id draft last_saved notice/>
+        </div>
+        {saved_id.map(|article| view! {
+            <div role="tabpanel" id=panel_id(Locale::Es) aria-labelledby=tab_id(Locale::Es)
+                hidden=move || tab.get() != Locale::Es>
+                <ArticleTranslationEditor id=article locale=Locale::Es/>
+            </div>
+        })}
     }
 }
 

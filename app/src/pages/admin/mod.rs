@@ -4,6 +4,7 @@
 mod accounts;
 mod article_delete;
 mod article_preview;
+mod article_translation;
 mod articles;
 mod audit;
 mod clinic;
@@ -11,6 +12,7 @@ mod editor;
 mod hero_field;
 mod home;
 mod kept_draft;
+mod language_tabs;
 mod layout;
 pub mod lazy;
 mod redirects;

@@ -1,3 +1,4 @@
+use super::language_tabs::language_tabs;
 use super::seo_fields::SeoFields;
 use crate::api::admin::articles::preview_article;
 use crate::api::admin::services::{
@@ -110,37 +111,10 @@ fn service_editor(service: EditedService) -> impl IntoView {
         });
     };
 
-    // The page in each language, one tab each (ARIA tabs: arrows move
-    // between them).
     let tab = RwSignal::new(Locale::En);
-    let tab_button = move |locale: Locale, label: &'static str| {
-        let id = format!("tab-{}", locale.code());
-        let on_key = move |ev: leptos::ev::KeyboardEvent| {
-            if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
-                let next = locale.other();
-                tab.set(next);
-                if let Some(button) = document().get_element_by_id(&format!("tab-{}", next.code()))
-                {
-                    use leptos::wasm_bindgen::JsCast;
-                    if let Ok(button) = button.dyn_into::<leptos::web_sys::HtmlElement>() {
-                        let _ = button.focus();
-                    }
-                }
-            }
-        };
-        view! {
-            <button type="button" role="tab" id=id aria-controls=format!("panel-{}", locale.code())
-                aria-selected=move || (tab.get() == locale).to_string()
-                tabindex=move || if tab.get() == locale { "0" } else { "-1" }
-                on:click=move |_| tab.set(locale) on:keydown=on_key>{label}</button>
-        }
-    };
     view! {
         <h1>"Edit service: " {move || draft.with(|d| d.name.clone())}</h1>
-        <div class="tabs" role="tablist" aria-label="Language">
-            {tab_button(Locale::En, "English")}
-            {tab_button(Locale::Es, "Spanish")}
-        </div>
+        {language_tabs(tab)}
         <div role="tabpanel" id="panel-en" aria-labelledby="tab-en" hidden=move || tab.get() != Locale::En>
         <p>"Public address: " <a href=public_address.clone()>{public_address.clone()}</a>
             {move || dirty.get().then_some(" · unsaved changes")}</p>

@@ -54,6 +54,87 @@ pub fn dated_in(locale: Locale, articles: &mut [ArticleSummary]) {
     }
 }
 
+/// The articles' titles and summaries in `locale` where translated (each
+/// marked with the language it is in).
+pub async fn translated_in(
+    db: &Db,
+    locale: Locale,
+    articles: &mut [ArticleSummary],
+) -> Result<(), ServerError> {
+    if locale == Locale::En || articles.is_empty() {
+        return Ok(());
+    }
+    let translations = db::articles::translations(db, locale.code()).await?;
+    for article in articles {
+        if let Some(t) = translations
+            .iter()
+            .find(|t| t.slug == article.slug.as_str())
+        {
+            article.title.clone_from(&t.title);
+            article.summary.clone_from(&t.summary);
+            article.locale = locale;
+        }
+    }
+    Ok(())
+}
+
+/// An article in `locale` where translated: its text, with staff's search
+/// overrides (written in English) left to the translation's title and
+/// summary. Its related articles too.
+pub async fn view_in(db: &Db, locale: Locale, view: &mut ArticleView) -> Result<(), ServerError> {
+    translated_in(db, locale, &mut view.related).await?;
+    if locale == Locale::En {
+        return Ok(());
+    }
+    let article = &mut view.article;
+    if let Some(t) =
+        db::articles::translation(db, article.summary.slug.as_str(), locale.code()).await?
+    {
+        article.summary.title = t.title;
+        article.summary.summary = t.summary;
+        article.summary.locale = locale;
+        article.body_html = t.body_html;
+        article.seo_title.clear();
+        article.seo_description.clear();
+    }
+    Ok(())
+}
+
+/// Adds or replaces an article's translation (validated).
+pub async fn save_translation(
+    db: &Db,
+    id: i64,
+    locale: Locale,
+    t: &crate::domain::article_draft::ArticleTranslation,
+) -> Result<(), ServerError> {
+    db::articles::save_translation(
+        db,
+        id,
+        locale.code(),
+        &t.title,
+        &t.summary,
+        &t.body_md,
+        &crate::server::markdown::render(&t.body_md),
+    )
+    .await
+}
+
+/// An article's translation as staff edit it (empty when there is none).
+pub async fn translation_for_editing(
+    db: &Db,
+    id: i64,
+    locale: Locale,
+) -> Result<crate::domain::article_draft::ArticleTranslation, ServerError> {
+    Ok(db::articles::translation_by_id(db, id, locale.code())
+        .await?
+        .map(|t| crate::domain::article_draft::ArticleTranslation {
+            title: t.title,
+            summary: t.summary,
+            body_md: t.body_md,
+        })
+        .unwrap_or_default())
+}
+
 /// Published articles, newest first.
 #[tracing::instrument(skip_all)]
 pub async fn latest(db: &Db, limit: i64) -> Result<Vec<ArticleSummary>, ServerError> {
