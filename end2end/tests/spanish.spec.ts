@@ -79,21 +79,23 @@ test("client-side navigation stays in Spanish", async ({ page }) => {
 });
 
 test("the language switch keeps the patient on the same page, both ways", async ({ page }) => {
-  await page.goto(SEEDED_ARTICLE);
+  await page.goto("/services/chiropractic");
   await hydrated(page);
   await markDocument(page);
   await page.getByRole("link", { name: "Español", exact: true }).click();
-  await expect(page).toHaveURL(SEEDED_ARTICLE_ES);
+  // The switch keeps the slug; the server sends it on to the Spanish one.
+  await expect(page).toHaveURL("/es/servicios/quiropractica");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
-  // The article is not translated: its English text, said so in Spanish, under Spanish navigation.
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEEDED_TITLE);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quiropráctica");
+  // Its text is not translated: the English text, said so in Spanish, under Spanish navigation.
   await expect(page.getByText("Esta página aún no está traducida al español")).toBeVisible();
   await expect(page.locator("#site-nav")).toHaveAttribute("aria-label", "Principal");
-  await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", new RegExp(`${SEEDED_ARTICLE_ES}$`));
+  await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", /\/es\/servicios\/quiropractica$/);
 
   await page.getByRole("link", { name: "English", exact: true }).click();
-  await expect(page).toHaveURL(SEEDED_ARTICLE);
+  await expect(page).toHaveURL("/services/chiropractic");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chiropractic");
   await expect(page.locator("#site-nav")).toHaveAttribute("aria-label", "Main");
   expect(await documentKept(page)).toBe(true);
 });
@@ -228,18 +230,18 @@ test("@desktop staff write a service page's Spanish text in its own tab, preview
   await expect(spanishTab).toHaveAttribute("aria-selected", "true");
   await expect(spanishTab).toBeFocused();
   const panel = page.getByRole("tabpanel", { name: "Spanish" });
-  await expect(panel.getByLabel("Name")).toHaveValue("Terapia ocupacional");
+  await expect(panel.getByLabel("Name in Spanish")).toHaveValue("Terapia ocupacional");
   await expectNoAxeViolations(page, "the Spanish tab");
 
-  await panel.getByLabel(/^Text/).fill("## Qué esperar\n\nLe ayudamos con las tareas de cada día.");
+  await panel.getByLabel(/^Text in Spanish/).fill("## Qué esperar\n\nLe ayudamos con las tareas de cada día.");
   await panel.getByRole("button", { name: "Preview" }).click();
   await expect(panel.locator(".preview h2", { hasText: "Qué esperar" })).toBeVisible();
 
   // A mistake is said next to its field, and nothing is lost.
-  await panel.getByLabel(/^Address/).fill("Terapia Ocupacional");
+  await panel.getByLabel(/^Address in Spanish/).fill("Terapia Ocupacional");
   await panel.getByRole("button", { name: "Save Spanish" }).click();
   await expect(panel.locator(".field-error").first()).toContainText("lower-case letters");
-  await panel.getByLabel(/^Address/).fill("terapia-ocupacional");
+  await panel.getByLabel(/^Address in Spanish/).fill("terapia-ocupacional");
   await panel.getByRole("button", { name: "Save Spanish" }).click();
   await expect(panel.getByRole("status")).toContainText("Saved");
 
@@ -250,15 +252,16 @@ test("@desktop staff write a service page's Spanish text in its own tab, preview
 });
 
 test("@desktop staff write an article in Spanish in its own tab, and patients read it at its Spanish address", async ({ page }) => {
+  // The seeded article: no other test reads its Spanish page's words.
   await asAdmin(page);
   await page.goto("/admin/articles");
   await page.getByRole("link", { name: SEEDED_TITLE }).click();
   await hydrated(page);
   await page.getByRole("tab", { name: "Spanish" }).click();
   const panel = page.getByRole("tabpanel", { name: "Spanish" });
-  await panel.getByLabel("Title").fill("Cinco formas en que la acupuntura alivia el dolor lumbar");
-  await panel.getByLabel(/^Summary/).fill("Lo que la acupuntura puede hacer por su espalda.");
-  await panel.getByLabel(/^Text/).fill("## Cómo funciona\n\nLa acupuntura estimula puntos del cuerpo.");
+  await panel.getByLabel("Title in Spanish").fill("Cinco formas en que la acupuntura alivia el dolor lumbar");
+  await panel.getByLabel(/^Summary in Spanish/).fill("Lo que la acupuntura puede hacer por su espalda.");
+  await panel.getByLabel(/^Text in Spanish/).fill("## Cómo funciona\n\nLa acupuntura estimula puntos del cuerpo.");
   await panel.getByRole("button", { name: "Preview" }).click();
   await expect(panel.locator(".preview h2", { hasText: "Cómo funciona" })).toBeVisible();
   await expectNoAxeViolations(page, "the article's Spanish tab");

@@ -73,26 +73,28 @@ fn translation_form(id: i64, locale: Locale, saved: ArticleTranslation) -> impl 
         });
     };
     let id_of = move |name: &str| format!("article-{code}-{name}");
+    // Labels name the language: both tabs' fields are in the page at once.
+    let language = locale.english_name();
     view! {
         <p>{move || dirty.get().then_some("Unsaved changes")}</p>
         <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
         <form class="editor" on:submit=save>
             <div class="field">
-                <label for=id_of("title")>"Title"</label>
+                <label for=id_of("title")>"Title in " {language}</label>
                 <input id=id_of("title") type="text" lang=code maxlength=TITLE_MAX autocomplete="off"
                     aria-describedby=id_of("title-error") aria-invalid=move || field("title")().is_some().to_string()
                     prop:value=move || draft.with(|d| d.title.clone()) on:input=set(|d, v| d.title = v)/>
                 <p class="field-error" id=id_of("title-error")>{field("title")}</p>
             </div>
             <div class="field">
-                <label for=id_of("summary")>"Summary (lists and search results show it)"</label>
+                <label for=id_of("summary")>"Summary in " {language} " (lists and search results show it)"</label>
                 <textarea id=id_of("summary") lang=code rows="2" maxlength=SUMMARY_MAX aria-describedby=id_of("summary-error")
                     aria-invalid=move || field("summary")().is_some().to_string()
                     prop:value=move || draft.with(|d| d.summary.clone()) on:input=set(|d, v| d.summary = v)></textarea>
                 <p class="field-error" id=id_of("summary-error")>{field("summary")}</p>
             </div>
             <div class="field">
-                <label for=id_of("body")>"Text (Markdown)"</label>
+                <label for=id_of("body")>"Text in " {language} " (Markdown)"</label>
                 <textarea id=id_of("body") lang=code rows="16" maxlength=BODY_MAX aria-describedby=id_of("body-error")
                     aria-invalid=move || field("body_md")().is_some().to_string()
                     prop:value=move || draft.with(|d| d.body_md.clone()) on:input=set(|d, v| d.body_md = v)></textarea>

@@ -226,6 +226,8 @@ fn translation_editor(slug: Slug, locale: Locale, saved: TranslationDraft) -> im
         });
     };
     let id = move |name: &str| format!("service-{code}-{name}");
+    // Labels name the language: both tabs' fields are in the page at once.
+    let language = locale.english_name();
     view! {
         <p>"Public address: "
             {move || address().map(|a| view! { <a href=a.clone()>{a.clone()}</a> })}
@@ -233,28 +235,28 @@ fn translation_editor(slug: Slug, locale: Locale, saved: TranslationDraft) -> im
         <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
         <form class="editor" on:submit=save>
             <div class="field">
-                <label for=id("slug")>"Address (after /es/servicios/)"</label>
+                <label for=id("slug")>"Address in " {language} " (after " {routes::Pages(locale).services()} "/)"</label>
                 <input id=id("slug") type="text" autocomplete="off" aria-describedby=id("slug-error")
                     aria-invalid=move || field("slug")().is_some().to_string()
                     prop:value=move || draft.with(|d| d.slug.clone()) on:input=set(|d, v| d.slug = v)/>
                 <p class="field-error" id=id("slug-error")>{field("slug")}</p>
             </div>
             <div class="field">
-                <label for=id("name")>"Name"</label>
+                <label for=id("name")>"Name in " {language}</label>
                 <input id=id("name") type="text" lang=code maxlength=NAME_MAX autocomplete="off" aria-describedby=id("name-error")
                     aria-invalid=move || field("name")().is_some().to_string()
                     prop:value=move || draft.with(|d| d.name.clone()) on:input=set(|d, v| d.name = v)/>
                 <p class="field-error" id=id("name-error")>{field("name")}</p>
             </div>
             <div class="field">
-                <label for=id("summary")>"Summary (the services list and search results show it)"</label>
+                <label for=id("summary")>"Summary in " {language} " (the services list and search results show it)"</label>
                 <textarea id=id("summary") lang=code rows="2" maxlength=SUMMARY_MAX aria-describedby=id("summary-error")
                     aria-invalid=move || field("summary")().is_some().to_string()
                     prop:value=move || draft.with(|d| d.summary.clone()) on:input=set(|d, v| d.summary = v)></textarea>
                 <p class="field-error" id=id("summary-error")>{field("summary")}</p>
             </div>
             <div class="field">
-                <label for=id("body")>"Text (Markdown, optional)"</label>
+                <label for=id("body")>"Text in " {language} " (Markdown, optional)"</label>
                 <p class="field-hint" id=id("body-hint")>"Left empty, the Spanish page shows the English text with a note saying so."</p>
                 <textarea id=id("body") lang=code rows="16" maxlength=BODY_MAX aria-describedby=format!("{} {}", id("body-hint"), id("body-error"))
                     aria-invalid=move || field("body_md")().is_some().to_string()
