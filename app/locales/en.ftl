@@ -67,6 +67,9 @@ breadcrumb = Breadcrumb
 loading = Loading…
 page-not-loaded = Sorry, this page didn't load
 go-home = Go to the home page
+not-loaded-title = This page didn't load
+connection-dropped = The connection dropped while the page was on its way. Check that you are online, then try again.
+try-again = Try again
 # Shown on a page in one language whose text is not yet written in it.
 not-translated = This page is not available in English yet, so it is shown in the language it was written in.
 language-suggestion = This site is also in English.

@@ -68,6 +68,9 @@ breadcrumb = Ruta de navegación
 loading = Cargando…
 page-not-loaded = Lo sentimos, esta página no se cargó
 go-home = Ir a la página de inicio
+not-loaded-title = Esta página no se cargó
+connection-dropped = Se cortó la conexión mientras la página llegaba. Compruebe que está en línea y vuelva a intentarlo.
+try-again = Intentar de nuevo
 # Se muestra en una página en un idioma cuyo texto aún no está escrito en él.
 not-translated = Esta página aún no está traducida al español, así que se muestra en inglés.
 language-suggestion = Este sitio también está en español.

@@ -105,6 +105,12 @@ pub struct ShellText {
     pub suggestion: String,
     pub suggestion_link: String,
     pub suggestion_dismiss: String,
+    /// What shows while a page is fetched, and when it does not arrive.
+    pub loading: String,
+    pub not_loaded_title: String,
+    pub not_loaded: String,
+    pub connection_dropped: String,
+    pub try_again: String,
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ mod imp {
 #[cfg(feature = "hydrate")]
 mod imp {
     use super::*;
+    use crate::domain::locale::ShellText;
     use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
     use leptos::html::Div;
     use leptos::task::spawn_local_scoped;
@@ -56,6 +57,16 @@ mod imp {
         let slot = NodeRef::<Div>::new();
         let location = use_location();
         let navigate = use_navigate();
+        // The shell's words, in the page's language, for what this shows
+        // itself: "Loading…" and a page that did not arrive.
+        let clinic = crate::components::use_clinic();
+        let words = move || {
+            clinic
+                .get_untracked()
+                .and_then(Result::ok)
+                .map(|c| c.text)
+                .filter(|t| !t.not_loaded.is_empty())
+        };
         let address = crate::routes::use_address();
         let mut adopt = hydrating.then(|| address.get_untracked());
         // What the page's forms own, replaced with the page. A child of the
@@ -125,8 +136,12 @@ mod imp {
                         }
                     }
                     None => {
-                        div.set_inner_html(&not_loaded(&wanted));
-                        document().set_title("This page didn't load");
+                        let text = words();
+                        div.set_inner_html(&not_loaded(&wanted, text.as_ref()));
+                        document().set_title(
+                            text.as_ref()
+                                .map_or("This page didn't load", |t| &t.not_loaded_title),
+                        );
                     }
                 }
                 let _ = div.remove_attribute("aria-busy");
@@ -138,7 +153,7 @@ mod imp {
         } else {
             view! {
                 <div class="server-page" node_ref=slot>
-                    <p class="loading" role="status">"Loading…"</p>
+                    <p class="loading" role="status">{words().map_or_else(|| "Loading…".to_owned(), |t| t.loading)}</p>
                 </div>
                 <Hydrated/>
             }
@@ -259,15 +274,30 @@ mod imp {
         }
     }
 
-    /// What shows when a page did not arrive (a dropped connection): "Try
-    /// again" loads the address whole from the server (`rel="external"`).
-    fn not_loaded(address: &str) -> String {
-        let href = address
-            .replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;");
+    /// What shows when a page did not arrive (a dropped connection), in
+    /// the page's language when its words have arrived: "Try again" loads
+    /// the address whole from the server (`rel="external"`).
+    fn not_loaded(address: &str, text: Option<&ShellText>) -> String {
+        let escape = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;")
+        };
+        let (heading, said, again) = match text {
+            Some(t) => (
+                escape(&t.not_loaded),
+                escape(&t.connection_dropped),
+                escape(&t.try_again),
+            ),
+            None => (
+                "Sorry, this page didn't load".to_owned(),
+                "The connection dropped while the page was on its way. Check that you are online, then try again.".to_owned(),
+                "Try again".to_owned(),
+            ),
+        };
+        let href = escape(address);
         format!(
-            r#"<section class="wrap notice" role="alert"><h1>Sorry, this page didn't load</h1><p>The connection dropped while the page was on its way. Check that you are online, then try again.</p><p><a href="{href}" rel="external">Try again</a></p></section>"#
+            r#"<section class="wrap notice" role="alert"><h1>{heading}</h1><p>{said}</p><p><a href="{href}" rel="external">{again}</a></p></section>"#
         )
     }
 }

@@ -93,6 +93,11 @@ pub fn shell_text(locale: Locale, clinic: &ClinicInfo) -> ShellText {
         suggestion: text(locale.other(), Msg::LanguageSuggestion),
         suggestion_link: text(locale.other(), Msg::LanguageSuggestionLink),
         suggestion_dismiss: text(locale.other(), Msg::LanguageSuggestionDismiss),
+        loading: t(Msg::Loading),
+        not_loaded_title: t(Msg::NotLoadedTitle),
+        not_loaded: t(Msg::PageNotLoaded),
+        connection_dropped: t(Msg::ConnectionDropped),
+        try_again: t(Msg::TryAgain),
     }
 }
 
