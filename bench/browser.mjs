@@ -1,5 +1,6 @@
 // A phone's first visit to home, an article, a service page and the
-// consultation page, measured in Debian's chromium: every
+// consultation page, and to home and a service page in Spanish, measured in
+// Debian's chromium: every
 // byte transferred (compressed, as served) by kind; what a repeat visit
 // fetches; then Lighthouse (mobile preset) on four pages. Prints JSON.
 import { chromium, devices } from "playwright-core";
@@ -10,7 +11,15 @@ const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const port = 9333;
 const browser = await chromium.launch({ executablePath, args: [`--remote-debugging-port=${port}`] });
 
-const PAGES = [["home", "/"], ["article", article], ["service", "/services/physical-therapy"], ["consultation", "/consultation"]];
+const PAGES = [
+  ["home", "/"],
+  ["article", article],
+  ["service", "/services/physical-therapy"],
+  ["consultation", "/consultation"],
+  // The same in Spanish (issue 20).
+  ["home_es", "/es"],
+  ["service_es", "/es/servicios/fisioterapia"],
+];
 
 /** A phone's first visit to `path` in a fresh context: bytes by kind. */
 async function firstVisit(path) {
@@ -63,6 +72,12 @@ for (const [name, path] of PAGES) {
   const results = [];
   for (let i = 0; i < runs; i++) {
     const { lhr } = await lighthouse(base + path, { port, output: "json", logLevel: "error" });
+    // A run Lighthouse could not finish is reported as such, not scored.
+    const failed = lhr.runtimeError?.code ?? (lhr.audits["cumulative-layout-shift"]?.numericValue === undefined ? "no layout-shift audit" : null);
+    if (failed) {
+      results.push({ performance: 0, error: failed });
+      continue;
+    }
     const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
     results.push({
       performance: score("performance"), accessibility: score("accessibility"),
@@ -73,7 +88,8 @@ for (const [name, path] of PAGES) {
     });
   }
   results.sort((a, b) => b.performance - a.performance || a.tbt_ms - b.tbt_ms);
-  lh[name] = { ...results[Math.floor(results.length / 2)], performance_runs: results.map((r) => r.performance) };
+  const errors = results.filter((r) => r.error).map((r) => r.error);
+  lh[name] = { ...results[Math.floor(results.length / 2)], performance_runs: results.map((r) => r.performance), ...(errors.length ? { errors } : {}) };
 }
 await browser.close();
 console.log(JSON.stringify({ transfer, first_visits, lighthouse: lh }));

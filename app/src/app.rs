@@ -54,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="alternate" type="application/rss+xml" title="Articles" href=routes::FEED/>
                 {stylesheet}
                 <noscript><link rel="stylesheet" href="/noscript.css"/></noscript>
+                <script inner_html=LANGUAGE_SCRIPT></script>
                 <script type="module" inner_html=hydration></script>
                 <MetaTags/>
             </head>
@@ -63,6 +64,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// Before the first paint: marks the document with the first of the
+/// browser's languages the site has (`data-prefers`), so the header's
+/// suggestion of the other language shows from the start when it differs
+/// from the page's (the stylesheet compares it with `<html lang>`, which
+/// client-side navigation updates) and moves nothing later; and turns the
+/// suggestion down for this tab when asked (session storage, no cookie).
+/// It works before and without the app's code, and keeps it out of the wasm.
+const LANGUAGE_SCRIPT: &str = r#"(function(){var h=document.documentElement,k="language-suggestion-dismissed";try{if(sessionStorage.getItem(k))return}catch(e){}var l=navigator.languages||[navigator.language||""];for(var i=0;i<l.length;i++){var c=String(l[i]).slice(0,2).toLowerCase();if(c==="en"||c==="es"){h.setAttribute("data-prefers",c);break}}document.addEventListener("click",function(e){var b=e.target.closest&&e.target.closest("[data-dismiss-suggestion]");if(!b)return;try{sessionStorage.setItem(k,"1")}catch(x){}h.removeAttribute("data-prefers");var m=document.getElementById("main");if(m)m.focus()})})();"#;
 
 /// Loads the app's code once the page has painted and the phone is idle,
 /// then hydrates. Leptos' `HydrationScripts` preloads the wasm from the

@@ -1,5 +1,4 @@
-//! What only a browser has: local and session storage, the time zone, the
-//! reader's languages, leaving the page.
+//! What only a browser has: local storage, the time zone, leaving the page.
 //! On the server these do nothing; they are only called from effects and
 //! event handlers, which run in the browser.
 
@@ -47,34 +46,6 @@ mod imp {
 
     pub fn local_storage_get(key: &str) -> Option<String> {
         storage()?.get_item(key).ok()?
-    }
-
-    /// This tab's storage, gone when the tab is closed.
-    fn session() -> Option<web_sys::Storage> {
-        web_sys::window()?.session_storage().ok()?
-    }
-
-    pub fn session_get(key: &str) -> Option<String> {
-        session()?.get_item(key).ok()?
-    }
-
-    pub fn session_set(key: &str, value: &str) {
-        if let Some(storage) = session() {
-            let _ = storage.set_item(key, value);
-        }
-    }
-
-    /// The languages the browser asks for, in its order of preference.
-    pub fn browser_languages() -> Vec<String> {
-        let Some(window) = web_sys::window() else {
-            return Vec::new();
-        };
-        window
-            .navigator()
-            .languages()
-            .iter()
-            .filter_map(|language| language.as_string())
-            .collect()
     }
 
     pub fn local_storage_set(key: &str, value: Option<&str>) {
@@ -157,16 +128,6 @@ mod imp {
 
     pub fn local_storage_set(_key: &str, _value: Option<&str>) {}
 
-    pub fn session_get(_key: &str) -> Option<String> {
-        None
-    }
-
-    pub fn session_set(_key: &str, _value: &str) {}
-
-    pub fn browser_languages() -> Vec<String> {
-        Vec::new()
-    }
-
     pub fn local_to_utc(_local: &str) -> Option<String> {
         None
     }
@@ -181,8 +142,8 @@ mod imp {
 }
 
 pub use imp::{
-    browser_languages, chosen_file, form_entries, local_storage_get, local_storage_set,
-    local_to_utc, next_task, replace_url, session_get, session_set, upload, ChosenFile,
+    chosen_file, form_entries, local_storage_get, local_storage_set, local_to_utc, next_task,
+    replace_url, upload, ChosenFile,
 };
 
 /// Asks the browser to warn before the page is left while `dirty` holds.

@@ -1,7 +1,5 @@
-use super::browser::{browser_languages, session_get, session_set};
 use super::use_clinic;
 use crate::domain::locale::ShellText;
-use crate::domain::Locale;
 use crate::routes::{self, Pages};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -48,33 +46,20 @@ pub fn Header() -> impl IntoView {
                         Pages::translate(&address.get(), other)
                             .unwrap_or_else(|| Pages(other).home().to_owned())
                     };
-                    // A browser that prefers the other language is offered
-                    // it, never sent there: shared links stay as they are.
-                    // Dismissed for this tab only (no cookie).
-                    let suggest = RwSignal::new(false);
-                    Effect::new(move |_| {
-                        let wanted = Locale::first_of(&browser_languages());
-                        suggest.set(wanted == Some(other) && session_get(SUGGESTION_DISMISSED).is_none());
-                    });
-                    let suggestion = {
-                        let text = text.clone();
-                        move || suggest.get().then(|| {
-                            let dismiss = move |_| {
-                                session_set(SUGGESTION_DISMISSED, "yes");
-                                suggest.set(false);
-                            };
-                            view! {
-                                <div class="language-suggestion" lang=other.code()>
-                                    <p>
-                                        {text.suggestion.clone()} " "
-                                        <a href=switch hreflang=other.code()>{text.suggestion_link.clone()}</a>
-                                    </p>
-                                    <button type="button" class="button button-secondary" on:click=dismiss>
-                                        {text.suggestion_dismiss.clone()}
-                                    </button>
-                                </div>
-                            }
-                        })
+                    // Offered to a browser that prefers the other language,
+                    // never a redirect: shown from the first paint by the
+                    // page's own script and style (app.rs, `LANGUAGE_SCRIPT`),
+                    // so it moves nothing, and turned down there too.
+                    let suggestion = view! {
+                        <div class="language-suggestion" lang=other.code()>
+                            <p>
+                                {text.suggestion.clone()} " "
+                                <a href=switch hreflang=other.code()>{text.suggestion_link.clone()}</a>
+                            </p>
+                            <button type="button" class="button button-secondary" data-dismiss-suggestion="">
+                                {text.suggestion_dismiss.clone()}
+                            </button>
+                        </div>
                     };
                     view! {
                         {suggestion}
@@ -123,9 +108,6 @@ pub fn Header() -> impl IntoView {
         </header>
     }
 }
-
-/// Set in this tab's storage when the reader turns the suggestion down.
-const SUGGESTION_DISMISSED: &str = "language-suggestion-dismissed";
 
 /// The site's main pages and their names in the page's language: the menu
 /// lists them, and the footer lists them with the privacy page.
