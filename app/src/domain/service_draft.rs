@@ -60,30 +60,16 @@ impl TranslationDraft {
                 "Write the address in lower-case letters, digits and hyphens, for example acupuntura.".into(),
             ));
         });
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.push((
-                "name".into(),
-                "Give the service its name in this language.".into(),
-            ));
-        } else if name.chars().count() > NAME_MAX {
-            errors.push((
-                "name".into(),
-                format!("Keep the name to {NAME_MAX} characters."),
-            ));
-        }
-        let summary = self.summary.trim();
-        if summary.is_empty() {
-            errors.push((
-                "summary".into(),
-                "Write the one-line summary in this language.".into(),
-            ));
-        } else if summary.chars().count() > SUMMARY_MAX {
-            errors.push((
-                "summary".into(),
-                format!("Keep the summary to {SUMMARY_MAX} characters."),
-            ));
-        }
+        let name = check_name(
+            &self.name,
+            "Give the service its name in this language.",
+            &mut errors,
+        );
+        let summary = check_summary(
+            &self.summary,
+            "Write the one-line summary in this language.",
+            &mut errors,
+        );
         if self.body_md.len() > BODY_MAX {
             errors.push((
                 "body_md".into(),
@@ -106,28 +92,12 @@ impl ServiceDraft {
     /// The draft trimmed, or what is wrong with it per field.
     pub fn validate(&self) -> Result<Self, DraftErrors> {
         let mut errors = Vec::new();
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.push(("name".into(), "Give the service a name.".into()));
-        } else if name.chars().count() > NAME_MAX {
-            errors.push((
-                "name".into(),
-                format!("Keep the name to {NAME_MAX} characters."),
-            ));
-        }
-        let summary = self.summary.trim();
-        if summary.is_empty() {
-            errors.push((
-                "summary".into(),
-                "Write a one-line summary: it shows in the services list and in search results."
-                    .into(),
-            ));
-        } else if summary.chars().count() > SUMMARY_MAX {
-            errors.push((
-                "summary".into(),
-                format!("Keep the summary to {SUMMARY_MAX} characters."),
-            ));
-        }
+        let name = check_name(&self.name, "Give the service a name.", &mut errors);
+        let summary = check_summary(
+            &self.summary,
+            "Write a one-line summary: it shows in the services list and in search results.",
+            &mut errors,
+        );
         if self.body_md.trim().is_empty() {
             errors.push(("body_md".into(), "Write the page's text.".into()));
         } else if self.body_md.len() > BODY_MAX {
@@ -160,6 +130,34 @@ impl ServiceDraft {
             Err(DraftErrors(errors))
         }
     }
+}
+
+/// A service's name trimmed; missing or too long is said on `name`.
+fn check_name<'a>(raw: &'a str, missing: &str, errors: &mut Vec<(String, String)>) -> &'a str {
+    let name = raw.trim();
+    if name.is_empty() {
+        errors.push(("name".into(), missing.into()));
+    } else if name.chars().count() > NAME_MAX {
+        errors.push((
+            "name".into(),
+            format!("Keep the name to {NAME_MAX} characters."),
+        ));
+    }
+    name
+}
+
+/// A service's summary trimmed; missing or too long is said on `summary`.
+fn check_summary<'a>(raw: &'a str, missing: &str, errors: &mut Vec<(String, String)>) -> &'a str {
+    let summary = raw.trim();
+    if summary.is_empty() {
+        errors.push(("summary".into(), missing.into()));
+    } else if summary.chars().count() > SUMMARY_MAX {
+        errors.push((
+            "summary".into(),
+            format!("Keep the summary to {SUMMARY_MAX} characters."),
+        ));
+    }
+    summary
 }
 
 #[cfg(test)]

@@ -83,13 +83,7 @@ async fn the_rules_answer_in_the_language_of_the_page() {
     // JavaScript: the server function is told the page's language.
     let mut body = json_body(&with(valid_fields(), "name", ""), &token);
     body["locale"] = "Es".into();
-    let response = app
-        .client
-        .post(app.url("/api/consultation"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let response = post_json(&app, &app.client, "/api/consultation", &body).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let said = response.text().await.unwrap_or_default();
     assert!(said.contains("Escriba su nombre completo."), "{said}");
@@ -198,32 +192,32 @@ async fn staff_translate_a_service_and_an_article_and_patients_read_them_in_span
         "draft": { "slug": "acupuntura", "name": "Acupuntura",
                    "summary": "Agujas finas.", "body_md": "## Qué esperar\n\nUsted se recuesta." }
     });
-    let refused = front_desk
-        .client
-        .post(app.url("/api/admin/save_service_translation"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = post_json(
+        &app,
+        &front_desk.client,
+        "/api/admin/save_service_translation",
+        &body,
+    )
+    .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     // An address another service has is refused, on its field.
     let mut taken = body.clone();
     taken["draft"]["slug"] = "fisioterapia".into();
-    let taken = editor
-        .client
-        .post(app.url("/api/admin/save_service_translation"))
-        .json(&taken)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let taken = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_service_translation",
+        &taken,
+    )
+    .await;
     assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let saved = editor
-        .client
-        .post(app.url("/api/admin/save_service_translation"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let saved = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_service_translation",
+        &body,
+    )
+    .await;
     assert_eq!(saved.status(), StatusCode::OK);
     let page = app.page("/es/servicios/acupuntura").await;
     assert_eq!(page.texts(".prose h2"), ["Qué esperar"]);
@@ -248,21 +242,21 @@ async fn staff_translate_a_service_and_an_article_and_patients_read_them_in_span
         t["translation"]["title"] = "".into();
         t
     };
-    let refused = editor
-        .client
-        .post(app.url("/api/admin/save_article_translation"))
-        .json(&missing_title)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_article_translation",
+        &missing_title,
+    )
+    .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let saved = editor
-        .client
-        .post(app.url("/api/admin/save_article_translation"))
-        .json(&translation)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let saved = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_article_translation",
+        &translation,
+    )
+    .await;
     assert_eq!(saved.status(), StatusCode::OK);
     let spanish = app
         .page("/es/articulos/5-ways-that-acupuncture-helps-with-low-back-pain")
@@ -300,4 +294,19 @@ async fn staff_translate_a_service_and_an_article_and_patients_read_them_in_span
             .await,
         2
     );
+}
+
+/// Calls a server function with a JSON body, as the page's code does.
+async fn post_json(
+    app: &crate::helpers::TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    body: &serde_json::Value,
+) -> reqwest::Response {
+    client
+        .post(app.url(path))
+        .json(body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("POST {path}: {e}"))
 }

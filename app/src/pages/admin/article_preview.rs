@@ -1,8 +1,25 @@
 //! The editor's preview: the article as patients will see it, with the body
 //! rendered and sanitised by the server.
 
+use crate::api::admin::articles::preview_article;
 use crate::domain::article_draft::ArticleDraft;
 use leptos::prelude::*;
+
+/// Asks the server to render `body` (Markdown) as patients will see it:
+/// into `preview`, or a sentence into `notice`. Every editor's Preview
+/// button, in every language, does this.
+pub fn render_preview(
+    body: String,
+    preview: RwSignal<Option<String>>,
+    notice: RwSignal<Option<String>>,
+) {
+    leptos::task::spawn_local(async move {
+        match preview_article(body).await {
+            Ok(html) => preview.set(Some(html)),
+            Err(e) => notice.set(Some(e.to_string())),
+        }
+    });
+}
 
 /// Shown once staff ask for a preview (`html` is the server's rendering).
 #[component]

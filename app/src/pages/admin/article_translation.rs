@@ -1,7 +1,8 @@
 //! An article in another language, in its own tab of the editor: its
 //! title, summary and text, with the same preview as the English article.
 
-use crate::api::admin::articles::{article_translation, preview_article, save_article_translation};
+use super::article_preview::render_preview;
+use crate::api::admin::articles::{article_translation, save_article_translation};
 use crate::api::ApiError;
 use crate::components::browser::warn_before_leaving;
 use crate::components::{show_loaded, Loading};
@@ -63,15 +64,7 @@ fn translation_form(id: i64, locale: Locale, saved: ArticleTranslation) -> impl 
             busy.set(false);
         });
     };
-    let show_preview = move |_| {
-        let body = draft.get_untracked().body_md;
-        spawn_local(async move {
-            match preview_article(body).await {
-                Ok(html) => preview.set(Some(html)),
-                Err(e) => notice.set(Some(e.to_string())),
-            }
-        });
-    };
+    let show_preview = move |_| render_preview(draft.get_untracked().body_md, preview, notice);
     let id_of = move |name: &str| format!("article-{code}-{name}");
     // Labels name the language: both tabs' fields are in the page at once.
     let language = locale.english_name();

@@ -1,4 +1,5 @@
 use super::article_delete::DeleteArticle;
+use super::article_preview::render_preview;
 use super::article_preview::ArticlePreview;
 use super::article_translation::ArticleTranslationEditor;
 use super::hero_field::HeroField;
@@ -6,7 +7,7 @@ use super::kept_draft::{keep_unsaved, storage_key, UnsavedChanges};
 use super::language_tabs::{language_tabs, panel_id, tab_id};
 use super::seo_fields::SeoFields;
 use crate::api::admin::articles::{
-    article_revision, open_article, preview_article, save_article, set_article_state,
+    article_revision, open_article, save_article, set_article_state,
 };
 use crate::api::ApiError;
 use crate::components::browser::{
@@ -184,15 +185,7 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
     let left_before = keep_unsaved(id, draft, dirty);
     warn_before_leaving(dirty);
 
-    let show_preview = move |_| {
-        let body = draft.get_untracked().body_md;
-        spawn_local(async move {
-            match preview_article(body).await {
-                Ok(html) => preview.set(Some(html)),
-                Err(e) => notice.set(Some(e.to_string())),
-            }
-        });
-    };
+    let show_preview = move |_| render_preview(draft.get_untracked().body_md, preview, notice);
     let status_line = move || {
         let s = ed.state.get();
         match (s, &when) {

@@ -1,6 +1,6 @@
+use super::article_preview::render_preview;
 use super::language_tabs::language_tabs;
 use super::seo_fields::SeoFields;
-use crate::api::admin::articles::preview_article;
 use crate::api::admin::services::{
     admin_services, open_service, save_service, save_service_translation,
 };
@@ -101,15 +101,7 @@ fn service_editor(service: EditedService) -> impl IntoView {
             busy.set(false);
         });
     };
-    let show_preview = move |_| {
-        let body = draft.get_untracked().body_md;
-        spawn_local(async move {
-            match preview_article(body).await {
-                Ok(html) => preview.set(Some(html)),
-                Err(e) => notice.set(Some(e.to_string())),
-            }
-        });
-    };
+    let show_preview = move |_| render_preview(draft.get_untracked().body_md, preview, notice);
 
     let tab = RwSignal::new(Locale::En);
     view! {
@@ -216,15 +208,7 @@ fn translation_editor(slug: Slug, locale: Locale, saved: TranslationDraft) -> im
             busy.set(false);
         });
     };
-    let show_preview = move |_| {
-        let body = draft.get_untracked().body_md;
-        spawn_local(async move {
-            match preview_article(body).await {
-                Ok(html) => preview.set(Some(html)),
-                Err(e) => notice.set(Some(e.to_string())),
-            }
-        });
-    };
+    let show_preview = move |_| render_preview(draft.get_untracked().body_md, preview, notice);
     let id = move |name: &str| format!("service-{code}-{name}");
     // Labels name the language: both tabs' fields are in the page at once.
     let language = locale.english_name();
