@@ -204,6 +204,11 @@ form-privacy = We use these details only to contact you.
 form-privacy-link = How we handle your data
 form-problem = There is a problem with your request
 form-error = Error:
+# { $minutes } is filled in when the server says how long to wait.
+form-too-many = You've sent several requests in a short time. Please try again in { $minutes } minute(s), or give us a call.
+form-unreachable = We couldn't reach the clinic's server. Check your connection and try again.
+form-internal = Something went wrong on our side. Please try again in a moment, or give us a call.
+form-not-saved = Your request could not be saved because of a problem on our side, so it was not sent. Please try again in a moment, or give us a call.
 
 ## The form's rules, checked in the browser and again on the server
 rule-name-missing = Enter your full name.

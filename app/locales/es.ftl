@@ -205,6 +205,11 @@ form-privacy = Usamos estos datos solo para contactarle.
 form-privacy-link = Cómo tratamos sus datos
 form-problem = Hay un problema con su solicitud
 form-error = Error:
+# { $minutes } se completa cuando el servidor dice cuánto esperar.
+form-too-many = Ha enviado varias solicitudes en poco tiempo. Vuelva a intentarlo en { $minutes } minuto(s), o llámenos.
+form-unreachable = No pudimos conectar con el servidor de la clínica. Compruebe su conexión y vuelva a intentarlo.
+form-internal = Algo salió mal de nuestro lado. Vuelva a intentarlo en un momento, o llámenos.
+form-not-saved = Su solicitud no se pudo guardar por un problema de nuestro lado, así que no se envió. Vuelva a intentarlo en un momento, o llámenos.
 
 ## Las reglas del formulario, comprobadas en el navegador y otra vez en el servidor
 rule-name-missing = Escriba su nombre completo.

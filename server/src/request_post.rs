@@ -42,7 +42,7 @@ pub async fn post_request(
                 ref other => FormReplay {
                     form,
                     token,
-                    notice: Some(other.to_string()),
+                    notice: Some(other.said_in(&app::server::i18n::form_words(pages.0))),
                     ..FormReplay::default()
                 },
             };

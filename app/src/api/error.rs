@@ -63,6 +63,26 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What a patient's consultation form says of this failure, in the
+    /// form's language (`words`); the English sentence for failures the
+    /// form cannot meet in its language (staff's, a malformed request).
+    pub fn said_in(&self, words: &crate::domain::request::FormWords) -> String {
+        let said = match self {
+            Self::TooManyRequests { retry_after_secs } => words
+                .too_many
+                .replace("{minutes}", &retry_after_secs.div_ceil(60).to_string()),
+            Self::Unreachable => words.unreachable.clone(),
+            Self::Internal => words.internal.clone(),
+            Self::NotSaved => words.not_saved.clone(),
+            _ => String::new(),
+        };
+        if said.is_empty() {
+            self.to_string()
+        } else {
+            said
+        }
+    }
+
     /// The HTTP status this error is sent with, wherever it is sent from
     /// (a server function, a rendered page, a plain route): decided here
     /// only, so no call site can forget it (`api/server/response.rs`).

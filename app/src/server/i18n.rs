@@ -172,6 +172,10 @@ pub fn form_words(locale: Locale) -> FormWords {
         privacy_link: t(Msg::FormPrivacyLink),
         problem: t(Msg::FormProblem),
         error: t(Msg::FormError),
+        too_many: with(Msg::FormTooMany, &[("minutes", "{minutes}")]),
+        unreachable: t(Msg::FormUnreachable),
+        internal: t(Msg::FormInternal),
+        not_saved: t(Msg::FormNotSaved),
         rules: RuleWords {
             name_missing: t(Msg::RuleNameMissing),
             name_long: with(Msg::RuleNameLong, &[("max", &name_max)]),
@@ -284,6 +288,7 @@ mod tests {
                     ("left", FluentValue::from("88")),
                     ("over", FluentValue::from("3")),
                     ("excess", FluentValue::from("3")),
+                    ("minutes", FluentValue::from("10")),
                 ];
                 let shown = text_with(locale, message, &variables);
                 assert!(

@@ -310,3 +310,27 @@ async fn post_json(
         .await
         .unwrap_or_else(|e| panic!("POST {path}: {e}"))
 }
+
+#[tokio::test]
+async fn a_spanish_form_sent_too_often_says_so_in_spanish_and_keeps_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.rate_limit = (1, std::time::Duration::from_secs(600));
+    let app = spawn_with(dir, config).await;
+    let token = app.form_token().await;
+    redirect_target(&post_spanish_form(&app, &valid_fields(), &token).await);
+    let token = app.form_token().await;
+    let response = post_spanish_form(&app, &valid_fields(), &token).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let html = response.text().await.unwrap_or_default();
+    assert!(
+        html.contains(
+            "Ha enviado varias solicitudes en poco tiempo. Vuelva a intentarlo en 10 minuto(s)"
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"value="Ana Lima""#), "typed values kept");
+}

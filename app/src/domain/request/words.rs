@@ -69,6 +69,13 @@ pub struct FormWords {
     pub problem: String,
     pub error: String,
     pub rules: RuleWords,
+    /// What the form says when the whole request failed (not one field):
+    /// too many sends (`{minutes}` filled in), the server unreachable or
+    /// failing, the request not saved.
+    pub too_many: String,
+    pub unreachable: String,
+    pub internal: String,
+    pub not_saved: String,
 }
 
 impl FormWords {

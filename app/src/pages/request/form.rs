@@ -166,8 +166,9 @@ impl Sending {
         }
     }
 
-    /// Shows what the server said and moves focus to it.
-    fn failed(self, error: ApiError) {
+    /// Shows what the server said, in the form's language, and moves focus
+    /// to it.
+    fn failed(self, error: ApiError, words: StoredValue<FormWords>) {
         self.pending.set(false);
         match error {
             ApiError::Invalid(errors) => {
@@ -175,7 +176,8 @@ impl Sending {
                 request_animation_frame(move || focus(self.summary_ref));
             }
             other => {
-                self.notice.set(Some(other.to_string()));
+                self.notice
+                    .set(Some(words.with_value(|w| other.said_in(w))));
                 request_animation_frame(move || focus(self.notice_ref));
             }
         }
@@ -193,6 +195,7 @@ fn on_submit(
 ) -> impl Fn(SubmitEvent) {
     let navigate = use_navigate();
     let pages = crate::components::Words::here().pages();
+    let words = crate::components::form::use_form_words();
     move |ev: SubmitEvent| {
         ev.prevent_default();
         if sending.pending.get_untracked() {
@@ -215,7 +218,7 @@ fn on_submit(
         spawn_local(async move {
             match submit_request(form, token, website, locale).await {
                 Ok(reference) => navigate(&pages.consultation_sent(&reference), Default::default()),
-                Err(error) => sending.failed(error),
+                Err(error) => sending.failed(error, words),
             }
         });
     }
