@@ -69,6 +69,11 @@ mod imp {
         };
         let address = crate::routes::use_address();
         let mut adopt = hydrating.then(|| address.get_untracked());
+        // The language of this route's addresses: a view that sees an
+        // address in the other language is about to be replaced by that
+        // language's route, which follows any redirect itself (two views
+        // navigating at once raced the router).
+        let own_locale = crate::domain::Locale::of_path(&address.get_untracked());
         // What the page's forms own, replaced with the page. A child of the
         // route's owner, not of the effect below: an effect's children are
         // disposed when it runs again, which is when a new address is asked
@@ -122,7 +127,11 @@ mod imp {
                         {
                             let _ = html.set_attribute("lang", lang);
                         }
-                        if let Some(there) = &page.moved_to {
+                        if let Some(there) = page
+                            .moved_to
+                            .as_ref()
+                            .filter(|there| crate::domain::Locale::of_path(there) == own_locale)
+                        {
                             // The address bar and the router follow the
                             // server's redirect (the page cache answers
                             // the new address's fetch).
