@@ -41,20 +41,7 @@ pub async fn prepare_request_form(
     let state = super::server::state()?;
     // Each render gets its own token: never cache this answer.
     super::server::no_store();
-    // The choices' values are the services' English slugs, which the rules
-    // check whatever the page's language; their names are in `locale`
-    // (both lists in the clinic's order).
-    let english = services::list(&state.db, Locale::En).await?;
-    let named = services::list(&state.db, locale).await?;
-    let services = english
-        .into_iter()
-        .zip(named)
-        .map(|(english, named)| ServiceSummary {
-            name: named.name,
-            locale: named.locale,
-            ..english
-        })
-        .collect();
+    let services = services::choices(&state.db, locale).await?;
     let token = state.desk.signer.issue(now_utc().unix());
     Ok(FormSetup {
         token,

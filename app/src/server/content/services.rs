@@ -25,6 +25,25 @@ pub async fn list(db: &Db, locale: Locale) -> Result<Vec<ServiceSummary>, Server
         .collect()
 }
 
+/// The services as the consultation form offers them: named in `locale`
+/// where translated, each with its English slug, which the rules check
+/// whatever the page's language.
+#[tracing::instrument(skip_all)]
+pub async fn choices(db: &Db, locale: Locale) -> Result<Vec<ServiceSummary>, ServerError> {
+    db::services::list(db, locale.code())
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(ServiceSummary {
+                slug: stored_slug(&row.english_slug)?,
+                name: row.name,
+                summary: row.summary,
+                locale: stored_locale(row.text_locale.as_deref()),
+            })
+        })
+        .collect()
+}
+
 /// The service at `slug` (its address in `locale`, or its English one),
 /// in `locale` where translated.
 #[tracing::instrument(skip_all)]

@@ -11,6 +11,8 @@ pub struct ServiceSummaryRow {
     pub name: String,
     pub summary: String,
     pub text_locale: Option<String>,
+    /// Its English address: what the consultation form's choice sends.
+    pub english_slug: String,
 }
 
 /// A service's page in a language. The name and summary come from the
@@ -60,7 +62,8 @@ pub struct EditedServiceRow {
 pub async fn list(db: &Db, locale: &str) -> Result<Vec<ServiceSummaryRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT COALESCE(t.slug, s.slug) AS slug, COALESCE(t.name, s.name) AS name,
-                COALESCE(t.summary, s.summary) AS summary, t.locale AS text_locale
+                COALESCE(t.summary, s.summary) AS summary, t.locale AS text_locale,
+                s.slug AS english_slug
          FROM services s
          LEFT JOIN service_translations t ON t.service_id = s.id AND t.locale = $1
          ORDER BY s.position, s.id",
