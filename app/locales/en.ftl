@@ -29,6 +29,12 @@ not-found-services = Our services
 not-found-articles = Articles
 not-found-contact = Contact us
 
+## The plain page sent while the database is out or every connection is busy
+unavailable-title = One moment, please
+unavailable-text = The site is very busy or briefly unavailable. Please try again in a few seconds.
+unavailable-call = To reach us now, call { $phone }.
+unavailable-retry = Try again
+
 ## Dates: "Dec 13, 2023" in lists, "December 13, 2023" in full
 date-short = { $month-short } { $day }, { $year }
 date-long = { $month } { $day }, { $year }

@@ -30,6 +30,12 @@ not-found-services = Nuestros servicios
 not-found-articles = Artículos
 not-found-contact = Contáctenos
 
+## La página sencilla que se envía mientras la base de datos no responde o todas las conexiones están ocupadas
+unavailable-title = Un momento, por favor
+unavailable-text = El sitio está muy ocupado o no está disponible por un momento. Vuelva a intentarlo en unos segundos.
+unavailable-call = Para hablar con nosotros ahora, llame al { $phone }.
+unavailable-retry = Volver a intentar
+
 ## Fechas: "13 dic 2023" en las listas, "13 de diciembre de 2023" completa
 date-short = { $day } { $month-short } { $year }
 date-long = { $day } de { $month } de { $year }

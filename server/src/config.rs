@@ -55,6 +55,28 @@ pub struct Config {
     pub data_key: DataKeySource,
     /// `METRICS_ADDR`: where Prometheus metrics are served (off when unset).
     pub metrics_addr: Option<SocketAddr>,
+    /// `DATABASE_POOL_SIZE`, `DATABASE_WAIT_MS`: the pool's connections, and
+    /// how long a request waits for one before it is answered 503.
+    pub pool: app::server::db::PoolSettings,
+}
+
+/// The pool a serving process runs with (`DATABASE_POOL_SIZE`,
+/// `DATABASE_WAIT_MS`): tests read the same variables, so the test command
+/// can run the suite on a pool of one connection, where a render that
+/// waits for a second connection while holding one fails at once.
+fn pool_settings() -> anyhow::Result<app::server::db::PoolSettings> {
+    let size = match var("DATABASE_POOL_SIZE") {
+        None => None,
+        Some(_) => Some(parse_var("DATABASE_POOL_SIZE", 0_u32)?),
+    };
+    anyhow::ensure!(
+        size != Some(0),
+        "DATABASE_POOL_SIZE=0: a pool needs at least one connection"
+    );
+    Ok(app::server::db::PoolSettings {
+        size,
+        wait: Duration::from_millis(parse_var("DATABASE_WAIT_MS", 1000_u64)?.max(1)),
+    })
 }
 
 /// Where the data key comes from (see `data_key.rs`).
@@ -212,6 +234,7 @@ impl Config {
                 "SECURE_COOKIES",
                 var("PUBLIC_URL").is_some_and(|u| u.starts_with("https://")),
             )?,
+            pool: pool_settings()?,
             leptos,
         })
     }
@@ -251,6 +274,7 @@ impl Config {
             session_max: Duration::from_secs(12 * 3600),
             secure_cookies: false,
             metrics_addr: None,
+            pool: pool_settings().unwrap_or_else(|e| panic!("{e}")),
         }
     }
 

@@ -18,6 +18,7 @@ mod health;
 mod media;
 pub mod metrics;
 pub mod migrate;
+mod outage;
 mod page_cache;
 mod redirects;
 mod request_post;

@@ -137,6 +137,14 @@ pub fn router(
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            crate::outage::plain_page,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            (crate::outage::Renders::new(state.db.wait()), state.clone()),
+            crate::outage::take_turns,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             crate::guard::admin_api_caller_first,
         ))
         .layer(axum::middleware::from_fn(crate::guard::refuse_cross_site))

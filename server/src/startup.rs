@@ -39,7 +39,7 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         app::server::content::use_clinic_zone(config.time_zone.trim())?;
         let media = config.media()?;
-        let db = db::connect(&config.database_url).await?;
+        let db = db::connect_with(&config.database_url, config.pool).await?;
         let running = crate::backup::hold_running_lock(&config)?;
         // Servers starting together on a new database seed it, and create
         // its data key, once: one after the other.
@@ -76,6 +76,7 @@ impl Application {
         );
         let state = AppState {
             styles: built.styles(&config),
+            last_read: app::server::content::LastRead::default(),
             leptos_options: built.leptos_options.clone(),
             db,
             desk,

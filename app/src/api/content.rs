@@ -24,7 +24,20 @@ pub struct HomeContent {
 #[server(input = GetUrl, output = Postcard, endpoint = "clinic")]
 pub async fn get_clinic(#[server(default)] locale: Locale) -> Result<ClinicInfo, ApiError> {
     use crate::server::content::clinic;
-    let mut info = clinic::for_pages(&super::server::state()?, locale).await?;
+    let state = super::server::state()?;
+    let read = clinic::for_pages(&state, locale);
+    let mut info = state
+        .last_read
+        .clinic(locale, read)
+        .await
+        .map_err(ApiError::from)
+        // The frame of the page being rendered is missing: the whole page
+        // is unavailable, not only its header.
+        .inspect_err(|e| {
+            if *e == ApiError::Unavailable {
+                crate::api::set_page_status(e);
+            }
+        })?;
     info.text = crate::server::i18n::shell_text(locale, &info);
     Ok(info)
 }

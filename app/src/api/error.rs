@@ -60,7 +60,13 @@ pub enum ApiError {
     MustEnrol,
     #[error("The image storage can't be reached right now, so nothing was saved. Please try again in a moment.")]
     MediaUnavailable,
+    #[error("The site is very busy or briefly unavailable. Please try again in a few seconds, or give us a call.")]
+    Unavailable,
 }
+
+/// `Retry-After` of an outage: long enough for a pool to drain or a
+/// database to restart, short enough that a patient waits for it.
+pub const RETRY_SOON_SECS: u64 = 5;
 
 impl ApiError {
     /// What a patient's consultation form says of this failure, in the
@@ -73,7 +79,9 @@ impl ApiError {
                 .replace("{minutes}", &retry_after_secs.div_ceil(60).to_string()),
             Self::Unreachable => words.unreachable.clone(),
             Self::Internal => words.internal.clone(),
-            Self::NotSaved => words.not_saved.clone(),
+            // A send the database could not take was not stored: the
+            // form says so, whichever way the outage showed.
+            Self::NotSaved | Self::Unavailable => words.not_saved.clone(),
             _ => String::new(),
         };
         if said.is_empty() {
@@ -100,7 +108,7 @@ impl ApiError {
             Self::HeadersTooLarge => 431,
             // Storage refused the write (disk full, read-only, locked):
             // the service is unavailable for now, and says so.
-            Self::Unreachable | Self::NotSaved | Self::MediaUnavailable => 503,
+            Self::Unreachable | Self::NotSaved | Self::MediaUnavailable | Self::Unavailable => 503,
             Self::Internal => 500,
         }
     }
@@ -110,6 +118,9 @@ impl ApiError {
         match self {
             Self::TooManyRequests { retry_after_secs }
             | Self::SignInLocked { retry_after_secs } => Some(*retry_after_secs),
+            // The server's storage or database is out for now: a browser
+            // or a crawler may come back shortly.
+            Self::NotSaved | Self::MediaUnavailable | Self::Unavailable => Some(RETRY_SOON_SECS),
             _ => None,
         }
     }

@@ -9,7 +9,7 @@ pub mod request;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use error::ApiError;
+pub use error::{ApiError, RETRY_SOON_SECS};
 
 /// Gives the page being rendered the status of the error it shows.
 #[cfg(feature = "ssr")]

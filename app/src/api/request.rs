@@ -41,7 +41,8 @@ pub async fn prepare_request_form(
     let state = super::server::state()?;
     // Each render gets its own token: never cache this answer.
     super::server::no_store();
-    let services = services::choices(&state.db, locale).await?;
+    let read = services::choices(&state.db, locale);
+    let services = state.last_read.choices(locale, read).await?;
     let token = state.desk.signer.issue(now_utc().unix());
     Ok(FormSetup {
         token,

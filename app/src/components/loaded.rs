@@ -48,7 +48,13 @@ impl<T: Clone + Send + Sync + 'static> std::future::IntoFuture for PageData<T> {
     }
 }
 
-/// Starts fetching a patient's page's data (see [`PageData`]).
+/// Starts fetching a patient's page's data (see [`PageData`]) as a task of
+/// its own, in the page's reactive owner (its contexts), so it runs to the
+/// end whoever awaits it. A fetch only polled by its awaiter deadlocked the
+/// pool: `<Suspense>` polls its children once before the page's resources
+/// are ready (`dry_resolve`), so the fetch took a connection there and then
+/// held it, unpolled, while the shell's resource waited for one; with as
+/// many renders as connections, none could go on (issue 26).
 #[cfg(feature = "ssr")]
 pub fn page_data<T, Fut>(fetch: impl FnOnce() -> Fut) -> PageData<T>
 where
@@ -56,7 +62,13 @@ where
     Fut: std::future::Future<Output = Result<T, ApiError>> + Send + 'static,
 {
     use futures_util::FutureExt;
-    PageData(StoredValue::new(fetch().boxed().shared()))
+    use leptos::reactive::computed::ScopedFuture;
+    let task = tokio::spawn(ScopedFuture::new_untracked(fetch()));
+    PageData(StoredValue::new(
+        task.map(|joined| joined.unwrap_or(Err(ApiError::Internal)))
+            .boxed()
+            .shared(),
+    ))
 }
 
 /// The browser never renders patients' pages: nothing is fetched.

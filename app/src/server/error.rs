@@ -6,6 +6,12 @@ pub enum ServerError {
     NotFound,
     #[error("database: {0}")]
     Database(sqlx::Error),
+    /// The database cannot be reached for now: every connection busy past
+    /// the acquire timeout, a connection lost, a server restarting or
+    /// failing over, a file another process holds. An outage, not a bug:
+    /// the reader is asked to try again shortly.
+    #[error("database unavailable: {0}")]
+    Unavailable(sqlx::Error),
     /// A stored value failed its domain rule: a bug or a hand-edited row.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
@@ -18,7 +24,11 @@ pub enum ServerError {
 impl From<sqlx::Error> for ServerError {
     fn from(e: sqlx::Error) -> Self {
         super::db::note_storage_fault(&e);
-        Self::Database(e)
+        if super::db::is_unavailable(&e) {
+            Self::Unavailable(e)
+        } else {
+            Self::Database(e)
+        }
     }
 }
 

@@ -17,6 +17,8 @@ pub struct AppState {
     pub public_url: String,
     /// The built stylesheet, when it could be read, for the pages' heads.
     pub styles: Option<crate::app::InlineStyles>,
+    /// The frame's and the form's data as last read, for an outage.
+    pub last_read: super::content::LastRead,
 }
 
 impl AppState {

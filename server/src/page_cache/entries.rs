@@ -57,6 +57,11 @@ impl Entries {
             .cloned()
     }
 
+    /// The page kept under `key`, whatever generation it was rendered at.
+    pub(super) fn latest(&self, key: &str) -> Option<Arc<Entry>> {
+        self.pages.get(key).cloned()
+    }
+
     /// Keeps `entry`, starting over first if it would take the cache past
     /// `cap` bytes.
     pub(super) fn keep(&mut self, key: String, entry: Arc<Entry>, cap: usize) {

@@ -1,7 +1,8 @@
 //! The content generation a cached page is checked against, read from the
 //! database for every cached answer: on SQLite through a connection of its
 //! own, read in place (a few microseconds); on PostgreSQL once per wave of
-//! requests.
+//! requests, also through a connection of its own: cached pages are
+//! answered while renders hold every pooled connection.
 
 use app::server::db::{self, Db};
 use futures_util::future::{BoxFuture, FutureExt, Shared};
@@ -16,10 +17,11 @@ type Reading = Shared<BoxFuture<'static, Option<i64>>>;
 /// every commit made before it arrived, and a publish shows on the very
 /// next request. One query per request held throughput far below nginx's
 /// (README, performance).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(super) struct Generation {
     slots: Arc<Mutex<Slots>>,
     readings: Arc<AtomicU64>,
+    reader: Arc<db::content_generation::Reader>,
 }
 
 #[derive(Default)]
@@ -62,9 +64,18 @@ impl Direct {
 }
 
 impl Generation {
-    pub(super) fn current(&self, db: &Db) -> Reading {
+    pub(super) fn new(db: &Db) -> Self {
+        Self {
+            slots: Arc::default(),
+            readings: Arc::default(),
+            reader: Arc::new(db::content_generation::Reader::new(db)),
+        }
+    }
+
+    /// The generation now; `None` when the database cannot be read.
+    pub(super) fn current(&self) -> Reading {
         let Ok(mut slots) = self.slots.lock() else {
-            return Self::read(db.clone()).boxed().shared();
+            return Self::read(self.reader.clone()).boxed().shared();
         };
         if let Some((_, reading)) = slots.next.as_ref() {
             return reading.clone();
@@ -72,7 +83,7 @@ impl Generation {
         let id = self.readings.fetch_add(1, Ordering::Relaxed);
         let previous = slots.running.clone();
         let shared = self.slots.clone();
-        let db = db.clone();
+        let reader = self.reader.clone();
         let reading = async move {
             if let Some(previous) = previous {
                 previous.await;
@@ -87,7 +98,7 @@ impl Generation {
                     slots.running = slots.next.take().map(|(_, reading)| reading);
                 }
             }
-            Self::read(db).await
+            Self::read(reader).await
         }
         .boxed()
         .shared();
@@ -95,8 +106,8 @@ impl Generation {
         reading
     }
 
-    async fn read(db: Db) -> Option<i64> {
-        db::content_generation::current(&db).await.ok()
+    async fn read(reader: Arc<db::content_generation::Reader>) -> Option<i64> {
+        reader.current().await.ok()
     }
 }
 
@@ -113,13 +124,13 @@ mod tests {
         let db = app::server::db::connect(&url)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        let generation = Generation::default();
+        let generation = Generation::new(&db);
         let background: Vec<_> = (0..8)
             .map(|_| {
-                let (generation, db) = (generation.clone(), db.clone());
+                let generation = generation.clone();
                 tokio::spawn(async move {
                     for _ in 0..400 {
-                        generation.current(&db).await;
+                        generation.current().await;
                     }
                 })
             })
@@ -131,7 +142,7 @@ mod tests {
             .fetch_one(db.sqlite().unwrap_or_else(|| panic!("a SQLite database")))
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-            let seen = generation.current(&db).await;
+            let seen = generation.current().await;
             assert!(seen >= Some(committed), "{seen:?} < {committed}");
         }
         for task in background {

@@ -6,6 +6,7 @@
 //! next request.
 
 mod entries;
+mod flights;
 mod generation;
 
 use crate::compress::Encoding;
@@ -19,6 +20,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use entries::{Bodies, Entries, Entry};
+use flights::{Flights, Role};
 use generation::Generation;
 use std::sync::{Arc, RwLock};
 
@@ -37,9 +39,9 @@ pub struct PageCache(Arc<Inner>);
 
 struct Inner {
     entries: RwLock<Entries>,
+    flights: Arc<Flights>,
     generation: Generation,
     direct: Option<generation::Direct>,
-    db: app::server::db::Db,
     /// HSTS on cached answers (`PUBLIC_URL` is https).
     hsts: bool,
 }
@@ -48,9 +50,9 @@ impl PageCache {
     pub fn new(state: &AppState) -> Self {
         Self(Arc::new(Inner {
             entries: RwLock::default(),
-            generation: Generation::default(),
+            flights: Arc::default(),
+            generation: Generation::new(&state.db),
             direct: generation::Direct::open(&state.db),
-            db: state.db.clone(),
             hsts: state.serves_https(),
         }))
     }
@@ -254,40 +256,82 @@ where
     };
     let now = match found {
         Now::Answered(response) => return response,
-        Now::Pass => None,
-        Now::Missed(now) => Some(now),
-        Now::Unread => cache.generation.current(&cache.db).await,
-    };
-    let Some(now) = now else {
-        return pass(request).await;
-    };
-    let asked = Asked::of(&request);
-    let hit = cache
-        .entries
-        .read()
-        .ok()
-        .and_then(|entries| entries.get(cache_key(&request), now));
-    let entry = match hit {
-        Some(entry) => {
-            crate::metrics::record_page_cache("hit");
-            entry
-        }
-        None => match render(request, pass, now, asked.encoding).await {
-            Rendered::Keep(entry, key) => {
-                crate::metrics::record_page_cache("miss");
-                if let Ok(mut entries) = cache.entries.write() {
-                    entries.keep(key, entry.clone(), MAX_BYTES);
-                }
-                entry
-            }
-            Rendered::Once(entry) => {
-                crate::metrics::record_page_cache("uncached");
-                entry
-            }
-            Rendered::Pass(response) => return response,
+        Now::Pass => return pass(request).await,
+        Now::Missed(now) => now,
+        Now::Unread => match cache.generation.current().await {
+            Some(now) => now,
+            // The database cannot be reached: the page as last kept is
+            // better than none (nothing can be published meanwhile).
+            None => match cache.latest(&request) {
+                Some(entry) => return answer(&entry, &Asked::of(&request), cache.hsts),
+                None => return pass(request).await,
+            },
         },
     };
-    answer(&entry, &asked, cache.hsts)
+    let asked = Asked::of(&request);
+    if let Some(entry) = cache.current(&request, now) {
+        crate::metrics::record_page_cache("hit");
+        return answer(&entry, &asked, cache.hsts);
+    }
+    let key = cache_key(&request).to_owned();
+    let leader = match cache.flights.join(&key, now) {
+        Role::Follow(landing) => match landing.await {
+            Ok(Some(entry)) => {
+                crate::metrics::record_page_cache("hit");
+                return answer(&entry, &asked, cache.hsts);
+            }
+            // Made per visitor, or the render failed or was abandoned.
+            _ => None,
+        },
+        Role::Lead(leader) => Some(leader),
+        Role::Alone => None,
+    };
+    // Followers get the kept page, or are told to render their own.
+    let land = |kept: Option<Arc<Entry>>, per_visitor: bool| {
+        if let Some(leader) = leader {
+            leader.land(kept, per_visitor);
+        }
+    };
+    match render(request, pass, now, asked.encoding).await {
+        Rendered::Keep(entry, key) => {
+            crate::metrics::record_page_cache("miss");
+            if let Ok(mut entries) = cache.entries.write() {
+                entries.keep(key, entry.clone(), MAX_BYTES);
+            }
+            land(Some(entry.clone()), false);
+            answer(&entry, &asked, cache.hsts)
+        }
+        Rendered::Once(entry) => {
+            crate::metrics::record_page_cache("uncached");
+            land(None, true);
+            answer(&entry, &asked, cache.hsts)
+        }
+        Rendered::Pass(response, per_visitor) => {
+            land(None, per_visitor);
+            response
+        }
+    }
+}
+
+impl Inner {
+    /// The page kept for `request` at generation `now`.
+    fn current(&self, request: &Request, now: i64) -> Option<Arc<Entry>> {
+        self.entries
+            .read()
+            .ok()
+            .and_then(|entries| entries.get(cache_key(request), now))
+    }
+
+    /// The page kept for `request`, whatever its generation.
+    fn latest(&self, request: &Request) -> Option<Arc<Entry>> {
+        if !may_be_cached(request) {
+            return None;
+        }
+        self.entries
+            .read()
+            .ok()
+            .and_then(|entries| entries.latest(cache_key(request)))
+    }
 }
 
 /// The page's address as the cache knows it (path and query): borrowed,
@@ -313,8 +357,9 @@ enum Rendered {
     /// A page made for this visitor only (it carries a form token), in
     /// the encoding asked for.
     Once(Arc<Entry>),
-    /// Anything else, sent as it is (encoded as asked) and forgotten.
-    Pass(Response),
+    /// Anything else, sent as it is (encoded as asked) and forgotten; `true`
+    /// when it was a page made for this visitor (a form's fresh token).
+    Pass(Response, bool),
 }
 
 /// Renders the page in full, unencoded, so an entry can hold every encoding.
@@ -332,30 +377,33 @@ async fn render<F: std::future::Future<Output = Response>>(
         if not_stored_page(&response) {
             // A page with a form: never kept, but as small on the wire as
             // any other (it was sent whole: 32 KB for a service page).
-            return Rendered::Pass(encoded(response, encoding).await);
+            return Rendered::Pass(encoded(response, encoding).await, true);
         }
-        return Rendered::Pass(response);
+        return Rendered::Pass(response, false);
     };
     let (parts, body) = response.into_parts();
     let Ok(identity) = axum::body::to_bytes(body, MAX_PAGE).await else {
-        return Rendered::Pass(ApiError::Internal.into_response());
+        return Rendered::Pass(ApiError::Internal.into_response(), false);
     };
     // A page with a form carries a token that must be fresh for each
     // visitor, and a missing page is not worth keeping: either is encoded
     // as asked, sent, and forgotten.
     let keep = parts.status == StatusCode::OK && !carries_form_token(&identity);
     let Some(bodies) = encode(&identity, (!keep).then_some(encoding)).await else {
-        return Rendered::Pass(Response::from_parts(parts, Body::from(identity)));
+        return Rendered::Pass(Response::from_parts(parts, Body::from(identity)), false);
     };
     if parts.status != StatusCode::OK {
-        return Rendered::Pass(with_body(parts, &bodies, encoding));
+        return Rendered::Pass(with_body(parts, &bodies, encoding), false);
     }
     let etag = match parts.headers.get(header::ETAG) {
         Some(tag) => Ok(tag.clone()),
         None => HeaderValue::from_str(&page_tag(&bodies.identity)),
     };
     let Ok(etag) = etag else {
-        return Rendered::Pass(Response::from_parts(parts, Body::from(bodies.identity)));
+        return Rendered::Pass(
+            Response::from_parts(parts, Body::from(bodies.identity)),
+            false,
+        );
     };
     let entry = Arc::new(Entry {
         generation: now,

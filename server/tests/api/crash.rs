@@ -36,7 +36,6 @@ pub(crate) fn start(dir: &Path, port: u16) -> Child {
 /// The real server binary on `dir`'s database, with `env` added.
 pub(crate) fn start_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_server"))
-        .envs(env.iter().copied())
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env(
             "DATABASE_URL",
@@ -47,6 +46,7 @@ pub(crate) fn start_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
         .env("CONSULTATION_MIN_FILL_SECONDS", "0")
         .env_remove("DATA_KEY")
         .env_remove("DATA_KEY_FILE")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

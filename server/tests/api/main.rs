@@ -12,6 +12,7 @@ mod caching;
 mod configuration;
 mod content_api;
 mod crash;
+mod crowd;
 mod discovery;
 mod editor;
 mod encryption;

@@ -13,6 +13,10 @@ impl From<ServerError> for ApiError {
     fn from(err: ServerError) -> Self {
         match err {
             ServerError::NotFound => Self::NotFound,
+            ServerError::Unavailable(_) => {
+                tracing::warn!(error = %err, "database unavailable");
+                Self::Unavailable
+            }
             ServerError::Database(_) | ServerError::Corrupt(_) | ServerError::Context(_) => {
                 tracing::error!(error = %err, "request failed");
                 Self::Internal

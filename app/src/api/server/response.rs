@@ -148,13 +148,14 @@ mod tests {
             (Conflict, StatusCode::CONFLICT, None, "Someone else saved this first."),
             (Unreachable, StatusCode::SERVICE_UNAVAILABLE, None, "We couldn't reach the clinic's server."),
             (Internal, StatusCode::INTERNAL_SERVER_ERROR, None, "Something went wrong on our side."),
-            (NotSaved, StatusCode::SERVICE_UNAVAILABLE, None, "Your request could not be saved because of a problem on our side, so it was not sent."),
+            (NotSaved, StatusCode::SERVICE_UNAVAILABLE, Some("5"), "Your request could not be saved because of a problem on our side, so it was not sent."),
             (TooLarge("The image is larger than 12 MB.".into()), StatusCode::PAYLOAD_TOO_LARGE, None, "The image is larger than 12 MB."),
             (UnsupportedMediaType("Send a JPEG, PNG or WebP image.".into()), StatusCode::UNSUPPORTED_MEDIA_TYPE, None, "Send a JPEG, PNG or WebP image."),
             (CrossSite, StatusCode::FORBIDDEN, None, "This request came from another website, so it was refused."),
             (UnusableImage("The image is too small.".into()), StatusCode::UNPROCESSABLE_ENTITY, None, "The image is too small."),
             (HeadersTooLarge, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, None, "This request's headers are too large"),
-            (MediaUnavailable, StatusCode::SERVICE_UNAVAILABLE, None, "The image storage can't be reached right now, so nothing was saved."),
+            (MediaUnavailable, StatusCode::SERVICE_UNAVAILABLE, Some("5"), "The image storage can't be reached right now, so nothing was saved."),
+            (Unavailable, StatusCode::SERVICE_UNAVAILABLE, Some("5"), "The site is very busy or briefly unavailable."),
         ]
     }
 

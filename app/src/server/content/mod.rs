@@ -4,9 +4,11 @@ pub mod articles;
 pub mod clinic;
 mod dates;
 pub mod feeds;
+mod last_read;
 pub mod services;
 
 pub use dates::{now_utc, staff_time, use_clinic_zone, Timestamp, DEFAULT_ZONE};
+pub use last_read::LastRead;
 
 use super::ServerError;
 use crate::domain::Slug;

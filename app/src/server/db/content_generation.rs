@@ -10,3 +10,48 @@ pub async fn current(db: &Db) -> Result<i64, ServerError> {
             .fetch_one(c).await)?,
     )
 }
+
+/// Reads the generation for the page cache without taking a pooled
+/// connection: on PostgreSQL through a connection of its own, opened on
+/// first use and again after it breaks, so a cached page is answered while
+/// renders hold every connection of the pool. SQLite's page cache reads in
+/// place (its own connection in the server crate); here it uses the pool.
+pub struct Reader {
+    db: Db,
+    own: tokio::sync::Mutex<Option<sqlx::PgConnection>>,
+}
+
+impl Reader {
+    pub fn new(db: &Db) -> Self {
+        Self {
+            db: db.clone(),
+            own: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    pub async fn current(&self) -> Result<i64, ServerError> {
+        let Db::Postgres(pool) = &self.db else {
+            return current(&self.db).await;
+        };
+        let mut own = self.own.lock().await;
+        let connection = match own.as_mut() {
+            Some(connection) => connection,
+            None => {
+                use sqlx::ConnectOptions;
+                let wait = pool.options().get_acquire_timeout();
+                let opened = tokio::time::timeout(wait, pool.connect_options().connect())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)??;
+                own.insert(opened)
+            }
+        };
+        let read = sqlx::query_scalar("SELECT value FROM content_generation WHERE id = 1")
+            .fetch_one(&mut *connection)
+            .await;
+        if read.is_err() {
+            // Broken or not: the next read opens a fresh one.
+            *own = None;
+        }
+        Ok(read?)
+    }
+}

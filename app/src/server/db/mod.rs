@@ -109,19 +109,30 @@ impl Db {
     /// Holds `what` for this server until [`Held::release`], across
     /// transactions: for steps of many statements, such as seeding a new
     /// database, that two servers starting at once must not both take.
-    /// SQLite has one server by design: nothing to hold.
+    /// SQLite has one server by design: nothing to hold. The lock is held
+    /// on a connection of its own, outside the pool, so the steps it guards
+    /// have every pooled connection (a pool of one included).
     pub async fn hold(&self, what: Serial) -> Result<Held, sqlx::Error> {
+        use sqlx::ConnectOptions;
         Ok(Held(match self {
             Self::Sqlite(_) => None,
             Self::Postgres(pool) => {
-                let mut connection = pool.acquire().await?;
+                let mut connection = pool.connect_options().connect().await?;
                 sqlx::query("SELECT pg_advisory_lock($1)")
                     .bind(what as i64)
-                    .execute(&mut *connection)
+                    .execute(&mut connection)
                     .await?;
                 Some((connection, what))
             }
         }))
+    }
+
+    /// How long a caller waits for a connection ([`PoolSettings::wait`]).
+    pub fn wait(&self) -> Duration {
+        match self {
+            Self::Sqlite(pool) => pool.options().get_acquire_timeout(),
+            Self::Postgres(pool) => pool.options().get_acquire_timeout(),
+        }
     }
 
     /// The SQLite pool, for what only SQLite has (its file, PRAGMAs).
@@ -153,15 +164,16 @@ pub enum Serial {
 }
 
 /// A [`Serial`] lock held by this server ([`Db::hold`]).
-pub struct Held(Option<(sqlx::pool::PoolConnection<Postgres>, Serial)>);
+pub struct Held(Option<(sqlx::PgConnection, Serial)>);
 
 impl Held {
     pub async fn release(self) -> Result<(), sqlx::Error> {
         if let Some((mut connection, what)) = self.0 {
             sqlx::query("SELECT pg_advisory_unlock($1)")
                 .bind(what as i64)
-                .execute(&mut *connection)
+                .execute(&mut connection)
                 .await?;
+            sqlx::Connection::close(connection).await?;
         }
         Ok(())
     }
@@ -216,12 +228,38 @@ macro_rules! on_tx {
     };
 }
 
+/// How many connections a pool keeps, and how long a request waits for
+/// one (and, on SQLite, for another process's lock) before it is told the
+/// database is unavailable ([`is_unavailable`]). A short wait turns an
+/// exhausted pool or an unreachable server into a quick 503, not a hang.
+#[derive(Clone, Copy, Debug)]
+pub struct PoolSettings {
+    /// Connections per pool; `None`: 8 on SQLite, 16 on PostgreSQL.
+    pub size: Option<u32>,
+    pub wait: Duration,
+}
+
+impl Default for PoolSettings {
+    /// What commands run with (a backup, an import): one caller, patient.
+    fn default() -> Self {
+        Self {
+            size: None,
+            wait: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Opens the database `url` names with the default pool ([`connect_with`]).
+pub async fn connect(url: &str) -> anyhow::Result<Db> {
+    connect_with(url, PoolSettings::default()).await
+}
+
 /// Opens the database `url` names (a SQLite file, created if needed, or a
 /// PostgreSQL server) and applies every migration. A migration that fails
 /// stops the start.
-pub async fn connect(url: &str) -> anyhow::Result<Db> {
+pub async fn connect_with(url: &str, pool: PoolSettings) -> anyhow::Result<Db> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return connect_postgres(url).await;
+        return connect_postgres(url, pool).await;
     }
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL {url:?} is not a SQLite URL"))?
@@ -235,7 +273,10 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         // a purged request, or a value stored before encryption at rest,
         // is gone from the file.
         .pragma("secure_delete", "ON")
-        .busy_timeout(Duration::from_secs(5));
+        // This process's writers queue in order behind `WriteGate`; this
+        // waits out other processes (a backup, a command) and connections
+        // outside the gate, no longer than a request waits for the pool.
+        .busy_timeout(pool.wait);
     if let Some(dir) = Path::new(options.get_filename()).parent() {
         if !dir.as_os_str().is_empty() {
             std::fs::create_dir_all(dir)
@@ -243,7 +284,8 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         }
     }
     let pool = SqlitePoolOptions::new()
-        .max_connections(8)
+        .max_connections(pool.size.unwrap_or(8))
+        .acquire_timeout(pool.wait)
         .before_acquire(|_, meta| {
             Box::pin(async move { Ok(!opened_before_storage_fault(meta.age)) })
         })
@@ -258,7 +300,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
 }
 
 /// Opens the PostgreSQL database at `url` and applies every migration.
-pub async fn connect_postgres(url: &str) -> anyhow::Result<Db> {
+pub async fn connect_postgres(url: &str, pool: PoolSettings) -> anyhow::Result<Db> {
     // One connection first: a server that is down or refuses us says so
     // at once (the pool would retry until its acquire timeout).
     use sqlx::Connection;
@@ -268,7 +310,8 @@ pub async fn connect_postgres(url: &str) -> anyhow::Result<Db> {
         .close()
         .await?;
     let pool = PgPoolOptions::new()
-        .max_connections(16)
+        .max_connections(pool.size.unwrap_or(16))
+        .acquire_timeout(pool.wait)
         .connect(url)
         .await
         .context("opening the PostgreSQL database DATABASE_URL names")?;
@@ -304,6 +347,33 @@ pub fn note_storage_fault(e: &sqlx::Error) {
         .map(|code| code & 0xff);
     if matches!(primary, Some(10 | 13)) {
         LAST_STORAGE_FAULT_MS.store(now_ms(), std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Whether `e` says the database cannot be reached for now, rather than
+/// that a statement was wrong: the pool had no connection within its
+/// acquire timeout or is closing, a connection broke (I/O, TLS, the
+/// worker thread), PostgreSQL is shutting down, starting, out of
+/// connections or lost the connection (SQLSTATE classes 08, 53, 57P), or
+/// SQLite found its file held or unopenable (BUSY, LOCKED, CANTOPEN).
+pub fn is_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(d) => d.code().is_some_and(|code| {
+            let code = code.as_ref();
+            match code.parse::<i64>() {
+                // SQLite: the primary code is the low byte.
+                Ok(n) => matches!(n & 0xff, 5 | 6 | 14),
+                Err(_) => {
+                    code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
+                }
+            }
+        }),
+        _ => false,
     }
 }
 
