@@ -46,11 +46,11 @@ async fn a_read_only_database_acknowledges_nothing_loses_nothing_and_recovers() 
 }
 
 /// Sets `query_only` on every connection the server's pool holds (all
-/// eight at once, so none is missed).
+/// of them at once, so none is missed).
 async fn read_only(app: &crate::helpers::TestApp, on: bool) {
     let pool = crate::helpers::sqlite(&app.store);
     let mut held = Vec::new();
-    for _ in 0..8 {
+    for _ in 0..pool.options().get_max_connections() {
         let mut conn = pool.acquire().await.unwrap_or_else(|e| panic!("{e}"));
         sqlx::query(if on {
             "PRAGMA query_only = ON"

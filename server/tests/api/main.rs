@@ -12,7 +12,6 @@ mod caching;
 mod configuration;
 mod content_api;
 mod crash;
-mod crowd;
 mod discovery;
 mod editor;
 mod encryption;

@@ -229,8 +229,7 @@ macro_rules! on_tx {
 }
 
 /// How many connections a pool keeps, and how long a request waits for
-/// one (and, on SQLite, for another process's lock) before it is told the
-/// database is unavailable ([`is_unavailable`]). A short wait turns an
+/// one before it is told the database is unavailable ([`is_unavailable`]). A short wait turns an
 /// exhausted pool or an unreachable server into a quick 503, not a hang.
 #[derive(Clone, Copy, Debug)]
 pub struct PoolSettings {
@@ -273,10 +272,10 @@ pub async fn connect_with(url: &str, pool: PoolSettings) -> anyhow::Result<Db> {
         // a purged request, or a value stored before encryption at rest,
         // is gone from the file.
         .pragma("secure_delete", "ON")
-        // This process's writers queue in order behind `WriteGate`; this
-        // waits out other processes (a backup, a command) and connections
-        // outside the gate, no longer than a request waits for the pool.
-        .busy_timeout(pool.wait);
+        // This process's frequent writers queue in order behind
+        // `WriteGate`; this waits out other writers (sessions, staff
+        // saves, a backup or a command in another process).
+        .busy_timeout(Duration::from_secs(5));
     if let Some(dir) = Path::new(options.get_filename()).parent() {
         if !dir.as_os_str().is_empty() {
             std::fs::create_dir_all(dir)
@@ -355,7 +354,8 @@ pub fn note_storage_fault(e: &sqlx::Error) {
 /// acquire timeout or is closing, a connection broke (I/O, TLS, the
 /// worker thread), PostgreSQL is shutting down, starting, out of
 /// connections or lost the connection (SQLSTATE classes 08, 53, 57P), or
-/// SQLite found its file held or unopenable (BUSY, LOCKED, CANTOPEN).
+/// SQLite found its file held, unopenable, unreadable or out of room
+/// (BUSY, LOCKED, CANTOPEN, IOERR, FULL).
 pub fn is_unavailable(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::PoolTimedOut
@@ -367,7 +367,7 @@ pub fn is_unavailable(e: &sqlx::Error) -> bool {
             let code = code.as_ref();
             match code.parse::<i64>() {
                 // SQLite: the primary code is the low byte.
-                Ok(n) => matches!(n & 0xff, 5 | 6 | 14),
+                Ok(n) => matches!(n & 0xff, 5 | 6 | 10 | 13 | 14),
                 Err(_) => {
                     code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
                 }

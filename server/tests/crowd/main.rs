@@ -6,14 +6,18 @@
 //! answered from memory meanwhile. Before issue 26 a render held one
 //! pooled connection while it waited for another, so eight visitors at
 //! once stopped the site.
+//!
+//! A test binary of its own, so that no other test shares the machine's
+//! two cores while the cached page's answers are timed.
 
-use crate::crash::{free_port, start_with, wait_up};
-use crate::helpers::{TestApp, SEEDED_ARTICLE};
 use app::domain::staff::Role;
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+const SEEDED_ARTICLE: &str = "/articles/5-ways-that-acupuncture-helps-with-low-back-pain";
+const PASSWORD: &str = "correct horse battery staple";
 const CROWD: usize = 64;
 const LONGEST: Duration = Duration::from_secs(5);
 /// A 503 must be quick: the pool's wait (1 s by default) and a little.
@@ -60,7 +64,7 @@ async fn fetch(client: &reqwest::Client, url: &str) -> Answer {
 
 /// Sends `CROWD` requests for `path` at once while one client keeps
 /// asking for the cached article; checks every answer.
-async fn crowd_on(app: &TestApp, client: &reqwest::Client, path: &str, status: u16) {
+async fn crowd_on(app: &Server, client: &reqwest::Client, path: &str, status: u16) {
     let url = app.url(path);
     let crowd: Vec<_> = (0..CROWD)
         .map(|_| {
@@ -134,74 +138,153 @@ async fn crowd_on(app: &TestApp, client: &reqwest::Client, path: &str, status: u
 }
 
 /// The real server binary, in a process of its own (its own threads, as
-/// deployed), on a fresh database of the engine the suite runs on, with
-/// the test command's pool settings; the test talks to it over HTTP and
-/// reads its database as a `TestApp`.
-async fn start_server() -> (TestApp, ServerProcess) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let url = if std::env::var("TEST_DATABASE").as_deref() == Ok("postgres") {
-        crate::postgres::fresh_database("crowd").await
-    } else {
-        format!("sqlite://{}", dir.path().join("clinic.db").display())
-    };
-    let port = free_port();
-    let child = start_with(
-        dir.path(),
-        port,
-        &[
-            ("DATABASE_URL", url.as_str()),
-            (
-                "DATA_KEY_FILE",
-                &dir.path().join("data.key").display().to_string(),
-            ),
-            ("MEDIA_DIR", &dir.path().join("media").display().to_string()),
-            (
-                "BUILDS_DIR",
-                &dir.path().join("builds").display().to_string(),
-            ),
-        ],
-    );
-    let process = ServerProcess(child);
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(CROWD)
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let base = format!("http://127.0.0.1:{port}");
-    wait_up(&client, &base).await;
-    let store = app::server::db::connect(&url)
-        .await
-        .unwrap_or_else(|e| panic!("{url}: {e}"));
-    let app = TestApp {
-        address: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
-        store,
-        client,
-        dir,
-    };
-    (app, process)
+/// deployed), on a fresh database of the engine the suite runs on
+/// (`TEST_DATABASE`), with the test command's pool settings
+/// (`DATABASE_POOL_SIZE`, `DATABASE_WAIT_MS`, passed on).
+struct Server {
+    base: String,
+    client: reqwest::Client,
+    url: String,
+    process: std::process::Child,
+    _dir: tempfile::TempDir,
 }
 
-/// Stops the server however the test ends.
-struct ServerProcess(std::process::Child);
-
-impl Drop for ServerProcess {
+impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.process.kill();
+        let _ = self.process.wait();
     }
+}
+
+impl Server {
+    async fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let url = if std::env::var("TEST_DATABASE").as_deref() == Ok("postgres") {
+            fresh_postgres_database().await
+        } else {
+            format!("sqlite://{}", dir.path().join("clinic.db").display())
+        };
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_or(0, |a| a.port());
+        let file = |name: &str| dir.path().join(name).display().to_string();
+        let process = Command::new(env!("CARGO_BIN_EXE_server"))
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("DATABASE_URL", &url)
+            .env("DATA_KEY_FILE", file("data.key"))
+            .env("MEDIA_DIR", file("media"))
+            .env("BUILDS_DIR", file("builds"))
+            .env("RUST_LOG", "error")
+            .env_remove("DATA_KEY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("start the server: {e}"));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(CROWD)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let server = Self {
+            base: format!("http://127.0.0.1:{port}"),
+            client,
+            url,
+            process,
+            _dir: dir,
+        };
+        let up = Instant::now();
+        while server
+            .client
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .is_err()
+        {
+            assert!(
+                up.elapsed() < Duration::from_secs(30),
+                "the server did not start"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        server
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A new editor's browser, signed in.
+    async fn editor(&self) -> reqwest::Client {
+        let db = app::server::db::connect(&self.url)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        app::server::auth::accounts::create(
+            &db,
+            "editor@clinic.example",
+            "Eda Editor",
+            Role::Editor,
+            PASSWORD.into(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("create the editor: {e}"));
+        let browser = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let signed_in = browser
+            .post(self.url("/api/admin/sign_in"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(
+                serde_html_form::to_string([
+                    ("email", "editor@clinic.example"),
+                    ("password", PASSWORD),
+                ])
+                .unwrap_or_default(),
+            )
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("sign in: {e}"));
+        assert_eq!(signed_in.status(), 200, "the editor signs in");
+        browser
+    }
+}
+
+/// A new, empty database on the test command's PostgreSQL server.
+async fn fresh_postgres_database() -> String {
+    use sqlx::Connection;
+    let server = std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| panic!("TEST_POSTGRES_URL is not set: run ./.ci/test"));
+    let name = format!("crowd_{}", std::process::id());
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .unwrap_or_else(|e| panic!("{server}: {e}"));
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        format!("CREATE DATABASE {name}"),
+    ] {
+        sqlx::query(&sql)
+            .execute(&mut admin)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+    let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
+    format!("{base}/{name}")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_crowd_on_uncached_pages_is_answered_and_cached_pages_stay_fast() {
-    let (app, _server) = start_server().await;
+    let server = Server::start().await;
     // The cached page, rendered once before the crowds.
     assert_eq!(
-        fetch(&app.client, &app.url(SEEDED_ARTICLE)).await.status,
+        fetch(&server.client, &server.url(SEEDED_ARTICLE))
+            .await
+            .status,
         200
     );
     for (path, status) in uncached_pages() {
-        crowd_on(&app, &app.client, path, status).await;
+        crowd_on(&server, &server.client, path, status).await;
     }
-    let editor = app.staff(Role::Editor).await;
-    crowd_on(&app, &editor.client, "/admin/articles", 200).await;
+    let editor = server.editor().await;
+    crowd_on(&server, &editor, "/admin/articles", 200).await;
 }
