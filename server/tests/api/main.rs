@@ -25,6 +25,7 @@ mod media_helpers;
 mod metrics;
 mod migrate;
 mod not_found;
+mod outages;
 mod pages;
 mod postgres;
 mod postgres_schema;
