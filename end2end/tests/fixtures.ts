@@ -47,7 +47,9 @@ export function collectConsoleErrors(page: Page): string[] {
     if (expected.has(msg.location().url) && msg.text().startsWith("Failed to load resource")) return;
     errors.push(`${msg.text()} (${msg.location().url})`);
   });
-  page.on("pageerror", (err) => errors.push(err.message));
+  // Where it happened: a panic in the release wasm is only `unreachable`,
+  // and its stack of wasm functions is what is left to trace it by.
+  page.on("pageerror", (err) => errors.push(`${err.message} on ${page.url()}\n${err.stack ?? ""}`));
   return errors;
 }
 
@@ -137,16 +139,49 @@ export function totp(secret: string, unixSeconds = Date.now() / 1000): string {
   return number.toString().padStart(6, "0");
 }
 
+/** Calls a server function from the test runner, as the admin's pages do; returns the answer. */
+export async function callApi(endpoint: string, form: Record<string, string>, cookie = "") {
+  const response = await fetch(`${process.env.E2E_BASE_URL}/api/${endpoint}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams(form).toString(),
+  });
+  if (!response.ok) throw new Error(`${endpoint}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** The `name=value` of the session cookie an answer sets. */
+export function sessionCookie(answer: Response): [string, string] {
+  const [name, value] = (answer.headers.get("set-cookie") ?? "").split(";")[0].split("=");
+  return [name, value];
+}
+
+let adminsMade = 0;
+
 /**
- * Opens the admin as the first administrator, in the session global-setup.ts
- * signed in (with password and authenticator code) and enrolled: several
- * specs at once cannot each sign in with a code, since a code is accepted
- * only once. The whole sign-in and enrolment flow runs in admin.spec.ts.
+ * Opens the admin as an administrator of the test's own: created by the
+ * first administrator (global-setup.ts, whose session never enters a
+ * browser), signed in and enrolled in two-factor sign-in from the test
+ * runner, its session then given to the page. No test can end another's
+ * session (a sign-out, a session cycled by a new sign-in), and several tests
+ * at once need no shared code, which is accepted only once. The whole
+ * sign-in and enrolment flow through the pages runs in admin.spec.ts.
  */
 export async function asAdmin(page: Page) {
-  const state = JSON.parse(readFileSync(process.env.E2E_ADMIN_STATE!, "utf8"));
-  await page.context().addCookies(state.cookies);
-  await page.goto("/admin");
+  const [root] = JSON.parse(readFileSync(process.env.E2E_ADMIN_STATE!, "utf8")).cookies;
+  const email = `admin-${process.pid}-${++adminsMade}-${Date.now()}@clinic.example`;
+  await callApi(
+    "admin/create_account",
+    { email, name: "Ada Admin", role: "admin", password: ADMIN_PASSWORD },
+    `${root.name}=${root.value}`,
+  );
+  const [name, value] = sessionCookie(await callApi("admin/sign_in", { email, password: ADMIN_PASSWORD }));
+  const cookie = `${name}=${value}`;
+  const enrolment = await (await callApi("admin/two_factor_start", {}, cookie)).json();
+  await callApi("admin/two_factor_confirm", { code: totp(enrolment.secret) }, cookie);
+  await page.context().addCookies([{ ...root, name, value }]);
+  const opened = await page.goto("/admin");
+  expect(opened?.status(), "the admin opens for a signed-in administrator").toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Ada Admin");
 }
 
