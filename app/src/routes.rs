@@ -342,6 +342,14 @@ pub fn is_file_tree(path: &str) -> bool {
     under(path, PKG) || under(path, MEDIA)
 }
 
+/// A file's address (`/feed.xml`, `/favicon.svg`): a dot in its last
+/// segment, which no page's address has.
+pub fn is_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

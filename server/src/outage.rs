@@ -42,12 +42,15 @@ pub struct Renders {
 impl Renders {
     /// Waiting at most `wait` for a turn (the database's wait).
     pub fn new(wait: Duration) -> Self {
-        let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Self {
-            turns: Arc::new(Semaphore::new(cores * RENDERS_PER_CORE)),
+            turns: Arc::new(Semaphore::new(cores() * RENDERS_PER_CORE)),
             wait,
         }
     }
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
 }
 
 /// A page that is rendered here (not a file, a probe or a server function).
@@ -57,10 +60,7 @@ fn is_page(request: &Request) -> bool {
         && !routes::is_api(path)
         && !routes::is_file_tree(path)
         && !routes::is_probe(path)
-        && !path
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'))
+        && !routes::is_file(path)
 }
 
 /// Renders pages in turn (see [`Renders`]); the rest passes at once.
@@ -91,7 +91,7 @@ fn render_threads() -> &'static tokio::runtime::Runtime {
     static THREADS: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
     THREADS.get_or_init(|| {
         tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(std::thread::available_parallelism().map_or(2, usize::from))
+            .worker_threads(cores())
             .thread_name("render")
             .enable_all()
             .build()

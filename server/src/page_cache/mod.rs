@@ -60,13 +60,9 @@ impl PageCache {
 
 /// Pages that must be rendered for each visitor: forms carry a signed
 /// per-render token, confirmations are per request, the admin is private.
-/// Files (`/feed.xml`, icons) have a dot in their last segment; pages never
-/// do, and files are compressed by the layers inside.
+/// Files (`/feed.xml`, icons) are compressed by the layers inside.
 fn cacheable_path(path: &str) -> bool {
-    !(path
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'))
+    !(routes::is_file(path)
         || routes::is_request_form(path)
         || routes::is_staff_only(path)
         || routes::is_api(path)
