@@ -19,8 +19,9 @@ pub use app::{shell, App, InlineStyles};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     // Release builds abort on a panic without a message (smaller wasm);
-    // development builds say where it happened.
-    #[cfg(debug_assertions)]
+    // development builds, and a release build made with
+    // WASM_PANIC_MESSAGES=1 (.ci/install-tools), say what and where.
+    #[cfg(any(debug_assertions, panic_messages))]
     console_error_panic_hook::set_once();
     // Loads the current route's lazy chunks (the admin's) before hydrating.
     leptos::mount::hydrate_lazy(App);

@@ -1,6 +1,7 @@
 //! Articles as the admin lists them and opens them in the editor.
 
-use super::article_draft::ArticleDraft;
+use super::article_draft::{ArticleDraft, ArticleTranslation};
+use super::Locale;
 use serde::{Deserialize, Serialize};
 
 /// Where an article stands.
@@ -65,4 +66,9 @@ pub struct EditedArticle {
     pub draft: ArticleDraft,
     /// Saved versions, newest first: (version, saved at, by whom).
     pub revisions: Vec<(i64, String, String)>,
+    /// The article in each language besides English, empty where not yet
+    /// written. Loaded with the article: a load of its own inside the
+    /// editor could run twice during a server render and leave the page's
+    /// data out of step with the page.
+    pub translations: Vec<(Locale, ArticleTranslation)>,
 }

@@ -16,7 +16,6 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/service", Codec::Form),
     ("admin/save_service", Codec::Json),
     ("admin/save_service_translation", Codec::Json),
-    ("admin/article_translation", Codec::Form),
     ("admin/save_article_translation", Codec::Json),
     ("admin/inbox", Codec::Form),
     ("admin/request", Codec::Form),

@@ -4,9 +4,10 @@
 //! may get a 500; a send the database could not take is answered 503 with
 //! `Retry-After`, the no-JavaScript form with every typed value; every
 //! acknowledged request is stored; and the site carries on by itself.
-//! The server under test restarts nothing.
+//! The server under test restarts nothing. The same holds on SQLite when
+//! another program holds the database file's lock.
 
-use crate::helpers::spawn_with;
+use crate::helpers::{spawn_with, TestApp};
 use crate::request_helpers::{json_body, valid_fields};
 use std::path::PathBuf;
 use std::process::Command;
@@ -197,13 +198,11 @@ async fn send(client: &reqwest::Client, base: &str, js: bool) -> Option<Sent> {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_postgresql_restart_during_sends_is_an_outage_not_an_error() {
-    let postgres = OwnPostgres::start();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut config = crate::postgres::config_on(&postgres.url(), dir.path());
-    config.rate_limit = (1_000_000, Duration::from_secs(60));
-    let app = spawn_with(dir, config).await;
+/// Four clients send (two without JavaScript, two with it) from a second
+/// before `outage` until two seconds after it; then everything acknowledged
+/// must be stored and the site must take requests again by itself.
+/// Returns how many sends were refused with a 503.
+async fn sends_through(app: &TestApp, outage: impl std::future::Future<Output = ()>) -> usize {
     let base = app.url("");
     let stop = Arc::new(AtomicBool::new(false));
     let clients: Vec<_> = (0..4)
@@ -230,11 +229,7 @@ async fn a_postgresql_restart_during_sends_is_an_outage_not_an_error() {
         })
         .collect();
     tokio::time::sleep(Duration::from_secs(1)).await;
-    let restart = tokio::task::spawn_blocking(move || {
-        postgres.pg_ctl("restart");
-        postgres
-    });
-    let postgres = restart.await.unwrap_or_else(|e| panic!("{e}"));
+    outage.await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     stop.store(true, Ordering::Relaxed);
     let (mut acknowledged, mut refused, mut unreachable) = (Vec::new(), 0, 0);
@@ -245,7 +240,7 @@ async fn a_postgresql_restart_during_sends_is_an_outage_not_an_error() {
         unreachable += u;
     }
     println!(
-        "PostgreSQL restarted during sends: {} acknowledged, {refused} refused with 503, {unreachable} token fetches failed",
+        "sends through the outage: {} acknowledged, {refused} refused with 503, {unreachable} token fetches failed",
         acknowledged.len()
     );
     // Everything acknowledged is stored.
@@ -278,5 +273,59 @@ async fn a_postgresql_restart_during_sends_is_an_outage_not_an_error() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    refused
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_postgresql_restart_during_sends_is_an_outage_not_an_error() {
+    let postgres = OwnPostgres::start();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = crate::postgres::config_on(&postgres.url(), dir.path());
+    config.rate_limit = (1_000_000, Duration::from_secs(60));
+    let app = spawn_with(dir, config).await;
+    let postgres = Arc::new(postgres);
+    let restarted = postgres.clone();
+    sends_through(&app, async move {
+        tokio::task::spawn_blocking(move || restarted.pg_ctl("restart"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    })
+    .await;
     drop(postgres);
+}
+
+/// SQLite's equivalent: another program (a copy tool, a `sqlite3` shell
+/// left open) holds the database file's write lock for longer than the
+/// server waits for it (5 s), so sends made meanwhile cannot be stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_file_locked_by_another_program_is_an_outage_not_an_error() {
+    use sqlx::{ConnectOptions, Connection};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("clinic.db");
+    let mut config = server::config::Config::for_tests(format!("sqlite://{}", file.display()));
+    config.rate_limit = (1_000_000, Duration::from_secs(60));
+    let app = spawn_with(dir, config).await;
+    let refused = sends_through(&app, async move {
+        let mut other = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&file)
+            .connect()
+            .await
+            .unwrap_or_else(|e| panic!("another program opens the file: {e}"));
+        // A write holds the lock whatever the journal mode.
+        sqlx::raw_sql("BEGIN EXCLUSIVE; DELETE FROM consultations WHERE 0")
+            .execute(&mut other)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        tokio::time::sleep(Duration::from_secs(8)).await;
+        sqlx::raw_sql("ROLLBACK")
+            .execute(&mut other)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        other.close().await.unwrap_or_else(|e| panic!("{e}"));
+    })
+    .await;
+    assert!(
+        refused > 0,
+        "sends made while the file was locked were refused with 503"
+    );
 }

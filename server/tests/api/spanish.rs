@@ -281,14 +281,15 @@ async fn staff_translate_a_service_and_an_article_and_patients_read_them_in_span
         "5 Ways that Acupuncture Helps with Low Back Pain"
     );
     let opened = app
-        .call(
-            &editor.client,
-            "admin/article_translation",
-            &[("id", &id.to_string()), ("locale", "Es")],
-        )
+        .call(&editor.client, "admin/article", &[("id", &id.to_string())])
         .await;
+    // The editor opens the article with its translation.
     let opened: serde_json::Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(opened["body_md"], "La acupuntura **ayuda**.");
+    assert_eq!(opened["translations"][0][0], "Es");
+    assert_eq!(
+        opened["translations"][0][1]["body_md"],
+        "La acupuntura **ayuda**."
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('service.translate', 'article.translate')")
             .await,

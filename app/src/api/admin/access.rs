@@ -36,7 +36,6 @@ pub fn of(endpoint: &str) -> Access {
         | "service"
         | "save_service"
         | "save_service_translation"
-        | "article_translation"
         | "save_article_translation"
         | "save_clinic"
         | "redirects"

@@ -101,19 +101,6 @@ pub async fn article_revision(id: i64, version: i64) -> Result<ArticleDraft, Api
     Ok(editor::revision(&state()?.db, id, version).await?)
 }
 
-/// An article's translation into `locale`, as staff edit it (empty when
-/// there is none yet).
-#[server(endpoint = "admin/article_translation")]
-pub async fn article_translation(
-    id: i64,
-    locale: crate::domain::Locale,
-) -> Result<crate::domain::article_draft::ArticleTranslation, ApiError> {
-    use crate::api::server::{staff, state};
-    use crate::server::auth::EditsContent;
-    staff::<EditsContent>().await?;
-    Ok(crate::server::content::articles::translation_for_editing(&state()?.db, id, locale).await?)
-}
-
 /// Saves an article's translation into `locale`: its title, summary and
 /// text, shown at the article's address under the language's prefix.
 #[server(input = leptos::server_fn::codec::Json, endpoint = "admin/save_article_translation")]

@@ -2,10 +2,9 @@
 //! title, summary and text, with the same preview as the English article.
 
 use super::article_preview::render_preview;
-use crate::api::admin::articles::{article_translation, save_article_translation};
+use crate::api::admin::articles::save_article_translation;
 use crate::api::ApiError;
 use crate::components::browser::warn_before_leaving;
-use crate::components::{show_loaded, Loading};
 use crate::domain::article_draft::{
     ArticleTranslation, DraftErrors, BODY_MAX, SUMMARY_MAX, TITLE_MAX,
 };
@@ -13,20 +12,14 @@ use crate::domain::Locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The translation of article `id` into `locale`, loaded when shown.
+/// The translation of article `id` into `locale`, as last saved (it comes
+/// with the article).
 #[component]
-pub fn ArticleTranslationEditor(id: i64, locale: Locale) -> impl IntoView {
-    let saved = Resource::new(|| (), move |()| article_translation(id, locale));
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                show_loaded(saved.await, move |saved| translation_form(id, locale, saved))
-            })}
-        </Suspense>
-    }
-}
-
-fn translation_form(id: i64, locale: Locale, saved: ArticleTranslation) -> impl IntoView {
+pub fn ArticleTranslationEditor(
+    id: i64,
+    locale: Locale,
+    saved: ArticleTranslation,
+) -> impl IntoView {
     let draft = RwSignal::new(saved.clone());
     let last_saved = RwSignal::new(saved);
     let dirty = Memo::new(move |_| draft.get() != last_saved.get());

@@ -170,7 +170,9 @@ impl Editing {
 fn editor(article: Option<EditedArticle>) -> impl IntoView {
     let ed = Editing::new(article.as_ref());
     let when = article.as_ref().and_then(|a| a.when.clone());
-    let revisions = article.map(|a| a.revisions).unwrap_or_default();
+    let (revisions, translations) = article
+        .map(|a| (a.revisions, a.translations))
+        .unwrap_or_default();
     let Editing {
         id,
         draft,
@@ -213,12 +215,12 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
         {saved_versions(ed, revisions)}
         <DeleteArticle id draft last_saved notice/>
         </div>
-        {saved_id.map(|article| view! {
-            <div role="tabpanel" id=panel_id(Locale::Es) aria-labelledby=tab_id(Locale::Es)
-                hidden=move || tab.get() != Locale::Es>
-                <ArticleTranslationEditor id=article locale=Locale::Es/>
+        {saved_id.map(|article| translations.into_iter().map(|(locale, saved)| view! {
+            <div role="tabpanel" id=panel_id(locale) aria-labelledby=tab_id(locale)
+                hidden=move || tab.get() != locale>
+                <ArticleTranslationEditor id=article locale saved/>
             </div>
-        })}
+        }).collect_view())}
     }
 }
 

@@ -12,6 +12,7 @@ pub use save::save;
 use crate::domain::article_admin::{ArticleRow, ArticleState, ArticleTable, EditedArticle};
 use crate::domain::article_draft::ArticleDraft;
 use crate::domain::media::MediaKey;
+use crate::domain::Locale;
 use crate::server::content::staff_time;
 use crate::server::db::{self, editor::DraftRow, Db};
 use crate::server::ServerError;
@@ -87,6 +88,12 @@ pub async fn get(db: &Db, id: i64) -> Result<EditedArticle, ServerError> {
             ))
         })
         .collect::<Result<_, ServerError>>()?;
+    let mut translations = Vec::new();
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let saved =
+            crate::server::content::articles::translation_for_editing(db, id, locale).await?;
+        translations.push((locale, saved));
+    }
     Ok(EditedArticle {
         id,
         version: row.version,
@@ -94,6 +101,7 @@ pub async fn get(db: &Db, id: i64) -> Result<EditedArticle, ServerError> {
         when: label(row.published_at)?,
         draft: draft_from_row(row.draft)?,
         revisions,
+        translations,
     })
 }
 
