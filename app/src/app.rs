@@ -81,7 +81,7 @@ const LANGUAGE_SCRIPT: &str = r#"(function(){var h=document.documentElement,k="l
 /// after it. Links and forms work without the wasm meanwhile.
 /// Instantiating the module and hydrating run in separate tasks: together
 /// they were one long task, which Lighthouse counts as blocking (figures:
-/// README, performance).
+/// docs/performance.md).
 fn hydration_script(options: &LeptosOptions) -> String {
     let base = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     // Without cargo-leptos' output name the wasm keeps wasm-bindgen's suffix.

@@ -48,7 +48,7 @@ pub struct Backup {
 
 pub async fn backup(config: &Config, dest: &Path) -> anyhow::Result<Backup> {
     if crate::config::is_postgres(&config.database_url) {
-        bail!("`server backup` copies a SQLite database: back PostgreSQL up with pg_dump (see the README)");
+        bail!("`server backup` copies a SQLite database: back PostgreSQL up with pg_dump (see docs/postgresql.md)");
     }
     if dest.join(DATABASE).exists() {
         bail!(
@@ -89,7 +89,7 @@ pub struct Restored {
 /// that the configured data key is the one its requests are sealed under.
 pub async fn restore(config: &Config, src: &Path, replace: bool) -> anyhow::Result<Restored> {
     if crate::config::is_postgres(&config.database_url) {
-        bail!("`server restore` restores a SQLite database: restore PostgreSQL with pg_restore (see the README)");
+        bail!("`server restore` restores a SQLite database: restore PostgreSQL with pg_restore (see docs/postgresql.md)");
     }
     let lock_file = lock_path(config);
     if let Some(dir) = lock_file.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -8,7 +8,7 @@
 //! Hashes, not a nonce: the page cache sends one rendering of a page to
 //! every visitor, and a nonce shared by all of them protects nothing.
 //! Hashing costs one pass over a page when it is rendered, not when the
-//! cache answers (README, security).
+//! cache answers (docs/privacy-and-security.md).
 
 use axum::body::Body;
 use axum::extract::Request;

@@ -166,7 +166,7 @@ fn held_keys(source: &DataKeySource) -> anyhow::Result<Option<Vault>> {
 fn missing_key(source: &DataKeySource) -> String {
     format!(
         "this database holds patients' requests sealed under a data key, and there is no key at {}. \
-         Restore the key file from its backup (see the README, \"Privacy and security\"); \
+         Restore the key file from its backup (see docs/privacy-and-security.md); \
          a new key would not open the existing requests, so none is created",
         describe(source)
     )

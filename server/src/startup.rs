@@ -121,7 +121,7 @@ impl Application {
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
         // Without TCP_NODELAY a response written in two parts waits for the
-        // client's delayed ACK (README, performance).
+        // client's delayed ACK (docs/performance.md).
         let listener = self.listener.tap_io(|tcp| {
             if let Err(e) = tcp.set_nodelay(true) {
                 tracing::debug!(error = %e, "TCP_NODELAY");

@@ -3,7 +3,7 @@
 //! Chromium compiles wasm functions the first time they run, on the main
 //! thread, so hydrating is mostly compiling, and hydrating the shell and a
 //! page in one task was long enough for Lighthouse's phone model to count
-//! it as blocking (figures: README, performance). The header and the
+//! it as blocking (figures: docs/performance.md). The header and the
 //! footer each hydrate in a task after the one that adopts the rest of the
 //! page. The server's HTML is the same either way, and hydrating adopts
 //! the nodes as they are, so nothing moves.

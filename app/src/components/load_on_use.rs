@@ -3,10 +3,10 @@
 //!
 //! The consultation form is most of the code a patient's page could need.
 //! A patient who reads a service page and leaves never needs it, and a
-//! phone's first visit stays within its budget without it (README,
-//! performance). Until the code arrives the server's form works as it does
-//! without JavaScript; when it arrives it adopts the form in place, with
-//! whatever the patient typed meanwhile.
+//! phone's first visit stays within its budget without it
+//! (docs/performance.md). Until the code arrives the server's form works
+//! as it does without JavaScript; when it arrives it adopts the form in
+//! place, with whatever the patient typed meanwhile.
 
 #[cfg(feature = "hydrate")]
 pub use imp::on_first_use;

@@ -5,7 +5,7 @@
 //! is in a module of its own, fetched when a patient first touches a form.
 //! A route's view waits a browser task (`preload`): the header hydrates
 //! first, and Lighthouse's phone model counts one long task as blocking
-//! (README, performance).
+//! (docs/performance.md).
 
 use super::server_page::server_page;
 use super::{

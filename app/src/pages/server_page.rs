@@ -7,7 +7,7 @@
 //! server (the page cache answers it) and puts it in place, with the
 //! head's tags for that page. The wasm keeps the router, the header and
 //! the footer, and a phone's first visit to any patient's page stays
-//! within its budget (README, performance). Forms in a page get their
+//! within its budget (docs/performance.md). Forms in a page get their
 //! code when a patient first uses one.
 
 use crate::components::Hydrated;

@@ -16,7 +16,7 @@ type Reading = Shared<BoxFuture<'static, Option<i64>>>;
 /// request only joins a query that has not started yet, so it always sees
 /// every commit made before it arrived, and a publish shows on the very
 /// next request. One query per request held throughput far below nginx's
-/// (README, performance).
+/// (docs/performance.md).
 #[derive(Clone)]
 pub(super) struct Generation {
     slots: Arc<Mutex<Slots>>,

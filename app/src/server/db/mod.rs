@@ -325,9 +325,9 @@ pub async fn connect_postgres(url: &str, pool: PoolSettings) -> anyhow::Result<D
 /// (milliseconds since the epoch; 0: never). A connection open at that
 /// moment can keep state from the failed write: with the kernel refusing
 /// the file's growth, a later commit on such a connection was reported
-/// done and then missing from the file (README, faults). So the pool
-/// closes every connection older than the last fault instead of lending
-/// it again, and opens fresh ones.
+/// done and then missing from the file (docs/deploying.md, A full disk).
+/// So the pool closes every connection older than the last fault instead
+/// of lending it again, and opens fresh ones.
 static LAST_STORAGE_FAULT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 fn now_ms() -> u64 {
@@ -430,7 +430,7 @@ pub async fn checkpoint(db: &Db) -> anyhow::Result<()> {
 /// Queues this process's frequent writers (consultation requests and their
 /// notifications) for SQLite's single write lock. SQLite makes a writer that
 /// finds the lock taken sleep and retry (1, 2, 5, 10, ... ms), so under a
-/// burst some requests waited long (README, performance); waiting here, in
+/// burst some requests waited long (docs/performance.md); waiting here, in
 /// order, costs only the commits ahead.
 #[derive(Clone, Default)]
 pub struct WriteGate(std::sync::Arc<tokio::sync::Mutex<()>>);
