@@ -14,26 +14,33 @@ use serde::Deserialize;
 
 const CLINIC: &str = include_str!("seed/clinic.toml");
 
-const SERVICES: [(&str, &str); 5] = [
+/// Each service's page: its English file (with its Spanish name, address
+/// and summary) and its Spanish text.
+const SERVICES: [(&str, &str, &str); 5] = [
     (
         "chiropractic.md",
         include_str!("seed/services/chiropractic.md"),
+        include_str!("seed/services/es/chiropractic.md"),
     ),
     (
         "physical-therapy.md",
         include_str!("seed/services/physical-therapy.md"),
+        include_str!("seed/services/es/physical-therapy.md"),
     ),
     (
         "occupational-therapy.md",
         include_str!("seed/services/occupational-therapy.md"),
+        include_str!("seed/services/es/occupational-therapy.md"),
     ),
     (
         "scoliosis-treatments.md",
         include_str!("seed/services/scoliosis-treatments.md"),
+        include_str!("seed/services/es/scoliosis-treatments.md"),
     ),
     (
         "acupuncture.md",
         include_str!("seed/services/acupuncture.md"),
+        include_str!("seed/services/es/acupuncture.md"),
     ),
 ];
 
@@ -151,12 +158,11 @@ fn clinic_in_spanish() -> anyhow::Result<ClinicTranslation> {
     })
 }
 
-/// Each service, and its name and line about it in Spanish (its page's
-/// body stays English until staff translate it).
+/// Each service, and its page in Spanish.
 fn services() -> anyhow::Result<Vec<(NewService, ServiceTranslation)>> {
     SERVICES
         .iter()
-        .map(|(name, text)| {
+        .map(|(name, text, spanish_text)| {
             let doc = Document::parse(name, text)?;
             let spanish = ServiceTranslation {
                 locale: Locale::Es,
@@ -164,7 +170,7 @@ fn services() -> anyhow::Result<Vec<(NewService, ServiceTranslation)>> {
                     .with_context(|| format!("{name}: slug_es"))?,
                 name: doc.get("title_es")?.to_owned(),
                 summary: doc.get("summary_es")?.to_owned(),
-                body_md: String::new(),
+                body_md: spanish_text.trim().to_owned(),
             };
             let english = NewService {
                 slug: Slug::parse(doc.get("slug")?).with_context(|| format!("{name}: slug"))?,

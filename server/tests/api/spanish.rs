@@ -21,11 +21,10 @@ async fn spanish_pages_are_rendered_in_spanish_at_their_own_addresses() {
         "{}",
         page.title()
     );
-    // The seed has no Spanish body: the English one, marked, with a note.
-    assert_eq!(page.attrs(".prose", "lang"), ["en"]);
-    assert!(page
-        .text(".translation-note")
-        .contains("aún no está traducida"));
+    // The seed has the page's text in Spanish too.
+    assert!(page.attrs(".prose", "lang").is_empty());
+    assert!(page.texts(".translation-note").is_empty());
+    assert!(page.texts(".prose h2").contains(&"Qué esperar".to_owned()));
     // Its alternates: itself, its English page, and English as the default.
     let alternates = page.attrs("link[rel=alternate][hreflang]", "href");
     assert!(
@@ -67,6 +66,17 @@ async fn spanish_pages_are_rendered_in_spanish_at_their_own_addresses() {
             .and_then(|v| v.to_str().ok()),
         Some("/es/servicios/acupuntura")
     );
+
+    // An article staff have not translated yet: its English text, marked
+    // as English, under a note in Spanish.
+    let untranslated = app
+        .page("/es/articulos/5-ways-that-acupuncture-helps-with-low-back-pain")
+        .await;
+    assert_eq!(untranslated.status, StatusCode::OK);
+    assert_eq!(untranslated.attrs(".prose", "lang"), ["en"]);
+    assert!(untranslated
+        .text(".translation-note")
+        .contains("aún no está traducida"));
 
     // What is not there is not there, in Spanish.
     let missing = app.page("/es/no-existe").await;
