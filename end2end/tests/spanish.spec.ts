@@ -51,9 +51,10 @@ test("a Spanish page is rendered by the server in Spanish and hydrates", async (
   // The menu is folded on a phone: its words are checked, not its visibility.
   await expect(page.locator("#site-nav")).toHaveAttribute("aria-label", "Principal");
   await expect(page.locator("#site-nav a", { hasText: "Servicios" })).toHaveAttribute("href", "/es/servicios");
-  // The body is not translated yet: it says so, in Spanish, and is marked English.
-  await expect(page.getByText("Esta página aún no está traducida al español")).toBeVisible();
-  await expect(page.locator(".prose")).toHaveAttribute("lang", "en");
+  // The seeded body is in Spanish too, so nothing is marked as another language.
+  await expect(page.locator(".prose")).toContainText("La acupuntura consiste en colocar agujas finas");
+  await expect(page.locator(".prose")).not.toHaveAttribute("lang", /./);
+  await expect(page.getByText("Esta página aún no está traducida al español")).toHaveCount(0);
   await hydrated(page);
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("link", { name: "Pida una cita" })).toHaveAttribute("href", "/es/consulta");
@@ -87,8 +88,8 @@ test("the language switch keeps the patient on the same page, both ways", async 
   await expect(page).toHaveURL("/es/servicios/quiropractica");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quiropráctica");
-  // Its text is not translated: the English text, said so in Spanish, under Spanish navigation.
-  await expect(page.getByText("Esta página aún no está traducida al español")).toBeVisible();
+  // Its text is Spanish, under Spanish navigation.
+  await expect(page.locator(".prose")).toContainText("La quiropráctica estudia cómo se mueven la columna");
   await expect(page.locator("#site-nav")).toHaveAttribute("aria-label", "Principal");
   await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", /\/es\/servicios\/quiropractica$/);
 
@@ -253,6 +254,13 @@ test("@desktop staff write a service page's Spanish text in its own tab, preview
 
 test("@desktop staff write an article in Spanish in its own tab, and patients read it at its Spanish address", async ({ page }) => {
   // The seeded article: no other test reads its Spanish page's words.
+  // Before it is translated, its Spanish page says so, in Spanish, and marks the text English.
+  await page.goto(SEEDED_ARTICLE_ES);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByText("Esta página aún no está traducida al español")).toBeVisible();
+  await expect(page.locator(".prose")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "en");
+
   await asAdmin(page);
   await page.goto("/admin/articles");
   await page.getByRole("link", { name: SEEDED_TITLE }).click();
