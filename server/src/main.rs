@@ -1,25 +1,34 @@
-//! Thin entry point: read configuration, start telemetry, then serve until
-//! stopped or run a command (see `server::cli::USAGE`).
+//! Thin entry point: parse the command line, start telemetry, read the
+//! configuration, then serve until stopped or run a command (`server::cli`).
+
+use clap::Parser;
+use server::cli::{Cli, Command};
+use std::process::ExitCode;
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> ExitCode {
+    // clap answers --help on stdout with 0, and a wrong command or argument
+    // with the usage on stderr and 2, before anything else is read.
+    let cli = Cli::parse();
     server::telemetry::init();
+    match run(cli.command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The message and its causes on one line: what to fix, no trace.
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Option<Command>) -> anyhow::Result<()> {
     let config = server::config::Config::from_env()?;
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None => {
+    match command {
+        None | Some(Command::Serve) => {
             let app = server::startup::Application::build(config).await?;
             println!("The clinic's site is running at http://{}", app.address());
             app.run_until_stopped().await
         }
-        Some("create-admin") => server::cli::create_admin(&config, &args[1..]).await,
-        Some("precompress") => server::cli::precompress(&config),
-        Some("verify-audit") => server::cli::verify_audit(&config).await,
-        Some("rotate-key") => server::cli::rotate_key(&config).await,
-        Some("backup") => server::cli::backup(&config, &args[1..]).await,
-        Some("restore") => server::cli::restore(&config, &args[1..]).await,
-        Some("migrate-to-postgres") => server::cli::migrate_to_postgres(&config, &args[1..]).await,
-        Some("import-wordpress") => server::cli::import_wordpress(&config, &args[1..]).await,
-        Some(_) => anyhow::bail!("{}", server::cli::USAGE),
+        Some(command) => command.run(&config).await,
     }
 }

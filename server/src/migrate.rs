@@ -20,6 +20,7 @@ const TABLES: &[&str] = &[
     "services",
     "service_translations",
     "categories",
+    "category_translations",
     "staff",
     "articles",
     "article_translations",
@@ -36,7 +37,7 @@ const TABLES: &[&str] = &[
 ];
 
 /// Tables the target's migrations fill, emptied before the copy.
-const FILLED_BY_MIGRATIONS: &[&str] = &["redirects"];
+const FILLED_BY_MIGRATIONS: &[&str] = &["redirects", "category_translations"];
 
 /// Tables that must be empty in the target: it is a new site's database.
 const MUST_BE_EMPTY: &[&str] = &["clinic", "staff", "articles", "consultations", "audit_log"];

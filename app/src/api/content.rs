@@ -47,9 +47,7 @@ pub async fn get_home(#[server(default)] locale: Locale) -> Result<HomeContent, 
     use crate::server::content::{articles, services};
     let db = super::server::state()?.db;
     let services = services::list(&db, locale).await?;
-    let mut latest = articles::latest(&db, HOME_ARTICLES).await?;
-    articles::translated_in(&db, locale, &mut latest).await?;
-    articles::dated_in(locale, &mut latest);
+    let latest = articles::latest(&db, locale, HOME_ARTICLES).await?;
     Ok(HomeContent { services, latest })
 }
 
@@ -87,10 +85,7 @@ pub async fn list_articles(
     };
     let page = PageNumber::parse(page.as_deref());
     let db = super::server::state()?.db;
-    let mut list = articles::page(&db, category.as_ref(), page).await?;
-    articles::translated_in(&db, locale, &mut list.items).await?;
-    articles::dated_in(locale, &mut list.items);
-    Ok(list)
+    Ok(articles::page(&db, locale, category.as_ref(), page).await?)
 }
 
 #[server(input = GetUrl, output = Postcard, endpoint = "article")]
@@ -102,9 +97,5 @@ pub async fn get_article(
     use crate::server::content::articles;
     let slug = Slug::parse(&slug).map_err(|_| ApiError::NotFound)?;
     let db = super::server::state()?.db;
-    let mut view = articles::view(&db, &slug).await?;
-    articles::view_in(&db, locale, &mut view).await?;
-    articles::dated_in(locale, std::slice::from_mut(&mut view.article.summary));
-    articles::dated_in(locale, &mut view.related);
-    Ok(view)
+    Ok(articles::view(&db, locale, &slug).await?)
 }

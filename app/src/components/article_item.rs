@@ -13,7 +13,7 @@ pub fn ArticleItem(article: ArticleSummary) -> impl IntoView {
             <p class="byline">
                 <time datetime=article.published_on>{article.published_label}</time>
                 " | "
-                <span lang=lang>{article.category.name}</span>
+                <span lang=w.lang_of(article.category.locale)>{article.category.name}</span>
             </p>
             <p lang=lang>{article.summary}</p>
         </li>

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 pub struct Category {
     pub slug: Slug,
     pub name: String,
+    /// The language `name` is in (the page's, unless not translated yet).
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 /// What a list shows of an article.

@@ -79,7 +79,8 @@ pub struct StoredImage {
     pub key: MediaKey,
     pub width: u32,
     pub height: u32,
-    /// Ascending; always starts with `WIDTHS[0]`.
+    /// Ascending; starts with `WIDTHS[0]` unless the image is narrower
+    /// (an image in an article's text may be any width; a hero never is).
     pub widths: Vec<u32>,
 }
 
@@ -104,7 +105,8 @@ impl StoredImage {
             .join(", ")
     }
 
-    /// Widths to keep for an image `width` pixels wide (at least `MIN_WIDTH`).
+    /// Widths to keep for an image `width` pixels wide: the standard widths
+    /// below it, and its own (capped at the largest standard width).
     pub fn widths_for(width: u32) -> Vec<u32> {
         let largest = width.min(WIDTHS[WIDTHS.len() - 1]);
         let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < largest).collect();
@@ -133,6 +135,8 @@ mod tests {
 
     #[test]
     fn widths_never_enlarge_and_cap_at_the_largest() {
+        assert_eq!(StoredImage::widths_for(300), vec![300]);
+        assert_eq!(StoredImage::widths_for(480), vec![480]);
         assert_eq!(StoredImage::widths_for(960), vec![480, 960]);
         assert_eq!(StoredImage::widths_for(1200), vec![480, 960, 1200]);
         assert_eq!(StoredImage::widths_for(4000), vec![480, 960, 1600]);

@@ -63,7 +63,7 @@ fn article_view(w: Words, view: ArticleView) -> impl IntoView {
                 <p class="byline">
                     <time datetime=summary.published_on.clone()>{summary.published_label.clone()}</time>
                     " | "
-                    <a href=category_path.clone() lang=lang>
+                    <a href=category_path.clone() lang=w.lang_of(summary.category.locale)>
                         {summary.category.name.clone()}
                     </a>
                 </p>

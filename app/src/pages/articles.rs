@@ -48,10 +48,13 @@ fn list_view(w: Words, list: List) -> impl IntoView {
         None => w.t(Msg::ArticlesDescription),
     };
     let active = list.category.as_ref().map(|c| c.slug.clone());
-    let filter_link = move |label: String, slug: Option<crate::domain::Slug>, current: bool| {
+    let filter_link = move |label: String,
+                            lang: Option<&'static str>,
+                            slug: Option<crate::domain::Slug>,
+                            current: bool| {
         view! {
             <li>
-                <a href=pages.articles(slug.as_ref(), PageNumber::FIRST) aria-current=current.then_some("page")>
+                <a href=pages.articles(slug.as_ref(), PageNumber::FIRST) aria-current=current.then_some("page") lang=lang>
                     {label}
                 </a>
             </li>
@@ -78,9 +81,9 @@ fn list_view(w: Words, list: List) -> impl IntoView {
         <h1>{heading}</h1>
         <nav aria-label=w.t(Msg::ArticlesCategories)>
             <ul class="pill-list">
-                {filter_link(w.t(Msg::ArticlesAll), None, active.is_none())}
+                {filter_link(w.t(Msg::ArticlesAll), None, None, active.is_none())}
                 {list.categories.iter().map(|c| {
-                    filter_link(c.name.clone(), Some(c.slug.clone()), active.as_ref() == Some(&c.slug))
+                    filter_link(c.name.clone(), w.lang_of(c.locale), Some(c.slug.clone()), active.as_ref() == Some(&c.slug))
                 }).collect_view()}
             </ul>
         </nav>

@@ -80,7 +80,8 @@ pub fn json_ld(clinic: &ClinicInfo, page: &PageSeo) -> String {
     graph.push(page_node);
     if !page.trail.is_empty() {
         let mut items: Vec<Value> = Vec::new();
-        let crumbs = std::iter::once(("Home", "/"))
+        let pages = crate::routes::Pages(clinic.text.locale);
+        let crumbs = std::iter::once((clinic.text.home.as_str(), pages.home()))
             .chain(page.trail.iter().map(|(n, p)| (n.as_str(), p.as_str())))
             .chain(std::iter::once((page.name.as_str(), page.path.as_str())));
         for (position, (name, path)) in (1..).zip(crumbs) {
@@ -101,6 +102,8 @@ pub fn json_ld(clinic: &ClinicInfo, page: &PageSeo) -> String {
 
 fn clinic_node(clinic: &ClinicInfo, id: &str) -> Value {
     let base = clinic.base_url.trim_end_matches('/');
+    // The services' pages in the language of the page the graph is on.
+    let pages = crate::routes::Pages(clinic.text.locale);
     let digits = clinic.phone.digits();
     let mut node = json!({
         "@type": "MedicalClinic",
@@ -116,7 +119,7 @@ fn clinic_node(clinic: &ClinicInfo, id: &str) -> Value {
         "availableService": clinic.services.iter().map(|s| json!({
             "@type": "MedicalTherapy",
             "name": s.name,
-            "url": format!("{base}/services/{}", s.slug),
+            "url": absolute(base, &pages.service(&s.slug)),
         })).collect::<Vec<_>>(),
     });
     if let Value::Object(map) = &mut node {
@@ -165,7 +168,10 @@ mod tests {
                 summary: String::new(),
                 locale: Default::default(),
             }],
-            text: Default::default(),
+            text: crate::domain::locale::ShellText {
+                home: "Home".into(),
+                ..Default::default()
+            },
         }
     }
 
@@ -210,6 +216,39 @@ mod tests {
         assert_eq!(
             graph[2]["itemListElement"][2]["item"],
             "https://clinic.example/services/acupuncture"
+        );
+        assert_eq!(
+            graph[0]["availableService"][0]["url"],
+            "https://clinic.example/services/acupuncture"
+        );
+    }
+
+    #[test]
+    fn a_spanish_page_names_spanish_addresses() {
+        let mut clinic = clinic();
+        clinic.text.locale = crate::domain::Locale::Es;
+        clinic.text.home = "Inicio".into();
+        clinic.services[0].slug = Slug::parse("acupuntura").unwrap_or_else(|e| panic!("{e}"));
+        let page = PageSeo {
+            name: "Acupuntura".into(),
+            path: "/es/servicios/acupuntura".into(),
+            kind: PageKind::Service,
+            trail: vec![("Servicios".into(), "/es/servicios".into())],
+            ..PageSeo::default()
+        };
+        let parsed: Value =
+            serde_json::from_str(&json_ld(&clinic, &page)).unwrap_or_else(|e| panic!("{e}"));
+        let graph = &parsed["@graph"];
+        assert_eq!(
+            graph[0]["availableService"][0]["url"],
+            "https://clinic.example/es/servicios/acupuntura"
+        );
+        let crumbs = &graph[2]["itemListElement"];
+        assert_eq!(crumbs[0]["name"], "Inicio");
+        assert_eq!(crumbs[0]["item"], "https://clinic.example/es");
+        assert_eq!(
+            crumbs[2]["item"],
+            "https://clinic.example/es/servicios/acupuntura"
         );
     }
 }

@@ -23,6 +23,25 @@ pub enum ImageError {
     Unreadable,
 }
 
+/// What an image is for: a hero is shown across the page, so it is held to
+/// a minimum width; an image inside an article's text is shown at its own
+/// size, whatever that is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Hero,
+    Body,
+}
+
+impl Purpose {
+    /// Whether an image `width` pixels wide may serve this purpose.
+    pub fn check(self, width: u32) -> Result<(), ImageError> {
+        match self {
+            Purpose::Hero if width < MIN_WIDTH => Err(ImageError::TooNarrow { width }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The key an upload is stored under: the same bytes, the same key.
 pub fn key_for(bytes: &[u8]) -> MediaKey {
     let digest = Sha256::digest(bytes);
@@ -38,7 +57,7 @@ pub struct Encoded {
 }
 
 /// CPU-heavy: call it off the async executor.
-pub fn encode(bytes: &[u8]) -> Result<Encoded, ImageError> {
+pub fn encode(bytes: &[u8], purpose: Purpose) -> Result<Encoded, ImageError> {
     let format = image::guess_format(bytes).map_err(|_| ImageError::NotAnImage)?;
     if !matches!(
         format,
@@ -69,9 +88,7 @@ pub fn encode(bytes: &[u8]) -> Result<Encoded, ImageError> {
     decoded.apply_orientation(orientation);
     let upright = flatten(&decoded);
     let (width, height) = upright.dimensions();
-    if width < MIN_WIDTH {
-        return Err(ImageError::TooNarrow { width });
-    }
+    purpose.check(width)?;
     let widths = StoredImage::widths_for(width);
     let mut files = Vec::with_capacity(widths.len());
     let mut largest_height = height;
@@ -143,7 +160,7 @@ mod tests {
 
     #[test]
     fn stores_each_width_without_enlarging() {
-        let encoded = encode(&png(1200, 600)).unwrap_or_else(|e| panic!("{e}"));
+        let encoded = encode(&png(1200, 600), Purpose::Hero).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(encoded.image.widths, vec![480, 960, 1200]);
         assert_eq!((encoded.image.width, encoded.image.height), (1200, 600));
         let sizes: Vec<(u32, u32)> = encoded
@@ -159,7 +176,7 @@ mod tests {
 
     #[test]
     fn transparent_pixels_turn_white() {
-        let encoded = encode(&png(960, 10)).unwrap_or_else(|e| panic!("{e}"));
+        let encoded = encode(&png(960, 10), Purpose::Hero).unwrap_or_else(|e| panic!("{e}"));
         let img = image::load_from_memory(&encoded.files[0].1)
             .unwrap_or_else(|e| panic!("{e}"))
             .to_rgb8();
@@ -168,15 +185,34 @@ mod tests {
 
     #[test]
     fn refuses_what_it_should() {
-        assert_eq!(encode(b"GIF89a....").err(), Some(ImageError::NotAnImage));
-        assert_eq!(encode(b"%PDF-1.7").err(), Some(ImageError::NotAnImage));
         assert_eq!(
-            encode(&png(400, 300)).err(),
+            encode(b"GIF89a....", Purpose::Body).err(),
+            Some(ImageError::NotAnImage)
+        );
+        assert_eq!(
+            encode(b"%PDF-1.7", Purpose::Body).err(),
+            Some(ImageError::NotAnImage)
+        );
+        assert_eq!(
+            encode(&png(400, 300), Purpose::Hero).err(),
             Some(ImageError::TooNarrow { width: 400 })
         );
         let mut cut = png(1000, 500);
         cut.truncate(60);
-        assert_eq!(encode(&cut).err(), Some(ImageError::Unreadable));
+        assert_eq!(
+            encode(&cut, Purpose::Body).err(),
+            Some(ImageError::Unreadable)
+        );
+    }
+
+    #[test]
+    fn an_image_in_the_text_is_kept_at_any_width_and_never_enlarged() {
+        let encoded = encode(&png(300, 200), Purpose::Body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(encoded.image.widths, vec![300]);
+        assert_eq!((encoded.image.width, encoded.image.height), (300, 200));
+        assert_eq!(encoded.image.src(), encoded.image.key.url(300));
+        let encoded = encode(&png(800, 400), Purpose::Body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(encoded.image.widths, vec![480, 800]);
     }
 
     #[test]

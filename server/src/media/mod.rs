@@ -2,7 +2,7 @@
 
 mod encode;
 
-pub use encode::ImageError;
+pub use encode::{ImageError, Purpose};
 
 use encode::{encode, key_for};
 
@@ -84,19 +84,26 @@ async fn upload(
             ApiError::BadRequest(rejection.body_text())
         }
     })?;
-    let stored = keep(&state.db, &state.media, bytes, Some(staff.member.id))
-        .await
-        .map_err(|e| match e {
-            KeepError::Image(e @ ImageError::NotAnImage) => {
-                ApiError::UnsupportedMediaType(e.to_string())
-            }
-            KeepError::Image(other) => ApiError::UnusableImage(other.to_string()),
-            KeepError::Stored(e) => ApiError::from(e),
-            KeepError::Files(e) => {
-                tracing::error!(error = %e, store = %state.media.describe(), "writing media");
-                ApiError::MediaUnavailable
-            }
-        })?;
+    // The editor uploads hero images.
+    let stored = keep(
+        &state.db,
+        &state.media,
+        bytes,
+        Purpose::Hero,
+        Some(staff.member.id),
+    )
+    .await
+    .map_err(|e| match e {
+        KeepError::Image(e @ ImageError::NotAnImage) => {
+            ApiError::UnsupportedMediaType(e.to_string())
+        }
+        KeepError::Image(other) => ApiError::UnusableImage(other.to_string()),
+        KeepError::Stored(e) => ApiError::from(e),
+        KeepError::Files(e) => {
+            tracing::error!(error = %e, store = %state.media.describe(), "writing media");
+            ApiError::MediaUnavailable
+        }
+    })?;
     let subject = Some(stored.key.as_str());
     audit::record(&state.db, staff.member.id, "media.upload", subject).await?;
     Ok((StatusCode::CREATED, Json(stored)).into_response())
@@ -115,17 +122,19 @@ pub enum KeepError {
 
 /// Checks, re-encodes and stores an image (an upload in the editor, or one
 /// moved from WordPress): its sizes as files, then its record. The same
-/// bytes are stored once.
+/// bytes are stored once, and held to `purpose` whichever way they came.
 pub async fn keep(
     db: &app::server::db::Db,
     media: &MediaStore,
     bytes: Bytes,
+    purpose: Purpose,
     uploaded_by: Option<i64>,
 ) -> Result<StoredImage, KeepError> {
     if let Some(stored) = media::find(db, &key_for(&bytes)).await? {
+        purpose.check(stored.width)?;
         return Ok(stored);
     }
-    let encoded = tokio::task::spawn_blocking(move || encode(&bytes))
+    let encoded = tokio::task::spawn_blocking(move || encode(&bytes, purpose))
         .await
         .map_err(|e| KeepError::Files(std::io::Error::other(e)))??;
     write_files(media, &encoded.image.key, &encoded.files).await?;

@@ -4,6 +4,7 @@
 //! editor (sizes for every screen, EXIF gone). An image that cannot be
 //! found or used is reported, never fatal.
 
+use crate::media::Purpose;
 use app::domain::media::StoredImage;
 use app::server::db::Db;
 use app::server::media_store::MediaStore;
@@ -58,7 +59,8 @@ impl Images {
             return done.clone();
         }
         let result = match self.bytes(url).await {
-            Ok(bytes) => crate::media::keep(db, &self.media, bytes, None)
+            // Any width: whether it can be a hero is the caller's question.
+            Ok(bytes) => crate::media::keep(db, &self.media, bytes, Purpose::Body, None)
                 .await
                 .map_err(|e| e.to_string()),
             Err(why) => Err(why),

@@ -12,6 +12,7 @@ pub use images::{Images, Source};
 pub use parse::{items, Item};
 
 use app::domain::article_admin::ArticleState;
+use app::domain::media::MIN_WIDTH;
 use app::domain::HeroImage;
 use app::domain::{PageNumber, Slug};
 use app::routes;
@@ -42,6 +43,9 @@ pub struct Report {
     /// Posts whose featured image had no alternative text: kept as
     /// decorative until staff describe it.
     pub heroes_without_alt: Vec<i64>,
+    /// Posts whose featured image was too narrow for a hero, and how wide
+    /// it was: placed at the top of the text instead.
+    pub narrow_heroes: Vec<(i64, u32)>,
 }
 
 pub async fn import(
@@ -149,7 +153,8 @@ pub async fn import(
 }
 
 /// The post's images taken into this site and its body pointing at them
-/// (videos kept as links), and its featured image as the hero.
+/// (videos kept as links), and its featured image as the hero: or, when it
+/// is too narrow for a hero, at the top of the text.
 async fn move_media(
     db: &Db,
     item: &Item,
@@ -157,8 +162,24 @@ async fn move_media(
     images: &mut Images,
     report: &mut Report,
 ) -> (String, Option<HeroImage>) {
+    let mut content = std::borrow::Cow::Borrowed(item.content.as_str());
+    let mut hero = None;
+    if let Some(featured) = featured_image(db, item, items, images, report).await {
+        let width = featured.hero.image.width;
+        if width >= MIN_WIDTH {
+            hero = Some(featured.hero);
+        } else {
+            report.narrow_heroes.push((item.id, width));
+            content = std::borrow::Cow::Owned(format!(
+                "<p><img src=\"{}\" alt=\"{}\"></p>\n{}",
+                attribute(&featured.url),
+                attribute(&featured.hero.alt),
+                item.content
+            ));
+        }
+    }
     let mut found = std::collections::HashMap::new();
-    for url in body::image_urls(&item.content) {
+    for url in body::image_urls(&content) {
         match images.take(db, &url).await {
             Ok(image) => {
                 if !report.images.iter().any(|(old, _)| *old == url) {
@@ -169,7 +190,7 @@ async fn move_media(
             Err(why) => report.missing_images.push((item.id, url, why)),
         }
     }
-    let rewritten = body::rewrite(&item.content, &found);
+    let rewritten = body::rewrite(&content, &found);
     report.videos += rewritten.videos;
     report.frames_removed.extend(
         rewritten
@@ -177,35 +198,55 @@ async fn move_media(
             .into_iter()
             .map(|src| (item.id, src)),
     );
-    let Some(id) = item.thumbnail_id else {
-        return (rewritten.html, None);
-    };
+    (rewritten.html, hero)
+}
+
+/// A post's featured image, taken into this site.
+struct Featured {
+    url: String,
+    hero: HeroImage,
+}
+
+async fn featured_image(
+    db: &Db,
+    item: &Item,
+    items: &[Item],
+    images: &mut Images,
+    report: &mut Report,
+) -> Option<Featured> {
+    let id = item.thumbnail_id?;
     let Some(attachment) = items.iter().find(|a| a.id == id && a.kind == "attachment") else {
         let why = "the featured image is not in the export".to_owned();
         report
             .missing_images
             .push((item.id, format!("attachment #{id}"), why));
-        return (rewritten.html, None);
+        return None;
     };
-    let hero = match images.take(db, &attachment.attachment_url).await {
+    let url = attachment.attachment_url.clone();
+    match images.take(db, &url).await {
         Ok(image) => {
-            let url = &attachment.attachment_url;
-            if !report.images.iter().any(|(old, _)| old == url) {
+            if !report.images.iter().any(|(old, _)| *old == url) {
                 report.images.push((url.clone(), image.src()));
             }
             let alt = plain(&attachment.image_alt);
             if alt.is_empty() {
                 report.heroes_without_alt.push(item.id);
             }
-            Some(HeroImage { image, alt })
+            let hero = HeroImage { image, alt };
+            Some(Featured { url, hero })
         }
         Err(why) => {
-            let url = attachment.attachment_url.clone();
             report.missing_images.push((item.id, url, why));
             None
         }
-    };
-    (rewritten.html, hero)
+    }
+}
+
+/// `text` as an HTML attribute's value in double quotes.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// `/?p=<id>`, the post's old permalink and its category archive, pointed
@@ -236,34 +277,14 @@ async fn add_redirects(
 pub async fn run(
     db: &Db,
     media: app::server::media_store::MediaStore,
-    args: &[String],
+    path: &std::path::Path,
+    with_pages: bool,
+    source: Source,
 ) -> anyhow::Result<()> {
-    let mut path = None;
-    let mut with_pages = false;
-    let mut source = Source::Off;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--pages" => with_pages = true,
-            "--fetch" => source = Source::fetch()?,
-            "--uploads" => {
-                let Some(dir) = args.next() else {
-                    anyhow::bail!("--uploads needs the folder (a copy of wp-content/uploads)")
-                };
-                anyhow::ensure!(
-                    std::path::Path::new(dir).is_dir(),
-                    "--uploads {dir}: not a folder (give a copy of wp-content/uploads)"
-                );
-                source = Source::Uploads(dir.into());
-            }
-            other if path.is_none() && !other.starts_with("--") => path = Some(other.to_owned()),
-            other => anyhow::bail!("unknown argument {other:?}\n{}", crate::cli::USAGE),
-        }
-    }
-    let Some(path) = path else {
-        anyhow::bail!("name the export file\n{}", crate::cli::USAGE)
-    };
-    let xml = std::fs::read_to_string(&path).map_err(|e| anyhow::anyhow!("reading {path}: {e}"))?;
+    let path_shown = path.display();
+    let xml =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("reading {path_shown}: {e}"))?;
+    let path = path_shown;
     let items = items(&xml)
         .map_err(|e| anyhow::anyhow!("{path} is not a readable WordPress export: {e}"))?;
     eprintln!("{path}: {} items", items.len());
@@ -306,6 +327,9 @@ fn print_media(report: &Report) {
     }
     for (id, src) in &report.frames_removed {
         println!("removed   #{id} an embedded frame from {src} (not a YouTube or Vimeo video)");
+    }
+    for (id, width) in &report.narrow_heroes {
+        println!("in text   #{id} its featured image is {width} pixels wide, under a hero's {MIN_WIDTH}: placed at the top of the text");
     }
     for id in &report.heroes_without_alt {
         println!("no alt    #{id} its featured image has no description: kept as decorative; describe it in the editor");

@@ -9,6 +9,7 @@ mod audit_chain;
 mod backups;
 mod built_files;
 mod caching;
+mod command_line;
 mod configuration;
 mod content_api;
 mod crash;

@@ -65,9 +65,13 @@ async fn metrics_count_routes_cache_requests_and_mail_without_patient_data() {
         "metrics are not on the site's own port"
     );
 
-    // The mail worker (polling every second here) sends both e-mails.
+    // The mail worker (polling every second here) sends both e-mails. Both
+    // kinds are waited for: the queue's gauge is set once per pass, so it
+    // still reads the 0 from before the request while the pass that sends
+    // the first e-mail runs.
     let mut text = String::new();
-    for _ in 0..100 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while std::time::Instant::now() < deadline {
         text = client
             .get(format!("http://{metrics_addr}/metrics"))
             .send()
@@ -76,9 +80,9 @@ async fn metrics_count_routes_cache_requests_and_mail_without_patient_data() {
             .text()
             .await
             .unwrap_or_default();
-        if value(&text, "mail_queue_depth", &[]) == Some(0.0)
-            && value(&text, "mail_sent_total", &[]).is_some()
-        {
+        let sent =
+            |kind: &str| value(&text, "mail_sent_total", &[&format!("kind=\"{kind}\"")]).is_some();
+        if value(&text, "mail_queue_depth", &[]) == Some(0.0) && sent("patient") && sent("staff") {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

@@ -33,3 +33,45 @@ async fn unknown_addresses_and_slugs_get_a_real_404_page() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_address_with_a_trailing_slash_answers_301_to_the_one_without() {
+    let app = spawn_app().await;
+    let cases = [
+        ("/es/", "/es"),
+        ("/services/", "/services"),
+        ("/articles/", "/articles"),
+        ("/es/articulos/", "/es/articulos"),
+        ("/services/acupuncture/", "/services/acupuncture"),
+        ("/es/servicios/acupuntura/", "/es/servicios/acupuntura"),
+        (
+            "/articles/?category=acupuncture",
+            "/articles?category=acupuncture",
+        ),
+        ("/consultation/", "/consultation"),
+        ("/es/consulta/", "/es/consulta"),
+        ("/admin/", "/admin"),
+        // Never to another site: `//host` would be read as one.
+        ("//other.example/", "/other.example"),
+    ];
+    for (from, to) in cases {
+        let response = app.get(from).await;
+        assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY, "{from}");
+        assert_eq!(response.headers()[reqwest::header::LOCATION], to, "{from}");
+        if !to.starts_with("/other") {
+            assert_eq!(app.get(to).await.status(), StatusCode::OK, "{to}");
+        }
+    }
+    // An old WordPress address, stored with its slash, reaches its article in one hop.
+    app::on_pool!(&app.store, c => sqlx::query("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ('/2019/05/old-post/', '/articles/5-ways-that-acupuncture-helps-with-low-back-pain', 'wordpress', '2026-01-01T00:00:00Z')")
+        .execute(c).await.map(|done| done.rows_affected()))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let response = app.get("/2019/05/old-post/").await;
+    assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(
+        response.headers()[reqwest::header::LOCATION],
+        "/articles/5-ways-that-acupuncture-helps-with-low-back-pain"
+    );
+    // The home page keeps its one slash.
+    assert_eq!(app.get("/").await.status(), StatusCode::OK);
+}

@@ -78,6 +78,37 @@ async fn spanish_pages_are_rendered_in_spanish_at_their_own_addresses() {
         .text(".translation-note")
         .contains("aún no está traducida"));
 
+    // Categories have Spanish names: the chips, the category page's heading,
+    // title and description, and the article's own line.
+    let list = app.page("/es/articulos").await;
+    assert!(
+        list.texts(".pill-list a").contains(&"Acupuntura".to_owned()),
+        "{:?}",
+        list.texts(".pill-list a")
+    );
+    assert!(list.attrs(".pill-list a[lang]", "lang").is_empty());
+    assert_eq!(list.texts(".article-item .byline span"), ["Acupuntura"]);
+    let category = app.page("/es/articulos?category=acupuncture").await;
+    assert_eq!(category.text("h1"), "Artículos sobre Acupuntura");
+    assert!(
+        category.title().starts_with("Artículos sobre Acupuntura"),
+        "{}",
+        category.title()
+    );
+    assert!(category.description().ends_with("sobre acupuntura."));
+    assert_eq!(untranslated.text(".byline a"), "Acupuntura");
+    assert!(untranslated.attrs(".byline a", "lang").is_empty());
+    let english = app.page("/articles").await;
+    assert!(english.texts(".pill-list a").contains(&"Acupuncture".to_owned()));
+
+    // The structured data of a Spanish page names Spanish addresses.
+    for path in ["/es", "/es/articulos", "/es/servicios/acupuntura"] {
+        let page = app.page(path).await;
+        let graph = page.inner_html(r#"script[type="application/ld+json"]"#);
+        assert!(graph.contains("/es/servicios/acupuntura"), "{path}: {graph}");
+        assert!(!graph.contains("/services/"), "{path}: {graph}");
+    }
+
     // What is not there is not there, in Spanish.
     let missing = app.page("/es/no-existe").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);

@@ -192,3 +192,116 @@ async fn a_missing_uploads_folder_is_named() {
         "{said}"
     );
 }
+
+/// A post whose images are all narrower than a hero: a chart 800 pixels
+/// wide and a logo 300 wide in the text, and a featured image 600 wide.
+fn narrow_export(site: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+	<item>
+		<title><![CDATA[How posture changes with age]]></title>
+		<content:encoded><![CDATA[<p>The chart shows it.</p>
+<p><img src="{site}/wp-content/uploads/2022/03/posture-chart.jpg" alt="Posture by age, as a chart" width="800" height="500" /></p>
+<p><img src="{site}/wp-content/uploads/2022/03/badge.jpg" alt="Board certified" /></p>]]></content:encoded>
+		<wp:post_id>300</wp:post_id>
+		<wp:post_date_gmt><![CDATA[2022-03-10 14:00:00]]></wp:post_date_gmt>
+		<wp:post_name><![CDATA[how-posture-changes-with-age]]></wp:post_name>
+		<wp:status><![CDATA[publish]]></wp:status>
+		<wp:post_type><![CDATA[post]]></wp:post_type>
+		<category domain="category" nicename="back-pain"><![CDATA[Back pain]]></category>
+		<wp:postmeta>
+			<wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>
+			<wp:meta_value><![CDATA[301]]></wp:meta_value>
+		</wp:postmeta>
+	</item>
+	<item>
+		<title><![CDATA[small-featured]]></title>
+		<wp:post_id>301</wp:post_id>
+		<wp:status><![CDATA[inherit]]></wp:status>
+		<wp:post_type><![CDATA[attachment]]></wp:post_type>
+		<wp:attachment_url><![CDATA[{site}/wp-content/uploads/2022/03/small-featured.jpg]]></wp:attachment_url>
+		<wp:postmeta>
+			<wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key>
+			<wp:meta_value><![CDATA[A spine model "in profile" & a ruler]]></wp:meta_value>
+		</wp:postmeta>
+	</item>
+</channel>
+</rss>
+"#
+    )
+}
+
+#[tokio::test]
+async fn body_images_of_any_width_are_moved_and_a_narrow_featured_image_goes_into_the_text() {
+    let site = "https://monmouthpain.example";
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let month = dir.path().join("uploads/2022/03");
+    std::fs::create_dir_all(&month).unwrap_or_else(|e| panic!("{e}"));
+    for (name, width, height) in [
+        ("posture-chart.jpg", 800, 500),
+        ("badge.jpg", 300, 200),
+        ("small-featured.jpg", 600, 400),
+    ] {
+        std::fs::write(month.join(name), jpeg(width, height)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let file = dir.path().join("export.xml");
+    std::fs::write(&file, narrow_export(site)).unwrap_or_else(|e| panic!("{e}"));
+    let (file, uploads) = (
+        file.display().to_string(),
+        dir.path().join("uploads").display().to_string(),
+    );
+    let (ok, report) = server_cli(
+        dir.path(),
+        &["import-wordpress", &file, "--uploads", &uploads],
+    )
+    .await;
+    assert!(ok, "{report}");
+    assert!(
+        report.contains("in text   #300 its featured image is 600 pixels wide, under a hero's 960: placed at the top of the text"),
+        "{report}"
+    );
+    assert!(
+        report.contains("1 imported, 0 matched, 1 skipped, ")
+            && report.contains(" 3 images moved, 0 images missing"),
+        "{report}"
+    );
+
+    let url = format!("sqlite://{}", dir.path().join("clinic.db").display());
+    let app = spawn_with(dir, Config::for_tests(url)).await;
+    let page = app.page("/articles/how-posture-changes-with-age").await;
+    page.assert_status(reqwest::StatusCode::OK);
+    let html = page.html.html();
+    assert!(
+        !html.contains(site),
+        "nothing is left on the old site: {html}"
+    );
+    assert!(page.texts(".hero-image").is_empty(), "no hero: {html}");
+    let images: Vec<(String, String)> = page
+        .html
+        .select(&scraper::Selector::parse(".prose img").unwrap_or_else(|e| panic!("{e}")))
+        .map(|img| {
+            let attr = |name| img.value().attr(name).unwrap_or_default().to_owned();
+            (attr("src"), attr("alt"))
+        })
+        .collect();
+    let alts: Vec<&str> = images.iter().map(|(_, alt)| alt.as_str()).collect();
+    assert_eq!(
+        alts,
+        [
+            "A spine model \"in profile\" & a ruler",
+            "Posture by age, as a chart",
+            "Board certified"
+        ],
+        "the featured image first, then the text's own: {images:?}"
+    );
+    // Each at its own width, never enlarged, and served.
+    for ((src, _), width) in images.iter().zip(["600", "800", "300"]) {
+        assert!(
+            src.starts_with("/media/") && src.ends_with(&format!("-{width}.jpg")),
+            "{src}"
+        );
+        assert_eq!(app.get(src).await.status(), 200, "{src}");
+    }
+}

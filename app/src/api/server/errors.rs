@@ -67,7 +67,7 @@ impl From<SubmitError> for ApiError {
 impl From<EditError> for ApiError {
     fn from(err: EditError) -> Self {
         let on_field = |field: &str, message: &str| {
-            Self::InvalidDraft(DraftErrors(vec![(field.into(), message.into())]))
+            Self::InvalidDraft(DraftErrors(vec![(field.into(), message.to_owned())]))
         };
         match err {
             EditError::Conflict => Self::Conflict,
@@ -78,7 +78,10 @@ impl From<EditError> for ApiError {
             ),
             EditError::ImageMissing => on_field(
                 "hero",
-                "This image is no longer on the server: upload it again.",
+                &format!(
+                    "This image is not on the server as a hero image: upload it again (at least {} pixels wide).",
+                    crate::domain::media::MIN_WIDTH
+                ),
             ),
             EditError::Server(err) => err.into(),
         }

@@ -18,8 +18,15 @@ pub const RELATED: i64 = 3;
 /// Longest summary derived from a body when none is written.
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
-fn summary_from_row(row: db::articles::SummaryRow) -> Result<ArticleSummary, ServerError> {
+/// An article as a list shows it in `locale`: its title, summary and
+/// category in that language where translated (each marked with the
+/// language it is in), its date as that language writes it.
+fn summary_from_row(
+    locale: Locale,
+    row: db::articles::SummaryRow,
+) -> Result<ArticleSummary, ServerError> {
     let published = Timestamp::parse_stored(&row.published_at)?;
+    let in_locale = |translated: bool| if translated { locale } else { Locale::En };
     Ok(ArticleSummary {
         slug: stored_slug(&row.slug)?,
         title: row.title,
@@ -27,77 +34,12 @@ fn summary_from_row(row: db::articles::SummaryRow) -> Result<ArticleSummary, Ser
         category: Category {
             slug: stored_slug(&row.category_slug)?,
             name: row.category_name,
+            locale: in_locale(row.category_translated),
         },
         published_on: published.iso_date(),
-        published_label: published.label(),
-        // Articles are written in English; translations come with the
-        // editor's language tab.
-        locale: Locale::En,
+        published_label: published.label_in(locale),
+        locale: in_locale(row.translated),
     })
-}
-
-/// The articles' dates as `locale` writes them ("13 dic 2023"), from the
-/// clinic's date each already carries.
-pub fn dated_in(locale: Locale, articles: &mut [ArticleSummary]) {
-    for article in articles {
-        let mut parts = article.published_on.splitn(3, '-').map(str::parse::<i32>);
-        if let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
-            (parts.next(), parts.next(), parts.next())
-        {
-            article.published_label = crate::server::i18n::date_short(
-                locale,
-                i16::try_from(year).unwrap_or_default(),
-                u8::try_from(month).unwrap_or(1),
-                u8::try_from(day).unwrap_or(1),
-            );
-        }
-    }
-}
-
-/// The articles' titles and summaries in `locale` where translated (each
-/// marked with the language it is in).
-pub async fn translated_in(
-    db: &Db,
-    locale: Locale,
-    articles: &mut [ArticleSummary],
-) -> Result<(), ServerError> {
-    if locale == Locale::En || articles.is_empty() {
-        return Ok(());
-    }
-    let translations = db::articles::translations(db, locale.code()).await?;
-    for article in articles {
-        if let Some(t) = translations
-            .iter()
-            .find(|t| t.slug == article.slug.as_str())
-        {
-            article.title.clone_from(&t.title);
-            article.summary.clone_from(&t.summary);
-            article.locale = locale;
-        }
-    }
-    Ok(())
-}
-
-/// An article in `locale` where translated: its text, with staff's search
-/// overrides (written in English) left to the translation's title and
-/// summary. Its related articles too.
-pub async fn view_in(db: &Db, locale: Locale, view: &mut ArticleView) -> Result<(), ServerError> {
-    translated_in(db, locale, &mut view.related).await?;
-    if locale == Locale::En {
-        return Ok(());
-    }
-    let article = &mut view.article;
-    if let Some(t) =
-        db::articles::translation(db, article.summary.slug.as_str(), locale.code()).await?
-    {
-        article.summary.title = t.title;
-        article.summary.summary = t.summary;
-        article.summary.locale = locale;
-        article.body_html = t.body_html;
-        article.seo_title.clear();
-        article.seo_description.clear();
-    }
-    Ok(())
 }
 
 /// Adds or replaces an article's translation (validated).
@@ -137,24 +79,29 @@ pub async fn translation_for_editing(
 
 /// Published articles, newest first.
 #[tracing::instrument(skip_all)]
-pub async fn latest(db: &Db, limit: i64) -> Result<Vec<ArticleSummary>, ServerError> {
-    db::articles::latest(db, limit)
+pub async fn latest(
+    db: &Db,
+    locale: Locale,
+    limit: i64,
+) -> Result<Vec<ArticleSummary>, ServerError> {
+    db::articles::latest(db, locale.code(), limit)
         .await?
         .into_iter()
-        .map(summary_from_row)
+        .map(|row| summary_from_row(locale, row))
         .collect()
 }
 
 /// Categories that have at least one published article.
 #[tracing::instrument(skip_all)]
-pub async fn categories(db: &Db) -> Result<Vec<Category>, ServerError> {
-    db::articles::public_categories(db)
+pub async fn categories(db: &Db, locale: Locale) -> Result<Vec<Category>, ServerError> {
+    db::articles::public_categories(db, locale.code())
         .await?
         .into_iter()
         .map(|row| {
             Ok(Category {
                 slug: stored_slug(&row.slug)?,
                 name: row.name,
+                locale: if row.translated { locale } else { Locale::En },
             })
         })
         .collect()
@@ -165,10 +112,11 @@ pub async fn categories(db: &Db) -> Result<Vec<Category>, ServerError> {
 #[tracing::instrument(skip_all)]
 pub async fn page(
     db: &Db,
+    locale: Locale,
     category: Option<&Slug>,
     page: PageNumber,
 ) -> Result<ArticleList, ServerError> {
-    let categories = categories(db).await?;
+    let categories = categories(db, locale).await?;
     let category = match category {
         None => None,
         Some(slug) => Some(
@@ -189,10 +137,10 @@ pub async fn page(
         return Err(ServerError::NotFound);
     }
     let offset = i64::from(page.get() - 1) * size;
-    let items = db::articles::public_page(db, filter, size, offset)
+    let items = db::articles::public_page(db, locale.code(), filter, size, offset)
         .await?
         .into_iter()
-        .map(summary_from_row)
+        .map(|row| summary_from_row(locale, row))
         .collect::<Result<_, _>>()?;
     Ok(ArticleList {
         items,
@@ -203,10 +151,11 @@ pub async fn page(
     })
 }
 
-/// A published article with its related articles (same category, newest first).
+/// A published article in `locale` where translated, with its related
+/// articles (same category, newest first).
 #[tracing::instrument(skip_all)]
-pub async fn view(db: &Db, slug: &Slug) -> Result<ArticleView, ServerError> {
-    let row = db::articles::public_by_slug(db, slug.as_str())
+pub async fn view(db: &Db, locale: Locale, slug: &Slug) -> Result<ArticleView, ServerError> {
+    let row = db::articles::public_by_slug(db, locale.code(), slug.as_str())
         .await?
         .ok_or(ServerError::NotFound)?;
     let image = db::media::hero_of_article(db, slug.as_str())
@@ -224,17 +173,17 @@ pub async fn view(db: &Db, slug: &Slug) -> Result<ArticleView, ServerError> {
     let article = Article {
         // Public articles always have a publication date.
         published_at: row.summary.published_at.clone(),
-        summary: summary_from_row(row.summary)?,
+        summary: summary_from_row(locale, row.summary)?,
         hero,
         body_html: row.body_html,
         modified_at: row.updated_at,
         seo_title: row.seo_title,
         seo_description: row.seo_description,
     };
-    let related = db::articles::related(db, row.category_id, slug.as_str(), RELATED)
+    let related = db::articles::related(db, locale.code(), row.category_id, slug.as_str(), RELATED)
         .await?
         .into_iter()
-        .map(summary_from_row)
+        .map(|row| summary_from_row(locale, row))
         .collect::<Result<_, _>>()?;
     Ok(ArticleView { article, related })
 }

@@ -113,12 +113,16 @@ impl Timestamp {
     }
 
     /// `Dec 13, 2023`, the clinic's date, as its pages have always shown
-    /// dates (the message files' short date, in English until pages have a
-    /// language).
+    /// dates (the message files' short date).
     pub fn label(&self) -> String {
+        self.label_in(crate::domain::Locale::En)
+    }
+
+    /// The clinic's date as `locale` writes it short ("13 dic 2023").
+    pub fn label_in(&self, locale: crate::domain::Locale) -> String {
         let at = self.at_clinic();
         crate::server::i18n::date_short(
-            crate::domain::Locale::En,
+            locale,
             at.year(),
             at.month().unsigned_abs(),
             at.day().unsigned_abs(),

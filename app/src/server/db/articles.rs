@@ -5,9 +5,16 @@ use super::Db;
 use crate::domain::article_admin::ArticleState;
 use crate::server::ServerError;
 
-/// What a public article list shows of each article.
-const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, c.slug AS category_slug,
-    c.name AS category_name, a.published_at";
+/// What a public article list shows of each article, in the language of
+/// [`IN_LOCALE`]'s `$1` where translated, else as written.
+const SUMMARY_COLUMNS: &str = "a.slug, COALESCE(t.title, a.title) AS title,
+    COALESCE(t.summary, a.summary) AS summary, c.slug AS category_slug,
+    COALESCE(ct.name, c.name) AS category_name, t.article_id IS NOT NULL AS translated,
+    ct.slug IS NOT NULL AS category_translated, a.published_at";
+/// Articles with their category and both's translation into the language `$1`.
+const IN_LOCALE: &str = "articles a JOIN categories c ON c.id = a.category_id
+    LEFT JOIN article_translations t ON t.article_id = a.id AND t.locale = $1
+    LEFT JOIN category_translations ct ON ct.slug = c.slug AND ct.locale = $1";
 /// Published, with a date: what patients may see.
 const PUBLIC: &str = "a.status = 'published' AND a.published_at IS NOT NULL";
 
@@ -19,6 +26,10 @@ pub struct SummaryRow {
     pub summary: String,
     pub category_slug: String,
     pub category_name: String,
+    /// The title and summary are in the language asked for.
+    pub translated: bool,
+    /// The category's name is in the language asked for.
+    pub category_translated: bool,
     pub published_at: String,
 }
 
@@ -40,6 +51,8 @@ pub struct ArticleRow {
 pub struct CategoryRow {
     pub slug: String,
     pub name: String,
+    /// The name is in the language asked for.
+    pub translated: bool,
 }
 
 /// A published article as the RSS feed and the sitemap list it.
@@ -60,22 +73,28 @@ pub struct UnlinkedRow {
     pub title: String,
 }
 
-/// Published articles, newest first.
-pub async fn latest(db: &Db, limit: i64) -> Result<Vec<SummaryRow>, ServerError> {
+/// Published articles, newest first, in `locale` where translated.
+pub async fn latest(db: &Db, locale: &str, limit: i64) -> Result<Vec<SummaryRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT $1"
+        "SELECT {SUMMARY_COLUMNS} FROM {IN_LOCALE}
+         WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT $2"
     ))
+    .bind(locale)
     .bind(limit)
     .fetch_all(c).await)?)
 }
 
-/// Categories that have at least one published article, by name.
-pub async fn public_categories(db: &Db) -> Result<Vec<CategoryRow>, ServerError> {
+/// Categories that have at least one published article, by their name in
+/// `locale` where translated.
+pub async fn public_categories(db: &Db, locale: &str) -> Result<Vec<CategoryRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
-        "SELECT DISTINCT c.slug, c.name FROM categories c JOIN articles a ON a.category_id = c.id
-         WHERE {PUBLIC} ORDER BY c.name"
+        "SELECT DISTINCT c.slug, COALESCE(ct.name, c.name) AS name,
+                ct.slug IS NOT NULL AS translated
+         FROM categories c JOIN articles a ON a.category_id = c.id
+         LEFT JOIN category_translations ct ON ct.slug = c.slug AND ct.locale = $1
+         WHERE {PUBLIC} ORDER BY name"
     ))
+    .bind(locale)
     .fetch_all(c).await)?)
 }
 
@@ -89,48 +108,63 @@ pub async fn count_public(db: &Db, category: Option<&str>) -> Result<i64, Server
     .fetch_one(c).await)?)
 }
 
-/// One page of published articles in `category` (a slug; `None`: all), newest first.
+/// One page of published articles in `category` (a slug; `None`: all),
+/// newest first, in `locale` where translated.
 pub async fn public_page(
     db: &Db,
+    locale: &str,
     category: Option<&str>,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<SummaryRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} AND ($1 IS NULL OR c.slug = $1)
-         ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3"
+        "SELECT {SUMMARY_COLUMNS} FROM {IN_LOCALE}
+         WHERE {PUBLIC} AND ($2 IS NULL OR c.slug = $2)
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
     ))
+    .bind(locale)
     .bind(category)
     .bind(limit)
     .bind(offset)
     .fetch_all(c).await)?)
 }
 
-/// A published article by its slug.
-pub async fn public_by_slug(db: &Db, slug: &str) -> Result<Option<ArticleRow>, ServerError> {
+/// A published article by its slug, in `locale` where translated. Staff's
+/// search title and description are written for the article as written,
+/// so a translation goes without them (its own title and summary serve).
+pub async fn public_by_slug(
+    db: &Db,
+    locale: &str,
+    slug: &str,
+) -> Result<Option<ArticleRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative, a.body_html, a.category_id,
-                a.updated_at, a.seo_title, a.seo_description
-             FROM articles a JOIN categories c ON c.id = a.category_id
-             WHERE {PUBLIC} AND a.slug = $1"
+        "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative,
+                COALESCE(t.body_html, a.body_html) AS body_html, a.category_id, a.updated_at,
+                CASE WHEN t.article_id IS NULL THEN a.seo_title ELSE '' END AS seo_title,
+                CASE WHEN t.article_id IS NULL THEN a.seo_description ELSE '' END AS seo_description
+             FROM {IN_LOCALE}
+             WHERE {PUBLIC} AND a.slug = $2"
     ))
+    .bind(locale)
     .bind(slug)
     .fetch_optional(c).await)?)
 }
 
-/// Other published articles of a category, newest first.
+/// Other published articles of a category, newest first, in `locale`
+/// where translated.
 pub async fn related(
     db: &Db,
+    locale: &str,
     category_id: i64,
     except_slug: &str,
     limit: i64,
 ) -> Result<Vec<SummaryRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {PUBLIC} AND a.category_id = $1 AND a.slug <> $2
-         ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
+        "SELECT {SUMMARY_COLUMNS} FROM {IN_LOCALE}
+         WHERE {PUBLIC} AND a.category_id = $2 AND a.slug <> $3
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $4"
     ))
+    .bind(locale)
     .bind(category_id)
     .bind(except_slug)
     .bind(limit)
@@ -249,33 +283,6 @@ pub struct TranslationRow {
     pub summary: String,
     pub body_md: String,
     pub body_html: String,
-}
-
-/// Every article's translation into `locale`, without the bodies (lists).
-pub async fn translations(db: &Db, locale: &str) -> Result<Vec<TranslationRow>, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT a.slug, t.title, t.summary, '' AS body_md, '' AS body_html
-         FROM article_translations t JOIN articles a ON a.id = t.article_id
-         WHERE t.locale = $1",
-    )
-    .bind(locale)
-    .fetch_all(c).await)?)
-}
-
-/// The translation into `locale` of the article at `slug`, if any.
-pub async fn translation(
-    db: &Db,
-    slug: &str,
-    locale: &str,
-) -> Result<Option<TranslationRow>, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT a.slug, t.title, t.summary, t.body_md, t.body_html
-         FROM article_translations t JOIN articles a ON a.id = t.article_id
-         WHERE a.slug = $1 AND t.locale = $2",
-    )
-    .bind(slug)
-    .bind(locale)
-    .fetch_optional(c).await)?)
 }
 
 /// The translation into `locale` of the article `id`, for the editor.

@@ -135,7 +135,7 @@ pub enum ArticleSaved {
     Saved { id: i64, version: i64 },
     /// Another article has the slug.
     SlugTaken,
-    /// The hero image is not among the uploaded images.
+    /// The hero image is not among the uploaded images wide enough for one.
     ImageMissing,
     /// Someone saved since the expected version.
     Conflict,
@@ -156,7 +156,7 @@ pub async fn save(
         return Ok(ArticleSaved::SlugTaken);
     }
     if let Some(key) = article.hero_src {
-        if !image_stored(&mut tx, key).await? {
+        if !hero_stored(&mut tx, key).await? {
             return Ok(ArticleSaved::ImageMissing);
         }
     }
@@ -190,9 +190,12 @@ async fn slug_taken(
     Ok(taken.is_some())
 }
 
-async fn image_stored(tx: &mut crate::server::db::Tx, key: &str) -> Result<bool, ServerError> {
-    let stored: Option<String> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT key FROM media WHERE key = $1")
+/// Whether `key` names a stored image wide enough for a hero (an image
+/// imported into an article's text may be narrower).
+async fn hero_stored(tx: &mut crate::server::db::Tx, key: &str) -> Result<bool, ServerError> {
+    let stored: Option<String> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT key FROM media WHERE key = $1 AND width >= $2")
         .bind(key)
+        .bind(i64::from(crate::domain::media::MIN_WIDTH))
         .fetch_optional(c).await)?;
     Ok(stored.is_some())
 }
