@@ -3,20 +3,21 @@
 //! `sqlx::migrate!` embeds the migrations at compile time: rebuild when one
 //! is added or changed, not only when Rust code changes.
 //!
-//! The interface's message files (`locales/en.ftl`, `locales/es.ftl`) are
-//! checked here: each must parse, both must hold the same messages, and
-//! each message must take the same variables in both. A message missing in
-//! one language fails the build. Their ids become the `Msg` enum
-//! (`OUT_DIR/messages.rs`), so code naming a message that does not exist
-//! fails to compile.
+//! The interface's message files (`locales/<code>.ftl`, one per language)
+//! are checked here: each must parse, all must hold the same messages as
+//! English's, and each message must take the same variables in all. A
+//! message missing in one language fails the build. Their ids become the
+//! `Msg` enum (`OUT_DIR/messages.rs`), so code naming a message that does
+//! not exist fails to compile; the files themselves are listed for the
+//! server (`OUT_DIR/message_files.rs`), so a new language's file is read
+//! without naming it in code.
 
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-/// The site's languages, the first being the one every other is checked
-/// against.
-const LOCALES: [&str; 2] = ["en", "es"];
+/// The language every other is checked against.
+const FIRST: &str = "en";
 
 /// A message's id and the variables its text uses.
 type Messages = BTreeMap<String, BTreeSet<String>>;
@@ -24,8 +25,14 @@ type Messages = BTreeMap<String, BTreeSet<String>>;
 fn main() {
     println!("cargo:rerun-if-changed=../migrations");
     println!("cargo:rerun-if-changed=locales");
+    let mut codes: Vec<String> = std::fs::read_dir("locales")
+        .unwrap_or_else(|error| panic!("reading locales/: {error}"))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".ftl").map(str::to_owned))
+        .collect();
+    codes.sort_by_key(|code| (code != FIRST, code.clone()));
     let mut all: Vec<(&str, Messages)> = Vec::new();
-    for locale in LOCALES {
+    for locale in &codes {
         let path = format!("locales/{locale}.ftl");
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|error| panic!("reading {path}: {error}"));
@@ -53,6 +60,21 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("{e}")));
     std::fs::write(out.join("messages.rs"), generate(reference))
         .unwrap_or_else(|error| panic!("writing messages.rs: {error}"));
+    let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|e| panic!("{e}"));
+    let mut files = String::from(
+        "/// Each language's message file, by its code (`app/locales/<code>.ftl`).\n\
+         pub const MESSAGE_FILES: &[(&str, &str)] = &[\n",
+    );
+    for code in &codes {
+        let _ = writeln!(
+            files,
+            "    ({code:?}, include_str!({:?})),",
+            format!("{dir}/locales/{code}.ftl")
+        );
+    }
+    files.push_str("];\n");
+    std::fs::write(out.join("message_files.rs"), files)
+        .unwrap_or_else(|error| panic!("writing message_files.rs: {error}"));
 }
 
 /// Every message of a file with the variables it uses; a file that does

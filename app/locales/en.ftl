@@ -18,7 +18,6 @@ nav-privacy = Privacy
 about-clinic = About { $clinic }
 follow-us = Follow Us
 serving = Serving { $area }
-language-switch = Español
 
 ## Pages that are not there
 not-found-title = Page not found

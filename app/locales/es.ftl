@@ -19,7 +19,6 @@ nav-privacy = Privacidad
 about-clinic = Sobre { $clinic }
 follow-us = Síganos
 serving = Atendemos a { $area }
-language-switch = English
 
 ## Páginas que no existen
 not-found-title = Página no encontrada

@@ -54,7 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="alternate" type="application/rss+xml" title="Articles" href=routes::FEED/>
                 {stylesheet}
                 <noscript><link rel="stylesheet" href="/noscript.css"/></noscript>
-                <script inner_html=LANGUAGE_SCRIPT></script>
+                <script inner_html=language_script()></script>
                 <script type="module" inner_html=hydration></script>
                 <MetaTags/>
             </head>
@@ -67,12 +67,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// Before the first paint: marks the document with the first of the
 /// browser's languages the site has (`data-prefers`), so the header's
-/// suggestion of the other language shows from the start when it differs
-/// from the page's (the stylesheet compares it with `<html lang>`, which
-/// client-side navigation updates) and moves nothing later; and turns the
-/// suggestion down for this tab when asked (session storage, no cookie).
-/// It works before and without the app's code, and keeps it out of the wasm.
-const LANGUAGE_SCRIPT: &str = r#"(function(){var h=document.documentElement,k="language-suggestion-dismissed";try{if(sessionStorage.getItem(k))return}catch(e){}var l=navigator.languages||[navigator.language||""];for(var i=0;i<l.length;i++){var c=String(l[i]).slice(0,2).toLowerCase();if(c==="en"||c==="es"){h.setAttribute("data-prefers",c);break}}document.addEventListener("click",function(e){var b=e.target.closest&&e.target.closest("[data-dismiss-suggestion]");if(!b)return;try{sessionStorage.setItem(k,"1")}catch(x){}h.removeAttribute("data-prefers");var m=document.getElementById("main");if(m)m.focus()})})();"#;
+/// suggestion of that language shows from the start when it differs from
+/// the page's, and moves nothing later; and turns the suggestion down for
+/// this tab when asked (session storage, no cookie). Which suggestion shows
+/// is a style rule per language, added here through the CSSOM (not a
+/// `<style>` element, which the Content-Security-Policy would have to
+/// hash): `html[data-prefers=X]:not([lang=X]) .language-suggestion[lang=X]`,
+/// so client-side navigation, which updates `<html lang>`, keeps it right.
+/// It works before and without the app's code, and keeps it out of the
+/// wasm. The languages come from the registry.
+fn language_script() -> String {
+    let codes: Vec<String> = crate::domain::Locale::ALL
+        .into_iter()
+        .map(|l| format!("{:?}", l.code()))
+        .collect();
+    format!(
+        r#"(function(){{var h=document.documentElement,k="language-suggestion-dismissed",s=[{}];try{{var r=document.styleSheets[0];if(r)s.forEach(function(c){{r.insertRule('html[data-prefers="'+c+'"]:not([lang="'+c+'"]) .language-suggestion[lang="'+c+'"]{{display:flex}}',r.cssRules.length)}})}}catch(e){{}}try{{if(sessionStorage.getItem(k))return}}catch(e){{}}var l=navigator.languages||[navigator.language||""];for(var i=0;i<l.length;i++){{var c=String(l[i]).split("-")[0].toLowerCase();if(s.indexOf(c)>=0){{h.setAttribute("data-prefers",c);break}}}}document.addEventListener("click",function(e){{var b=e.target.closest&&e.target.closest("[data-dismiss-suggestion]");if(!b)return;try{{sessionStorage.setItem(k,"1")}}catch(x){{}}h.removeAttribute("data-prefers");var m=document.getElementById("main");if(m)m.focus()}})}})();"#,
+        codes.join(",")
+    )
+}
 
 /// Loads the app's code once the page has painted and the phone is idle,
 /// then hydrates. Leptos' `HydrationScripts` preloads the wasm from the

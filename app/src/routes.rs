@@ -8,13 +8,15 @@ use crate::domain::{Locale, PageNumber, Slug};
 use leptos::prelude::*;
 use leptos_router::params::Params;
 
-pub const HOME: &str = "/";
-pub const SERVICES: &str = "/services";
-pub const ARTICLES: &str = "/articles";
-pub const ABOUT: &str = "/about";
-pub const CONTACT: &str = "/contact";
-pub const PRIVACY: &str = "/privacy";
-pub const CONSULTATION: &str = "/consultation";
+/// The English pages (the site's old addresses), from the registry.
+const ENGLISH: &crate::domain::locale::PagePaths = &crate::domain::locale::REGISTRY[0].pages;
+pub const HOME: &str = ENGLISH.home;
+pub const SERVICES: &str = ENGLISH.services;
+pub const ARTICLES: &str = ENGLISH.articles;
+pub const ABOUT: &str = ENGLISH.about;
+pub const CONTACT: &str = ENGLISH.contact;
+pub const PRIVACY: &str = ENGLISH.privacy;
+pub const CONSULTATION: &str = ENGLISH.consultation;
 
 pub const ADMIN: &str = "/admin";
 pub const ADMIN_SIGN_IN: &str = "/admin/sign-in";
@@ -53,24 +55,23 @@ pub const FEED: &str = "/feed.xml";
 pub const ROBOTS: &str = "/robots.txt";
 pub const MANIFEST: &str = "/manifest.webmanifest";
 
-/// Patients' pages in one language: English at the site's old addresses,
-/// Spanish under `/es` with Spanish words in its addresses.
+/// Patients' pages in one language, as the locale registry
+/// (`domain::locale::REGISTRY`) gives them: English at the site's old
+/// addresses, every other language under its prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pages(pub Locale);
 
 impl Pages {
+    fn paths(self) -> &'static crate::domain::locale::PagePaths {
+        &self.0.spec().pages
+    }
+
     pub fn home(self) -> &'static str {
-        match self.0 {
-            Locale::En => HOME,
-            Locale::Es => "/es",
-        }
+        self.paths().home
     }
 
     pub fn services(self) -> &'static str {
-        match self.0 {
-            Locale::En => SERVICES,
-            Locale::Es => "/es/servicios",
-        }
+        self.paths().services
     }
 
     pub fn service(self, slug: &Slug) -> String {
@@ -78,10 +79,7 @@ impl Pages {
     }
 
     pub fn articles_root(self) -> &'static str {
-        match self.0 {
-            Locale::En => ARTICLES,
-            Locale::Es => "/es/articulos",
-        }
+        self.paths().articles
     }
 
     /// The article list, optionally filtered by category, at a page; the
@@ -106,39 +104,38 @@ impl Pages {
     }
 
     pub fn about(self) -> &'static str {
-        match self.0 {
-            Locale::En => ABOUT,
-            Locale::Es => "/es/quienes-somos",
-        }
+        self.paths().about
     }
 
     pub fn contact(self) -> &'static str {
-        match self.0 {
-            Locale::En => CONTACT,
-            Locale::Es => "/es/contacto",
-        }
+        self.paths().contact
     }
 
     pub fn privacy(self) -> &'static str {
-        match self.0 {
-            Locale::En => PRIVACY,
-            Locale::Es => "/es/privacidad",
-        }
+        self.paths().privacy
     }
 
     pub fn consultation(self) -> &'static str {
-        match self.0 {
-            Locale::En => CONSULTATION,
-            Locale::Es => "/es/consulta",
-        }
+        self.paths().consultation
     }
 
     /// The confirmation a patient sees after sending a request.
     pub fn consultation_sent(self, reference: &Reference) -> String {
-        match self.0 {
-            Locale::En => format!("{CONSULTATION}/sent/{reference}"),
-            Locale::Es => format!("{}/enviada/{reference}", self.consultation()),
-        }
+        format!("{}/{}/{reference}", self.consultation(), self.paths().sent)
+    }
+
+    /// Every page without a slug, in the menu's order: what each language
+    /// must have (the languages test reads it).
+    pub fn fixed(self) -> [&'static str; 7] {
+        [
+            self.home(),
+            self.services(),
+            self.articles_root(),
+            self.about(),
+            self.contact(),
+            self.privacy(),
+            self.consultation(),
+        ]
     }
 
     /// The same page in another language, for the pages whose address has
@@ -152,34 +149,21 @@ impl Pages {
         };
         let from = Pages(Locale::of_path(path));
         let to = Pages(to);
-        let fixed = [
-            (from.home(), to.home()),
-            (from.services(), to.services()),
-            (from.articles_root(), to.articles_root()),
-            (from.about(), to.about()),
-            (from.contact(), to.contact()),
-            (from.privacy(), to.privacy()),
-            (from.consultation(), to.consultation()),
-        ];
         let path = path.trim_end_matches('/');
         let path = if path.is_empty() { "/" } else { path };
-        let translated = if let Some((_, there)) = fixed.iter().find(|(here, _)| *here == path) {
-            (*there).to_owned()
-        } else if let Some(rest) = path
-            .strip_prefix(from.articles_root())
-            .and_then(|r| r.strip_prefix('/'))
-        {
+        let below = |root: &str| {
+            path.strip_prefix(root)
+                .and_then(|r| r.strip_prefix('/'))
+                .map(str::to_owned)
+        };
+        let translated = if let Some(at) = from.fixed().iter().position(|here| *here == path) {
+            to.fixed()[at].to_owned()
+        } else if let Some(rest) = below(from.articles_root()) {
             format!("{}/{rest}", to.articles_root())
-        } else if let Some(rest) = path
-            .strip_prefix(from.services())
-            .and_then(|r| r.strip_prefix('/'))
-        {
+        } else if let Some(rest) = below(from.services()) {
             format!("{}/{rest}", to.services())
         } else {
-            let sent = match from.0 {
-                Locale::En => format!("{CONSULTATION}/sent/"),
-                Locale::Es => format!("{}/enviada/", from.consultation()),
-            };
+            let sent = format!("{}/{}/", from.consultation(), from.paths().sent);
             let reference = Reference::parse(path.strip_prefix(&sent)?)?;
             to.consultation_sent(&reference)
         };

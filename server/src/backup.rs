@@ -114,10 +114,9 @@ pub async fn restore(config: &Config, src: &Path, replace: bool) -> anyhow::Resu
         );
     }
     let check = db::connect_read_only(&backup).await?;
-    let integrity: String = app::on_pool!(&check, c => sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(c)
-        .await)
-    .context("checking the backup's integrity")?;
+    let integrity = db::integrity_check(&check)
+        .await
+        .context("checking the backup's integrity")?;
     check.close().await;
     if integrity != "ok" {
         bail!("the backup in {} is damaged: {integrity}", src.display());

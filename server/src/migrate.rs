@@ -25,6 +25,7 @@ const TABLES: &[&str] = &[
     "articles",
     "article_translations",
     "article_revisions",
+    "content_revisions",
     "consultations",
     "notifications",
     "consultation_notes",

@@ -87,7 +87,7 @@ pub fn router(
     let hsts = state.serves_https();
     let route_list = route_list();
     let options = state.leptos_options.clone();
-    Router::new()
+    let pages = Router::new()
         .leptos_routes_with_context(
             &state,
             route_list,
@@ -100,15 +100,17 @@ pub fn router(
         // A failed server function answers with its error's own status.
         .layer(axum::middleware::from_fn(
             app::api::server::server_fn_errors,
-        ))
-        .route(
-            routes::CONSULTATION,
-            post(crate::request_post::post_request),
-        )
-        .route(
-            routes::Pages(app::domain::Locale::Es).consultation(),
-            post(crate::request_post::post_request),
-        )
+        ));
+    // The form posts to its own page in every language (without JavaScript).
+    let forms = app::domain::Locale::ALL
+        .into_iter()
+        .fold(pages, |router, locale| {
+            router.route(
+                routes::Pages(locale).consultation(),
+                post(crate::request_post::post_request),
+            )
+        });
+    forms
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))
         .merge(crate::media::routes(&state.media))
         .merge(crate::discovery::routes())

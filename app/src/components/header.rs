@@ -1,5 +1,6 @@
 use super::use_clinic;
 use crate::domain::locale::ShellText;
+use crate::domain::Locale;
 use crate::routes::{self, Pages};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -39,30 +40,42 @@ pub fn Header() -> impl IntoView {
                     let text = clinic.as_ref().map(|c| c.text.clone()).unwrap_or_default();
                     let name = clinic.as_ref().map_or_else(|| text.home.clone(), |c| c.name.clone());
                     let pages = Pages(text.locale);
-                    // The same page in the other language; the home page
+                    // The same page in each other language; the home page
                     // for anything else.
-                    let other = text.locale.other();
-                    let switch = move || {
-                        Pages::translate(&address.get(), other)
-                            .unwrap_or_else(|| Pages(other).home().to_owned())
+                    let switch = move |other: Locale| {
+                        move || {
+                            Pages::translate(&address.get(), other)
+                                .unwrap_or_else(|| Pages(other).home().to_owned())
+                        }
                     };
-                    // Offered to a browser that prefers the other language,
+                    // Offered to a browser that prefers another language,
                     // never a redirect: shown from the first paint by the
-                    // page's own script and style (app.rs, `LANGUAGE_SCRIPT`),
+                    // page's own script and style (app.rs, `language_script`),
                     // so it moves nothing, and turned down there too.
-                    let suggestion = view! {
-                        <div class="language-suggestion" lang=other.code()>
-                            <p>
-                                {text.suggestion.clone()} " "
-                                <a href=switch hreflang=other.code()>{text.suggestion_link.clone()}</a>
-                            </p>
-                            <button type="button" class="button button-secondary" data-dismiss-suggestion="">
-                                {text.suggestion_dismiss.clone()}
-                            </button>
-                        </div>
-                    };
+                    let suggestions = text.others.iter().map(|o| {
+                        let code = o.locale.code();
+                        view! {
+                            <div class="language-suggestion" lang=code>
+                                <p>
+                                    {o.suggestion.clone()} " "
+                                    <a href=switch(o.locale) hreflang=code>{o.suggestion_link.clone()}</a>
+                                </p>
+                                <button type="button" class="button button-secondary" data-dismiss-suggestion="">
+                                    {o.suggestion_dismiss.clone()}
+                                </button>
+                            </div>
+                        }
+                    }).collect_view();
+                    let switches = text.others.iter().map(|o| {
+                        let code = o.locale.code();
+                        view! {
+                            <a class="topbar-link language-switch" href=switch(o.locale) hreflang=code lang=code>
+                                {o.name.clone()}
+                            </a>
+                        }
+                    }).collect_view();
                     view! {
-                        {suggestion}
+                        {suggestions}
                         <div class="topbar">
                             <div class="wrap topbar-inner">
                                 {clinic.map(|c| view! {
@@ -75,9 +88,7 @@ pub fn Header() -> impl IntoView {
                                         {c.email.clone()}
                                     </a>
                                 })}
-                                <a class="topbar-link language-switch" href=switch hreflang=other.code() lang=other.code()>
-                                    {text.language_switch.clone()}
-                                </a>
+                                {switches}
                             </div>
                         </div>
                         <div class="wrap header-bar">

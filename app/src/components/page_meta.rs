@@ -120,12 +120,9 @@ fn public_head(
     }
 }
 
-/// Open Graph's name for a language: the clinic's patients are in the US.
+/// Open Graph's name for a language (the registry's).
 fn og_locale(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "en_US",
-        Locale::Es => "es_US",
-    }
+    locale.spec().og
 }
 
 /// The JSON-LD graph, written by the server only. Hydration keeps the served

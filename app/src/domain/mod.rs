@@ -19,6 +19,7 @@ mod service;
 pub mod service_draft;
 mod slug;
 pub mod staff;
+mod translation;
 
 pub use article::{Article, ArticleList, ArticleSummary, ArticleView, Category, HeroImage};
 pub use clinic::{ClinicInfo, SocialLink};
@@ -27,3 +28,4 @@ pub use page_number::PageNumber;
 pub use phone::{Phone, PhoneError};
 pub use service::{Service, ServiceSummary};
 pub use slug::{Slug, SlugError};
+pub use translation::Translation;

@@ -26,9 +26,9 @@ pub struct EditedService {
     /// Sent back with a save: a save against an older version is refused.
     pub version: i64,
     pub draft: ServiceDraft,
-    /// The page in Spanish (empty when not translated yet).
-    #[serde(default)]
-    pub spanish: TranslationDraft,
+    /// The page in each language besides English, empty where not yet
+    /// written.
+    pub translations: Vec<super::Translation<TranslationDraft>>,
 }
 
 /// A service page in another language, as staff write it: its own address

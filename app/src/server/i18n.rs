@@ -11,19 +11,27 @@ use std::sync::OnceLock;
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// Each language's messages, parsed once.
+include!(concat!(env!("OUT_DIR"), "/message_files.rs"));
+
+/// The message file of `locale`; a registered language without one is a
+/// mistake the languages test catches.
+pub fn message_file(locale: Locale) -> Option<&'static str> {
+    MESSAGE_FILES
+        .iter()
+        .find(|(code, _)| *code == locale.code())
+        .map(|(_, text)| *text)
+}
+
+/// Each language's messages, parsed once, in the registry's order.
 fn bundle(locale: Locale) -> &'static Bundle {
-    static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
+    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
     let bundles = BUNDLES.get_or_init(|| {
-        [
-            load(Locale::En, include_str!("../../locales/en.ftl")),
-            load(Locale::Es, include_str!("../../locales/es.ftl")),
-        ]
+        Locale::ALL
+            .into_iter()
+            .map(|locale| load(locale, message_file(locale).unwrap_or_default()))
+            .collect()
     });
-    match locale {
-        Locale::En => &bundles[0],
-        Locale::Es => &bundles[1],
-    }
+    &bundles[locale as usize]
 }
 
 fn load(locale: Locale, text: &'static str) -> Bundle {
@@ -89,10 +97,16 @@ pub fn shell_text(locale: Locale, clinic: &ClinicInfo) -> ShellText {
             &[("area", FluentValue::from(clinic.area_served.as_str()))],
         ),
         follow_us: t(Msg::FollowUs),
-        language_switch: t(Msg::LanguageSwitch),
-        suggestion: text(locale.other(), Msg::LanguageSuggestion),
-        suggestion_link: text(locale.other(), Msg::LanguageSuggestionLink),
-        suggestion_dismiss: text(locale.other(), Msg::LanguageSuggestionDismiss),
+        others: locale
+            .others()
+            .map(|other| crate::domain::locale::OtherLanguage {
+                locale: other,
+                name: other.spec().own_name.to_owned(),
+                suggestion: text(other, Msg::LanguageSuggestion),
+                suggestion_link: text(other, Msg::LanguageSuggestionLink),
+                suggestion_dismiss: text(other, Msg::LanguageSuggestionDismiss),
+            })
+            .collect(),
         loading: t(Msg::Loading),
         not_loaded_title: t(Msg::NotLoadedTitle),
         not_loaded: t(Msg::PageNotLoaded),

@@ -30,39 +30,6 @@ struct Slots {
     next: Option<(u64, Reading)>,
 }
 
-/// SQLite's generation, read on the calling thread through one connection
-/// kept for it: sqlx runs each query on a connection's own thread, and the
-/// two hops there and back cost more than the read itself (bench/ceiling).
-/// Every read is a new read transaction, so it sees every commit made
-/// before it, by this server or any other process.
-#[derive(Clone)]
-pub(super) struct Direct(Arc<Mutex<rusqlite::Connection>>);
-
-impl Direct {
-    /// A read-only connection to the database `db` uses, if it is SQLite.
-    pub(super) fn open(db: &Db) -> Option<Self> {
-        let path = db.sqlite()?.connect_options().get_filename().to_owned();
-        let flags =
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        match rusqlite::Connection::open_with_flags(&path, flags) {
-            Ok(connection) => Some(Self(Arc::new(Mutex::new(connection)))),
-            Err(error) => {
-                // The shared reads below still work; only slower.
-                tracing::warn!(%error, "opening the page cache's own SQLite connection");
-                None
-            }
-        }
-    }
-
-    pub(super) fn read(&self) -> Option<i64> {
-        let connection = self.0.lock().ok()?;
-        let mut statement = connection
-            .prepare_cached("SELECT value FROM content_generation WHERE id = 1")
-            .ok()?;
-        statement.query_row([], |row| row.get(0)).ok()
-    }
-}
-
 impl Generation {
     pub(super) fn new(db: &Db) -> Self {
         Self {
@@ -159,7 +126,8 @@ mod tests {
         let db = app::server::db::connect(&url)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        let direct = super::Direct::open(&db).unwrap_or_else(|| panic!("opened"));
+        let direct = app::server::db::content_generation::Direct::open(&db)
+            .unwrap_or_else(|| panic!("opened"));
         for _ in 0..50 {
             let committed: i64 = sqlx::query_scalar(
                 "UPDATE content_generation SET value = value + 1 WHERE id = 1 RETURNING value",

@@ -41,7 +41,7 @@ struct Inner {
     entries: RwLock<Entries>,
     flights: Arc<Flights>,
     generation: Generation,
-    direct: Option<generation::Direct>,
+    direct: Option<app::server::db::content_generation::Direct>,
     /// HSTS on cached answers (`PUBLIC_URL` is https).
     hsts: bool,
 }
@@ -52,7 +52,7 @@ impl PageCache {
             entries: RwLock::default(),
             flights: Arc::default(),
             generation: Generation::new(&state.db),
-            direct: generation::Direct::open(&state.db),
+            direct: app::server::db::content_generation::Direct::open(&state.db),
             hsts: state.serves_https(),
         }))
     }
@@ -219,7 +219,11 @@ impl Inner {
         if !may_be_cached(request) {
             return Now::Pass;
         }
-        let Some(now) = self.direct.as_ref().and_then(generation::Direct::read) else {
+        let Some(now) = self
+            .direct
+            .as_ref()
+            .and_then(app::server::db::content_generation::Direct::read)
+        else {
             return Now::Unread;
         };
         let hit = self

@@ -34,15 +34,12 @@ pub async fn save_article(
     draft: ArticleDraft,
 ) -> Result<(i64, i64), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
     use crate::server::editor;
     let staff = staff::<EditsContent>().await?;
     let valid = draft.validate()?;
-    let db = state()?.db;
-    let saved = editor::save(&db, id, version, &valid, staff.member.id).await?;
-    let subject = Some(valid.slug.as_str());
-    audit::record(&db, staff.member.id, "article.save", subject).await?;
-    Ok(saved)
+    // Its audit entry is written in the save's own transaction.
+    Ok(editor::save(&state()?.db, id, version, &valid, staff.member.id).await?)
 }
 
 /// The body as the public page will show it, rendered and sanitised by the
@@ -103,14 +100,18 @@ pub async fn article_revision(id: i64, version: i64) -> Result<ArticleDraft, Api
 
 /// Saves an article's translation into `locale`: its title, summary and
 /// text, shown at the article's address under the language's prefix.
+/// `version` must be the one the editor opened (0 before the first save),
+/// or the save is refused (409). Returns the new version.
 #[server(input = leptos::server_fn::codec::Json, endpoint = "admin/save_article_translation")]
 pub async fn save_article_translation(
     id: i64,
     locale: crate::domain::Locale,
+    version: i64,
     translation: crate::domain::article_draft::ArticleTranslation,
-) -> Result<(), ApiError> {
+) -> Result<i64, ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
+    use crate::server::editor::translations;
     let staff = staff::<EditsContent>().await?;
     if locale == crate::domain::Locale::En {
         // The English article is the article itself (`save_article`).
@@ -118,13 +119,5 @@ pub async fn save_article_translation(
     }
     let valid = translation.validate()?;
     let db = state()?.db;
-    crate::server::content::articles::save_translation(&db, id, locale, &valid).await?;
-    audit::record(
-        &db,
-        staff.member.id,
-        "article.translate",
-        Some(&id.to_string()),
-    )
-    .await?;
-    Ok(())
+    Ok(translations::save_article(&db, id, locale, version, &valid, staff.member.id).await?)
 }

@@ -26,26 +26,27 @@ pub async fn open_service(slug: Slug) -> Result<EditedService, ApiError> {
 #[server(input = leptos::server_fn::codec::Json, endpoint = "admin/save_service")]
 pub async fn save_service(slug: Slug, version: i64, draft: ServiceDraft) -> Result<i64, ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
     use crate::server::editor;
     let staff = staff::<EditsContent>().await?;
     let valid = draft.validate()?;
-    let db = state()?.db;
-    let saved = editor::services::save(&db, &slug, version, &valid).await?;
-    audit::record(&db, staff.member.id, "service.save", Some(slug.as_str())).await?;
-    Ok(saved)
+    // Its revision and audit entry are written in the save's own transaction.
+    Ok(editor::services::save(&state()?.db, &slug, version, &valid, staff.member.id).await?)
 }
 
 /// Saves a service page's translation into `locale` (its address, name,
-/// summary and, if written, its text).
+/// summary and, if written, its text). `version` must be the one the
+/// editor opened (0 before the first save), or the save is refused (409).
+/// Returns the new version.
 #[server(input = leptos::server_fn::codec::Json, endpoint = "admin/save_service_translation")]
 pub async fn save_service_translation(
     slug: Slug,
     locale: Locale,
+    version: i64,
     draft: TranslationDraft,
-) -> Result<(), ApiError> {
+) -> Result<i64, ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
     use crate::server::editor;
     let staff = staff::<EditsContent>().await?;
     if locale == Locale::En {
@@ -54,13 +55,8 @@ pub async fn save_service_translation(
     }
     let valid = draft.validate()?;
     let db = state()?.db;
-    editor::services::save_translation(&db, &slug, locale, &valid).await?;
-    audit::record(
-        &db,
-        staff.member.id,
-        "service.translate",
-        Some(slug.as_str()),
+    Ok(
+        editor::services::save_translation(&db, &slug, locale, version, &valid, staff.member.id)
+            .await?,
     )
-    .await?;
-    Ok(())
 }

@@ -8,20 +8,18 @@ use crate::components::browser::warn_before_leaving;
 use crate::domain::article_draft::{
     ArticleTranslation, DraftErrors, BODY_MAX, SUMMARY_MAX, TITLE_MAX,
 };
-use crate::domain::Locale;
+use crate::domain::Translation;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The translation of article `id` into `locale`, as last saved (it comes
-/// with the article).
+/// The translation of article `id` into one language, as last saved (it
+/// comes with the article).
 #[component]
-pub fn ArticleTranslationEditor(
-    id: i64,
-    locale: Locale,
-    saved: ArticleTranslation,
-) -> impl IntoView {
-    let draft = RwSignal::new(saved.clone());
-    let last_saved = RwSignal::new(saved);
+pub fn ArticleTranslationEditor(id: i64, saved: Translation<ArticleTranslation>) -> impl IntoView {
+    let locale = saved.locale;
+    let version = RwSignal::new(saved.version);
+    let draft = RwSignal::new(saved.fields.clone());
+    let last_saved = RwSignal::new(saved.fields);
     let dirty = Memo::new(move |_| draft.get() != last_saved.get());
     let errors = RwSignal::new(DraftErrors::default());
     let notice = RwSignal::new(None::<String>);
@@ -43,8 +41,11 @@ pub fn ArticleTranslationEditor(
         notice.set(None);
         let current = draft.get_untracked();
         spawn_local(async move {
-            match save_article_translation(id, locale, current.clone()).await {
-                Ok(()) => {
+            match save_article_translation(id, locale, version.get_untracked(), current.clone())
+                .await
+            {
+                Ok(new_version) => {
+                    version.set(new_version);
                     last_saved.set(current);
                     notice.set(Some(format!(
                         "Saved: the {} page shows it now (once the article is published).",
@@ -52,6 +53,7 @@ pub fn ArticleTranslationEditor(
                     )));
                 }
                 Err(ApiError::InvalidDraft(found)) => errors.set(found),
+                Err(ApiError::Conflict) => notice.set(Some(super::STALE_TRANSLATION.to_owned())),
                 Err(e) => notice.set(Some(e.to_string())),
             }
             busy.set(false);

@@ -215,11 +215,14 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
         {saved_versions(ed, revisions)}
         <DeleteArticle id draft last_saved notice/>
         </div>
-        {saved_id.map(|article| translations.into_iter().map(|(locale, saved)| view! {
-            <div role="tabpanel" id=panel_id(locale) aria-labelledby=tab_id(locale)
-                hidden=move || tab.get() != locale>
-                <ArticleTranslationEditor id=article locale saved/>
-            </div>
+        {saved_id.map(|article| translations.into_iter().map(|saved| {
+            let locale = saved.locale;
+            view! {
+                <div role="tabpanel" id=panel_id(locale) aria-labelledby=tab_id(locale)
+                    hidden=move || tab.get() != locale>
+                    <ArticleTranslationEditor id=article saved/>
+                </div>
+            }
         }).collect_view())}
     }
 }

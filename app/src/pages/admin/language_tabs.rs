@@ -1,6 +1,7 @@
 //! One tab per language of a page in the editors (ARIA tabs: the arrow
-//! keys move between them). Each editor shows its panel for the tab chosen:
-//! `id="panel-en"` and `id="panel-es"`, labelled by their tab.
+//! keys move between them), one for each of the site's languages. Each
+//! editor shows its panel for the tab chosen (`panel_id`), labelled by its
+//! tab (`tab_id`).
 
 use crate::domain::Locale;
 use leptos::prelude::*;
@@ -9,11 +10,15 @@ use leptos::prelude::*;
 pub fn language_tabs(tab: RwSignal<Locale>) -> impl IntoView {
     let button = move |locale: Locale| {
         let on_key = move |ev: leptos::ev::KeyboardEvent| {
-            if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
-                let next = locale.other();
-                tab.set(next);
-                focus(&tab_id(next));
-            }
+            let step = match ev.key().as_str() {
+                "ArrowRight" => 1,
+                "ArrowLeft" => Locale::ALL.len() - 1,
+                _ => return,
+            };
+            let at = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
+            let next = Locale::ALL[(at + step) % Locale::ALL.len()];
+            tab.set(next);
+            focus(&tab_id(next));
         };
         view! {
             <button type="button" role="tab" id=tab_id(locale) aria-controls=panel_id(locale)

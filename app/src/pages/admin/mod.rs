@@ -36,3 +36,7 @@ pub use requests::AdminRequests;
 pub use services::{AdminServiceEditor, AdminServices};
 pub use sign_in::AdminSignIn;
 pub use two_factor::AdminTwoFactor;
+
+/// A translation saved by someone else since this tab opened it: nothing of
+/// either is lost, but this one is not saved over theirs.
+const STALE_TRANSLATION: &str = "Someone else saved this translation after you opened it, so yours was not saved over theirs. Copy your text, reload the page to see theirs, and save again.";

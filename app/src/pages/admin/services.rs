@@ -1,5 +1,5 @@
 use super::article_preview::render_preview;
-use super::language_tabs::language_tabs;
+use super::language_tabs::{language_tabs, panel_id, tab_id};
 use super::seo_fields::SeoFields;
 use crate::api::admin::services::{
     admin_services, open_service, save_service, save_service_translation,
@@ -9,7 +9,7 @@ use crate::components::browser::warn_before_leaving;
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::article_draft::{DraftErrors, BODY_MAX, SUMMARY_MAX};
 use crate::domain::service_draft::{EditedService, ServiceDraft, TranslationDraft, NAME_MAX};
-use crate::domain::{Locale, Slug};
+use crate::domain::{Locale, Slug, Translation};
 use crate::routes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -61,7 +61,7 @@ pub fn AdminServiceEditor() -> impl IntoView {
 }
 
 fn service_editor(service: EditedService) -> impl IntoView {
-    let spanish = service.spanish.clone();
+    let translations = service.translations.clone();
     let slug = service.slug.clone();
     let version = RwSignal::new(service.version);
     let draft = RwSignal::new(service.draft.clone());
@@ -107,7 +107,7 @@ fn service_editor(service: EditedService) -> impl IntoView {
     view! {
         <h1>"Edit service: " {move || draft.with(|d| d.name.clone())}</h1>
         {language_tabs(tab)}
-        <div role="tabpanel" id="panel-en" aria-labelledby="tab-en" hidden=move || tab.get() != Locale::En>
+        <div role="tabpanel" id=panel_id(Locale::En) aria-labelledby=tab_id(Locale::En) hidden=move || tab.get() != Locale::En>
         <p>"Public address: " <a href=public_address.clone()>{public_address.clone()}</a>
             {move || dirty.get().then_some(" · unsaved changes")}</p>
         <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
@@ -156,16 +156,24 @@ fn service_editor(service: EditedService) -> impl IntoView {
             </section>
         })}
         </div>
-        <div role="tabpanel" id="panel-es" aria-labelledby="tab-es" hidden=move || tab.get() != Locale::Es>
-            {translation_editor(service.slug.clone(), Locale::Es, spanish)}
-        </div>
+        {translations.into_iter().map(|saved| {
+            let locale = saved.locale;
+            view! {
+                <div role="tabpanel" id=panel_id(locale) aria-labelledby=tab_id(locale) hidden=move || tab.get() != locale>
+                    {translation_editor(service.slug.clone(), saved)}
+                </div>
+            }
+        }).collect_view()}
     }
 }
 
 /// The page in another language: its own address, name, summary and,
 /// optionally, text (without it patients read the English text with a
 /// note), with the same preview as the English page.
-fn translation_editor(slug: Slug, locale: Locale, saved: TranslationDraft) -> impl IntoView {
+fn translation_editor(slug: Slug, saved: Translation<TranslationDraft>) -> impl IntoView {
+    let locale = saved.locale;
+    let version = RwSignal::new(saved.version);
+    let saved = saved.fields;
     let draft = RwSignal::new(saved.clone());
     let last_saved = RwSignal::new(saved);
     let dirty = Memo::new(move |_| draft.get() != last_saved.get());
@@ -197,12 +205,19 @@ fn translation_editor(slug: Slug, locale: Locale, saved: TranslationDraft) -> im
         let current = draft.get_untracked();
         let slug = slug.clone();
         spawn_local(async move {
-            match save_service_translation(slug, locale, current.clone()).await {
-                Ok(()) => {
+            match save_service_translation(slug, locale, version.get_untracked(), current.clone())
+                .await
+            {
+                Ok(new_version) => {
+                    version.set(new_version);
                     last_saved.set(current);
-                    notice.set(Some("Saved: the Spanish page shows it now.".to_owned()));
+                    notice.set(Some(format!(
+                        "Saved: the {} page shows it now.",
+                        locale.english_name()
+                    )));
                 }
                 Err(ApiError::InvalidDraft(found)) => errors.set(found),
+                Err(ApiError::Conflict) => notice.set(Some(super::STALE_TRANSLATION.to_owned())),
                 Err(e) => notice.set(Some(e.to_string())),
             }
             busy.set(false);
@@ -241,14 +256,14 @@ fn translation_editor(slug: Slug, locale: Locale, saved: TranslationDraft) -> im
             </div>
             <div class="field">
                 <label for=id("body")>"Text in " {language} " (Markdown, optional)"</label>
-                <p class="field-hint" id=id("body-hint")>"Left empty, the Spanish page shows the English text with a note saying so."</p>
+                <p class="field-hint" id=id("body-hint")>{format!("Left empty, the {language} page shows the English text with a note saying so.")}</p>
                 <textarea id=id("body") lang=code rows="16" maxlength=BODY_MAX aria-describedby=format!("{} {}", id("body-hint"), id("body-error"))
                     aria-invalid=move || field("body_md")().is_some().to_string()
                     prop:value=move || draft.with(|d| d.body_md.clone()) on:input=set(|d, v| d.body_md = v)></textarea>
                 <p class="field-error" id=id("body-error")>{field("body_md")}</p>
             </div>
             <p class="editor-actions">
-                <button class="button" type="submit" aria-disabled=move || busy.get().to_string()>"Save Spanish"</button>
+                <button class="button" type="submit" aria-disabled=move || busy.get().to_string()>{format!("Save {language}")}</button>
                 <button class="button button-secondary" type="button" on:click=show_preview>"Preview"</button>
             </p>
         </form>

@@ -42,41 +42,6 @@ fn summary_from_row(
     })
 }
 
-/// Adds or replaces an article's translation (validated).
-pub async fn save_translation(
-    db: &Db,
-    id: i64,
-    locale: Locale,
-    t: &crate::domain::article_draft::ArticleTranslation,
-) -> Result<(), ServerError> {
-    db::articles::save_translation(
-        db,
-        id,
-        locale.code(),
-        &t.title,
-        &t.summary,
-        &t.body_md,
-        &crate::server::markdown::render(&t.body_md),
-    )
-    .await
-}
-
-/// An article's translation as staff edit it (empty when there is none).
-pub async fn translation_for_editing(
-    db: &Db,
-    id: i64,
-    locale: Locale,
-) -> Result<crate::domain::article_draft::ArticleTranslation, ServerError> {
-    Ok(db::articles::translation_by_id(db, id, locale.code())
-        .await?
-        .map(|t| crate::domain::article_draft::ArticleTranslation {
-            title: t.title,
-            summary: t.summary,
-            body_md: t.body_md,
-        })
-        .unwrap_or_default())
-}
-
 /// Published articles, newest first.
 #[tracing::instrument(skip_all)]
 pub async fn latest(

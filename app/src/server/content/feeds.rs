@@ -46,25 +46,26 @@ pub struct ServicePage {
     pub updated_at: Option<Timestamp>,
 }
 
-/// Every service page, in the clinic's order.
+/// Every service page, in the clinic's order, at its address in each
+/// language (the English slug where it has no translation).
 pub async fn services(db: &Db) -> Result<Vec<ServicePage>, ServerError> {
-    db::services::last_changes(db, Locale::Es.code())
-        .await?
-        .into_iter()
-        .map(|row| {
-            let english = stored_slug(&row.slug)?;
-            let spanish = match &row.translated_slug {
-                Some(slug) => stored_slug(slug)?,
-                None => english.clone(),
-            };
-            Ok(ServicePage {
-                slugs: vec![(Locale::En, english), (Locale::Es, spanish)],
-                updated_at: row
-                    .updated_at
-                    .as_deref()
-                    .map(Timestamp::parse_stored)
-                    .transpose()?,
-            })
-        })
-        .collect()
+    let mut pages: Vec<ServicePage> = Vec::new();
+    for locale in Locale::ALL {
+        let rows = db::services::last_changes(db, locale.code()).await?;
+        for (at, row) in rows.into_iter().enumerate() {
+            let slug = stored_slug(row.translated_slug.as_deref().unwrap_or(&row.slug))?;
+            match pages.get_mut(at) {
+                Some(page) => page.slugs.push((locale, slug)),
+                None => pages.push(ServicePage {
+                    slugs: vec![(locale, slug)],
+                    updated_at: row
+                        .updated_at
+                        .as_deref()
+                        .map(Timestamp::parse_stored)
+                        .transpose()?,
+                }),
+            }
+        }
+    }
+    Ok(pages)
 }

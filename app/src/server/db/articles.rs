@@ -275,58 +275,23 @@ pub async fn link_to_wordpress(db: &Db, id: i64, wordpress_id: i64) -> Result<()
     Ok(())
 }
 
-/// An article's text in another language, by the article's slug.
+/// An article's text in one language, as staff edit it.
 #[derive(Debug, sqlx::FromRow)]
 pub struct TranslationRow {
-    pub slug: String,
+    pub locale: String,
+    pub version: i64,
     pub title: String,
     pub summary: String,
     pub body_md: String,
-    pub body_html: String,
 }
 
-/// The translation into `locale` of the article `id`, for the editor.
-pub async fn translation_by_id(
-    db: &Db,
-    id: i64,
-    locale: &str,
-) -> Result<Option<TranslationRow>, ServerError> {
+/// Article `id` in every language it is translated into (writes go
+/// through `db::translations`).
+pub async fn translations_by_id(db: &Db, id: i64) -> Result<Vec<TranslationRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT a.slug, t.title, t.summary, t.body_md, t.body_html
-         FROM article_translations t JOIN articles a ON a.id = t.article_id
-         WHERE a.id = $1 AND t.locale = $2",
+        "SELECT locale, version, title, summary, body_md FROM article_translations
+         WHERE article_id = $1 ORDER BY locale",
     )
     .bind(id)
-    .bind(locale)
-    .fetch_optional(c).await)?)
-}
-
-/// Adds or replaces the translation of article `id` into `locale`; an
-/// article that does not exist is not found.
-pub async fn save_translation(
-    db: &Db,
-    id: i64,
-    locale: &str,
-    title: &str,
-    summary: &str,
-    body_md: &str,
-    body_html: &str,
-) -> Result<(), ServerError> {
-    let done = crate::on_pool!(db, c => sqlx::query(
-        "INSERT INTO article_translations (article_id, locale, title, summary, body_md, body_html)
-         SELECT id, $2, $3, $4, $5, $6 FROM articles WHERE id = $1
-         ON CONFLICT (article_id, locale) DO UPDATE SET title = excluded.title,
-           summary = excluded.summary, body_md = excluded.body_md, body_html = excluded.body_html",
-    )
-    .bind(id)
-    .bind(locale)
-    .bind(title)
-    .bind(summary)
-    .bind(body_md)
-    .bind(body_html)
-    .execute(c).await.map(|done| done.rows_affected()))?;
-    if done == 0 {
-        return Err(ServerError::NotFound);
-    }
-    Ok(())
+    .fetch_all(c).await)?)
 }

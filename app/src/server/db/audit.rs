@@ -83,6 +83,45 @@ async fn append(
     Ok(())
 }
 
+/// A staff change and its audit entry in one transaction: begun alone among
+/// every appender (this process's and other servers'), committed only
+/// together with its entry, rolled back (dropped) without one.
+pub struct Audited {
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+    pub tx: Tx,
+}
+
+impl Audited {
+    pub async fn begin(db: &Db) -> Result<Self, ServerError> {
+        let turn = APPEND.lock().await;
+        let tx = db.begin_serial(Serial::Audit).await?;
+        Ok(Self { _turn: turn, tx })
+    }
+
+    /// Records the change as `entry` says and keeps both.
+    pub async fn commit(mut self, entry: &Entry<'_>) -> Result<(), ServerError> {
+        let Entry {
+            staff_id,
+            at,
+            action,
+            subject,
+        } = *entry;
+        append_in(&mut self.tx, Some(staff_id), action, subject, at).await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Who made a change, when, and how the log names it (`article.save`,
+/// the article's address).
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub staff_id: i64,
+    pub at: &'a str,
+    pub action: &'a str,
+    pub subject: Option<&'a str>,
+}
+
 /// Appends an entry inside `tx`, which must be a [`Serial::Audit`]
 /// transaction: the entry chains onto the last one, which no other server
 /// can append after meanwhile.

@@ -3,6 +3,7 @@
 
 use super::Db;
 use crate::server::ServerError;
+use std::sync::{Arc, Mutex};
 
 pub async fn current(db: &Db) -> Result<i64, ServerError> {
     Ok(
@@ -53,5 +54,38 @@ impl Reader {
             *own = None;
         }
         Ok(read?)
+    }
+}
+
+/// SQLite's generation, read on the calling thread through one connection
+/// kept for it: sqlx runs each query on a connection's own thread, and the
+/// two hops there and back cost more than the read itself (bench/ceiling).
+/// Every read is a new read transaction, so it sees every commit made
+/// before it, by this server or any other process.
+#[derive(Clone)]
+pub struct Direct(Arc<Mutex<rusqlite::Connection>>);
+
+impl Direct {
+    /// A read-only connection to the database `db` uses, if it is SQLite.
+    pub fn open(db: &Db) -> Option<Self> {
+        let path = db.sqlite()?.connect_options().get_filename().to_owned();
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        match rusqlite::Connection::open_with_flags(&path, flags) {
+            Ok(connection) => Some(Self(Arc::new(Mutex::new(connection)))),
+            Err(error) => {
+                // The shared reads below still work; only slower.
+                tracing::warn!(%error, "opening the page cache's own SQLite connection");
+                None
+            }
+        }
+    }
+
+    pub fn read(&self) -> Option<i64> {
+        let connection = self.0.lock().ok()?;
+        let mut statement = connection
+            .prepare_cached("SELECT value FROM content_generation WHERE id = 1")
+            .ok()?;
+        statement.query_row([], |row| row.get(0)).ok()
     }
 }

@@ -142,29 +142,31 @@ pub enum ArticleSaved {
 }
 
 /// Creates (`id: None`) or updates an article if it is still at
-/// `expected_version`, with a revision of what was saved, in one
-/// transaction. Updating an article that does not exist is not found.
+/// `expected_version`, with a revision of what was saved and its audit
+/// entry (`article.save`, by `saved_by`), in one transaction. Updating an
+/// article that does not exist is not found.
 pub async fn save(
     db: &Db,
     id: Option<i64>,
     expected_version: i64,
     article: &ArticleWrite<'_>,
 ) -> Result<ArticleSaved, ServerError> {
-    let mut tx = db.begin().await?;
-    ensure_category(&mut tx, article.category_slug, article.category_name).await?;
-    if slug_taken(&mut tx, article.slug, id).await? {
+    let mut audited = super::audit::Audited::begin(db).await?;
+    let tx = &mut audited.tx;
+    ensure_category(tx, article.category_slug, article.category_name).await?;
+    if slug_taken(tx, article.slug, id).await? {
         return Ok(ArticleSaved::SlugTaken);
     }
     if let Some(key) = article.hero_src {
-        if !hero_stored(&mut tx, key).await? {
+        if !hero_stored(tx, key).await? {
             return Ok(ArticleSaved::ImageMissing);
         }
     }
     let (id, version) = match id {
-        None => (insert_draft(&mut tx, article).await?, 1),
+        None => (insert_draft(tx, article).await?, 1),
         Some(id) => {
-            if !update_version(&mut tx, id, expected_version, article).await? {
-                return if exists(&mut tx, id).await? {
+            if !update_version(tx, id, expected_version, article).await? {
+                return if exists(tx, id).await? {
                     Ok(ArticleSaved::Conflict)
                 } else {
                     Err(ServerError::NotFound)
@@ -173,8 +175,15 @@ pub async fn save(
             (id, expected_version + 1)
         }
     };
-    record_revision(&mut tx, id, version, article).await?;
-    tx.commit().await?;
+    record_revision(tx, id, version, article).await?;
+    audited
+        .commit(&super::audit::Entry {
+            staff_id: article.saved_by,
+            at: article.now,
+            action: "article.save",
+            subject: Some(article.slug),
+        })
+        .await?;
     Ok(ArticleSaved::Saved { id, version })
 }
 

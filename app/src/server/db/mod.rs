@@ -4,22 +4,19 @@
 //! the columns) or the domain's enums for closed sets. Callers in
 //! `server::*` and the server crate build domain types and apply the rules.
 //!
-//! # A second backend (PostgreSQL)
-//! Atuin's server keeps its database behind one `Database` trait (crate
-//! `atuin-server-database`: one async method per operation, its own
-//! `DbError`), implemented once per engine in `atuin-server-sqlite` and
-//! `atuin-server-postgres`, each with its own `migrations/` and its own row
-//! wrappers (`wrappers.rs`); the engine is chosen from the URL's scheme
-//! (`DbSettings::db_type`). Here the plan is the same, per subject:
+//! The rest of the code reaches the database only through here (the
+//! migration tool `server/src/migrate.rs`, which copies every table
+//! between engines, is the one exception); `server/tests/api/operations/boundaries.rs`
+//! fails when SQL appears anywhere else.
 //!
-//! - [`Db`] is the one handle every function takes. Today it is the SQLite
-//!   pool; for PostgreSQL it becomes `enum Db { Sqlite(SqlitePool),
-//!   Postgres(PgPool) }`, built by [`connect`] from the URL's scheme, with
+//! # Two engines (SQLite and PostgreSQL)
+//! - [`Db`] is the one handle every function takes: `Db::Sqlite` or
+//!   `Db::Postgres`, built by [`connect`] from the URL's scheme, with
 //!   migrations from `migrations/<engine>/`.
 //! - Each subject module keeps its public functions and row structs (a
-//!   `FromRow` derive decodes from either engine's rows). Since the SQL is
-//!   shared (next point), a function's body runs the same query on
-//!   whichever pool `Db` holds (one `match`, written once by a macro);
+//!   `FromRow` derive decodes from either engine's rows). A function's body
+//!   runs the same query on whichever pool `Db` holds (`on_pool!`, and
+//!   `on_tx!` inside a transaction: one `match`, written once by a macro);
 //!   only what differs is written per engine, beside it.
 //! - The SQL is written once for both engines where they agree, and they
 //!   agree on most: placeholders are `$1`, `$2`, ... (SQLite reads them
@@ -29,9 +26,10 @@
 //!   `migrations/postgres/`: BIGINT identities, BOOLEAN flags read as
 //!   `bool` from SQLite's 0/1 too, BYTEA for sealed values, a case-blind
 //!   unique index for staff e-mails, triggers calling functions), SQLite's
-//!   own maintenance (PRAGMAs, `VACUUM INTO`, resealing legacy plain
-//!   values), and the write lock that [`WriteGate`] queues for (PostgreSQL
-//!   locks rows, so it can be a no-op).
+//!   own maintenance (PRAGMAs, `VACUUM INTO`, the integrity check,
+//!   resealing legacy plain values, the page cache's direct read in
+//!   `content_generation`), and the write lock that [`WriteGate`] queues
+//!   for (PostgreSQL locks rows, so it can be a no-op).
 
 pub mod articles;
 pub mod audit;
@@ -48,6 +46,7 @@ pub mod secrets;
 pub mod services;
 pub mod staff;
 pub mod throttle;
+pub mod translations;
 pub mod two_factor;
 
 use anyhow::Context;
@@ -399,6 +398,15 @@ pub async fn connect_read_only(path: &Path) -> anyhow::Result<Db> {
         .await
         .with_context(|| format!("opening {}", path.display()))?;
     Ok(Db::Sqlite(pool))
+}
+
+/// SQLite's own check of a database file: `"ok"`, or what is damaged.
+pub async fn integrity_check(db: &Db) -> anyhow::Result<String> {
+    let pool = db.sqlite().context("the integrity check is SQLite's")?;
+    sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(pool)
+        .await
+        .context("checking the database's integrity")
 }
 
 /// Writes a consistent copy of the database to `path` (which must not

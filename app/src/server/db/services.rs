@@ -48,6 +48,7 @@ pub struct LastChangeRow {
 /// A service as staff edit it.
 #[derive(Debug, sqlx::FromRow)]
 pub struct EditedServiceRow {
+    pub id: i64,
     pub slug: String,
     pub version: i64,
     pub name: String,
@@ -112,47 +113,26 @@ pub async fn slugs(db: &Db, id: i64) -> Result<(String, Vec<TranslatedSlugRow>),
 /// A service's translation as staff edit it.
 #[derive(Debug, sqlx::FromRow)]
 pub struct EditedTranslationRow {
+    pub locale: String,
+    pub version: i64,
     pub slug: String,
     pub name: String,
     pub summary: String,
     pub body_md: String,
 }
 
-/// The translation into `locale` of the service at English `slug`, if any.
-pub async fn translation_for_editing(
+/// Service `id` in every language it is translated into (staff's writes go
+/// through `db::translations`).
+pub async fn translations_by_id(
     db: &Db,
-    english_slug: &str,
-    locale: &str,
-) -> Result<Option<EditedTranslationRow>, ServerError> {
+    id: i64,
+) -> Result<Vec<EditedTranslationRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT t.slug, t.name, t.summary, t.body_md
-         FROM service_translations t JOIN services s ON s.id = t.service_id
-         WHERE s.slug = $1 AND t.locale = $2",
+        "SELECT locale, version, slug, name, summary, body_md FROM service_translations
+         WHERE service_id = $1 ORDER BY locale",
     )
-    .bind(english_slug)
-    .bind(locale)
-    .fetch_optional(c).await)?)
-}
-
-/// Whether another service already answers at `slug` in `locale` (its
-/// translated address) or at all (its English one).
-pub async fn slug_taken(
-    db: &Db,
-    english_slug: &str,
-    locale: &str,
-    slug: &str,
-) -> Result<bool, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
-        "SELECT EXISTS (
-           SELECT 1 FROM service_translations t JOIN services s ON s.id = t.service_id
-           WHERE t.locale = $2 AND t.slug = $3 AND s.slug <> $1
-           UNION ALL
-           SELECT 1 FROM services WHERE slug = $3 AND slug <> $1)",
-    )
-    .bind(english_slug)
-    .bind(locale)
-    .bind(slug)
-    .fetch_one(c).await)?)
+    .bind(id)
+    .fetch_all(c).await)?)
 }
 
 /// A service's text in another language, as the seed (and later the
@@ -234,7 +214,7 @@ pub async fn insert(db: &Db, service: &NewServiceRow<'_>) -> Result<(), ServerEr
 
 pub async fn for_editing(db: &Db, slug: &str) -> Result<Option<EditedServiceRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT slug, version, name, summary, body_md, seo_title, seo_description
+        "SELECT id, slug, version, name, summary, body_md, seo_title, seo_description
              FROM services WHERE slug = $1",
     )
     .bind(slug)
@@ -242,13 +222,16 @@ pub async fn for_editing(db: &Db, slug: &str) -> Result<Option<EditedServiceRow>
 }
 
 /// A service page as staff saved it: its HTML already rendered.
+#[derive(Debug, serde::Serialize)]
 pub struct ServiceWrite<'a> {
     pub name: &'a str,
     pub summary: &'a str,
     pub body_md: &'a str,
+    #[serde(skip)]
     pub body_html: &'a str,
     pub seo_title: &'a str,
     pub seo_description: &'a str,
+    #[serde(skip)]
     pub updated_at: &'a str,
 }
 
@@ -261,18 +244,22 @@ pub enum ServiceSaved {
     Conflict,
 }
 
-/// Saves `service` if it is still at `expected_version`; a service that
-/// does not exist is not found.
+/// Saves `service` if it is still at `expected_version`, with a revision
+/// of what was saved and its audit entry, in one transaction; a service
+/// that does not exist is not found.
 pub async fn save(
     db: &Db,
     slug: &str,
     expected_version: i64,
     service: &ServiceWrite<'_>,
+    by: &super::audit::Entry<'_>,
 ) -> Result<ServiceSaved, ServerError> {
-    let done = crate::on_pool!(db, c => sqlx::query(
+    let mut audited = super::audit::Audited::begin(db).await?;
+    let tx = &mut audited.tx;
+    let id: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(
         "UPDATE services SET name = $1, summary = $2, body_md = $3, body_html = $4, seo_title = $5,
            seo_description = $6, updated_at = $7, version = version + 1
-         WHERE slug = $8 AND version = $9",
+         WHERE slug = $8 AND version = $9 RETURNING id",
     )
     .bind(service.name)
     .bind(service.summary)
@@ -283,15 +270,24 @@ pub async fn save(
     .bind(service.updated_at)
     .bind(slug)
     .bind(expected_version)
-    .execute(c).await.map(|done| done.rows_affected()))?;
-    if done == 1 {
-        return Ok(ServiceSaved::Version(expected_version + 1));
-    }
-    let exists: Option<i64> = crate::on_pool!(db, c => sqlx::query_scalar("SELECT id FROM services WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(c).await)?;
-    match exists {
-        Some(_) => Ok(ServiceSaved::Conflict),
-        None => Err(ServerError::NotFound),
-    }
+    .fetch_optional(c).await)?;
+    let Some(id) = id else {
+        let exists: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM services WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(c).await)?;
+        return match exists {
+            Some(_) => Ok(ServiceSaved::Conflict),
+            None => Err(ServerError::NotFound),
+        };
+    };
+    let version = expected_version + 1;
+    let revision = super::translations::Revision {
+        kind: "service",
+        id,
+        locale: "en",
+        version,
+    };
+    super::translations::keep_revision(tx, &revision, service, by).await?;
+    audited.commit(by).await?;
+    Ok(ServiceSaved::Version(version))
 }

@@ -5,6 +5,7 @@
 mod publish;
 mod save;
 pub mod services;
+pub mod translations;
 
 pub use publish::{delete, publish_due, set_state, spawn_scheduler};
 pub use save::save;
@@ -12,7 +13,6 @@ pub use save::save;
 use crate::domain::article_admin::{ArticleRow, ArticleState, ArticleTable, EditedArticle};
 use crate::domain::article_draft::ArticleDraft;
 use crate::domain::media::MediaKey;
-use crate::domain::Locale;
 use crate::server::content::staff_time;
 use crate::server::db::{self, editor::DraftRow, Db};
 use crate::server::ServerError;
@@ -88,12 +88,7 @@ pub async fn get(db: &Db, id: i64) -> Result<EditedArticle, ServerError> {
             ))
         })
         .collect::<Result<_, ServerError>>()?;
-    let mut translations = Vec::new();
-    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
-        let saved =
-            crate::server::content::articles::translation_for_editing(db, id, locale).await?;
-        translations.push((locale, saved));
-    }
+    let translations = translations::of_article(db, id).await?;
     Ok(EditedArticle {
         id,
         version: row.version,

@@ -1,9 +1,7 @@
 //! Service pages as staff edit them: same version check as articles.
 
 use super::EditError;
-use crate::domain::service_draft::{
-    EditedService, ServiceDraft, TranslationDraft, ValidTranslation,
-};
+use crate::domain::service_draft::{EditedService, ServiceDraft, ValidTranslation};
 use crate::domain::{Locale, Slug};
 use crate::server::content::{now_utc, stored_slug};
 use crate::server::db::{self, services::ServiceSaved, Db};
@@ -13,17 +11,8 @@ pub async fn get(db: &Db, slug: &Slug) -> Result<EditedService, ServerError> {
     let row = db::services::for_editing(db, slug.as_str())
         .await?
         .ok_or(ServerError::NotFound)?;
-    let spanish = db::services::translation_for_editing(db, slug.as_str(), Locale::Es.code())
-        .await?
-        .map(|t| TranslationDraft {
-            slug: t.slug,
-            name: t.name,
-            summary: t.summary,
-            body_md: t.body_md,
-        })
-        .unwrap_or_default();
     Ok(EditedService {
-        spanish,
+        translations: super::translations::of_service(db, row.id).await?,
         slug: stored_slug(&row.slug)?,
         version: row.version,
         draft: ServiceDraft {
@@ -43,7 +32,9 @@ pub async fn save(
     slug: &Slug,
     expected_version: i64,
     draft: &ServiceDraft,
+    staff_id: i64,
 ) -> Result<i64, EditError> {
+    let now = now_utc().to_stored();
     let write = db::services::ServiceWrite {
         name: &draft.name,
         summary: &draft.summary,
@@ -51,37 +42,42 @@ pub async fn save(
         body_html: &markdown::render(&draft.body_md),
         seo_title: &draft.seo_title,
         seo_description: &draft.seo_description,
-        updated_at: &now_utc().to_stored(),
+        updated_at: &now,
     };
-    match db::services::save(db, slug.as_str(), expected_version, &write).await? {
+    let by = db::audit::Entry {
+        staff_id,
+        at: &now,
+        action: "service.save",
+        subject: Some(slug.as_str()),
+    };
+    match db::services::save(db, slug.as_str(), expected_version, &write, &by).await? {
         ServiceSaved::Version(version) => Ok(version),
         ServiceSaved::Conflict => Err(EditError::Conflict),
     }
 }
 
-/// Saves the service's translation into `locale`; its address must not be
-/// another service's.
+/// Saves the translation into `locale` of the service at English `slug`
+/// (its address must not be another service's) if it is still at
+/// `expected_version`; returns the new version.
 pub async fn save_translation(
     db: &Db,
     slug: &Slug,
     locale: Locale,
+    expected_version: i64,
     translation: &ValidTranslation,
-) -> Result<(), EditError> {
-    if db::services::slug_taken(db, slug.as_str(), locale.code(), translation.slug.as_str()).await?
-    {
-        return Err(EditError::ServiceSlugTaken);
-    }
-    crate::server::content::services::save_translation(
+    staff_id: i64,
+) -> Result<i64, EditError> {
+    let row = db::services::for_editing(db, slug.as_str())
+        .await?
+        .ok_or(ServerError::NotFound)?;
+    super::translations::save_service(
         db,
-        slug,
-        &crate::server::content::services::ServiceTranslation {
-            locale,
-            slug: translation.slug.clone(),
-            name: translation.name.clone(),
-            summary: translation.summary.clone(),
-            body_md: translation.body_md.clone(),
-        },
+        row.id,
+        slug.as_str(),
+        locale,
+        expected_version,
+        translation,
+        staff_id,
     )
-    .await?;
-    Ok(())
+    .await
 }

@@ -1,0 +1,497 @@
+//! The site in Spanish: its pages, its addresses, and a request sent from
+//! a Spanish page (issue 20).
+
+use crate::support::helpers::{spawn_app, spawn_with};
+use crate::support::request_helpers::{json_body, redirect_target, valid_fields, with};
+use crate::support::smtp_sink::SmtpSink;
+use reqwest::header::CONTENT_TYPE;
+use reqwest::StatusCode;
+use server::config::Config;
+
+#[tokio::test]
+async fn spanish_pages_are_rendered_in_spanish_at_their_own_addresses() {
+    let app = spawn_app().await;
+
+    let page = app.page("/es/servicios/acupuntura").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.attrs("html", "lang"), ["es"]);
+    assert_eq!(page.text("h1"), "Acupuntura");
+    assert!(
+        page.title().starts_with("Acupuntura | "),
+        "{}",
+        page.title()
+    );
+    // The seed has the page's text in Spanish too.
+    assert!(page.attrs(".prose", "lang").is_empty());
+    assert!(page.texts(".translation-note").is_empty());
+    assert!(page.texts(".prose h2").contains(&"Qué esperar".to_owned()));
+    // Its alternates: itself, its English page, and English as the default.
+    let alternates = page.attrs("link[rel=alternate][hreflang]", "href");
+    assert!(
+        alternates
+            .iter()
+            .any(|h| h.ends_with("/services/acupuncture"))
+            && alternates
+                .iter()
+                .any(|h| h.ends_with("/es/servicios/acupuntura")),
+        "{alternates:?}"
+    );
+    assert_eq!(
+        page.attrs("link[rel=alternate][hreflang=x-default]", "href")
+            .len(),
+        1
+    );
+
+    // The same page in English is unchanged.
+    let english = app.page("/services/acupuncture").await;
+    assert_eq!(english.attrs("html", "lang"), ["en"]);
+    assert_eq!(english.text("h1"), "Acupuncture");
+
+    // Lists and facts come in Spanish, dates as Spanish writes them.
+    let home = app.page("/es").await;
+    assert!(home
+        .texts(".service-item h3")
+        .contains(&"Fisioterapia".to_owned()));
+    assert!(home.text(".hero .lead").contains("condado de Monmouth"));
+    let dates = home.texts(".article-item time");
+    assert!(dates.iter().all(|d| !d.contains(',')), "{dates:?}");
+
+    // A service reached by its English slug under /es goes to its Spanish address.
+    let moved = app.get("/es/servicios/acupuncture").await;
+    assert_eq!(moved.status(), StatusCode::FOUND);
+    assert_eq!(
+        moved
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some("/es/servicios/acupuntura")
+    );
+
+    // An article staff have not translated yet: its English text, marked
+    // as English, under a note in Spanish.
+    let untranslated = app
+        .page("/es/articulos/5-ways-that-acupuncture-helps-with-low-back-pain")
+        .await;
+    assert_eq!(untranslated.status, StatusCode::OK);
+    assert_eq!(untranslated.attrs(".prose", "lang"), ["en"]);
+    assert!(untranslated
+        .text(".translation-note")
+        .contains("aún no está traducida"));
+
+    // Categories have Spanish names: the chips, the category page's heading,
+    // title and description, and the article's own line.
+    let list = app.page("/es/articulos").await;
+    assert!(
+        list.texts(".pill-list a")
+            .contains(&"Acupuntura".to_owned()),
+        "{:?}",
+        list.texts(".pill-list a")
+    );
+    assert!(list.attrs(".pill-list a[lang]", "lang").is_empty());
+    assert_eq!(list.texts(".article-item .byline span"), ["Acupuntura"]);
+    let category = app.page("/es/articulos?category=acupuncture").await;
+    assert_eq!(category.text("h1"), "Artículos sobre Acupuntura");
+    assert!(
+        category.title().starts_with("Artículos sobre Acupuntura"),
+        "{}",
+        category.title()
+    );
+    assert!(category.description().ends_with("sobre acupuntura."));
+    assert_eq!(untranslated.text(".byline a"), "Acupuntura");
+    assert!(untranslated.attrs(".byline a", "lang").is_empty());
+    let english = app.page("/articles").await;
+    assert!(english
+        .texts(".pill-list a")
+        .contains(&"Acupuncture".to_owned()));
+
+    // The structured data of a Spanish page names Spanish addresses.
+    for path in ["/es", "/es/articulos", "/es/servicios/acupuntura"] {
+        let page = app.page(path).await;
+        let graph = page.inner_html(r#"script[type="application/ld+json"]"#);
+        assert!(
+            graph.contains("/es/servicios/acupuntura"),
+            "{path}: {graph}"
+        );
+        assert!(!graph.contains("/services/"), "{path}: {graph}");
+    }
+
+    // What is not there is not there, in Spanish.
+    let missing = app.page("/es/no-existe").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.text("h1"), "Página no encontrada");
+    assert_eq!(missing.attrs("html", "lang"), ["es"]);
+}
+
+#[tokio::test]
+async fn the_rules_answer_in_the_language_of_the_page() {
+    let app = spawn_app().await;
+    let token = app.form_token().await;
+
+    // JavaScript: the server function is told the page's language.
+    let mut body = json_body(&with(valid_fields(), "name", ""), &token);
+    body["locale"] = "Es".into();
+    let response = post_json(&app, &app.client, "/api/consultation", &body).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let said = response.text().await.unwrap_or_default();
+    assert!(said.contains("Escriba su nombre completo."), "{said}");
+
+    // Without JavaScript: the Spanish page's form posts to the Spanish page.
+    let response = post_spanish_form(&app, &with(valid_fields(), "phone", "555"), &token).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap_or_default();
+    assert!(
+        html.contains(r#"<html lang="es""#),
+        "the page is not Spanish"
+    );
+    assert!(
+        html.contains("Escriba un número de teléfono de EE. UU. de 10 dígitos"),
+        "{html}"
+    );
+    assert!(html.contains("Hay un problema con su solicitud"));
+}
+
+#[tokio::test]
+async fn a_request_from_a_spanish_page_is_marked_and_acknowledged_in_spanish() {
+    let sink = SmtpSink::start().await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
+    config.staff_email = vec!["frontdesk@clinic.example".into()];
+    let app = spawn_with(dir, config).await;
+    let token = app.form_token().await;
+
+    let response = post_spanish_form(&app, &valid_fields(), &token).await;
+    let location = redirect_target(&response);
+    assert!(
+        location.starts_with("/es/consulta/enviada/CR-"),
+        "{location}"
+    );
+    let reference = location.rsplit('/').next().unwrap_or_default().to_owned();
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consultations WHERE locale = 'es'")
+            .await,
+        1
+    );
+
+    let confirmation = app.page(&location).await;
+    assert_eq!(
+        confirmation.text("h1"),
+        "Gracias: hemos recibido su solicitud"
+    );
+    assert_eq!(confirmation.text(".reference"), reference);
+
+    let messages = sink.wait_for(2).await;
+    let patient = messages
+        .iter()
+        .find(|m| m.contains("To: ana@example.com"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    // The subject may be encoded; the body is plain text in Spanish.
+    assert!(
+        patient.contains("Gracias por contactar") && patient.contains(&reference),
+        "{patient}"
+    );
+    let staff = messages
+        .iter()
+        .find(|m| m.contains("To: frontdesk@clinic.example"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    assert!(
+        staff.contains("A new consultation request arrived"),
+        "staff read English: {staff}"
+    );
+}
+
+async fn post_spanish_form(
+    app: &crate::support::helpers::TestApp,
+    fields: &[(&str, String)],
+    token: &str,
+) -> reqwest::Response {
+    let mut all: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    all.push(("token", token));
+    let body = serde_html_form::to_string(&all).unwrap_or_else(|e| panic!("{e}"));
+    app.client
+        .post(app.url("/es/consulta"))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("POST /es/consulta: {e}"))
+}
+
+#[tokio::test]
+async fn staff_translate_a_service_and_an_article_and_patients_read_them_in_spanish() {
+    use app::domain::staff::Role;
+    use serde_json::json;
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let front_desk = app.staff(Role::FrontDesk).await;
+
+    // A service's Spanish page: its own address, words and text.
+    let opened = app
+        .call(&editor.client, "admin/service", &[("slug", "acupuncture")])
+        .await;
+    let opened: serde_json::Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened["translations"][0]["locale"], "Es");
+    assert_eq!(opened["translations"][0]["fields"]["slug"], "acupuntura");
+    // The seed wrote version 1.
+    assert_eq!(opened["translations"][0]["version"], 1);
+    let body = json!({
+        "slug": "acupuncture", "locale": "Es", "version": 1,
+        "draft": { "slug": "acupuntura", "name": "Acupuntura",
+                   "summary": "Agujas finas.", "body_md": "## Qué esperar\n\nUsted se recuesta." }
+    });
+    let refused = post_json(
+        &app,
+        &front_desk.client,
+        "/api/admin/save_service_translation",
+        &body,
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // An address another service has is refused, on its field.
+    let mut taken = body.clone();
+    taken["draft"]["slug"] = "fisioterapia".into();
+    let taken = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_service_translation",
+        &taken,
+    )
+    .await;
+    assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_service_translation",
+        &body,
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let page = app.page("/es/servicios/acupuntura").await;
+    assert_eq!(page.texts(".prose h2"), ["Qué esperar"]);
+    assert!(page.attrs(".prose", "lang").is_empty());
+    assert!(page.texts(".translation-note").is_empty());
+    assert_eq!(
+        app.page("/services/acupuncture").await.text("h1"),
+        "Acupuncture"
+    );
+
+    // The article: the seed's, translated.
+    let id = app
+        .count("SELECT id FROM articles WHERE slug = '5-ways-that-acupuncture-helps-with-low-back-pain'")
+        .await;
+    let translation = json!({
+        "id": id, "locale": "Es", "version": 0,
+        "translation": { "title": "5 formas en que la acupuntura ayuda con el dolor lumbar",
+                         "summary": "Cómo actúa la acupuntura.", "body_md": "La acupuntura **ayuda**." }
+    });
+    let missing_title = {
+        let mut t = translation.clone();
+        t["translation"]["title"] = "".into();
+        t
+    };
+    let refused = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_article_translation",
+        &missing_title,
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = post_json(
+        &app,
+        &editor.client,
+        "/api/admin/save_article_translation",
+        &translation,
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let spanish = app
+        .page("/es/articulos/5-ways-that-acupuncture-helps-with-low-back-pain")
+        .await;
+    assert_eq!(
+        spanish.text("h1"),
+        "5 formas en que la acupuntura ayuda con el dolor lumbar"
+    );
+    assert!(spanish.texts(".translation-note").is_empty());
+    assert!(spanish
+        .inner_html(".prose")
+        .contains("<strong>ayuda</strong>"));
+    let list = app.page("/es/articulos").await;
+    assert!(list
+        .texts(".article-item h3")
+        .contains(&"5 formas en que la acupuntura ayuda con el dolor lumbar".to_owned()));
+    let english = app
+        .page("/articles/5-ways-that-acupuncture-helps-with-low-back-pain")
+        .await;
+    assert_eq!(
+        english.text("h1"),
+        "5 Ways that Acupuncture Helps with Low Back Pain"
+    );
+    let opened = app
+        .call(&editor.client, "admin/article", &[("id", &id.to_string())])
+        .await;
+    // The editor opens the article with its translation.
+    let opened: serde_json::Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened["translations"][0]["locale"], "Es");
+    assert_eq!(opened["translations"][0]["version"], 1);
+    assert_eq!(
+        opened["translations"][0]["fields"]["body_md"],
+        "La acupuntura **ayuda**."
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('service.translate', 'article.translate')")
+            .await,
+        2
+    );
+}
+
+/// Calls a server function with a JSON body, as the page's code does.
+async fn post_json(
+    app: &crate::support::helpers::TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    body: &serde_json::Value,
+) -> reqwest::Response {
+    client
+        .post(app.url(path))
+        .json(body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+}
+
+#[tokio::test]
+async fn a_spanish_form_sent_too_often_says_so_in_spanish_and_keeps_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut config = Config::for_tests(format!(
+        "sqlite://{}",
+        dir.path().join("clinic.db").display()
+    ));
+    config.rate_limit = (1, std::time::Duration::from_secs(600));
+    let app = spawn_with(dir, config).await;
+    let token = app.form_token().await;
+    redirect_target(&post_spanish_form(&app, &valid_fields(), &token).await);
+    let token = app.form_token().await;
+    let response = post_spanish_form(&app, &valid_fields(), &token).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let html = response.text().await.unwrap_or_default();
+    assert!(
+        html.contains(
+            "Ha enviado varias solicitudes en poco tiempo. Vuelva a intentarlo en 10 minuto(s)"
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"value="Ana Lima""#), "typed values kept");
+}
+
+/// Two members of staff translate the same article at once: the second
+/// save, based on the version both opened, is refused and loses nothing;
+/// every kept version is a revision, and each save and its audit entry are
+/// kept together or not at all. On SQLite and, in the test command's second
+/// pass, on PostgreSQL.
+#[tokio::test]
+async fn a_stale_translation_is_refused_and_each_save_is_kept_with_its_revision_and_audit_entry() {
+    use app::domain::staff::Role;
+    use serde_json::json;
+    let app = spawn_app().await;
+    let ana = app.staff_named(Role::Editor, "ana@clinic.example").await;
+    let ben = app.staff_named(Role::Editor, "ben@clinic.example").await;
+    let id = app
+        .count("SELECT id FROM articles WHERE slug = '5-ways-that-acupuncture-helps-with-low-back-pain'")
+        .await;
+    let save = |version: i64, title: &str| {
+        json!({
+            "id": id, "locale": "Es", "version": version,
+            "translation": { "title": title, "summary": "Resumen.", "body_md": "Texto." }
+        })
+    };
+    let path = "/api/admin/save_article_translation";
+    // Both opened it before anyone wrote it (version 0).
+    let first = post_json(&app, &ana.client, path, &save(0, "Primera versión")).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let stale = post_json(&app, &ben.client, path, &save(0, "Versión de Ben")).await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let title = || async {
+        app.page("/es/articulos/5-ways-that-acupuncture-helps-with-low-back-pain")
+            .await
+            .text("h1")
+    };
+    assert_eq!(title().await, "Primera versión");
+    // Reloaded, Ben saves on top of Ana's.
+    let again = post_json(&app, &ben.client, path, &save(1, "Versión de Ben")).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(title().await, "Versión de Ben");
+    let kept = |sql: &'static str| app.count(sql);
+    assert_eq!(
+        kept("SELECT COUNT(*) FROM content_revisions WHERE kind = 'article' AND locale = 'es'")
+            .await,
+        2
+    );
+    assert_eq!(
+        kept("SELECT COUNT(*) FROM audit_log WHERE action = 'article.translate'").await,
+        2,
+        "the refused save is not recorded"
+    );
+
+    // The audit entry cannot be written: the change is not kept either.
+    refuse_audit_entries(&app).await;
+    let unrecorded = post_json(&app, &ana.client, path, &save(2, "Sin registro")).await;
+    assert!(
+        unrecorded.status().is_server_error(),
+        "{}",
+        unrecorded.status()
+    );
+    assert_eq!(title().await, "Versión de Ben");
+    assert_eq!(
+        kept("SELECT COUNT(*) FROM content_revisions WHERE kind = 'article' AND locale = 'es'")
+            .await,
+        2
+    );
+    let service = json!({
+        "slug": "acupuncture", "version": 1,
+        "draft": { "name": "Acupuncture", "summary": "Sin registro.", "body_md": "Texto.",
+                   "seo_title": "", "seo_description": "" }
+    });
+    let unrecorded = post_json(&app, &ana.client, "/api/admin/save_service", &service).await;
+    assert!(
+        unrecorded.status().is_server_error(),
+        "{}",
+        unrecorded.status()
+    );
+    assert_ne!(
+        app.page("/services/acupuncture").await.text(".lead"),
+        "Sin registro."
+    );
+}
+
+/// Makes every new audit entry fail, as a full disk or a broken chain
+/// would, on whichever engine the test runs.
+async fn refuse_audit_entries(app: &crate::support::helpers::TestApp) {
+    match &app.store {
+        app::server::db::Db::Sqlite(pool) => {
+            sqlx::query(
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
+                 BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END",
+            )
+            .execute(pool)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+        app::server::db::Db::Postgres(pool) => {
+            for statement in [
+                "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$
+                 BEGIN RAISE EXCEPTION 'the audit log refuses'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
+                 FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+            ] {
+                sqlx::query(statement)
+                    .execute(pool)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+    }
+}

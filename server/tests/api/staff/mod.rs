@@ -1,0 +1,11 @@
+//! What staff do under /admin: signing in, roles, writing and publishing, images, the audit trail, and hostile callers.
+
+pub mod admin;
+pub mod audit_chain;
+pub mod editor;
+pub mod hostile;
+pub mod media;
+pub mod publishing;
+pub mod services_editor;
+pub mod sessions;
+pub mod two_factor;
