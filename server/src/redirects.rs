@@ -23,7 +23,8 @@ fn without_trailing_slash(path: &str, query: Option<&str>) -> Option<String> {
     if path.len() <= 1 || !path.ends_with('/') {
         return None;
     }
-    let bare = format!("/{}", path.trim_matches('/'));
+    // A backslash too: browsers read `/\host` as `//host`.
+    let bare = format!("/{}", path.trim_matches(['/', '\\']));
     Some(match query {
         Some(query) => format!("{bare}?{query}"),
         None => bare,
@@ -47,7 +48,10 @@ pub async fn follow(State(state): State<AppState>, request: Request, next: Next)
         // An imported WordPress address is stored as it was, slash included:
         // send it to its article in one hop.
         return match redirects::find(&state.db, &path).await {
-            Ok(Some(to)) => moved(&to),
+            Ok(Some(to)) => match request.uri().query() {
+                Some(query) if !to.contains('?') => moved(&format!("{to}?{query}")),
+                _ => moved(&to),
+            },
             _ => moved(&bare),
         };
     }
@@ -96,6 +100,10 @@ mod tests {
             Some("/other.example")
         );
         assert_eq!(without_trailing_slash("//", None).as_deref(), Some("/"));
+        assert_eq!(
+            without_trailing_slash("/\\other.example/", None).as_deref(),
+            Some("/other.example")
+        );
         assert_eq!(without_trailing_slash("/", None), None);
         assert_eq!(without_trailing_slash("/services", None), None);
     }

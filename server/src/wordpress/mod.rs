@@ -167,7 +167,13 @@ async fn move_media(
     if let Some(featured) = featured_image(db, item, items, images, report).await {
         let width = featured.hero.image.width;
         if width >= MIN_WIDTH {
+            if featured.hero.alt.is_empty() {
+                report.heroes_without_alt.push(item.id);
+            }
             hero = Some(featured.hero);
+        } else if body::image_urls(&item.content).contains(&featured.url) {
+            // Already in the text: nothing to add.
+            report.narrow_heroes.push((item.id, width));
         } else {
             report.narrow_heroes.push((item.id, width));
             content = std::borrow::Cow::Owned(format!(
@@ -229,9 +235,6 @@ async fn featured_image(
                 report.images.push((url.clone(), image.src()));
             }
             let alt = plain(&attachment.image_alt);
-            if alt.is_empty() {
-                report.heroes_without_alt.push(item.id);
-            }
             let hero = HeroImage { image, alt };
             Some(Featured { url, hero })
         }

@@ -52,9 +52,16 @@ pub async fn services(db: &Db) -> Result<Vec<ServicePage>, ServerError> {
     let mut pages: Vec<ServicePage> = Vec::new();
     for locale in Locale::ALL {
         let rows = db::services::last_changes(db, locale.code()).await?;
-        for (at, row) in rows.into_iter().enumerate() {
+        for row in rows {
             let slug = stored_slug(row.translated_slug.as_deref().unwrap_or(&row.slug))?;
-            match pages.get_mut(at) {
+            // Paired by the English slug, which every row carries.
+            let english = stored_slug(&row.slug)?;
+            let page = pages.iter_mut().find(|p| {
+                p.slugs
+                    .iter()
+                    .any(|(l, s)| *l == Locale::En && *s == english)
+            });
+            match page {
                 Some(page) => page.slugs.push((locale, slug)),
                 None => pages.push(ServicePage {
                     slugs: vec![(locale, slug)],

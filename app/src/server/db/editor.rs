@@ -331,13 +331,20 @@ pub async fn set_status(
         .execute(c).await.map(|done| done.rows_affected()))?)
 }
 
-/// Deletes article `id` (its revisions go with it); none is not found.
+/// Deletes article `id` with every revision of it, in any language (an
+/// article's id can be taken again by the next new one on SQLite, whose
+/// translations must start from nothing); none is not found.
 pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
-    crate::server::error::one_row(
-        crate::on_pool!(db, c => sqlx::query("DELETE FROM articles WHERE id = $1")
-            .bind(id)
-            .execute(c).await.map(|done| done.rows_affected()))?,
-    )
+    let mut tx = db.begin_write().await?;
+    crate::on_tx!(&mut tx, c => sqlx::query("DELETE FROM content_revisions WHERE kind = 'article' AND content_id = $1")
+        .bind(id)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    let deleted = crate::on_tx!(&mut tx, c => sqlx::query("DELETE FROM articles WHERE id = $1")
+        .bind(id)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    crate::server::error::one_row(deleted)?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Publishes every scheduled article due at `now`, each audited once in

@@ -83,7 +83,7 @@ pub async fn save(
         return Ok(TranslationSaved::Conflict);
     }
     if let Fields::Service { slug, .. } = fields {
-        if service_slug_taken(tx, id, locale, slug).await? {
+        if service_slug_taken(tx, id, slug).await? {
             return Ok(TranslationSaved::SlugTaken);
         }
     }
@@ -144,22 +144,17 @@ async fn content_exists(tx: &mut Tx, fields: &Fields<'_>, id: i64) -> Result<boo
     Ok(found.is_some())
 }
 
-/// Another service answers at `slug`: in `locale` (its translated
-/// address) or in English.
-async fn service_slug_taken(
-    tx: &mut Tx,
-    id: i64,
-    locale: &str,
-    slug: &str,
-) -> Result<bool, ServerError> {
+/// Another service answers at `slug`: in any language (a translated
+/// address is its service's in every language the site reads it in) or
+/// in English.
+async fn service_slug_taken(tx: &mut Tx, id: i64, slug: &str) -> Result<bool, ServerError> {
     Ok(crate::on_tx!(tx, c => sqlx::query_scalar(
         "SELECT EXISTS (
-           SELECT 1 FROM service_translations WHERE locale = $2 AND slug = $3 AND service_id <> $1
+           SELECT 1 FROM service_translations WHERE slug = $2 AND service_id <> $1
            UNION ALL
-           SELECT 1 FROM services WHERE slug = $3 AND id <> $1)",
+           SELECT 1 FROM services WHERE slug = $2 AND id <> $1)",
     )
     .bind(id)
-    .bind(locale)
     .bind(slug)
     .fetch_one(c).await)?)
 }

@@ -495,3 +495,58 @@ async fn refuse_audit_entries(app: &crate::support::helpers::TestApp) {
         }
     }
 }
+
+/// A deleted article's translations and their revisions go with it: the
+/// next new article, which SQLite may give the same id, is translated from
+/// nothing.
+#[tokio::test]
+async fn a_new_article_after_a_deleted_one_is_translated_from_nothing() {
+    use app::domain::staff::Role;
+    use serde_json::json;
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let create = |title: &'static str, slug: &'static str| {
+        let app = &app;
+        let client = editor.client.clone();
+        async move {
+            let (id, _): (i64, i64) = app
+                .save_article(&client, None, 0, title, slug)
+                .await
+                .json()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            id
+        }
+    };
+    let translate = |id: i64| {
+        json!({
+            "id": id, "locale": "Es", "version": 0,
+            "translation": { "title": "Título", "summary": "Resumen.", "body_md": "Texto." }
+        })
+    };
+    let path = "/api/admin/save_article_translation";
+    let first = create("Newest", "newest").await;
+    let saved = post_json(&app, &editor.client, path, &translate(first)).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let deleted = app
+        .call(
+            &editor.client,
+            "admin/delete_article",
+            &[("id", &first.to_string())],
+        )
+        .await;
+    assert_eq!(deleted.status(), StatusCode::OK);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM content_revisions WHERE kind = 'article'")
+            .await,
+        0
+    );
+    let next = create("Next", "next").await;
+    let saved = post_json(&app, &editor.client, path, &translate(next)).await;
+    assert_eq!(
+        saved.status(),
+        StatusCode::OK,
+        "{}",
+        saved.text().await.unwrap_or_default()
+    );
+}
