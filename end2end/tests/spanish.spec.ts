@@ -291,6 +291,7 @@ test("@desktop staff write an article in Spanish in its own tab, and patients re
   await hydrated(page);
   await page.getByRole("tab", { name: "Spanish" }).click();
   const panel = page.getByRole("tabpanel", { name: "Spanish" });
+  await panel.getByLabel(/^Address in Spanish/).fill("cinco-formas-acupuntura-dolor-lumbar");
   await panel.getByLabel("Title in Spanish").fill("Cinco formas en que la acupuntura alivia el dolor lumbar");
   await panel.getByLabel(/^Summary in Spanish/).fill("Lo que la acupuntura puede hacer por su espalda.");
   await panel.getByLabel(/^Text in Spanish/).fill("## Cómo funciona\n\nLa acupuntura estimula puntos del cuerpo.");
@@ -300,7 +301,11 @@ test("@desktop staff write an article in Spanish in its own tab, and patients re
   await panel.getByRole("button", { name: "Save Spanish" }).click();
   await expect(panel.getByRole("status")).toContainText("Saved");
 
+  await expect(panel.getByRole("link", { name: "/es/articulos/cinco-formas-acupuntura-dolor-lumbar" })).toBeVisible();
+
+  // Its English address under /es leads to its Spanish one.
   await page.goto(SEEDED_ARTICLE_ES);
+  await expect(page).toHaveURL(/\/es\/articulos\/cinco-formas-acupuntura-dolor-lumbar$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cinco formas en que la acupuntura alivia el dolor lumbar");
   await expect(page.locator(".translation-note")).toHaveCount(0);
   await page.goto(SEEDED_ARTICLE);

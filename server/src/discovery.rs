@@ -149,11 +149,14 @@ async fn sitemap(State(state): State<AppState>) -> Response {
             .collect();
         (paths, s.updated_at)
     }));
-    pages.extend(
-        articles
-            .into_iter()
-            .map(|a| (every(&routes::article(&a.slug)), Some(a.updated_at))),
-    );
+    pages.extend(articles.into_iter().map(|a| {
+        let paths = a
+            .slugs
+            .iter()
+            .map(|(l, slug)| (*l, Pages(*l).article(slug)))
+            .collect();
+        (paths, Some(a.updated_at))
+    }));
     let base = state.public_url.as_str();
     let built = (|| {
         let mut w = Writer::new(Vec::new());

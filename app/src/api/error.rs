@@ -1,5 +1,5 @@
-use crate::domain::article_draft::DraftErrors;
 use crate::domain::request::FieldErrors;
+use crate::domain::DraftErrors;
 use leptos::server_fn::codec::PostcardEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};

@@ -39,7 +39,12 @@ pub struct HeroImage {
 /// A published article, its body already rendered and sanitised by the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
+    /// `summary.slug` is its address in the page's language.
     pub summary: ArticleSummary,
+    /// Its address in every language (the English one where it has no
+    /// other), English first.
+    #[serde(default)]
+    pub slugs: Vec<(Locale, Slug)>,
     pub hero: Option<HeroImage>,
     pub body_html: String,
     /// RFC 3339, for link previews and structured data.

@@ -1,6 +1,6 @@
 //! Articles as the admin lists them and opens them in the editor.
 
-use super::article_draft::{ArticleDraft, ArticleTranslation};
+use super::article_draft::ArticleDraft;
 use serde::{Deserialize, Serialize};
 
 /// Where an article stands.
@@ -69,5 +69,5 @@ pub struct EditedArticle {
     /// written. Loaded with the article: a load of its own inside the
     /// editor could run twice during a server render and leave the page's
     /// data out of step with the page.
-    pub translations: Vec<super::Translation<ArticleTranslation>>,
+    pub translations: Vec<super::Translation<super::PageTranslation>>,
 }

@@ -1,5 +1,6 @@
 //! An article as staff write it, and the rules it must pass to be saved.
 
+use super::draft_errors::{DraftErrors, Field};
 use super::media::MediaKey;
 use super::Slug;
 use serde::{Deserialize, Serialize};
@@ -33,79 +34,6 @@ pub struct ArticleDraft {
     pub seo_description: String,
 }
 
-/// An article in another language as staff write it: at the article's own
-/// slug under the language's prefix, with its title, summary and text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleTranslation {
-    pub title: String,
-    pub summary: String,
-    pub body_md: String,
-}
-
-impl ArticleTranslation {
-    /// The translation trimmed, or what is wrong with it per field.
-    pub fn validate(&self) -> Result<Self, DraftErrors> {
-        let mut errors = Vec::new();
-        let title = self.title.trim();
-        if title.is_empty() {
-            errors.push((
-                "title".into(),
-                "Give the article its title in this language.".into(),
-            ));
-        } else if title.chars().count() > TITLE_MAX {
-            errors.push((
-                "title".into(),
-                format!("Keep the title to {TITLE_MAX} characters."),
-            ));
-        }
-        let summary = self.summary.trim();
-        if summary.is_empty() {
-            errors.push((
-                "summary".into(),
-                "Write the summary in this language: lists and search results show it.".into(),
-            ));
-        } else if summary.chars().count() > SUMMARY_MAX {
-            errors.push((
-                "summary".into(),
-                format!("Keep the summary to {SUMMARY_MAX} characters."),
-            ));
-        }
-        if self.body_md.trim().is_empty() {
-            errors.push((
-                "body_md".into(),
-                "Write the article's text in this language.".into(),
-            ));
-        } else if self.body_md.len() > BODY_MAX {
-            errors.push((
-                "body_md".into(),
-                format!("The text is longer than {BODY_MAX} characters."),
-            ));
-        }
-        if errors.is_empty() {
-            Ok(Self {
-                title: title.to_owned(),
-                summary: summary.to_owned(),
-                body_md: self.body_md.trim().to_owned(),
-            })
-        } else {
-            Err(DraftErrors(errors))
-        }
-    }
-}
-
-/// What is wrong with a draft, per field name, in form order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftErrors(pub Vec<(String, String)>);
-
-impl DraftErrors {
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
-    }
-}
-
 /// A draft that passed every rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidDraft {
@@ -129,14 +57,14 @@ pub struct ValidHero {
 
 impl ArticleDraft {
     pub fn validate(&self) -> Result<ValidDraft, DraftErrors> {
-        let mut errors = Vec::new();
-        let mut add = |field: &str, message: String| errors.push((field.to_owned(), message));
+        let mut errors = DraftErrors::default();
+        let mut add = |field: Field, message: String| errors.add(field, message);
         let title = self.title.trim();
         if title.is_empty() {
-            add("title", "Give the article a title.".into());
+            add(Field::Title, "Give the article a title.".into());
         } else if title.chars().count() > TITLE_MAX {
             add(
-                "title",
+                Field::Title,
                 format!("Keep the title to {TITLE_MAX} characters."),
             );
         }
@@ -152,36 +80,36 @@ impl ArticleDraft {
         };
         if let Err(e) = &slug {
             if !title.is_empty() || !self.slug.trim().is_empty() {
-                add("slug", format!("The address part: {e}"));
+                add(Field::Slug, format!("The address part: {e}"));
             }
         }
         let category = self.category.trim();
         if category.is_empty() {
-            add("category", "Choose or type a category.".into());
+            add(Field::Category, "Choose or type a category.".into());
         } else if category.chars().count() > CATEGORY_MAX || Slug::from_title(category).is_err() {
-            add("category", format!("Use a category name of up to {CATEGORY_MAX} characters, with letters or digits."));
+            add(Field::Category, format!("Use a category name of up to {CATEGORY_MAX} characters, with letters or digits."));
         }
         let summary = self.summary.trim();
         if summary.chars().count() > SUMMARY_MAX {
-            add("summary", format!("Keep the summary to {SUMMARY_MAX} characters: it is the text search engines show."));
+            add(Field::Summary, format!("Keep the summary to {SUMMARY_MAX} characters: it is the text search engines show."));
         }
         if self.body_md.trim().is_empty() {
-            add("body_md", "Write the article's text.".into());
+            add(Field::BodyMd, "Write the article's text.".into());
         } else if self.body_md.len() > BODY_MAX {
             add(
-                "body_md",
+                Field::BodyMd,
                 format!("The text is longer than {BODY_MAX} characters."),
             );
         }
         if self.seo_title.trim().chars().count() > TITLE_MAX {
             add(
-                "seo_title",
+                Field::SeoTitle,
                 format!("Keep the search title to {TITLE_MAX} characters (about 60 show)."),
             );
         }
         if self.seo_description.trim().chars().count() > SUMMARY_MAX {
             add(
-                "seo_description",
+                Field::SeoDescription,
                 format!(
                     "Keep the search description to {SUMMARY_MAX} characters (about 155 show)."
                 ),
@@ -197,13 +125,13 @@ impl ArticleDraft {
             Some(key) => {
                 if alt.is_empty() {
                     add(
-                        "hero_alt",
+                        Field::HeroAlt,
                         "Describe the image for people who can't see it, or mark it decorative."
                             .into(),
                     );
                 } else if alt.chars().count() > ALT_MAX {
                     add(
-                        "hero_alt",
+                        Field::HeroAlt,
                         format!("Keep the description to {ALT_MAX} characters."),
                     );
                 }
@@ -226,7 +154,7 @@ impl ArticleDraft {
                 seo_title: self.seo_title.trim().to_owned(),
                 seo_description: self.seo_description.trim().to_owned(),
             }),
-            _ => Err(DraftErrors(errors)),
+            _ => Err(errors),
         }
     }
 }

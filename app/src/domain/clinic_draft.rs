@@ -1,6 +1,6 @@
 //! The clinic's facts as staff edit them in the admin, and their rules.
 
-use super::article_draft::DraftErrors;
+use super::draft_errors::{DraftErrors, Field};
 use super::{ClinicInfo, Phone, SocialLink};
 use serde::{Deserialize, Serialize};
 
@@ -55,48 +55,48 @@ impl ClinicDraft {
     }
 
     pub fn validate(&self) -> Result<ClinicInfo, DraftErrors> {
-        let mut errors: Vec<(String, String)> = Vec::new();
-        let mut required = |field: &str, value: &str, max: usize, what: &str| {
+        let mut errors = DraftErrors::default();
+        let mut required = |field: Field, value: &str, max: usize, what: &str| {
             let value = value.trim();
             if value.is_empty() {
-                errors.push((field.into(), format!("Fill in {what}.")));
+                errors.add(field, format!("Fill in {what}."));
             } else if value.chars().count() > max {
-                errors.push((field.into(), format!("Keep {what} to {max} characters.")));
+                errors.add(field, format!("Keep {what} to {max} characters."));
             }
             value.to_owned()
         };
-        let name = required("name", &self.name, LINE_MAX, "the clinic's name");
-        let tagline = required("tagline", &self.tagline, LINE_MAX, "the tagline");
+        let name = required(Field::Name, &self.name, LINE_MAX, "the clinic's name");
+        let tagline = required(Field::Tagline, &self.tagline, LINE_MAX, "the tagline");
         let description = required(
-            "description",
+            Field::Description,
             &self.description,
             TEXT_MAX,
             "the description",
         );
-        let about = required("about", &self.about, TEXT_MAX, "the about text");
+        let about = required(Field::About, &self.about, TEXT_MAX, "the about text");
         let area_served = required(
-            "area_served",
+            Field::AreaServed,
             &self.area_served,
             LINE_MAX,
             "the area served",
         );
         let phone = Phone::parse(&self.phone);
         if let Err(e) = &phone {
-            errors.push(("phone".into(), e.to_string()));
+            errors.add(Field::Phone, e.to_string());
         }
         let email = self.email.trim().to_owned();
         if !email_address::EmailAddress::is_valid(&email) {
-            errors.push((
-                "email".into(),
-                "Type an e-mail address like info@example.com.".into(),
-            ));
+            errors.add(
+                Field::Email,
+                "Type an e-mail address like info@example.com.",
+            );
         }
         let address = self.address.trim();
         if address.chars().count() > LINE_MAX {
-            errors.push((
-                "address".into(),
+            errors.add(
+                Field::Address,
                 format!("Keep the address to {LINE_MAX} characters."),
-            ));
+            );
         }
         let mut social = Vec::new();
         for line in lines(&self.social) {
@@ -112,10 +112,10 @@ impl ClinicDraft {
                     });
                 }
                 _ => {
-                    errors.push((
-                        "social".into(),
+                    errors.add(
+                        Field::Social,
                         format!("Write each link as Name | https://… (this line isn't: {line})"),
-                    ));
+                    );
                     break;
                 }
             }
@@ -137,7 +137,7 @@ impl ClinicDraft {
                 services: Vec::new(),
                 text: Default::default(),
             }),
-            _ => Err(DraftErrors(errors)),
+            _ => Err(errors),
         }
     }
 }
@@ -173,18 +173,18 @@ mod tests {
 
     #[test]
     fn each_mistake_names_its_field() {
-        type Case = (fn(&mut ClinicDraft), &'static str);
+        type Case = (fn(&mut ClinicDraft), Field);
         let cases: [Case; 4] = [
-            (|d| d.name.clear(), "name"),
-            (|d| d.phone = "12".into(), "phone"),
-            (|d| d.email = "not an address".into(), "email"),
-            (|d| d.social = "Facebook http://x".into(), "social"),
+            (|d| d.name.clear(), Field::Name),
+            (|d| d.phone = "12".into(), Field::Phone),
+            (|d| d.email = "not an address".into(), Field::Email),
+            (|d| d.social = "Facebook http://x".into(), Field::Social),
         ];
         for (break_it, field) in cases {
             let mut draft = valid();
             break_it(&mut draft);
             let errors = draft.validate().err().unwrap_or_default();
-            assert!(errors.get(field).is_some(), "{field}: {errors:?}");
+            assert!(errors.get(field).is_some(), "{field:?}: {errors:?}");
         }
     }
 }

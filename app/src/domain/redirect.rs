@@ -1,5 +1,6 @@
 //! Old addresses that now live elsewhere (WordPress links, renamed pages).
 
+use super::draft_errors::{DraftErrors, Field};
 use crate::routes;
 use serde::{Deserialize, Serialize};
 
@@ -28,32 +29,35 @@ const RESERVED: [&str; 5] = [
 
 /// Checks a redirect staff typed; returns it trimmed, or the sentence to
 /// show next to the field.
-pub fn check(from: &str, to: &str) -> Result<(String, String), (&'static str, String)> {
+pub fn check(from: &str, to: &str) -> Result<(String, String), DraftErrors> {
     let from = from.trim();
     let to = to.trim();
     let path_like =
         |p: &str| p.starts_with('/') && !p.starts_with("//") && !p.contains(char::is_whitespace);
     if !path_like(from) || from.len() > PATH_MAX {
-        return Err((
-            "from",
-            "Type the old address's path, starting with /, e.g. /old-post/".into(),
+        return Err(DraftErrors::on(
+            Field::From,
+            "Type the old address's path, starting with /, e.g. /old-post/",
         ));
     }
     if from == routes::HOME || RESERVED.iter().any(|r| routes::under(from, r)) {
-        return Err((
-            "from",
+        return Err(DraftErrors::on(
+            Field::From,
             format!("{from} is an address this site uses itself."),
         ));
     }
     let absolute = to.starts_with("https://") && !to.contains(char::is_whitespace);
     if !(path_like(to) || absolute) || to.len() > PATH_MAX {
-        return Err((
-            "to",
-            "Type a path on this site (starting with /) or a full https:// address.".into(),
+        return Err(DraftErrors::on(
+            Field::To,
+            "Type a path on this site (starting with /) or a full https:// address.",
         ));
     }
     if from == to {
-        return Err(("to", "An address can't redirect to itself.".into()));
+        return Err(DraftErrors::on(
+            Field::To,
+            "An address can't redirect to itself.",
+        ));
     }
     Ok((from.to_owned(), to.to_owned()))
 }
@@ -74,17 +78,17 @@ mod tests {
     #[test]
     fn refuses_what_would_break_the_site() {
         for (from, to, field) in [
-            ("old", "/x", "from"),
-            ("//evil.example", "/x", "from"),
-            ("/admin", "/x", "from"),
-            ("/api/admin/me", "/x", "from"),
-            ("/", "/x", "from"),
-            ("/a", "javascript:alert(1)", "to"),
-            ("/a", "//evil.example", "to"),
-            ("/a", "/a", "to"),
+            ("old", "/x", Field::From),
+            ("//evil.example", "/x", Field::From),
+            ("/admin", "/x", Field::From),
+            ("/api/admin/me", "/x", Field::From),
+            ("/", "/x", Field::From),
+            ("/a", "javascript:alert(1)", Field::To),
+            ("/a", "//evil.example", Field::To),
+            ("/a", "/a", Field::To),
         ] {
             assert_eq!(
-                check(from, to).map_err(|e| e.0),
+                check(from, to).map_err(|e| e.0[0].0),
                 Err(field),
                 "{from} -> {to}"
             );

@@ -1,7 +1,8 @@
 //! A service page as staff edit it, and the rules it must pass. The address
 //! stays fixed: patients, links and search engines already use it.
 
-use super::article_draft::{DraftErrors, BODY_MAX, SUMMARY_MAX};
+use super::article_draft::{BODY_MAX, SUMMARY_MAX};
+use super::draft_errors::{DraftErrors, Field};
 use super::Slug;
 use serde::{Deserialize, Serialize};
 
@@ -28,70 +29,13 @@ pub struct EditedService {
     pub draft: ServiceDraft,
     /// The page in each language besides English, empty where not yet
     /// written.
-    pub translations: Vec<super::Translation<TranslationDraft>>,
-}
-
-/// A service page in another language, as staff write it: its own address
-/// and words; without a body the page shows the English one with a note.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranslationDraft {
-    pub slug: String,
-    pub name: String,
-    pub summary: String,
-    pub body_md: String,
-}
-
-/// A translation that passed its rules.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidTranslation {
-    pub slug: Slug,
-    pub name: String,
-    pub summary: String,
-    pub body_md: String,
-}
-
-impl TranslationDraft {
-    /// The translation trimmed, or what is wrong with it per field.
-    pub fn validate(&self) -> Result<ValidTranslation, DraftErrors> {
-        let mut errors = Vec::new();
-        let slug = Slug::parse(self.slug.trim()).map_err(|_| {
-            errors.push((
-                "slug".into(),
-                "Write the address in lower-case letters, digits and hyphens, for example acupuntura.".into(),
-            ));
-        });
-        let name = check_name(
-            &self.name,
-            "Give the service its name in this language.",
-            &mut errors,
-        );
-        let summary = check_summary(
-            &self.summary,
-            "Write the one-line summary in this language.",
-            &mut errors,
-        );
-        if self.body_md.len() > BODY_MAX {
-            errors.push((
-                "body_md".into(),
-                format!("The text is longer than {BODY_MAX} characters."),
-            ));
-        }
-        match slug {
-            Ok(slug) if errors.is_empty() => Ok(ValidTranslation {
-                slug,
-                name: name.to_owned(),
-                summary: summary.to_owned(),
-                body_md: self.body_md.trim().to_owned(),
-            }),
-            _ => Err(DraftErrors(errors)),
-        }
-    }
+    pub translations: Vec<super::Translation<super::PageTranslation>>,
 }
 
 impl ServiceDraft {
     /// The draft trimmed, or what is wrong with it per field.
     pub fn validate(&self) -> Result<Self, DraftErrors> {
-        let mut errors = Vec::new();
+        let mut errors = DraftErrors::default();
         let name = check_name(&self.name, "Give the service a name.", &mut errors);
         let summary = check_summary(
             &self.summary,
@@ -99,63 +43,59 @@ impl ServiceDraft {
             &mut errors,
         );
         if self.body_md.trim().is_empty() {
-            errors.push(("body_md".into(), "Write the page's text.".into()));
+            errors.add(Field::BodyMd, "Write the page's text.");
         } else if self.body_md.len() > BODY_MAX {
-            errors.push((
-                "body_md".into(),
+            errors.add(
+                Field::BodyMd,
                 format!("The text is longer than {BODY_MAX} characters."),
-            ));
+            );
         }
         if self.seo_title.trim().chars().count() > NAME_MAX {
-            errors.push((
-                "seo_title".into(),
+            errors.add(
+                Field::SeoTitle,
                 format!("Keep the search title to {NAME_MAX} characters."),
-            ));
+            );
         }
         if self.seo_description.trim().chars().count() > SUMMARY_MAX {
-            errors.push((
-                "seo_description".into(),
+            errors.add(
+                Field::SeoDescription,
                 format!("Keep the search description to {SUMMARY_MAX} characters."),
-            ));
+            );
         }
-        if errors.is_empty() {
-            Ok(Self {
-                name: name.to_owned(),
-                summary: summary.to_owned(),
-                body_md: self.body_md.clone(),
-                seo_title: self.seo_title.trim().to_owned(),
-                seo_description: self.seo_description.trim().to_owned(),
-            })
-        } else {
-            Err(DraftErrors(errors))
-        }
+        errors.or_ok(|| Self {
+            name: name.to_owned(),
+            summary: summary.to_owned(),
+            body_md: self.body_md.clone(),
+            seo_title: self.seo_title.trim().to_owned(),
+            seo_description: self.seo_description.trim().to_owned(),
+        })
     }
 }
 
 /// A service's name trimmed; missing or too long is said on `name`.
-fn check_name<'a>(raw: &'a str, missing: &str, errors: &mut Vec<(String, String)>) -> &'a str {
+fn check_name<'a>(raw: &'a str, missing: &str, errors: &mut DraftErrors) -> &'a str {
     let name = raw.trim();
     if name.is_empty() {
-        errors.push(("name".into(), missing.into()));
+        errors.add(Field::Name, missing);
     } else if name.chars().count() > NAME_MAX {
-        errors.push((
-            "name".into(),
+        errors.add(
+            Field::Name,
             format!("Keep the name to {NAME_MAX} characters."),
-        ));
+        );
     }
     name
 }
 
 /// A service's summary trimmed; missing or too long is said on `summary`.
-fn check_summary<'a>(raw: &'a str, missing: &str, errors: &mut Vec<(String, String)>) -> &'a str {
+fn check_summary<'a>(raw: &'a str, missing: &str, errors: &mut DraftErrors) -> &'a str {
     let summary = raw.trim();
     if summary.is_empty() {
-        errors.push(("summary".into(), missing.into()));
+        errors.add(Field::Summary, missing);
     } else if summary.chars().count() > SUMMARY_MAX {
-        errors.push((
-            "summary".into(),
+        errors.add(
+            Field::Summary,
             format!("Keep the summary to {SUMMARY_MAX} characters."),
-        ));
+        );
     }
     summary
 }
@@ -167,8 +107,8 @@ mod tests {
     #[test]
     fn every_field_is_required_and_limited() {
         let empty = ServiceDraft::default().validate().err().unwrap_or_default();
-        for field in ["name", "summary", "body_md"] {
-            assert!(empty.get(field).is_some(), "{field}: {empty:?}");
+        for field in [Field::Name, Field::Summary, Field::BodyMd] {
+            assert!(empty.get(field).is_some(), "{field:?}: {empty:?}");
         }
         let long = ServiceDraft {
             name: "n".repeat(NAME_MAX + 1),
@@ -178,38 +118,6 @@ mod tests {
         };
         let errors = long.validate().err().unwrap_or_default();
         assert_eq!(errors.0.len(), 3, "{errors:?}");
-    }
-
-    #[test]
-    fn a_translation_needs_an_address_a_name_and_a_summary_but_no_body() {
-        let empty = TranslationDraft::default()
-            .validate()
-            .err()
-            .unwrap_or_default();
-        for field in ["slug", "name", "summary"] {
-            assert!(empty.get(field).is_some(), "{field}: {empty:?}");
-        }
-        assert!(empty.get("body_md").is_none());
-        let bad = TranslationDraft {
-            slug: "Acupuntura China".into(),
-            name: "Acupuntura".into(),
-            summary: "Agujas finas.".into(),
-            body_md: String::new(),
-        };
-        assert!(bad
-            .validate()
-            .err()
-            .unwrap_or_default()
-            .get("slug")
-            .is_some());
-        let good = TranslationDraft {
-            slug: " acupuntura ".into(),
-            ..bad
-        };
-        assert_eq!(
-            good.validate().map(|t| t.slug.to_string()),
-            Ok("acupuntura".into())
-        );
     }
 
     #[test]

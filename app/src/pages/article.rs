@@ -4,7 +4,7 @@ use crate::components::{
 };
 use crate::domain::seo::{or, PageKind, PageSeo, ShareImage};
 use crate::domain::{ArticleView, Msg, PageNumber};
-use crate::routes;
+use crate::routes::{self, Pages};
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +14,16 @@ pub fn ArticlePage() -> impl IntoView {
     let view = page_data(|| get_article(w.locale, slug.get_untracked()));
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move { show_loaded(view.await, move |view| article_view(w, view)) })}
+            {move || Suspend::new(async move {
+                show_loaded(view.await, move |view| {
+                    // Reached by another language's address (the language
+                    // switch keeps the slug): its own address instead.
+                    if slug.get_untracked() != view.article.summary.slug.as_str() {
+                        crate::api::redirect_page(&w.pages().article(&view.article.summary.slug));
+                    }
+                    article_view(w, view)
+                })
+            })}
         </Suspense>
     }
 }
@@ -29,6 +38,11 @@ fn article_view(w: Words, view: ArticleView) -> impl IntoView {
     let description = or(&article.seo_description, &summary.summary);
     let category_path = pages.articles(Some(&summary.category.slug), PageNumber::FIRST);
     let seo = PageSeo {
+        alternates: article
+            .slugs
+            .iter()
+            .map(|(l, slug)| (*l, Pages(*l).article(slug)))
+            .collect(),
         kind: PageKind::Article {
             published: article.published_at.clone(),
             modified: article.modified_at.clone(),

@@ -99,7 +99,9 @@ pub async fn article_revision(id: i64, version: i64) -> Result<ArticleDraft, Api
 }
 
 /// Saves an article's translation into `locale`: its title, summary and
-/// text, shown at the article's address under the language's prefix.
+/// text, and optionally its own address in that language (the English
+/// address answers 302 to it there); without one, the English address
+/// under the language's prefix.
 /// `version` must be the one the editor opened (0 before the first save),
 /// or the save is refused (409). Returns the new version.
 #[server(input = leptos::server_fn::codec::Json, endpoint = "admin/save_article_translation")]
@@ -107,7 +109,7 @@ pub async fn save_article_translation(
     id: i64,
     locale: crate::domain::Locale,
     version: i64,
-    translation: crate::domain::article_draft::ArticleTranslation,
+    translation: crate::domain::PageTranslation,
 ) -> Result<i64, ApiError> {
     use crate::api::server::{staff, state};
     use crate::server::auth::EditsContent;
@@ -117,7 +119,7 @@ pub async fn save_article_translation(
         // The English article is the article itself (`save_article`).
         return Err(ApiError::NotFound);
     }
-    let valid = translation.validate()?;
+    let valid = translation.validate(crate::domain::Translated::Article)?;
     let db = state()?.db;
     Ok(translations::save_article(&db, id, locale, version, &valid, staff.member.id).await?)
 }

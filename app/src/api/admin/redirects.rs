@@ -15,21 +15,18 @@ pub async fn list_redirects() -> Result<Vec<Redirect>, ApiError> {
 #[server(endpoint = "admin/add_redirect")]
 pub async fn add_redirect(from: String, to: String) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::domain::article_draft::DraftErrors;
     use crate::domain::redirect;
+    use crate::domain::{DraftErrors, Field};
     use crate::server::auth::{audit, EditsContent};
     use crate::server::redirects;
     let staff = staff::<EditsContent>().await?;
-    let invalid = |field: &str, message: String| {
-        ApiError::InvalidDraft(DraftErrors(vec![(field.to_owned(), message)]))
-    };
-    let (from, to) = redirect::check(&from, &to).map_err(|(field, m)| invalid(field, m))?;
+    let (from, to) = redirect::check(&from, &to).map_err(ApiError::InvalidDraft)?;
     let db = state()?.db;
     if !redirects::add(&db, &from, &to, redirects::RedirectOrigin::Staff).await? {
-        return Err(invalid(
-            "from",
+        return Err(ApiError::InvalidDraft(DraftErrors::on(
+            Field::From,
             format!("{from} already redirects somewhere: delete that one first."),
-        ));
+        )));
     }
     Ok(audit::record(&db, staff.member.id, "redirect.add", Some(&from)).await?)
 }

@@ -1,8 +1,8 @@
 //! Editing service pages: editors and administrators.
 
 use crate::api::ApiError;
-use crate::domain::service_draft::{EditedService, ServiceDraft, TranslationDraft};
-use crate::domain::{Locale, ServiceSummary, Slug};
+use crate::domain::service_draft::{EditedService, ServiceDraft};
+use crate::domain::{Locale, PageTranslation, ServiceSummary, Slug};
 use leptos::prelude::*;
 
 #[server(endpoint = "admin/services")]
@@ -43,7 +43,7 @@ pub async fn save_service_translation(
     slug: Slug,
     locale: Locale,
     version: i64,
-    draft: TranslationDraft,
+    draft: PageTranslation,
 ) -> Result<i64, ApiError> {
     use crate::api::server::{staff, state};
     use crate::server::auth::EditsContent;
@@ -53,7 +53,7 @@ pub async fn save_service_translation(
         // The English page is the service itself (`save_service`).
         return Err(ApiError::NotFound);
     }
-    let valid = draft.validate()?;
+    let valid = draft.validate(crate::domain::Translated::Service)?;
     let db = state()?.db;
     Ok(
         editor::services::save_translation(&db, &slug, locale, version, &valid, staff.member.id)

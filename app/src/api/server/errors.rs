@@ -2,7 +2,7 @@
 //! place. Internal causes are logged here and never sent.
 
 use crate::api::ApiError;
-use crate::domain::article_draft::DraftErrors;
+use crate::domain::{DraftErrors, Field};
 use crate::server::auth::accounts::CreateError;
 use crate::server::auth::{AccessError, SignInError};
 use crate::server::editor::EditError;
@@ -66,18 +66,17 @@ impl From<SubmitError> for ApiError {
 
 impl From<EditError> for ApiError {
     fn from(err: EditError) -> Self {
-        let on_field = |field: &str, message: &str| {
-            Self::InvalidDraft(DraftErrors(vec![(field.into(), message.to_owned())]))
-        };
+        let on_field =
+            |field: Field, message: &str| Self::InvalidDraft(DraftErrors::on(field, message));
         match err {
             EditError::Conflict => Self::Conflict,
-            EditError::SlugTaken => on_field("slug", "Another article already uses this address."),
+            EditError::SlugTaken => on_field(Field::Slug, "Another article already uses this address."),
             EditError::ServiceSlugTaken => on_field(
-                "slug",
+                Field::Slug,
                 "Another service already has this address: choose another.",
             ),
             EditError::ImageMissing => on_field(
-                "hero",
+                Field::Hero,
                 &format!(
                     "This image is not on the server as a hero image: upload it again (at least {} pixels wide).",
                     crate::domain::media::MIN_WIDTH

@@ -128,8 +128,8 @@ pub fn redirect_page(to: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::article_draft::DraftErrors;
     use crate::domain::request::FieldErrors;
+    use crate::domain::DraftErrors;
 
     /// Every kind of error: its status, its `Retry-After`, and the start of
     /// the sentence the reader is shown.

@@ -43,30 +43,38 @@ fn an_empty_slug_comes_from_the_title() {
 
 #[test]
 fn each_rule_names_its_field() {
-    type Case = (&'static str, fn(&mut ArticleDraft), &'static str);
+    type Case = (&'static str, fn(&mut ArticleDraft), Field);
     let cases: Vec<Case> = vec![
-        ("no title", |d| d.title = " ".into(), "title"),
+        ("no title", |d| d.title = " ".into(), Field::Title),
         (
             "long title",
             |d| d.title = "t".repeat(TITLE_MAX + 1),
-            "title",
+            Field::Title,
         ),
-        ("bad slug", |d| d.slug = "Not A Slug".into(), "slug"),
-        ("no category", |d| d.category = String::new(), "category"),
+        ("bad slug", |d| d.slug = "Not A Slug".into(), Field::Slug),
+        (
+            "no category",
+            |d| d.category = String::new(),
+            Field::Category,
+        ),
         (
             "long summary",
             |d| d.summary = "s".repeat(SUMMARY_MAX + 1),
-            "summary",
+            Field::Summary,
         ),
-        ("no body", |d| d.body_md = "\n".into(), "body_md"),
-        ("image without alt", |d| d.hero = Some(key()), "hero_alt"),
+        ("no body", |d| d.body_md = "\n".into(), Field::BodyMd),
+        (
+            "image without alt",
+            |d| d.hero = Some(key()),
+            Field::HeroAlt,
+        ),
         (
             "long alt",
             |d| {
                 d.hero = Some(key());
                 d.hero_alt = "a".repeat(ALT_MAX + 1);
             },
-            "hero_alt",
+            Field::HeroAlt,
         ),
     ];
     for (name, break_it, field) in cases {

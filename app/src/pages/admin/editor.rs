@@ -1,22 +1,20 @@
 use super::article_delete::DeleteArticle;
 use super::article_preview::render_preview;
 use super::article_preview::ArticlePreview;
-use super::article_translation::ArticleTranslationEditor;
+use super::draft_form::{text_field, DraftForm, TextField};
 use super::hero_field::HeroField;
 use super::kept_draft::{keep_unsaved, storage_key, UnsavedChanges};
 use super::language_tabs::{language_tabs, panel_id, tab_id};
 use super::seo_fields::SeoFields;
+use super::translation_editor::translation_editor;
 use crate::api::admin::articles::{
-    article_revision, open_article, save_article, set_article_state,
+    article_revision, open_article, save_article, save_article_translation, set_article_state,
 };
-use crate::api::ApiError;
-use crate::components::browser::{
-    local_storage_set, local_to_utc, replace_url, warn_before_leaving,
-};
+use crate::components::browser::{local_storage_set, local_to_utc, replace_url};
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::article_admin::{ArticleState, EditedArticle};
-use crate::domain::article_draft::{ArticleDraft, DraftErrors, BODY_MAX, SUMMARY_MAX, TITLE_MAX};
-use crate::domain::Locale;
+use crate::domain::article_draft::{ArticleDraft, TITLE_MAX};
+use crate::domain::{Field, Locale, Slug, Translated};
 use crate::routes::{self, ArticleIdParams};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,90 +47,58 @@ pub fn AdminArticleEditor() -> impl IntoView {
     }
 }
 
-/// What the editor holds while an article is open.
+/// What the editor holds while an article is open: the draft (with its
+/// version, errors and notice), the article's id once saved, its state.
 #[derive(Clone, Copy)]
 struct Editing {
+    form: DraftForm<ArticleDraft>,
     id: RwSignal<Option<i64>>,
-    version: RwSignal<i64>,
     state: RwSignal<ArticleState>,
-    draft: RwSignal<ArticleDraft>,
-    last_saved: RwSignal<ArticleDraft>,
-    errors: RwSignal<DraftErrors>,
-    notice: RwSignal<Option<String>>,
-    busy: RwSignal<bool>,
 }
 
 impl Editing {
     fn new(article: Option<&EditedArticle>) -> Self {
         let saved = article.map(|a| a.draft.clone()).unwrap_or_default();
         Self {
+            form: DraftForm::new(saved, article.map_or(0, |a| a.version)),
             id: RwSignal::new(article.map(|a| a.id)),
-            version: RwSignal::new(article.map_or(0, |a| a.version)),
             state: RwSignal::new(article.map_or(ArticleState::Draft, |a| a.state)),
-            draft: RwSignal::new(saved.clone()),
-            last_saved: RwSignal::new(saved),
-            errors: RwSignal::new(DraftErrors::default()),
-            notice: RwSignal::new(None),
-            busy: RwSignal::new(false),
         }
-    }
-
-    /// A field's error, tracking changes.
-    fn error(self, name: &'static str) -> impl Fn() -> Option<String> + Copy {
-        move || self.errors.with(|e| e.get(name).map(str::to_owned))
-    }
-
-    /// An input handler writing the typed value into the draft with `f`.
-    fn setter(self, f: fn(&mut ArticleDraft, String)) -> impl Fn(leptos::ev::Event) + Copy {
-        move |ev| {
-            let value = event_target_value(&ev);
-            self.draft.update(|d| f(d, value));
-        }
-    }
-
-    fn fail(self, e: ApiError) {
-        match e {
-            ApiError::InvalidDraft(found) => self.errors.set(found),
-            other => self.notice.set(Some(other.to_string())),
-        }
-        self.busy.set(false);
     }
 
     /// Saves the draft, then moves it to `then`'s state (`published`,
     /// `scheduled` at a time, or `draft`) if given.
     fn save(self, then: Option<(&'static str, Option<String>)>) {
-        if self.busy.get_untracked() {
+        let Some(current) = self.form.begin() else {
             return;
-        }
-        self.busy.set(true);
-        self.errors.set(DraftErrors::default());
-        self.notice.set(None);
-        let current = self.draft.get_untracked();
+        };
         spawn_local(async move {
             let old_id = self.id.get_untracked();
-            match save_article(old_id, self.version.get_untracked(), current.clone()).await {
+            let version = self.form.version.get_untracked();
+            match save_article(old_id, version, current.clone()).await {
                 Ok((new_id, new_version)) => {
                     local_storage_set(&storage_key(old_id), None);
                     self.id.set(Some(new_id));
-                    self.version.set(new_version);
-                    self.last_saved.set(current);
                     let message = match then {
                         None => "Saved.",
                         Some((new_state, at)) => {
                             match set_article_state(new_id, new_state.to_owned(), at).await {
                                 Ok(()) => self.moved_to(new_state),
-                                Err(e) => return self.fail(e),
+                                Err(e) => {
+                                    // The text is saved; only the state change failed.
+                                    self.form.saved(current, new_version, String::new());
+                                    return self.form.fail(e);
+                                }
                             }
                         }
                     };
-                    self.notice.set(Some(message.to_owned()));
-                    self.busy.set(false);
+                    self.form.saved(current, new_version, message);
                     if old_id.is_none() {
                         // Give the new article its own address without rebuilding the editor.
                         replace_url(&routes::admin_article(new_id));
                     }
                 }
-                Err(e) => self.fail(e),
+                Err(e) => self.form.fail(e),
             }
         });
     }
@@ -156,12 +122,12 @@ impl Editing {
         spawn_local(async move {
             match article_revision(article, version_no).await {
                 Ok(old) => {
-                    self.draft.set(old);
-                    self.notice.set(Some(format!(
+                    self.form.draft.set(old);
+                    self.form.notice.set(Some(format!(
                         "Version {version_no} is in the editor. Save to keep it."
                     )));
                 }
-                Err(e) => self.notice.set(Some(e.to_string())),
+                Err(e) => self.form.notice.set(Some(e.to_string())),
             }
         });
     }
@@ -170,22 +136,25 @@ impl Editing {
 fn editor(article: Option<EditedArticle>) -> impl IntoView {
     let ed = Editing::new(article.as_ref());
     let when = article.as_ref().and_then(|a| a.when.clone());
+    // The saved address, which a translation keeps unless it has its own.
+    let english = article
+        .as_ref()
+        .and_then(|a| Slug::parse(&a.draft.slug).ok());
     let (revisions, translations) = article
         .map(|a| (a.revisions, a.translations))
         .unwrap_or_default();
-    let Editing {
-        id,
+    let id = ed.id;
+    let DraftForm {
         draft,
         last_saved,
         notice,
+        dirty,
         ..
-    } = ed;
-    let dirty = Memo::new(move |_| draft.get() != last_saved.get());
+    } = ed.form;
     let preview = RwSignal::new(None::<String>);
 
     // Unsaved text survives a closed tab or a failed save.
     let left_before = keep_unsaved(id, draft, dirty);
-    warn_before_leaving(dirty);
 
     let show_preview = move |_| render_preview(draft.get_untracked().body_md, preview, notice);
     let status_line = move || {
@@ -206,7 +175,7 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
             hidden=move || tab.get() != Locale::En>
         <p>"Status: " <strong>{status_line}</strong> {move || dirty.get().then_some(" · unsaved changes")}</p>
         <UnsavedChanges left_before draft/>
-        <div class="form-notice" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</div>
+        {ed.form.notice_view()}
         <form class="editor" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); ed.save(None); }>
             {article_fields(ed)}
             <PublishActions ed show_preview/>
@@ -215,12 +184,13 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
         {saved_versions(ed, revisions)}
         <DeleteArticle id draft last_saved notice/>
         </div>
-        {saved_id.map(|article| translations.into_iter().map(|saved| {
+        {saved_id.zip(english).map(|(article, english)| translations.into_iter().map(|saved| {
             let locale = saved.locale;
+            let send = move |draft, version| save_article_translation(article, locale, version, draft);
             view! {
                 <div role="tabpanel" id=panel_id(locale) aria-labelledby=tab_id(locale)
                     hidden=move || tab.get() != locale>
-                    <ArticleTranslationEditor id=article saved/>
+                    {translation_editor(Translated::Article, english.clone(), saved, send)}
                 </div>
             }
         }).collect_view())}
@@ -229,55 +199,52 @@ fn editor(article: Option<EditedArticle>) -> impl IntoView {
 
 /// The article's fields, each with its error.
 fn article_fields(ed: Editing) -> impl IntoView {
-    let Editing { draft, errors, .. } = ed;
-    let field = move |name: &'static str| ed.error(name);
-    let invalid = move |name: &'static str| move || field(name)().is_some().to_string();
-    let set = move |f: fn(&mut ArticleDraft, String)| ed.setter(f);
+    let form = ed.form;
+    let draft = form.draft;
+    let title = TextField::line(
+        "article-title",
+        "Title",
+        Field::Title,
+        |d: &ArticleDraft| d.title.clone(),
+        |d, v| d.title = v,
+    )
+    .max(TITLE_MAX);
+    let slug = TextField::line("article-slug", "Address", Field::Slug, |d: &ArticleDraft| d.slug.clone(), |d, v| d.slug = v)
+        .hint("/articles/… — leave empty to make it from the title. Lowercase letters, digits and hyphens.");
+    let category = TextField::line(
+        "article-category",
+        "Category",
+        Field::Category,
+        |d: &ArticleDraft| d.category.clone(),
+        |d, v| d.category = v,
+    );
+    let summary = TextField::summary(
+        "article-summary",
+        "Summary (also the description search engines show)",
+        |d: &ArticleDraft| d.summary.clone(),
+        |d, v| d.summary = v,
+    );
+    let body = TextField::markdown(
+        "article-body",
+        "Text (Markdown)",
+        |d: &ArticleDraft| d.body_md.clone(),
+        |d, v| d.body_md = v,
+    )
+    .hint("Blank line between paragraphs; ## for a heading; 1. for a numbered list; **bold**.");
     view! {
-        <div class="field">
-            <label for="article-title">"Title"</label>
-            <input id="article-title" type="text" maxlength=TITLE_MAX autocomplete="off"
-                aria-describedby="article-title-error" aria-invalid=invalid("title")
-                prop:value=move || draft.with(|d| d.title.clone()) on:input=set(|d, v| d.title = v)/>
-            <p class="field-error" id="article-title-error">{field("title")}</p>
-        </div>
-        <div class="field">
-            <label for="article-slug">"Address"</label>
-            <p class="field-hint" id="article-slug-hint">"/articles/… — leave empty to make it from the title. Lowercase letters, digits and hyphens."</p>
-            <input id="article-slug" type="text" autocomplete="off" aria-describedby="article-slug-hint article-slug-error"
-                aria-invalid=invalid("slug")
-                prop:value=move || draft.with(|d| d.slug.clone()) on:input=set(|d, v| d.slug = v)/>
-            <p class="field-error" id="article-slug-error">{field("slug")}</p>
-        </div>
-        <div class="field">
-            <label for="article-category">"Category"</label>
-            <input id="article-category" type="text" autocomplete="off" aria-describedby="article-category-error"
-                aria-invalid=invalid("category")
-                prop:value=move || draft.with(|d| d.category.clone()) on:input=set(|d, v| d.category = v)/>
-            <p class="field-error" id="article-category-error">{field("category")}</p>
-        </div>
-        <div class="field">
-            <label for="article-summary">"Summary (also the description search engines show)"</label>
-            <textarea id="article-summary" rows="2" maxlength=SUMMARY_MAX aria-describedby="article-summary-error"
-                prop:value=move || draft.with(|d| d.summary.clone()) on:input=set(|d, v| d.summary = v)></textarea>
-            <p class="field-error" id="article-summary-error">{field("summary")}</p>
-        </div>
-        <HeroField draft errors/>
+        {text_field(form, title)}
+        {text_field(form, slug)}
+        {text_field(form, category)}
+        {text_field(form, summary)}
+        <HeroField draft errors=form.errors/>
         <SeoFields prefix="article"
             title=Signal::derive(move || draft.with(|d| d.seo_title.clone()))
             on_title=Callback::new(move |v| draft.update(|d| d.seo_title = v))
             description=Signal::derive(move || draft.with(|d| d.seo_description.clone()))
             on_description=Callback::new(move |v| draft.update(|d| d.seo_description = v))
-            title_error=Signal::derive(field("seo_title"))
-            description_error=Signal::derive(field("seo_description"))/>
-        <div class="field">
-            <label for="article-body">"Text (Markdown)"</label>
-            <p class="field-hint" id="article-body-hint">"Blank line between paragraphs; ## for a heading; 1. for a numbered list; **bold**."</p>
-            <textarea id="article-body" rows="16" maxlength=BODY_MAX aria-describedby="article-body-hint article-body-error"
-                aria-invalid=invalid("body_md")
-                prop:value=move || draft.with(|d| d.body_md.clone()) on:input=set(|d, v| d.body_md = v)></textarea>
-            <p class="field-error" id="article-body-error">{field("body_md")}</p>
-        </div>
+            title_error=Signal::derive(form.error(Field::SeoTitle))
+            description_error=Signal::derive(form.error(Field::SeoDescription))/>
+        {text_field(form, body)}
     }
 }
 
@@ -290,7 +257,7 @@ fn PublishActions(
     let schedule_at = RwSignal::new(String::new());
     view! {
         <p class="editor-actions">
-            <button class="button" type="submit" aria-disabled=move || ed.busy.get().to_string()>"Save draft"</button>
+            <button class="button" type="submit" aria-disabled=move || ed.form.busy.get().to_string()>"Save draft"</button>
             <button class="button button-secondary" type="button" on:click=show_preview>"Preview"</button>
             <button class="button" type="button" on:click=move |_| ed.save(Some(("published", None)))>"Publish now"</button>
             {move || (ed.state.get() != ArticleState::Draft).then(|| view! {

@@ -1,6 +1,7 @@
 use crate::components::browser::{chosen_file, upload};
-use crate::domain::article_draft::{ArticleDraft, DraftErrors, ALT_MAX};
+use crate::domain::article_draft::{ArticleDraft, ALT_MAX};
 use crate::domain::media::{MAX_UPLOAD_BYTES, MIN_WIDTH};
+use crate::domain::{DraftErrors, Field};
 use crate::routes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,9 +31,9 @@ pub fn HeroField(draft: RwSignal<ArticleDraft>, errors: RwSignal<DraftErrors>) -
     let image_error = move || {
         upload_error
             .get()
-            .or_else(|| errors.with(|e| e.get("hero").map(str::to_owned)))
+            .or_else(|| errors.with(|e| e.get(Field::Hero).map(str::to_owned)))
     };
-    let alt_error = move || errors.with(|e| e.get("hero_alt").map(str::to_owned));
+    let alt_error = move || errors.with(|e| e.get(Field::HeroAlt).map(str::to_owned));
     let limit_mb = MAX_UPLOAD_BYTES / (1024 * 1024);
 
     view! {

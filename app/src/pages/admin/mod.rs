@@ -4,10 +4,10 @@
 mod accounts;
 mod article_delete;
 mod article_preview;
-mod article_translation;
 mod articles;
 mod audit;
 mod clinic;
+mod draft_form;
 mod editor;
 mod hero_field;
 mod home;
@@ -21,6 +21,7 @@ mod requests;
 mod seo_fields;
 mod services;
 mod sign_in;
+mod translation_editor;
 mod two_factor;
 
 pub use accounts::AdminAccounts;
@@ -36,7 +37,3 @@ pub use requests::AdminRequests;
 pub use services::{AdminServiceEditor, AdminServices};
 pub use sign_in::AdminSignIn;
 pub use two_factor::AdminTwoFactor;
-
-/// A translation saved by someone else since this tab opened it: nothing of
-/// either is lost, but this one is not saved over theirs.
-const STALE_TRANSLATION: &str = "Someone else saved this translation after you opened it, so yours was not saved over theirs. Copy your text, reload the page to see theirs, and save again.";

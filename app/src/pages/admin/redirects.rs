@@ -2,6 +2,7 @@ use crate::api::admin::redirects::{list_redirects, AddRedirect, DeleteRedirect};
 use crate::api::ApiError;
 use crate::components::{show_loaded, Loading, PageMeta};
 use crate::domain::redirect::{Redirect, PATH_MAX};
+use crate::domain::Field;
 use leptos::prelude::*;
 
 /// Old addresses and where they now go: made by the WordPress import or
@@ -14,7 +15,7 @@ pub fn AdminRedirects() -> impl IntoView {
         move || (add.version().get(), remove.version().get()),
         |_| list_redirects(),
     );
-    let error_for = move |field: &'static str| {
+    let error_for = move |field: Field| {
         move || match add.value().get() {
             Some(Err(ApiError::InvalidDraft(errors))) => errors.get(field).map(str::to_owned),
             _ => None,
@@ -38,14 +39,14 @@ pub fn AdminRedirects() -> impl IntoView {
                 <p class="field-hint" id="redirect-from-hint">"The path only, e.g. /old-post/"</p>
                 <input id="redirect-from" name="from" type="text" autocomplete="off" maxlength=PATH_MAX required
                     aria-describedby="redirect-from-hint redirect-from-error"/>
-                <p class="field-error" id="redirect-from-error">{error_for("from")}</p>
+                <p class="field-error" id="redirect-from-error">{error_for(Field::From)}</p>
             </div>
             <div class="field">
                 <label for="redirect-to">"New address"</label>
                 <p class="field-hint" id="redirect-to-hint">"A path on this site, e.g. /articles/new-post, or a full https:// address"</p>
                 <input id="redirect-to" name="to" type="text" autocomplete="off" maxlength=PATH_MAX required
                     aria-describedby="redirect-to-hint redirect-to-error"/>
-                <p class="field-error" id="redirect-to-error">{error_for("to")}</p>
+                <p class="field-error" id="redirect-to-error">{error_for(Field::To)}</p>
             </div>
             <button class="button" type="submit">"Add redirect"</button>
         </ActionForm>

@@ -123,7 +123,7 @@ pub async fn view(db: &Db, locale: Locale, slug: &Slug) -> Result<ArticleView, S
     let row = db::articles::public_by_slug(db, locale.code(), slug.as_str())
         .await?
         .ok_or(ServerError::NotFound)?;
-    let image = db::media::hero_of_article(db, slug.as_str())
+    let image = db::media::hero_of_article(db, &row.english_slug)
         .await?
         .map(media::from_row)
         .transpose()?;
@@ -135,7 +135,20 @@ pub async fn view(db: &Db, locale: Locale, slug: &Slug) -> Result<ArticleView, S
             row.hero_alt.unwrap_or_default()
         },
     });
+    let english = stored_slug(&row.english_slug)?;
+    let own = db::articles::translated_slugs_of(db, row.id).await?;
+    let slugs = Locale::ALL
+        .into_iter()
+        .map(|l| {
+            let slug = match own.iter().find(|t| t.locale == l.code()) {
+                Some(t) => stored_slug(&t.slug)?,
+                None => english.clone(),
+            };
+            Ok((l, slug))
+        })
+        .collect::<Result<_, ServerError>>()?;
     let article = Article {
+        slugs,
         // Public articles always have a publication date.
         published_at: row.summary.published_at.clone(),
         summary: summary_from_row(locale, row.summary)?,
@@ -145,7 +158,7 @@ pub async fn view(db: &Db, locale: Locale, slug: &Slug) -> Result<ArticleView, S
         seo_title: row.seo_title,
         seo_description: row.seo_description,
     };
-    let related = db::articles::related(db, locale.code(), row.category_id, slug.as_str(), RELATED)
+    let related = db::articles::related(db, locale.code(), row.category_id, row.id, RELATED)
         .await?
         .into_iter()
         .map(|row| summary_from_row(locale, row))

@@ -7,7 +7,10 @@ use crate::server::ServerError;
 
 /// A published article as the feed shows it.
 pub struct FeedItem {
+    /// Its English address.
     pub slug: Slug,
+    /// Its address in every language, English first.
+    pub slugs: Vec<(Locale, Slug)>,
     pub title: String,
     pub summary: String,
     pub category: String,
@@ -17,14 +20,29 @@ pub struct FeedItem {
 
 /// The newest `limit` published articles (every one when `limit` is `None`).
 pub async fn published_articles(db: &Db, limit: Option<i64>) -> Result<Vec<FeedItem>, ServerError> {
+    let own = db::articles::translated_slugs(db).await?;
     db::articles::for_feed(db, limit)
         .await?
         .into_iter()
         .map(|row| {
             let published_at = Timestamp::parse_stored(&row.published_at)?;
             let updated_at = Timestamp::parse_stored(&row.updated_at)?;
+            let slug = stored_slug(&row.slug)?;
+            let slugs = Locale::ALL
+                .into_iter()
+                .map(|l| {
+                    let translated = own
+                        .iter()
+                        .find(|t| t.english_slug == row.slug && t.locale == l.code());
+                    Ok((
+                        l,
+                        translated.map_or(Ok(slug.clone()), |t| stored_slug(&t.slug))?,
+                    ))
+                })
+                .collect::<Result<_, ServerError>>()?;
             Ok(FeedItem {
-                slug: stored_slug(&row.slug)?,
+                slug,
+                slugs,
                 title: row.title,
                 summary: row.summary,
                 category: row.category,

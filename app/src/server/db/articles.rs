@@ -6,8 +6,10 @@ use crate::domain::article_admin::ArticleState;
 use crate::server::ServerError;
 
 /// What a public article list shows of each article, in the language of
-/// [`IN_LOCALE`]'s `$1` where translated, else as written.
-const SUMMARY_COLUMNS: &str = "a.slug, COALESCE(t.title, a.title) AS title,
+/// [`IN_LOCALE`]'s `$1` where translated, else as written; the address is
+/// the one it has in that language.
+const SUMMARY_COLUMNS: &str =
+    "COALESCE(t.slug, a.slug) AS slug, COALESCE(t.title, a.title) AS title,
     COALESCE(t.summary, a.summary) AS summary, c.slug AS category_slug,
     COALESCE(ct.name, c.name) AS category_name, t.article_id IS NOT NULL AS translated,
     ct.slug IS NOT NULL AS category_translated, a.published_at";
@@ -38,6 +40,10 @@ pub struct SummaryRow {
 pub struct ArticleRow {
     #[sqlx(flatten)]
     pub summary: SummaryRow,
+    pub id: i64,
+    /// Its address as written; `summary.slug` is its address in the
+    /// language asked for.
+    pub english_slug: String,
     pub hero_alt: Option<String>,
     pub hero_decorative: bool,
     pub body_html: String,
@@ -129,45 +135,81 @@ pub async fn public_page(
     .fetch_all(c).await)?)
 }
 
-/// A published article by its slug, in `locale` where translated. Staff's
-/// search title and description are written for the article as written,
-/// so a translation goes without them (its own title and summary serve).
+/// A published article by its address in `locale`, its English one or
+/// any other language's (the language switch keeps the address of the page
+/// it leaves), in `locale` where translated. Staff's search title and
+/// description are written for the article as written, so a translation
+/// goes without them (its own title and summary serve).
 pub async fn public_by_slug(
     db: &Db,
     locale: &str,
     slug: &str,
 ) -> Result<Option<ArticleRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS}, a.hero_alt, a.hero_decorative,
+        "SELECT {SUMMARY_COLUMNS}, a.id, a.slug AS english_slug, a.hero_alt, a.hero_decorative,
                 COALESCE(t.body_html, a.body_html) AS body_html, a.category_id, a.updated_at,
                 CASE WHEN t.article_id IS NULL THEN a.seo_title ELSE '' END AS seo_title,
                 CASE WHEN t.article_id IS NULL THEN a.seo_description ELSE '' END AS seo_description
              FROM {IN_LOCALE}
-             WHERE {PUBLIC} AND a.slug = $2"
+             WHERE {PUBLIC} AND (a.slug = $2
+               OR a.id IN (SELECT article_id FROM article_translations WHERE slug = $2))
+             ORDER BY CASE WHEN t.slug = $2 THEN 0 WHEN a.slug = $2 THEN 1 ELSE 2 END
+             LIMIT 1"
     ))
     .bind(locale)
     .bind(slug)
     .fetch_optional(c).await)?)
 }
 
-/// Other published articles of a category, newest first, in `locale`
-/// where translated.
+/// Other published articles of a category than article `except`, newest
+/// first, in `locale` where translated.
 pub async fn related(
     db: &Db,
     locale: &str,
     category_id: i64,
-    except_slug: &str,
+    except: i64,
     limit: i64,
 ) -> Result<Vec<SummaryRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM {IN_LOCALE}
-         WHERE {PUBLIC} AND a.category_id = $2 AND a.slug <> $3
+         WHERE {PUBLIC} AND a.category_id = $2 AND a.id <> $3
          ORDER BY a.published_at DESC, a.id DESC LIMIT $4"
     ))
     .bind(locale)
     .bind(category_id)
-    .bind(except_slug)
+    .bind(except)
     .bind(limit)
+    .fetch_all(c).await)?)
+}
+
+/// A published article's own address in another language.
+#[derive(Debug, sqlx::FromRow)]
+pub struct TranslatedSlugRow {
+    /// The article's English address.
+    pub english_slug: String,
+    pub locale: String,
+    pub slug: String,
+}
+
+/// Every published article's own addresses in other languages (an
+/// article without one keeps its English address there).
+pub async fn translated_slugs(db: &Db) -> Result<Vec<TranslatedSlugRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&format!(
+        "SELECT a.slug AS english_slug, t.locale, t.slug
+         FROM articles a JOIN article_translations t ON t.article_id = a.id
+         WHERE {PUBLIC} AND t.slug IS NOT NULL ORDER BY a.id, t.locale"
+    ))
+    .fetch_all(c).await)?)
+}
+
+/// Article `id`'s own addresses in other languages.
+pub async fn translated_slugs_of(db: &Db, id: i64) -> Result<Vec<TranslatedSlugRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT a.slug AS english_slug, t.locale, t.slug
+         FROM articles a JOIN article_translations t ON t.article_id = a.id
+         WHERE a.id = $1 AND t.slug IS NOT NULL ORDER BY t.locale",
+    )
+    .bind(id)
     .fetch_all(c).await)?)
 }
 
@@ -280,6 +322,8 @@ pub async fn link_to_wordpress(db: &Db, id: i64, wordpress_id: i64) -> Result<()
 pub struct TranslationRow {
     pub locale: String,
     pub version: i64,
+    /// `None`: the English address.
+    pub slug: Option<String>,
     pub title: String,
     pub summary: String,
     pub body_md: String,
@@ -289,7 +333,7 @@ pub struct TranslationRow {
 /// through `db::translations`).
 pub async fn translations_by_id(db: &Db, id: i64) -> Result<Vec<TranslationRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT locale, version, title, summary, body_md FROM article_translations
+        "SELECT locale, version, slug, title, summary, body_md FROM article_translations
          WHERE article_id = $1 ORDER BY locale",
     )
     .bind(id)

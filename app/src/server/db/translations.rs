@@ -14,6 +14,8 @@ use serde::Serialize;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Fields<'a> {
     Article {
+        /// `None`: the English address serves this language too.
+        slug: Option<&'a str>,
         title: &'a str,
         summary: &'a str,
         body_md: &'a str,
@@ -53,7 +55,7 @@ pub enum TranslationSaved {
     Saved(i64),
     /// Someone saved this translation after `expected_version`.
     Conflict,
-    /// A service's translated address is another service's.
+    /// The translated address is another article's (or service's).
     SlugTaken,
 }
 
@@ -82,10 +84,8 @@ pub async fn save(
     if current.unwrap_or(0) != expected_version {
         return Ok(TranslationSaved::Conflict);
     }
-    if let Fields::Service { slug, .. } = fields {
-        if service_slug_taken(tx, id, slug).await? {
-            return Ok(TranslationSaved::SlugTaken);
-        }
+    if slug_taken(tx, fields, id).await? {
+        return Ok(TranslationSaved::SlugTaken);
     }
     let version = expected_version + 1;
     write(tx, id, locale, version, fields).await?;
@@ -144,16 +144,23 @@ async fn content_exists(tx: &mut Tx, fields: &Fields<'_>, id: i64) -> Result<boo
     Ok(found.is_some())
 }
 
-/// Another service answers at `slug`: in any language (a translated
-/// address is its service's in every language the site reads it in) or
-/// in English.
-async fn service_slug_taken(tx: &mut Tx, id: i64, slug: &str) -> Result<bool, ServerError> {
-    Ok(crate::on_tx!(tx, c => sqlx::query_scalar(
+/// Other content of the same kind answers at the translated address: in
+/// any language (a translated address is its content's in every language
+/// the site reads it in) or in English.
+async fn slug_taken(tx: &mut Tx, fields: &Fields<'_>, id: i64) -> Result<bool, ServerError> {
+    let (slug, translations, owner, table) = match *fields {
+        Fields::Article { slug: None, .. } => return Ok(false),
+        Fields::Article {
+            slug: Some(slug), ..
+        } => (slug, "article_translations", "article_id", "articles"),
+        Fields::Service { slug, .. } => (slug, "service_translations", "service_id", "services"),
+    };
+    Ok(crate::on_tx!(tx, c => sqlx::query_scalar(&format!(
         "SELECT EXISTS (
-           SELECT 1 FROM service_translations WHERE slug = $2 AND service_id <> $1
+           SELECT 1 FROM {translations} WHERE slug = $2 AND {owner} <> $1
            UNION ALL
-           SELECT 1 FROM services WHERE slug = $2 AND id <> $1)",
-    )
+           SELECT 1 FROM {table} WHERE slug = $2 AND id <> $1)"
+    ))
     .bind(id)
     .bind(slug)
     .fetch_one(c).await)?)
@@ -168,21 +175,23 @@ async fn write(
 ) -> Result<(), ServerError> {
     match *fields {
         Fields::Article {
+            slug,
             title,
             summary,
             body_md,
             body_html,
         } => {
             crate::on_tx!(tx, c => sqlx::query(
-                "INSERT INTO article_translations (article_id, locale, version, title, summary, body_md, body_html)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                "INSERT INTO article_translations (article_id, locale, version, slug, title, summary, body_md, body_html)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                  ON CONFLICT (article_id, locale) DO UPDATE SET version = excluded.version,
-                   title = excluded.title, summary = excluded.summary,
+                   slug = excluded.slug, title = excluded.title, summary = excluded.summary,
                    body_md = excluded.body_md, body_html = excluded.body_html",
             )
             .bind(id)
             .bind(locale)
             .bind(version)
+            .bind(slug)
             .bind(title)
             .bind(summary)
             .bind(body_md)

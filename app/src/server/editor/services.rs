@@ -1,7 +1,8 @@
 //! Service pages as staff edit them: same version check as articles.
 
 use super::EditError;
-use crate::domain::service_draft::{EditedService, ServiceDraft, ValidTranslation};
+use crate::domain::service_draft::{EditedService, ServiceDraft};
+use crate::domain::ValidPageTranslation;
 use crate::domain::{Locale, Slug};
 use crate::server::content::{now_utc, stored_slug};
 use crate::server::db::{self, services::ServiceSaved, Db};
@@ -64,7 +65,7 @@ pub async fn save_translation(
     slug: &Slug,
     locale: Locale,
     expected_version: i64,
-    translation: &ValidTranslation,
+    translation: &ValidPageTranslation,
     staff_id: i64,
 ) -> Result<i64, EditError> {
     let row = db::services::for_editing(db, slug.as_str())

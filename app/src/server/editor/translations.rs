@@ -3,9 +3,7 @@
 //! a revision and recorded in the audit log in the same transaction.
 
 use super::EditError;
-use crate::domain::article_draft::ArticleTranslation;
-use crate::domain::service_draft::{TranslationDraft, ValidTranslation};
-use crate::domain::{Locale, Translation};
+use crate::domain::{Locale, PageTranslation, Translation, ValidPageTranslation};
 use crate::server::content::now_utc;
 use crate::server::db::audit::Entry;
 use crate::server::db::translations::{self, Fields, TranslationSaved};
@@ -31,14 +29,17 @@ fn every_language<T: Default>(
         .collect()
 }
 
+/// An article's translations; the address is empty where it keeps its
+/// English one.
 pub async fn of_article(
     db: &Db,
     id: i64,
-) -> Result<Vec<Translation<ArticleTranslation>>, ServerError> {
+) -> Result<Vec<Translation<PageTranslation>>, ServerError> {
     let rows = db::articles::translations_by_id(db, id).await?;
     Ok(every_language(|locale| {
         rows.iter().find(|r| r.locale == locale.code()).map(|r| {
-            let fields = ArticleTranslation {
+            let fields = PageTranslation {
+                slug: r.slug.clone().unwrap_or_default(),
                 title: r.title.clone(),
                 summary: r.summary.clone(),
                 body_md: r.body_md.clone(),
@@ -51,13 +52,13 @@ pub async fn of_article(
 pub async fn of_service(
     db: &Db,
     id: i64,
-) -> Result<Vec<Translation<TranslationDraft>>, ServerError> {
+) -> Result<Vec<Translation<PageTranslation>>, ServerError> {
     let rows = db::services::translations_by_id(db, id).await?;
     Ok(every_language(|locale| {
         rows.iter().find(|r| r.locale == locale.code()).map(|r| {
-            let fields = TranslationDraft {
+            let fields = PageTranslation {
                 slug: r.slug.clone(),
-                name: r.name.clone(),
+                title: r.name.clone(),
                 summary: r.summary.clone(),
                 body_md: r.body_md.clone(),
             };
@@ -76,11 +77,11 @@ fn saver<'a>(staff_id: i64, at: &'a str, action: &'a str, subject: &'a str) -> E
     }
 }
 
-fn saved(outcome: TranslationSaved) -> Result<i64, EditError> {
+fn saved(outcome: TranslationSaved, taken: EditError) -> Result<i64, EditError> {
     match outcome {
         TranslationSaved::Saved(version) => Ok(version),
         TranslationSaved::Conflict => Err(EditError::Conflict),
-        TranslationSaved::SlugTaken => Err(EditError::ServiceSlugTaken),
+        TranslationSaved::SlugTaken => Err(taken),
     }
 }
 
@@ -91,11 +92,12 @@ pub async fn save_article(
     id: i64,
     locale: Locale,
     expected_version: i64,
-    t: &ArticleTranslation,
+    t: &ValidPageTranslation,
     staff_id: i64,
 ) -> Result<i64, EditError> {
     let body_html = markdown::render(&t.body_md);
     let fields = Fields::Article {
+        slug: t.slug.as_ref().map(|s| s.as_str()),
         title: &t.title,
         summary: &t.summary,
         body_md: &t.body_md,
@@ -103,7 +105,9 @@ pub async fn save_article(
     };
     let (at, subject) = (now_utc().to_stored(), format!("{id}/{}", locale.code()));
     let who = saver(staff_id, &at, "article.translate", &subject);
-    saved(translations::save(db, id, locale.code(), expected_version, &fields, &who).await?)
+    let outcome =
+        translations::save(db, id, locale.code(), expected_version, &fields, &who).await?;
+    saved(outcome, EditError::SlugTaken)
 }
 
 /// Saves service `id`'s translation (validated) if it is still at
@@ -114,7 +118,7 @@ pub async fn save_service(
     english_slug: &str,
     locale: Locale,
     expected_version: i64,
-    t: &ValidTranslation,
+    t: &ValidPageTranslation,
     staff_id: i64,
 ) -> Result<i64, EditError> {
     let body_html = if t.body_md.trim().is_empty() {
@@ -122,9 +126,15 @@ pub async fn save_service(
     } else {
         markdown::render(&t.body_md)
     };
+    // A service's translation always has its address (`Translated::Service`).
+    let Some(slug) = &t.slug else {
+        return Err(
+            ServerError::Corrupt("a service translation without its address".into()).into(),
+        );
+    };
     let fields = Fields::Service {
-        slug: t.slug.as_str(),
-        name: &t.name,
+        slug: slug.as_str(),
+        name: &t.title,
         summary: &t.summary,
         body_md: &t.body_md,
         body_html: &body_html,
@@ -134,5 +144,7 @@ pub async fn save_service(
         format!("{english_slug}/{}", locale.code()),
     );
     let who = saver(staff_id, &at, "service.translate", &subject);
-    saved(translations::save(db, id, locale.code(), expected_version, &fields, &who).await?)
+    let outcome =
+        translations::save(db, id, locale.code(), expected_version, &fields, &who).await?;
+    saved(outcome, EditError::ServiceSlugTaken)
 }

@@ -239,7 +239,7 @@ async fn staff_translate_a_service_and_an_article_and_patients_read_them_in_span
     assert_eq!(opened["translations"][0]["version"], 1);
     let body = json!({
         "slug": "acupuncture", "locale": "Es", "version": 1,
-        "draft": { "slug": "acupuntura", "name": "Acupuntura",
+        "draft": { "slug": "acupuntura", "title": "Acupuntura",
                    "summary": "Agujas finas.", "body_md": "## Qué esperar\n\nUsted se recuesta." }
     });
     let refused = post_json(
@@ -549,4 +549,120 @@ async fn a_new_article_after_a_deleted_one_is_translated_from_nothing() {
         "{}",
         saved.text().await.unwrap_or_default()
     );
+}
+
+/// An article may have its own address in Spanish, as service pages do:
+/// patients, lists, hreflang and the sitemap use it, and either language's
+/// other address answers 302 to the one of the page asked for. An address
+/// another article has, in any language, is refused on its field.
+#[tokio::test]
+async fn an_article_translated_with_its_own_address_is_read_there_in_spanish() {
+    use app::domain::staff::Role;
+    use serde_json::json;
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let english = "5-ways-that-acupuncture-helps-with-low-back-pain";
+    let spanish = "acupuntura-y-dolor-lumbar";
+    let id = app
+        .count(&format!("SELECT id FROM articles WHERE slug = '{english}'"))
+        .await;
+    let path = "/api/admin/save_article_translation";
+    let translation = |version: i64, slug: &str| {
+        json!({
+            "id": id, "locale": "Es", "version": version,
+            "translation": { "slug": slug, "title": "Acupuntura y dolor lumbar",
+                             "summary": "Cómo ayuda la acupuntura.", "body_md": "Texto." }
+        })
+    };
+    let badly_written = post_json(
+        &app,
+        &editor.client,
+        path,
+        &translation(0, "Acupuntura Lumbar"),
+    )
+    .await;
+    assert_eq!(badly_written.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = post_json(&app, &editor.client, path, &translation(0, spanish)).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+
+    let page = app.page(&format!("/es/articulos/{spanish}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.text("h1"), "Acupuntura y dolor lumbar");
+    let alternate = |hreflang: &str| {
+        page.attrs(
+            &format!(r#"link[rel="alternate"][hreflang="{hreflang}"]"#),
+            "href",
+        )
+    };
+    assert!(alternate("es")[0].ends_with(&format!("/es/articulos/{spanish}")));
+    assert!(alternate("en")[0].ends_with(&format!("/articles/{english}")));
+    assert!(page.attrs(r#"link[rel="canonical"]"#, "href")[0].ends_with(spanish));
+
+    // Each language's other address goes to the page's own.
+    for (asked, own) in [
+        (
+            format!("/es/articulos/{english}"),
+            format!("/es/articulos/{spanish}"),
+        ),
+        (
+            format!("/articles/{spanish}"),
+            format!("/articles/{english}"),
+        ),
+    ] {
+        let moved = app.get(&asked).await;
+        assert_eq!(moved.status(), StatusCode::FOUND, "{asked}");
+        assert_eq!(
+            moved
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok()),
+            Some(own.as_str()),
+            "{asked}"
+        );
+    }
+    let list = app.page("/es/articulos").await;
+    assert!(list
+        .attrs(".article-item a", "href")
+        .contains(&format!("/es/articulos/{spanish}")));
+    let sitemap = app
+        .get("/sitemap.xml")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        sitemap.contains(&format!("/es/articulos/{spanish}</loc>")),
+        "{sitemap}"
+    );
+
+    // The editor opens it with its address; another article may not take it.
+    let opened = app
+        .call(&editor.client, "admin/article", &[("id", &id.to_string())])
+        .await;
+    let opened: serde_json::Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened["translations"][0]["fields"]["slug"], spanish);
+    let (other, _): (i64, i64) = app
+        .save_article(&editor.client, None, 0, "Sciatica", "sciatica")
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    for taken in [spanish, english] {
+        let clash = json!({
+            "id": other, "locale": "Es", "version": 0,
+            "translation": { "slug": taken, "title": "Ciática", "summary": "Resumen.", "body_md": "Texto." }
+        });
+        let refused = post_json(&app, &editor.client, path, &clash).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{taken}"
+        );
+        let errors = crate::support::helpers::draft_errors(refused).await;
+        assert_eq!(
+            errors.get(app::domain::Field::Slug),
+            Some("Another article already uses this address."),
+            "{errors:?}"
+        );
+    }
 }

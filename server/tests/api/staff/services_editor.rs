@@ -1,5 +1,6 @@
 use crate::support::helpers::{spawn_app, ArticleSpec};
 use app::domain::staff::Role;
+use app::domain::Field;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -70,9 +71,9 @@ async fn a_stale_or_invalid_service_save_changes_nothing() {
     assert_eq!(stale.status(), StatusCode::CONFLICT);
     let invalid = save(&app, &editor.client, 2, " ", "", "").await;
     assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let errors = invalid.text().await.unwrap_or_default();
-    for field in ["name", "summary", "body_md"] {
-        assert!(errors.contains(field), "{field}: {errors}");
+    let errors = crate::support::helpers::draft_errors(invalid).await;
+    for field in [Field::Name, Field::Summary, Field::BodyMd] {
+        assert!(errors.get(field).is_some(), "{field:?}: {errors:?}");
     }
     let page = app.page("/services/acupuncture").await;
     assert!(page.inner_html("main").contains("One."));

@@ -232,6 +232,14 @@ pub async fn api_error(response: reqwest::Response) -> app::api::ApiError {
     decoded(response).await
 }
 
+/// What a refused save said about its fields (a `422`'s `InvalidDraft`).
+pub async fn draft_errors(response: reqwest::Response) -> app::domain::DraftErrors {
+    match api_error(response).await {
+        app::api::ApiError::InvalidDraft(errors) => errors,
+        other => panic!("not a refused draft: {other:?}"),
+    }
+}
+
 /// GET `path` from a browser that accepts `encodings`.
 pub async fn get_accepting(app: &TestApp, path: &str, encodings: &str) -> reqwest::Response {
     app.client
