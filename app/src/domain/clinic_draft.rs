@@ -32,6 +32,14 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The clinic's facts open in the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditedClinic {
+    /// Sent back with a save: a save against an older version is refused.
+    pub version: i64,
+    pub draft: ClinicDraft,
+}
+
 impl ClinicDraft {
     pub fn from_info(info: &ClinicInfo) -> Self {
         Self {

@@ -2,6 +2,7 @@
 
 use crate::domain::redirect::Redirect;
 use crate::server::content::{now_utc, staff_time};
+use crate::server::db::audit::{Audited, Entry};
 use crate::server::db::{self, Db};
 use crate::server::ServerError;
 
@@ -41,6 +42,41 @@ pub async fn add(
     db::redirects::add(db, from, to, origin, &now_utc().to_stored()).await
 }
 
-pub async fn delete(db: &Db, from: &str) -> Result<(), ServerError> {
-    db::redirects::delete(db, from).await
+/// Staff member `staff_id` adds a redirect unless `from` already has one,
+/// with its audit entry in the same transaction; says whether it was added.
+pub async fn add_by_staff(
+    db: &Db,
+    from: &str,
+    to: &str,
+    staff_id: i64,
+) -> Result<bool, ServerError> {
+    let now = now_utc().to_stored();
+    let mut audited = Audited::begin(db).await?;
+    if !db::redirects::add_in(&mut audited.tx, from, to, RedirectOrigin::Staff, &now).await? {
+        return audited.rollback().await.map(|()| false);
+    }
+    audited
+        .commit(&entry(staff_id, &now, "redirect.add", from))
+        .await?;
+    Ok(true)
+}
+
+/// Staff member `staff_id` removes the redirect of `from`, with its audit
+/// entry in the same transaction.
+pub async fn delete_by_staff(db: &Db, from: &str, staff_id: i64) -> Result<(), ServerError> {
+    let now = now_utc().to_stored();
+    let mut audited = Audited::begin(db).await?;
+    db::redirects::delete_in(&mut audited.tx, from).await?;
+    audited
+        .commit(&entry(staff_id, &now, "redirect.delete", from))
+        .await
+}
+
+fn entry<'a>(staff_id: i64, at: &'a str, action: &'a str, from: &'a str) -> Entry<'a> {
+    Entry {
+        staff_id,
+        at,
+        action,
+        subject: Some(from),
+    }
 }

@@ -37,6 +37,7 @@ pub fn of(endpoint: &str) -> Access {
         | "save_service"
         | "save_service_translation"
         | "save_article_translation"
+        | "clinic"
         | "save_clinic"
         | "redirects"
         | "add_redirect"

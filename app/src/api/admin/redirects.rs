@@ -17,27 +17,26 @@ pub async fn add_redirect(from: String, to: String) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
     use crate::domain::redirect;
     use crate::domain::{DraftErrors, Field};
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
     use crate::server::redirects;
     let staff = staff::<EditsContent>().await?;
     let (from, to) = redirect::check(&from, &to).map_err(ApiError::InvalidDraft)?;
     let db = state()?.db;
-    if !redirects::add(&db, &from, &to, redirects::RedirectOrigin::Staff).await? {
+    if !redirects::add_by_staff(&db, &from, &to, staff.member.id).await? {
         return Err(ApiError::InvalidDraft(DraftErrors::on(
             Field::From,
             format!("{from} already redirects somewhere: delete that one first."),
         )));
     }
-    Ok(audit::record(&db, staff.member.id, "redirect.add", Some(&from)).await?)
+    Ok(())
 }
 
 #[server(endpoint = "admin/delete_redirect")]
 pub async fn delete_redirect(from: String) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
     use crate::server::redirects;
     let staff = staff::<EditsContent>().await?;
     let db = state()?.db;
-    redirects::delete(&db, &from).await?;
-    Ok(audit::record(&db, staff.member.id, "redirect.delete", Some(&from)).await?)
+    Ok(redirects::delete_by_staff(&db, &from, staff.member.id).await?)
 }

@@ -1,14 +1,14 @@
 use super::draft_form::{text_field, DraftForm, TextField};
-use crate::api::admin::clinic::save_clinic;
-use crate::components::{show_loaded, use_clinic, Loading, PageMeta};
-use crate::domain::clinic_draft::ClinicDraft;
-use crate::domain::{ClinicInfo, Field};
+use crate::api::admin::clinic::{open_clinic, save_clinic};
+use crate::components::{show_loaded, Loading, PageMeta};
+use crate::domain::clinic_draft::{ClinicDraft, EditedClinic};
+use crate::domain::Field;
 use leptos::prelude::*;
 
 /// The clinic's facts as every page, search engines and link previews show them.
 #[component]
 pub fn AdminClinic() -> impl IntoView {
-    let clinic = use_clinic();
+    let clinic = Resource::new(|| (), |()| open_clinic());
     view! {
         <PageMeta title=Some("Clinic details".to_owned()) description="The clinic's name, phone, address and hours."/>
         <h1>"Clinic details"</h1>
@@ -47,13 +47,12 @@ const FIELDS: [ClinicField; 11] = [
     (Field::Social, "Social profiles", "One per line: Facebook | https://facebook.com/…", 3, |d| d.social.clone(), |d, v| d.social = v),
 ];
 
-fn clinic_form(info: ClinicInfo) -> impl IntoView {
-    // The clinic's facts have no version yet: the last save wins.
-    let form = DraftForm::new(ClinicDraft::from_info(&info), 0);
+fn clinic_form(clinic: EditedClinic) -> impl IntoView {
+    let form = DraftForm::new(clinic.draft, clinic.version);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.submit(
-            |draft, version| async move { save_clinic(draft).await.map(|()| version) },
+            |draft, version| save_clinic(version, draft),
             "Saved: every page shows the new details.".to_owned(),
         );
     };

@@ -87,8 +87,10 @@ async fn append(
 /// every appender (this process's and other servers'), committed only
 /// together with its entry, rolled back (dropped) without one.
 pub struct Audited {
-    _turn: tokio::sync::MutexGuard<'static, ()>,
+    // Declared first so it is dropped first: the next appender's turn
+    // starts after this transaction is gone.
     pub tx: Tx,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl Audited {
@@ -108,6 +110,13 @@ impl Audited {
         } = *entry;
         append_in(&mut self.tx, Some(staff_id), action, subject, at).await?;
         self.tx.commit().await?;
+        Ok(())
+    }
+
+    /// Keeps nothing (a refused change). Awaited, so the database has let
+    /// go of it before the next appender's turn; a drop only queues it.
+    pub async fn rollback(self) -> Result<(), ServerError> {
+        self.tx.rollback().await?;
         Ok(())
     }
 }

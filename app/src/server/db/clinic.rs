@@ -1,6 +1,8 @@
 //! The clinic's facts (a single row) and its social links.
 
-use super::Db;
+use super::audit::{Audited, Entry};
+use super::translations::{keep_revision, Revision};
+use super::{Db, Tx};
 use crate::domain::ClinicInfo;
 use crate::server::ServerError;
 
@@ -95,11 +97,68 @@ pub async fn exists(db: &Db) -> Result<bool, ServerError> {
     )
 }
 
-/// Writes the clinic's facts (the single row) and replaces its social links:
-/// hours and specialties one per line, the phone as its ten digits.
+/// Writes the clinic's facts as the seed does (staff's saves go through
+/// `write` in their audited transaction).
 pub async fn save(db: &Db, clinic: &ClinicInfo) -> Result<(), ServerError> {
     let mut tx = db.begin().await?;
-    crate::on_tx!(&mut tx, c => sqlx::query(
+    write(&mut tx, clinic).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The version of the clinic's facts staff last saved (1: as seeded).
+pub async fn version(db: &Db) -> Result<i64, ServerError> {
+    Ok(
+        crate::on_pool!(db, c => sqlx::query_scalar("SELECT version FROM clinic WHERE id = 1")
+        .fetch_optional(c).await)?
+        .unwrap_or(0),
+    )
+}
+
+/// A staff save of the clinic's facts: kept as `Saved(version)`, or
+/// refused because someone saved them after the version it started from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClinicSaved {
+    Saved(i64),
+    Conflict,
+}
+
+/// Staff's save of the facts, if they are still at `expected_version`: the
+/// change, a revision (`as_typed`, the form as staff wrote it) and the
+/// audit entry `by`, in one transaction.
+pub async fn save_by_staff(
+    db: &Db,
+    expected_version: i64,
+    clinic: &ClinicInfo,
+    as_typed: &impl serde::Serialize,
+    by: &Entry<'_>,
+) -> Result<ClinicSaved, ServerError> {
+    let mut audited = Audited::begin(db).await?;
+    let tx = &mut audited.tx;
+    let version = expected_version + 1;
+    let moved = crate::on_tx!(tx, c => sqlx::query("UPDATE clinic SET version = $1 WHERE id = 1 AND version = $2")
+        .bind(version)
+        .bind(expected_version)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    if moved == 0 {
+        return audited.rollback().await.map(|()| ClinicSaved::Conflict);
+    }
+    write(tx, clinic).await?;
+    let revision = Revision {
+        kind: "clinic",
+        id: 1,
+        locale: "en",
+        version,
+    };
+    keep_revision(tx, &revision, as_typed, by).await?;
+    audited.commit(by).await?;
+    Ok(ClinicSaved::Saved(version))
+}
+
+/// Writes the clinic's facts (the single row) and replaces its social links:
+/// hours and specialties one per line, the phone as its ten digits.
+pub async fn write(tx: &mut Tx, clinic: &ClinicInfo) -> Result<(), ServerError> {
+    crate::on_tx!(tx, c => sqlx::query(
         "INSERT INTO clinic (id, name, tagline, description, about, area_served, phone, email, address,
            hours, specialties)
          VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -119,15 +178,14 @@ pub async fn save(db: &Db, clinic: &ClinicInfo) -> Result<(), ServerError> {
     .bind(clinic.hours.join("\n"))
     .bind(clinic.specialties.join("\n"))
     .execute(c).await.map(|done| done.rows_affected()))?;
-    crate::on_tx!(&mut tx, c => sqlx::query("DELETE FROM social_links")
+    crate::on_tx!(tx, c => sqlx::query("DELETE FROM social_links")
         .execute(c).await.map(|done| done.rows_affected()))?;
     for (position, link) in (0_i64..).zip(&clinic.social) {
-        crate::on_tx!(&mut tx, c => sqlx::query("INSERT INTO social_links (label, url, position) VALUES ($1, $2, $3)")
+        crate::on_tx!(tx, c => sqlx::query("INSERT INTO social_links (label, url, position) VALUES ($1, $2, $3)")
             .bind(&link.label)
             .bind(&link.url)
             .bind(position)
             .execute(c).await.map(|done| done.rows_affected()))?;
     }
-    tx.commit().await?;
     Ok(())
 }

@@ -155,18 +155,23 @@ pub async fn save(
     let tx = &mut audited.tx;
     ensure_category(tx, article.category_slug, article.category_name).await?;
     if slug_taken(tx, article.slug, id).await? {
-        return Ok(ArticleSaved::SlugTaken);
+        return audited.rollback().await.map(|()| ArticleSaved::SlugTaken);
     }
     if let Some(key) = article.hero_src {
         if !hero_stored(tx, key).await? {
-            return Ok(ArticleSaved::ImageMissing);
+            return audited
+                .rollback()
+                .await
+                .map(|()| ArticleSaved::ImageMissing);
         }
     }
     let (id, version) = match id {
         None => (insert_draft(tx, article).await?, 1),
         Some(id) => {
             if !update_version(tx, id, expected_version, article).await? {
-                return if exists(tx, id).await? {
+                let found = exists(tx, id).await?;
+                audited.rollback().await?;
+                return if found {
                     Ok(ArticleSaved::Conflict)
                 } else {
                     Err(ServerError::NotFound)

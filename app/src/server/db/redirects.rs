@@ -1,6 +1,6 @@
 //! The redirect table: old addresses and where they now live.
 
-use super::Db;
+use super::{Db, Tx};
 use crate::server::ServerError;
 
 /// Who made a redirect.
@@ -61,7 +61,21 @@ pub async fn add(
     origin: RedirectOrigin,
     created_at: &str,
 ) -> Result<bool, ServerError> {
-    let done = crate::on_pool!(db, c => sqlx::query(
+    let mut tx = db.begin().await?;
+    let added = add_in(&mut tx, from, to, origin, created_at).await?;
+    tx.commit().await?;
+    Ok(added)
+}
+
+/// [`add`] inside `tx` (a staff change's audited transaction).
+pub async fn add_in(
+    tx: &mut Tx,
+    from: &str,
+    to: &str,
+    origin: RedirectOrigin,
+    created_at: &str,
+) -> Result<bool, ServerError> {
+    let done = crate::on_tx!(tx, c => sqlx::query(
         "INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (from_path) DO NOTHING",
     )
@@ -73,9 +87,9 @@ pub async fn add(
     Ok(done == 1)
 }
 
-/// Removes the redirect of `from`; none is not found.
-pub async fn delete(db: &Db, from: &str) -> Result<(), ServerError> {
-    let done = crate::on_pool!(db, c => sqlx::query("DELETE FROM redirects WHERE from_path = $1")
+/// Removes the redirect of `from` inside `tx`; none is not found.
+pub async fn delete_in(tx: &mut Tx, from: &str) -> Result<(), ServerError> {
+    let done = crate::on_tx!(tx, c => sqlx::query("DELETE FROM redirects WHERE from_path = $1")
         .bind(from)
         .execute(c).await.map(|done| done.rows_affected()))?;
     crate::server::error::one_row(done)

@@ -275,6 +275,7 @@ pub async fn save(
         let exists: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM services WHERE slug = $1")
             .bind(slug)
             .fetch_optional(c).await)?;
+        audited.rollback().await?;
         return match exists {
             Some(_) => Ok(ServiceSaved::Conflict),
             None => Err(ServerError::NotFound),

@@ -72,6 +72,7 @@ pub async fn save(
     let mut audited = Audited::begin(db).await?;
     let tx = &mut audited.tx;
     if !content_exists(tx, fields, id).await? {
+        audited.rollback().await?;
         return Err(ServerError::NotFound);
     }
     let (table, owner) = fields.table();
@@ -82,10 +83,16 @@ pub async fn save(
     .bind(locale)
     .fetch_optional(c).await)?;
     if current.unwrap_or(0) != expected_version {
-        return Ok(TranslationSaved::Conflict);
+        return audited
+            .rollback()
+            .await
+            .map(|()| TranslationSaved::Conflict);
     }
     if slug_taken(tx, fields, id).await? {
-        return Ok(TranslationSaved::SlugTaken);
+        return audited
+            .rollback()
+            .await
+            .map(|()| TranslationSaved::SlugTaken);
     }
     let version = expected_version + 1;
     write(tx, id, locale, version, fields).await?;

@@ -437,7 +437,7 @@ async fn a_stale_translation_is_refused_and_each_save_is_kept_with_its_revision_
     );
 
     // The audit entry cannot be written: the change is not kept either.
-    refuse_audit_entries(&app).await;
+    crate::support::helpers::refuse_audit_entries(&app).await;
     let unrecorded = post_json(&app, &ana.client, path, &save(2, "Sin registro")).await;
     assert!(
         unrecorded.status().is_server_error(),
@@ -465,35 +465,6 @@ async fn a_stale_translation_is_refused_and_each_save_is_kept_with_its_revision_
         app.page("/services/acupuncture").await.text(".lead"),
         "Sin registro."
     );
-}
-
-/// Makes every new audit entry fail, as a full disk or a broken chain
-/// would, on whichever engine the test runs.
-async fn refuse_audit_entries(app: &crate::support::helpers::TestApp) {
-    match &app.store {
-        app::server::db::Db::Sqlite(pool) => {
-            sqlx::query(
-                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
-                 BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END",
-            )
-            .execute(pool)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        }
-        app::server::db::Db::Postgres(pool) => {
-            for statement in [
-                "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$
-                 BEGIN RAISE EXCEPTION 'the audit log refuses'; END $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
-                 FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
-            ] {
-                sqlx::query(statement)
-                    .execute(pool)
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
-            }
-        }
-    }
 }
 
 /// A deleted article's translations and their revisions go with it: the

@@ -31,6 +31,7 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/disable_account", Codec::Form),
     ("admin/two_factor_reset", Codec::Form),
     ("admin/audit", Codec::Form),
+    ("admin/clinic", Codec::Form),
     ("admin/save_clinic", Codec::Json),
     ("admin/articles", Codec::Form),
     ("admin/article", Codec::Form),

@@ -321,3 +321,32 @@ pub async fn open_sqlite(dir: &std::path::Path) -> SqlitePool {
         .unwrap_or_else(|e| panic!("{e:#}"));
     sqlite(&db)
 }
+
+/// Makes every new audit entry fail, as a full disk or a broken chain
+/// would, on whichever engine the test runs.
+pub async fn refuse_audit_entries(app: &TestApp) {
+    match &app.store {
+        app::server::db::Db::Sqlite(pool) => {
+            sqlx::query(
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
+                 BEGIN SELECT RAISE(ABORT, 'the audit log refuses'); END",
+            )
+            .execute(pool)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+        app::server::db::Db::Postgres(pool) => {
+            for statement in [
+                "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$
+                 BEGIN RAISE EXCEPTION 'the audit log refuses'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
+                 FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+            ] {
+                sqlx::query(statement)
+                    .execute(pool)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+    }
+}
