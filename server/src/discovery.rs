@@ -104,6 +104,44 @@ fn xml_response(content_type: &'static str, built: std::io::Result<Vec<u8>>) -> 
 /// A page's address in each language, and when it last changed.
 type SitemapPage = (Vec<(Locale, String)>, Option<Timestamp>);
 
+/// The sitemap of `pages` under `base`: each page once per language, each
+/// naming all its languages' addresses (Google's `xhtml:link` alternates)
+/// and English as the default for every other language.
+fn sitemap_xml(base: &str, pages: &[SitemapPage]) -> std::io::Result<Vec<u8>> {
+    let mut w = Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("urlset")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+        .with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"))
+        .write_inner_content(|w| {
+            for (paths, lastmod) in pages {
+                for (_, path) in paths {
+                    w.create_element("url").write_inner_content(|w| {
+                        element(w, "loc", &format!("{base}{path}"))?;
+                        if let Some(at) = lastmod {
+                            element(w, "lastmod", &at.to_stored())?;
+                        }
+                        let english = paths.iter().find(|(l, _)| *l == Locale::En);
+                        let languages = paths
+                            .iter()
+                            .map(|(l, p)| (l.code(), p))
+                            .chain(english.map(|(_, p)| ("x-default", p)));
+                        for (hreflang, alternate) in languages {
+                            w.create_element("xhtml:link")
+                                .with_attribute(("rel", "alternate"))
+                                .with_attribute(("hreflang", hreflang))
+                                .with_attribute(("href", format!("{base}{alternate}").as_str()))
+                                .write_empty()?;
+                        }
+                        Ok::<_, std::io::Error>(())
+                    })?;
+                }
+            }
+            Ok::<_, std::io::Error>(())
+        })?;
+    Ok(w.into_inner())
+}
+
 async fn sitemap(State(state): State<AppState>) -> Response {
     let (articles, services) = match (
         feeds::published_articles(&state.db, None).await,
@@ -123,9 +161,7 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         .iter()
         .filter_map(|s| s.updated_at.clone())
         .max_by_key(Timestamp::unix);
-    // Each page once per language, each naming all its languages'
-    // addresses (Google's `xhtml:link` alternates) and English as the
-    // default for every other language.
+    // A fixed page at its address in each language.
     let every = |path: &str| -> Vec<(Locale, String)> {
         Locale::ALL
             .into_iter()
@@ -157,41 +193,7 @@ async fn sitemap(State(state): State<AppState>) -> Response {
             .collect();
         (paths, Some(a.updated_at))
     }));
-    let base = state.public_url.as_str();
-    let built = (|| {
-        let mut w = Writer::new(Vec::new());
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        w.create_element("urlset")
-            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
-            .with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"))
-            .write_inner_content(|w| {
-                for (paths, lastmod) in &pages {
-                    for (_, path) in paths {
-                        w.create_element("url").write_inner_content(|w| {
-                            element(w, "loc", &format!("{base}{path}"))?;
-                            if let Some(at) = lastmod {
-                                element(w, "lastmod", &at.to_stored())?;
-                            }
-                            let english = paths.iter().find(|(l, _)| *l == Locale::En);
-                            let languages = paths
-                                .iter()
-                                .map(|(l, p)| (l.code(), p))
-                                .chain(english.map(|(_, p)| ("x-default", p)));
-                            for (hreflang, alternate) in languages {
-                                w.create_element("xhtml:link")
-                                    .with_attribute(("rel", "alternate"))
-                                    .with_attribute(("hreflang", hreflang))
-                                    .with_attribute(("href", format!("{base}{alternate}").as_str()))
-                                    .write_empty()?;
-                            }
-                            Ok::<_, std::io::Error>(())
-                        })?;
-                    }
-                }
-                Ok::<_, std::io::Error>(())
-            })?;
-        Ok(w.into_inner())
-    })();
+    let built = sitemap_xml(state.public_url.as_str(), &pages);
     xml_response("application/xml; charset=utf-8", built)
 }
 

@@ -78,6 +78,7 @@ fn explain_empty_error(response: axum::response::Response) -> axum::response::Re
     axum::response::Response::from_parts(parts, axum::body::Body::from(sentence))
 }
 
+// One step: the route table, read as the list of what the server answers.
 pub fn router(
     state: AppState,
     pkg: &Path,

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 /// Clinic name, phone and e-mail, and the main navigation. On narrow screens
 /// the navigation folds behind a menu button (without JavaScript it stays
 /// open: see `public/noscript.css`).
+/// One step: the header's markup, top to bottom as patients see it; its parts are the phone, the language bars and the menu, each a few lines.
 #[component]
 pub fn Header() -> impl IntoView {
     let clinic = use_clinic();

@@ -56,6 +56,7 @@ pub struct ValidHero {
 }
 
 impl ArticleDraft {
+    // One step: every field's rule in form order, so all of what is wrong is said at once.
     pub fn validate(&self) -> Result<ValidDraft, DraftErrors> {
         let mut errors = DraftErrors::default();
         let mut add = |field: Field, message: String| errors.add(field, message);

@@ -62,6 +62,7 @@ impl ClinicDraft {
         }
     }
 
+    // One step: every field's rule in form order, so all of what is wrong is said at once.
     pub fn validate(&self) -> Result<ClinicInfo, DraftErrors> {
         let mut errors = DraftErrors::default();
         let mut required = |field: Field, value: &str, max: usize, what: &str| {

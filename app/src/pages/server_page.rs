@@ -52,6 +52,7 @@ mod imp {
     /// new address (another service, a category of the article list) is
     /// fetched and put in the same `<div>`; what it showed stays until the
     /// new page is there (`aria-busy` meanwhile).
+    /// One step: adopting the server's page and swapping in the next one share the slot, the location and the busy state.
     pub fn server_page(_page: impl FnOnce() -> AnyView) -> AnyView {
         let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
         let slot = NodeRef::<Div>::new();

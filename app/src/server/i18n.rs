@@ -118,6 +118,7 @@ pub fn shell_text(locale: Locale, clinic: &ClinicInfo) -> ShellText {
 /// The consultation form's words in `locale`. The counter's numbers and
 /// the message's excess are left as `{count}`, `{left}`, `{over}` and
 /// `{excess}` for the form to fill in as the patient types.
+/// One step: a table, one message per form word.
 pub fn form_words(locale: Locale) -> FormWords {
     use crate::domain::request::{EMAIL_MAX, MESSAGE_MAX, NAME_MAX};
     let t = |message| text(locale, message);

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 /// The page's JSON-LD `@graph`, safe to put inside `<script>`: `<`, `>` and
 /// `&` are written as JSON escapes, so no text can close the element.
+/// One step: the page's structured data graph, one node after another as schema.org nests them.
 pub fn json_ld(clinic: &ClinicInfo, page: &PageSeo) -> String {
     let base = clinic.base_url.trim_end_matches('/');
     let clinic_id = format!("{base}/#clinic");

@@ -48,6 +48,43 @@ pub struct Report {
     pub narrow_heroes: Vec<(i64, u32)>,
 }
 
+/// What `item` becomes (its state and address), or why it is skipped:
+/// not a post (nor a page with `with_pages`), an unknown status, no title,
+/// no address to be made.
+fn admissible(item: &Item, title: &str, with_pages: bool) -> Result<(ArticleState, Slug), String> {
+    let is_page = item.kind == "page";
+    if item.kind != "post" && !(is_page && with_pages) {
+        return Err(if is_page {
+            "a page (add --pages to import pages as draft articles)".to_owned()
+        } else {
+            format!("a {}, not a post", item.kind)
+        });
+    }
+    let Some(state) = status(&item.status) else {
+        return Err(format!("its status is {:?}", item.status));
+    };
+    if title.is_empty() {
+        return Err("it has no title".to_owned());
+    }
+    let Some(slug) = slug_for(item, title) else {
+        return Err("no address could be made from its slug or title".to_owned());
+    };
+    // Pages have no place among articles until staff decide.
+    Ok((if is_page { ArticleState::Draft } else { state }, slug))
+}
+
+/// The category an item is filed under (slug, name): its first one, and
+/// pages under their own.
+fn category_of(item: &Item) -> (String, String) {
+    if item.kind == "page" {
+        return ("pages".to_owned(), "Pages".to_owned());
+    }
+    item.categories
+        .first()
+        .map(|(nice, name)| (nice.clone(), plain(name)))
+        .unwrap_or_else(|| ("uncategorized".into(), "Uncategorized".into()))
+}
+
 pub async fn import(
     db: &Db,
     items: &[Item],
@@ -60,25 +97,13 @@ pub async fn import(
         progress(n + 1, items.len());
         let title = plain(&item.title);
         let skip = |why: &str| (item.id, title.clone(), why.to_owned());
-        let is_page = item.kind == "page";
-        if item.kind != "post" && !(is_page && with_pages) {
-            report.skipped.push(skip(&if is_page {
-                "a page (add --pages to import pages as draft articles)".to_owned()
-            } else {
-                format!("a {}, not a post", item.kind)
-            }));
-            continue;
-        }
-        let Some(mut state) = status(&item.status) else {
-            report
-                .skipped
-                .push(skip(&format!("its status is {:?}", item.status)));
-            continue;
+        let (state, slug) = match admissible(item, &title, with_pages) {
+            Ok(found) => found,
+            Err(why) => {
+                report.skipped.push(skip(&why));
+                continue;
+            }
         };
-        if is_page {
-            // Pages have no place among articles until staff decide.
-            state = ArticleState::Draft;
-        }
         if db::articles::slug_of_wordpress_post(db, item.id)
             .await?
             .is_some()
@@ -86,16 +111,6 @@ pub async fn import(
             report.skipped.push(skip("already imported"));
             continue;
         }
-        if title.is_empty() {
-            report.skipped.push(skip("it has no title"));
-            continue;
-        }
-        let Some(slug) = slug_for(item, &title) else {
-            report
-                .skipped
-                .push(skip("no address could be made from its slug or title"));
-            continue;
-        };
         let taken = db::articles::unlinked_by_slug(db, slug.as_str()).await?;
         let address = routes::article(&slug);
         match taken {
@@ -117,14 +132,7 @@ pub async fn import(
             }
             None => {}
         }
-        let (category_slug, category) = if is_page {
-            ("pages".to_owned(), "Pages".to_owned())
-        } else {
-            item.categories
-                .first()
-                .map(|(nice, name)| (nice.clone(), plain(name)))
-                .unwrap_or_else(|| ("uncategorized".into(), "Uncategorized".into()))
-        };
+        let (category_slug, category) = category_of(item);
         let (body, hero) = move_media(db, item, items, images, &mut report).await;
         let excerpt = markdown::summary(&item.excerpt, articles::SUMMARY_MAX_CHARS);
         articles::insert(

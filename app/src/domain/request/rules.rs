@@ -29,6 +29,7 @@ pub struct ValidRequest {
 impl RequestForm {
     /// Checks every field. `services` are the slugs patients may choose;
     /// what is wrong is said in `words`' language.
+    /// One step: every field's rule in form order, so all of what is wrong is said at once.
     pub fn validate(
         &self,
         services: &[Slug],

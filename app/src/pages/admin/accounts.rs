@@ -7,6 +7,7 @@ use crate::routes;
 use leptos::prelude::*;
 
 /// Staff accounts: create them, disable those who leave (administrators only).
+/// One step: the page's markup and its two forms' actions, which share its list.
 #[component]
 pub fn AdminAccounts() -> impl IntoView {
     let create = ServerAction::<CreateAccount>::new();

@@ -59,26 +59,8 @@ pub fn AdminServiceEditor() -> impl IntoView {
     }
 }
 
-fn service_editor(service: EditedService) -> impl IntoView {
-    let translations = service.translations.clone();
-    let slug = service.slug.clone();
-    let form = DraftForm::new(service.draft, service.version);
-    let preview = RwSignal::new(None::<String>);
-    let public_address = routes::service(&slug);
-    let save = {
-        let slug = slug.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let slug = slug.clone();
-            form.submit(
-                move |draft, version| save_service(slug, version, draft),
-                "Saved: the public page shows it now.".to_owned(),
-            );
-        }
-    };
-    let show_preview =
-        move |_| render_preview(form.draft.get_untracked().body_md, preview, form.notice);
-    let draft = form.draft;
+/// The English page's name, summary and text.
+fn service_fields() -> [TextField<ServiceDraft>; 3] {
     let name = TextField::line(
         "service-name",
         "Name",
@@ -100,6 +82,30 @@ fn service_editor(service: EditedService) -> impl IntoView {
         |d, v| d.body_md = v,
     )
     .hint("Blank line between paragraphs; ## for a heading; - for a list; **bold**.");
+    [name, summary, body]
+}
+
+fn service_editor(service: EditedService) -> impl IntoView {
+    let translations = service.translations.clone();
+    let slug = service.slug.clone();
+    let form = DraftForm::new(service.draft, service.version);
+    let preview = RwSignal::new(None::<String>);
+    let public_address = routes::service(&slug);
+    let save = {
+        let slug = slug.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let slug = slug.clone();
+            form.submit(
+                move |draft, version| save_service(slug, version, draft),
+                "Saved: the public page shows it now.".to_owned(),
+            );
+        }
+    };
+    let show_preview =
+        move |_| render_preview(form.draft.get_untracked().body_md, preview, form.notice);
+    let draft = form.draft;
+    let [name, summary, body] = service_fields();
 
     let tab = RwSignal::new(Locale::En);
     view! {

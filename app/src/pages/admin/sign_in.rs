@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 /// Signing in: e-mail and password, then, for accounts with two-factor
 /// sign-in, the authenticator app's code (or a recovery code).
+/// One step: the sign-in form's markup and the one action behind it.
 #[component]
 pub fn AdminSignIn() -> impl IntoView {
     let password_step = ServerAction::<SignIn>::new();

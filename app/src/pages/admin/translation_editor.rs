@@ -31,55 +31,16 @@ fn address_root(kind: Translated, locale: Locale) -> &'static str {
     }
 }
 
-/// The translation of the page at `english` into `saved.locale`; `send`
-/// saves a draft given the version it was opened at and answers the new one.
-pub fn translation_editor<Fut>(
+/// The form's four fields for `kind` in `locale`, with the element ids `id`
+/// makes. Labels name the language: every tab's fields are in the page at
+/// once.
+fn fields(
     kind: Translated,
-    english: Slug,
-    saved: Translation<PageTranslation>,
-    send: impl Fn(PageTranslation, i64) -> Fut + Clone + 'static,
-) -> impl IntoView
-where
-    Fut: Future<Output = Result<i64, ApiError>> + 'static,
-{
-    let locale = saved.locale;
-    let form = DraftForm::new(saved.fields, saved.version).when_stale(STALE);
-    let preview = RwSignal::new(None::<String>);
-    let code = locale.code();
+    locale: Locale,
+    id: impl Fn(&str) -> String,
+) -> [TextField<PageTranslation>; 4] {
     let language = locale.english_name();
-    let noun = match kind {
-        Translated::Article => "article",
-        Translated::Service => "service",
-    };
-    let id = move |name: &str| format!("{noun}-{code}-{name}");
-    let public_address = move || {
-        form.draft.with(|d| match Slug::parse(d.slug.trim()) {
-            Ok(own) => Some(address(kind, locale, &own)),
-            Err(_) if d.slug.trim().is_empty() && !kind.address_required() => {
-                Some(address(kind, locale, &english))
-            }
-            Err(_) => None,
-        })
-    };
-    let saved_message = match kind {
-        Translated::Article => {
-            format!("Saved: the {language} page shows it now (once the article is published).")
-        }
-        Translated::Service => format!("Saved: the {language} page shows it now."),
-    };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        form.submit(send.clone(), saved_message.clone());
-    };
-    let show_preview = move |_| {
-        render_preview(form.draft.get_untracked().body_md, preview, form.notice);
-    };
-    // Labels name the language: every tab's fields are in the page at once.
-    let slug_hint = if kind.address_required() {
-        None
-    } else {
-        Some("Leave empty to keep the English address. Lowercase letters, digits and hyphens.")
-    };
+    let code = locale.code();
     let mut slug = TextField::line(
         id("slug"),
         format!(
@@ -90,8 +51,10 @@ where
         |d: &PageTranslation| d.slug.clone(),
         |d, v| d.slug = v,
     );
-    if let Some(hint) = slug_hint {
-        slug = slug.hint(hint);
+    if !kind.address_required() {
+        slug = slug.hint(
+            "Leave empty to keep the English address. Lowercase letters, digits and hyphens.",
+        );
     }
     let (heading_label, summary_label, body_label, body_hint) = match kind {
         Translated::Article => (
@@ -135,6 +98,53 @@ where
     if let Some(hint) = body_hint {
         body = body.hint(hint);
     }
+    [slug, heading, summary, body]
+}
+
+/// The translation of the page at `english` into `saved.locale`; `send`
+/// saves a draft given the version it was opened at and answers the new one.
+pub fn translation_editor<Fut>(
+    kind: Translated,
+    english: Slug,
+    saved: Translation<PageTranslation>,
+    send: impl Fn(PageTranslation, i64) -> Fut + Clone + 'static,
+) -> impl IntoView
+where
+    Fut: Future<Output = Result<i64, ApiError>> + 'static,
+{
+    let locale = saved.locale;
+    let form = DraftForm::new(saved.fields, saved.version).when_stale(STALE);
+    let preview = RwSignal::new(None::<String>);
+    let code = locale.code();
+    let language = locale.english_name();
+    let noun = match kind {
+        Translated::Article => "article",
+        Translated::Service => "service",
+    };
+    let id = move |name: &str| format!("{noun}-{code}-{name}");
+    let public_address = move || {
+        form.draft.with(|d| match Slug::parse(d.slug.trim()) {
+            Ok(own) => Some(address(kind, locale, &own)),
+            Err(_) if d.slug.trim().is_empty() && !kind.address_required() => {
+                Some(address(kind, locale, &english))
+            }
+            Err(_) => None,
+        })
+    };
+    let saved_message = match kind {
+        Translated::Article => {
+            format!("Saved: the {language} page shows it now (once the article is published).")
+        }
+        Translated::Service => format!("Saved: the {language} page shows it now."),
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.submit(send.clone(), saved_message.clone());
+    };
+    let show_preview = move |_| {
+        render_preview(form.draft.get_untracked().body_md, preview, form.notice);
+    };
+    let [slug, heading, summary, body] = fields(kind, locale, id);
     view! {
         <p>"Public address: "
             {move || public_address().map(|a| view! { <a href=a.clone()>{a.clone()}</a> })}

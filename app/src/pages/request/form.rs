@@ -261,6 +261,7 @@ fn shown_errors(
     (error, summary)
 }
 
+// One step: the form's fields in the order patients fill them in.
 fn form_body(
     setup: FormSetup,
     replay: Option<FormReplay>,

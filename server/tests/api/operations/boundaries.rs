@@ -165,3 +165,79 @@ fn the_scan_sees_a_crossing() {
         "{found:?}"
     );
 }
+
+/// Functions of over `limit` lines in `text`, by name and length, that do
+/// not say in the comment above them why they are one step ("One step:").
+fn long_functions(text: &str, limit: usize) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let indent = line.len() - line.trim_start().len();
+        let head = line.trim_start();
+        let signature = ["pub ", "pub(crate) ", "pub(super) ", "async ", "const "]
+            .iter()
+            .fold(head, |h, prefix| h.strip_prefix(prefix).unwrap_or(h));
+        let Some(name) = signature.strip_prefix("fn ") else {
+            i += 1;
+            continue;
+        };
+        let name: String = name
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let close = format!("{}}}", " ".repeat(indent));
+        let end = (i + 1..lines.len())
+            .find(|&j| lines[j] == close)
+            .unwrap_or(i);
+        let said = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|l| {
+                let l = l.trim_start();
+                l.starts_with("//") || l.starts_with("#[")
+            })
+            .any(|l| l.contains("One step:"));
+        if end + 1 - i > limit && !said {
+            found.push((name, end + 1 - i));
+        }
+        i = end.max(i) + 1;
+    }
+    found
+}
+
+/// A function too long to read at once says why it is one step (a view's
+/// markup, a table of rules, a route table), or is split.
+#[test]
+fn no_function_is_over_80_lines_without_saying_why_it_is_one_step() {
+    let mut files = sources("app/src");
+    files.extend(sources("server/src"));
+    let tests = test_modules(&files);
+    let mut long = Vec::new();
+    for file in files.iter().filter(|f| !tests.contains(f)) {
+        let text =
+            std::fs::read_to_string(repo().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (name, lines) in long_functions(text, 80) {
+            long.push(format!("{file}: {name} ({lines} lines)"));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these, or say why each is one step:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_length_scan_sees_a_long_function_and_its_reason() {
+    let body = "    let x = 1;\n".repeat(81);
+    let plain = format!("/// Does it.\npub async fn long() {{\n{body}}}\n");
+    assert_eq!(long_functions(&plain, 80), [("long".to_owned(), 83)]);
+    let said =
+        format!("/// Does it.\n/// One step: a table.\n#[allow(x)]\nfn long() {{\n{body}}}\n");
+    assert!(long_functions(&said, 80).is_empty());
+    let short = "fn short() {\n    1\n}\n";
+    assert!(long_functions(short, 80).is_empty());
+}
