@@ -154,6 +154,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("services") view={Lazy::<AdminServicesRoute>::new()}/>
                             <Route path=path!("services/:slug") view={Lazy::<AdminServiceEditorRoute>::new()}/>
                             <Route path=path!("redirects") view={Lazy::<AdminRedirectsRoute>::new()}/>
+                            <Route path=path!("categories") view={Lazy::<AdminCategoriesRoute>::new()}/>
                             <Route path=path!("clinic") view={Lazy::<AdminClinicRoute>::new()}/>
                             <Route path=path!("two-factor") view={Lazy::<AdminTwoFactorRoute>::new()}/>
                         </ParentRoute>

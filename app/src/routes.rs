@@ -32,6 +32,7 @@ pub const ADMIN_ARTICLES: &str = "/admin/articles";
 pub const ADMIN_NEW_ARTICLE: &str = "/admin/articles/new";
 pub const ADMIN_SERVICES: &str = "/admin/services";
 pub const ADMIN_REDIRECTS: &str = "/admin/redirects";
+pub const ADMIN_CATEGORIES: &str = "/admin/categories";
 pub const ADMIN_CLINIC: &str = "/admin/clinic";
 
 /// A service page in the editor.

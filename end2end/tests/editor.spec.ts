@@ -132,6 +132,14 @@ test("@desktop an editor updates a service page and finds articles by category",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clinic details");
   await expect(page.getByLabel("Phone")).toHaveValue("(732) 345-1377");
   await expectNoAxeViolations(page, "the clinic details");
+  // The categories' Spanish names (saved as they are: other tests read them).
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Categories" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Categories");
+  const spanishName = page.getByRole("textbox", { name: "Name in Spanish" }).first();
+  await expect(spanishName).toHaveValue("Acupuntura");
+  await expectNoAxeViolations(page, "the categories");
+  await page.getByRole("button", { name: "Save the Spanish name of Acupuncture" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Redirects" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Redirects");
   const from = `/old-offer-${Date.now()}/`;

@@ -38,6 +38,8 @@ pub fn of(endpoint: &str) -> Access {
         | "save_service_translation"
         | "save_article_translation"
         | "clinic"
+        | "categories"
+        | "save_category_name"
         | "save_clinic"
         | "redirects"
         | "add_redirect"

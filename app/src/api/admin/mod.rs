@@ -7,6 +7,7 @@ pub mod access;
 pub mod accounts;
 pub mod articles;
 pub mod auth;
+pub mod categories;
 pub mod clinic;
 pub mod redirects;
 pub mod requests;

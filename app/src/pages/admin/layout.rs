@@ -74,6 +74,7 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>, idle_minutes: u64) -
                             {(enrolled && member.role.edits_content()).then(|| view! {
                                 <li><A href=routes::ADMIN_ARTICLES>"Articles"</A></li>
                                 <li><A href=routes::ADMIN_SERVICES>"Services"</A></li>
+                                <li><A href=routes::ADMIN_CATEGORIES>"Categories"</A></li>
                                 <li><A href=routes::ADMIN_CLINIC>"Clinic details"</A></li>
                                 <li><A href=routes::ADMIN_REDIRECTS>"Redirects"</A></li>
                             })}

@@ -3,9 +3,9 @@
 //! after the first admin page every other opens without a fetch.
 
 use super::{
-    AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminClinic, AdminHome,
-    AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminServiceEditor, AdminServices,
-    AdminSignIn, AdminTwoFactor,
+    AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminCategories, AdminClinic,
+    AdminHome, AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminServiceEditor,
+    AdminServices, AdminSignIn, AdminTwoFactor,
 };
 use crate::components::Hydrated;
 use crate::pages::split_routes::split_routes;
@@ -25,6 +25,7 @@ split_routes! { staff_pages:
     AdminServicesRoute => services_view, load_services { <AdminServices/> <Hydrated/> },
     AdminServiceEditorRoute => service_editor_view, load_service_editor { <AdminServiceEditor/> <Hydrated/> },
     AdminRedirectsRoute => redirects_view, load_redirects { <AdminRedirects/> <Hydrated/> },
+    AdminCategoriesRoute => categories_view, load_categories { <AdminCategories/> <Hydrated/> },
     AdminClinicRoute => clinic_view, load_clinic { <AdminClinic/> <Hydrated/> },
     AdminTwoFactorRoute => two_factor_view, load_two_factor { <AdminTwoFactor/> <Hydrated/> },
 }

@@ -33,6 +33,7 @@
 
 pub mod articles;
 pub mod audit;
+pub mod categories;
 pub mod clinic;
 pub mod content_generation;
 pub mod editor;

@@ -2,6 +2,7 @@
 //! detection, revisions; saving is in `save`, publishing and the scheduler
 //! in `publish`.
 
+pub mod categories;
 pub mod clinic;
 mod publish;
 mod save;

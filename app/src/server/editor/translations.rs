@@ -12,7 +12,7 @@ use crate::server::{markdown, ServerError};
 
 /// The languages besides English, each with what is saved in it (empty at
 /// version 0 where nothing is yet).
-fn every_language<T: Default>(
+pub(super) fn every_language<T: Default>(
     mut saved: impl FnMut(Locale) -> Option<(i64, T)>,
 ) -> Vec<Translation<T>> {
     Locale::ALL

@@ -637,3 +637,58 @@ async fn an_article_translated_with_its_own_address_is_read_there_in_spanish() {
         );
     }
 }
+
+/// Staff name a category in Spanish in the admin: the Spanish pages show
+/// the name at once; a stale save is refused; the front desk may not.
+#[tokio::test]
+async fn staff_rename_a_category_in_spanish_and_spanish_pages_show_it() {
+    use app::domain::staff::Role;
+    use serde_json::json;
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let listed = app.call(&editor.client, "admin/categories", &[]).await;
+    assert_eq!(listed.status(), StatusCode::OK);
+    let listed: serde_json::Value = listed.json().await.unwrap_or_else(|e| panic!("{e}"));
+    let acupuncture = listed
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["slug"] == "acupuncture"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        acupuncture["translations"][0]["fields"]["name"],
+        "Acupuntura"
+    );
+    let version = acupuncture["translations"][0]["version"]
+        .as_i64()
+        .unwrap_or_default();
+    let name = |version: i64, name: &str| json!({ "slug": "acupuncture", "locale": "Es", "version": version, "name": { "name": name } });
+    let path = "/api/admin/save_category_name";
+    let front_desk = app.staff(Role::FrontDesk).await;
+    let refused = post_json(&app, &front_desk.client, path, &name(version, "Agujas")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let empty = post_json(&app, &editor.client, path, &name(version, " ")).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = post_json(
+        &app,
+        &editor.client,
+        path,
+        &name(version, "Acupuntura tradicional"),
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let stale = post_json(&app, &editor.client, path, &name(version, "Agujas")).await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+
+    let list = app.page("/es/articulos?category=acupuncture").await;
+    assert_eq!(list.text("h1"), "Artículos sobre Acupuntura tradicional");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM content_revisions WHERE kind = 'category'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'category.translate'")
+            .await,
+        1
+    );
+}

@@ -32,6 +32,8 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/two_factor_reset", Codec::Form),
     ("admin/audit", Codec::Form),
     ("admin/clinic", Codec::Form),
+    ("admin/categories", Codec::Form),
+    ("admin/save_category_name", Codec::Json),
     ("admin/save_clinic", Codec::Json),
     ("admin/articles", Codec::Form),
     ("admin/article", Codec::Form),

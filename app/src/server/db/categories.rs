@@ -1,0 +1,91 @@
+//! Article categories and their names in other languages, as staff edit
+//! them (the public pages read them with the articles, `articles.rs`).
+
+use super::audit::{Audited, Entry};
+use super::translations::{keep_revision, Revision};
+use super::Db;
+use crate::server::ServerError;
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct CategoryRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+}
+
+/// A category's name in one language.
+#[derive(Debug, sqlx::FromRow)]
+pub struct CategoryNameRow {
+    pub slug: String,
+    pub locale: String,
+    pub version: i64,
+    pub name: String,
+}
+
+/// Every category, by its English name.
+pub async fn list(db: &Db) -> Result<Vec<CategoryRow>, ServerError> {
+    Ok(
+        crate::on_pool!(db, c => sqlx::query_as("SELECT id, slug, name FROM categories ORDER BY name, id")
+        .fetch_all(c).await)?,
+    )
+}
+
+/// Every name given to a category in another language.
+pub async fn names(db: &Db) -> Result<Vec<CategoryNameRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT slug, locale, version, name FROM category_translations ORDER BY slug, locale",
+    )
+    .fetch_all(c).await)?)
+}
+
+/// Names the category at `slug` in `locale` if its name there is still at
+/// `expected_version` (0: none yet), with a revision and the audit entry
+/// `by`, in one transaction, as `translations::save` does for pages
+/// (categories' names are keyed by the category's address, not its id).
+/// The new version, or `None` when someone named it since.
+pub async fn save_name(
+    db: &Db,
+    slug: &str,
+    locale: &str,
+    expected_version: i64,
+    name: &str,
+    by: &Entry<'_>,
+) -> Result<Option<i64>, ServerError> {
+    let mut audited = Audited::begin(db).await?;
+    let tx = &mut audited.tx;
+    let id: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM categories WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(c).await)?;
+    let Some(id) = id else {
+        audited.rollback().await?;
+        return Err(ServerError::NotFound);
+    };
+    let current: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT version FROM category_translations WHERE slug = $1 AND locale = $2",
+    )
+    .bind(slug)
+    .bind(locale)
+    .fetch_optional(c).await)?;
+    if current.unwrap_or(0) != expected_version {
+        return audited.rollback().await.map(|()| None);
+    }
+    let version = expected_version + 1;
+    crate::on_tx!(tx, c => sqlx::query(
+        "INSERT INTO category_translations (slug, locale, name, version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (slug, locale) DO UPDATE SET name = excluded.name, version = excluded.version",
+    )
+    .bind(slug)
+    .bind(locale)
+    .bind(name)
+    .bind(version)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    let revision = Revision {
+        kind: "category",
+        id,
+        locale,
+        version,
+    };
+    keep_revision(tx, &revision, &serde_json::json!({ "name": name }), by).await?;
+    audited.commit(by).await?;
+    Ok(Some(version))
+}
