@@ -135,7 +135,7 @@ test("@desktop an editor updates a service page and finds articles by category",
   // The categories' Spanish names (saved as they are: other tests read them).
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Categories" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Categories");
-  const spanishName = page.getByRole("textbox", { name: "Name in Spanish" }).first();
+  const spanishName = page.getByRole("textbox", { name: "Acupuncture in Spanish" });
   await expect(spanishName).toHaveValue("Acupuntura");
   await expectNoAxeViolations(page, "the categories");
   await page.getByRole("button", { name: "Save the Spanish name of Acupuncture" }).click();

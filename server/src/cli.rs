@@ -236,7 +236,7 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Resul
         .context("reading the password")?;
     let password = password.trim_end_matches(['\r', '\n']).to_owned();
     let pool = db::connect(&config.database_url).await?;
-    match accounts::create(&pool, email, name, Role::Admin, password).await {
+    match accounts::create(&pool, email, name, Role::Admin, password, None).await {
         Ok(member) => {
             println!(
                 "Created administrator {} <{}>. Sign in at /admin.",

@@ -38,6 +38,65 @@ pub struct EditedClinic {
     /// Sent back with a save: a save against an older version is refused.
     pub version: i64,
     pub draft: ClinicDraft,
+    /// The words patients read in each language besides English (empty at
+    /// version 0 where not yet written).
+    pub translations: Vec<super::Translation<ClinicText>>,
+}
+
+/// The facts written in words, in another language; the rest (name,
+/// phone, e-mail, address, specialties, links) is the same in every
+/// language. Hours are one per line; empty: the English hours.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClinicText {
+    pub tagline: String,
+    pub description: String,
+    pub about: String,
+    pub area_served: String,
+    pub hours: String,
+}
+
+impl ClinicText {
+    /// The text trimmed, or what is wrong with it per field.
+    pub fn validate(&self) -> Result<Self, DraftErrors> {
+        let mut errors = DraftErrors::default();
+        let mut required = |field: Field, value: &str, max: usize, what: &str| {
+            let value = value.trim();
+            if value.is_empty() {
+                errors.add(field, format!("Write {what} in this language."));
+            } else if value.chars().count() > max {
+                errors.add(field, format!("Keep {what} to {max} characters."));
+            }
+            value.to_owned()
+        };
+        let tagline = required(Field::Tagline, &self.tagline, LINE_MAX, "the tagline");
+        let description = required(
+            Field::Description,
+            &self.description,
+            TEXT_MAX,
+            "the description",
+        );
+        let about = required(Field::About, &self.about, TEXT_MAX, "the about text");
+        let area_served = required(
+            Field::AreaServed,
+            &self.area_served,
+            LINE_MAX,
+            "the area served",
+        );
+        let hours = lines(&self.hours).join("\n");
+        if hours.chars().count() > TEXT_MAX {
+            errors.add(
+                Field::Hours,
+                format!("Keep the hours to {TEXT_MAX} characters."),
+            );
+        }
+        errors.or_ok(|| Self {
+            tagline,
+            description,
+            about,
+            area_served,
+            hours,
+        })
+    }
 }
 
 impl ClinicDraft {
@@ -178,6 +237,30 @@ mod tests {
         assert_eq!(info.hours.len(), 2);
         assert_eq!(info.social[0].url, "https://facebook.com/clinic");
         assert_eq!(ClinicDraft::from_info(&info).validate(), Ok(info));
+    }
+
+    #[test]
+    fn the_words_in_another_language_are_required_but_the_hours() {
+        let empty = ClinicText::default().validate().err().unwrap_or_default();
+        for field in [
+            Field::Tagline,
+            Field::Description,
+            Field::About,
+            Field::AreaServed,
+        ] {
+            assert!(empty.get(field).is_some(), "{field:?}: {empty:?}");
+        }
+        assert!(empty.get(Field::Hours).is_none());
+        let text = ClinicText {
+            tagline: " Cuidado. ".into(),
+            description: "Una clínica.".into(),
+            about: "Quiénes somos.".into(),
+            area_served: "Condado de Monmouth".into(),
+            hours: "Lun–Vie 9–18\n\n Sáb 9–13 ".into(),
+        };
+        let valid = text.validate().unwrap_or_default();
+        assert_eq!(valid.tagline, "Cuidado.");
+        assert_eq!(valid.hours, "Lun–Vie 9–18\nSáb 9–13");
     }
 
     #[test]

@@ -135,7 +135,7 @@ impl PageTranslation {
         let body = self.body_md.trim();
         if body.is_empty() && kind.body_required() {
             errors.add(Field::BodyMd, "Write the text in this language.");
-        } else if body.len() > BODY_MAX {
+        } else if body.chars().count() > BODY_MAX {
             errors.add(
                 Field::BodyMd,
                 format!("The text is longer than {BODY_MAX} characters."),

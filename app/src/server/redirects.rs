@@ -66,7 +66,10 @@ pub async fn add_by_staff(
 pub async fn delete_by_staff(db: &Db, from: &str, staff_id: i64) -> Result<(), ServerError> {
     let now = now_utc().to_stored();
     let mut audited = Audited::begin(db).await?;
-    db::redirects::delete_in(&mut audited.tx, from).await?;
+    if !db::redirects::delete_in(&mut audited.tx, from).await? {
+        audited.rollback().await?;
+        return Err(ServerError::NotFound);
+    }
     audited
         .commit(&entry(staff_id, &now, "redirect.delete", from))
         .await

@@ -224,6 +224,7 @@ impl Server {
             "Eda Editor",
             Role::Editor,
             PASSWORD.into(),
+            None,
         )
         .await
         .unwrap_or_else(|e| panic!("create the editor: {e}"));

@@ -41,6 +41,7 @@ pub fn of(endpoint: &str) -> Access {
         | "categories"
         | "save_category_name"
         | "save_clinic"
+        | "save_clinic_translation"
         | "redirects"
         | "add_redirect"
         | "delete_redirect"

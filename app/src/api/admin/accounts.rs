@@ -26,19 +26,17 @@ pub async fn create_account(
 ) -> Result<StaffMember, ApiError> {
     use crate::api::server::{staff, state};
     use crate::domain::staff::Role;
-    use crate::server::auth::{accounts, audit, Administers};
+    use crate::server::auth::{accounts, Administers};
     let admin = staff::<Administers>().await?;
     let role = Role::parse(&role).ok_or_else(|| ApiError::BadRequest("Choose a role.".into()))?;
     let db = state()?.db;
-    let member = accounts::create(&db, &email, &name, role, password).await?;
-    audit::record(&db, admin.member.id, "staff.create", Some(&member.email)).await?;
-    Ok(member)
+    Ok(accounts::create(&db, &email, &name, role, password, Some(admin.member.id)).await?)
 }
 
 #[server(endpoint = "admin/disable_account")]
 pub async fn set_account_disabled(id: i64, disabled: bool) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{accounts, audit, Administers};
+    use crate::server::auth::{accounts, Administers};
     let admin = staff::<Administers>().await?;
     if admin.member.id == id && disabled {
         return Err(ApiError::BadRequest(
@@ -46,14 +44,7 @@ pub async fn set_account_disabled(id: i64, disabled: bool) -> Result<(), ApiErro
         ));
     }
     let db = state()?.db;
-    accounts::set_disabled(&db, id, disabled).await?;
-    let action = if disabled {
-        "staff.disable"
-    } else {
-        "staff.enable"
-    };
-    audit::record(&db, admin.member.id, action, Some(&id.to_string())).await?;
-    Ok(())
+    Ok(accounts::set_disabled(&db, id, disabled, admin.member.id).await?)
 }
 
 /// Removes another member's second factor (a lost phone, no recovery
@@ -61,7 +52,7 @@ pub async fn set_account_disabled(id: i64, disabled: bool) -> Result<(), ApiErro
 #[server(endpoint = "admin/two_factor_reset")]
 pub async fn reset_two_factor(id: i64) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{accounts, audit, Administers};
+    use crate::server::auth::{accounts, Administers};
     let admin = staff::<Administers>().await?;
     if admin.member.id == id {
         return Err(ApiError::BadRequest(
@@ -73,15 +64,7 @@ pub async fn reset_two_factor(id: i64) -> Result<(), ApiError> {
         .await?
         .ok_or(ApiError::NotFound)?
         .member;
-    crate::server::db::two_factor::reset(&db, id).await?;
-    audit::record(
-        &db,
-        admin.member.id,
-        "staff.two_factor_reset",
-        Some(&member.email),
-    )
-    .await?;
-    Ok(())
+    Ok(accounts::reset_two_factor(&db, id, &member.email, admin.member.id).await?)
 }
 
 #[server(endpoint = "admin/audit")]

@@ -56,7 +56,7 @@ pub async fn preview_article(body_md: String) -> Result<String, ApiError> {
 pub async fn set_article_state(id: i64, state: String, at: Option<String>) -> Result<(), ApiError> {
     use crate::api::server::staff;
     use crate::domain::article_admin::ArticleState;
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
     use crate::server::content::Timestamp;
     use crate::server::editor;
     let staff = staff::<EditsContent>().await?;
@@ -71,23 +71,17 @@ pub async fn set_article_state(id: i64, state: String, at: Option<String>) -> Re
         _ => None,
     };
     let db = crate::api::server::state()?.db;
-    editor::set_state(&db, id, new_state, at).await?;
-    let action = format!("article.{state}");
-    audit::record(&db, staff.member.id, &action, Some(&id.to_string())).await?;
-    Ok(())
+    Ok(editor::set_state(&db, id, new_state, at, staff.member.id).await?)
 }
 
 #[server(endpoint = "admin/delete_article")]
 pub async fn delete_article(id: i64) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
-    use crate::server::auth::{audit, EditsContent};
+    use crate::server::auth::EditsContent;
     use crate::server::editor;
     let staff = staff::<EditsContent>().await?;
     let db = state()?.db;
-    editor::delete(&db, id).await?;
-    let subject = Some(id.to_string());
-    audit::record(&db, staff.member.id, "article.delete", subject.as_deref()).await?;
-    Ok(())
+    Ok(editor::delete(&db, id, staff.member.id).await?)
 }
 
 #[server(endpoint = "admin/article_revision")]

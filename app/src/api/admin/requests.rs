@@ -42,24 +42,21 @@ pub async fn get_request(reference: String) -> Result<RequestDetail, ApiError> {
 pub async fn set_request_status(reference: String, status: String) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
     use crate::domain::request::{Reference, RequestStatus};
-    use crate::server::auth::{audit, HandlesRequests};
+    use crate::server::auth::HandlesRequests;
     use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
     let reference = Reference::parse(&reference).ok_or(ApiError::NotFound)?;
     let status = RequestStatus::parse(&status)
         .ok_or_else(|| ApiError::BadRequest("unknown status".into()))?;
     let db = state()?.db;
-    handling::set_status(&db, &reference, status).await?;
-    let subject = format!("{reference} -> {}", status.value());
-    audit::record(&db, staff.member.id, "consultation.status", Some(&subject)).await?;
-    Ok(())
+    Ok(handling::set_status(&db, &reference, status, staff.member.id).await?)
 }
 
 #[server(endpoint = "admin/request_note")]
 pub async fn add_request_note(reference: String, body: String) -> Result<(), ApiError> {
     use crate::api::server::{staff, state};
     use crate::domain::request::{Reference, NOTE_MAX};
-    use crate::server::auth::{audit, HandlesRequests};
+    use crate::server::auth::HandlesRequests;
     use crate::server::requests::handling;
     let staff = staff::<HandlesRequests>().await?;
     let reference = Reference::parse(&reference).ok_or(ApiError::NotFound)?;
@@ -71,8 +68,5 @@ pub async fn add_request_note(reference: String, body: String) -> Result<(), Api
     }
     let state = state()?;
     let db = state.db;
-    handling::add_note(&db, &state.desk.vault, &reference, staff.member.id, body).await?;
-    let subject = Some(reference.as_str());
-    audit::record(&db, staff.member.id, "consultation.note", subject).await?;
-    Ok(())
+    Ok(handling::add_note(&db, &state.desk.vault, &reference, staff.member.id, body).await?)
 }

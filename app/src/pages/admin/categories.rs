@@ -35,10 +35,9 @@ fn category_row(category: EditedCategory) -> impl IntoView {
         name,
         translations,
     } = category;
-    let heading_id = format!("category-{slug}");
     view! {
         <li>
-            <h2 id=heading_id.clone()>{name.clone()}</h2>
+            <h2>{name.clone()}</h2>
             <p class="field-hint">{routes::articles(Some(&slug), crate::domain::PageNumber::FIRST)}</p>
             {translations.into_iter().map(|saved| name_form(&slug, &name, saved)).collect_view()}
         </li>
@@ -52,7 +51,7 @@ fn name_form(slug: &Slug, english: &str, saved: Translation<CategoryName>) -> im
     let form = DraftForm::new(saved.fields, saved.version);
     let field = TextField::line(
         format!("category-{slug}-{}-name", locale.code()),
-        format!("Name in {language}"),
+        format!("{english} in {language}"),
         Field::Name,
         |d: &CategoryName| d.name.clone(),
         |d, v| d.name = v,

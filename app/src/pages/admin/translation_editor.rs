@@ -13,7 +13,7 @@ use std::future::Future;
 
 /// A translation saved by someone else since this tab opened it: nothing of
 /// either is lost, but this one is not saved over theirs.
-const STALE: &str = "Someone else saved this translation after you opened it, so yours was not saved over theirs. Copy your text, reload the page to see theirs, and save again.";
+pub(super) const STALE: &str = "Someone else saved this translation after you opened it, so yours was not saved over theirs. Copy your text, reload the page to see theirs, and save again.";
 
 /// The page's address in `locale`.
 fn address(kind: Translated, locale: Locale, slug: &Slug) -> String {

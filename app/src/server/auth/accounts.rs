@@ -1,7 +1,7 @@
 use super::{hash_password, PasswordHash};
 use crate::domain::staff::{Role, StaffMember};
 use crate::server::content::now_utc;
-use crate::server::db::{self, staff::StaffRow, Db};
+use crate::server::db::{self, audit::Entry, staff::StaffRow, Db};
 use crate::server::ServerError;
 
 /// A staff account as stored.
@@ -64,6 +64,7 @@ pub async fn create(
     name: &str,
     role: Role,
     password: String,
+    created_by: Option<i64>,
 ) -> Result<StaffMember, CreateError> {
     let email = email.trim();
     let name = name.trim();
@@ -81,15 +82,21 @@ pub async fn create(
     let hash = hash_password(password)
         .await
         .map_err(|e| ServerError::Corrupt(format!("{e:#}")))?;
-    let inserted = db::staff::insert(
-        db,
+    let now = now_utc().to_stored();
+    let member = db::staff::NewStaff {
         email,
         name,
         role,
-        hash.as_stored(),
-        &now_utc().to_stored(),
-    )
-    .await?;
+        password_hash: hash.as_stored(),
+        created_at: &now,
+    };
+    let by = created_by.map(|staff_id| Entry {
+        staff_id,
+        at: &now,
+        action: "staff.create",
+        subject: Some(email),
+    });
+    let inserted = db::staff::insert(db, &member, by.as_ref()).await?;
     let id = inserted.ok_or(CreateError::EmailTaken)?;
     Ok(StaffMember {
         id,
@@ -102,6 +109,36 @@ pub async fn create(
 
 /// Disables (or re-enables) an account. A disabled account's sessions stop
 /// working at their next request.
-pub async fn set_disabled(db: &Db, id: i64, disabled: bool) -> Result<(), ServerError> {
-    db::staff::set_disabled(db, id, disabled, &now_utc().to_stored()).await
+/// Audited as done by `admin`, in the same transaction.
+pub async fn set_disabled(db: &Db, id: i64, disabled: bool, admin: i64) -> Result<(), ServerError> {
+    let (at, subject) = (now_utc().to_stored(), id.to_string());
+    let by = Entry {
+        staff_id: admin,
+        at: &at,
+        action: if disabled {
+            "staff.disable"
+        } else {
+            "staff.enable"
+        },
+        subject: Some(&subject),
+    };
+    db::staff::set_disabled(db, id, disabled, &by).await
+}
+
+/// Removes member `id`'s second factor (`email`, for the log), audited as
+/// done by `admin` in the same transaction.
+pub async fn reset_two_factor(
+    db: &Db,
+    id: i64,
+    email: &str,
+    admin: i64,
+) -> Result<(), ServerError> {
+    let at = now_utc().to_stored();
+    let by = Entry {
+        staff_id: admin,
+        at: &at,
+        action: "staff.two_factor_reset",
+        subject: Some(email),
+    };
+    db::two_factor::reset(db, id, &by).await
 }

@@ -2,9 +2,15 @@ use crate::domain::{ClinicInfo, Locale, Phone, SocialLink};
 use crate::server::db::{self, Db};
 use crate::server::ServerError;
 
-#[tracing::instrument(skip_all)]
+/// The clinic's facts as written (in English).
 pub async fn get(db: &Db) -> Result<ClinicInfo, ServerError> {
-    let row = db::clinic::get(db)
+    in_locale(db, Locale::En).await
+}
+
+/// The clinic's facts with their words in `locale` where written.
+#[tracing::instrument(skip_all)]
+pub async fn in_locale(db: &Db, locale: Locale) -> Result<ClinicInfo, ServerError> {
+    let row = db::clinic::get(db, locale.code())
         .await?
         .ok_or_else(|| ServerError::Corrupt("the clinic row is missing".into()))?;
     let social = db::clinic::social_links(db)
@@ -41,19 +47,7 @@ pub async fn for_pages(
     state: &crate::server::AppState,
     locale: Locale,
 ) -> Result<ClinicInfo, ServerError> {
-    let mut info = get(&state.db).await?;
-    if locale != Locale::En {
-        if let Some(t) = db::clinic::translation(&state.db, locale.code()).await? {
-            info.tagline = t.tagline;
-            info.description = t.description;
-            info.about = t.about;
-            info.area_served = t.area_served;
-            let hours = lines(&t.hours);
-            if !hours.is_empty() {
-                info.hours = hours;
-            }
-        }
-    }
+    let mut info = in_locale(&state.db, locale).await?;
     info.services = super::services::list(&state.db, locale).await?;
     info.base_url.clone_from(&state.public_url);
     Ok(info)

@@ -299,13 +299,18 @@ pub async fn slug_of_wordpress_post(
     )
 }
 
-/// The article at `slug` that did not come from WordPress, if any.
+/// The article at `slug` that did not come from WordPress, if any; an
+/// article with `slug` as its address in another language is returned
+/// without a title, so the import never takes it for the same post.
 pub async fn unlinked_by_slug(db: &Db, slug: &str) -> Result<Option<UnlinkedRow>, ServerError> {
-    Ok(
-        crate::on_pool!(db, c => sqlx::query_as("SELECT id, title FROM articles WHERE slug = $1 AND wordpress_id IS NULL")
-            .bind(slug)
-            .fetch_optional(c).await)?,
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT id, title FROM articles WHERE slug = $1 AND wordpress_id IS NULL
+         UNION ALL
+         SELECT article_id AS id, '' AS title FROM article_translations WHERE slug = $1
+         LIMIT 1",
     )
+    .bind(slug)
+    .fetch_optional(c).await)?)
 }
 
 /// Records that article `id` is WordPress post `wordpress_id`.

@@ -26,18 +26,24 @@ pub struct SocialLinkRow {
     pub url: String,
 }
 
-/// The clinic's row; `None` before the seed ran.
-pub async fn get(db: &Db) -> Result<Option<ClinicRow>, ServerError> {
+/// The clinic's row, its words in `locale` where staff (or the seed) wrote
+/// them (`"en"` has none: the row's own); `None` before the seed ran.
+pub async fn get(db: &Db, locale: &str) -> Result<Option<ClinicRow>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT name, tagline, description, about, area_served, phone, email, address, hours,
-                specialties
-         FROM clinic WHERE id = 1",
+        "SELECT c.name, COALESCE(t.tagline, c.tagline) AS tagline,
+                COALESCE(t.description, c.description) AS description,
+                COALESCE(t.about, c.about) AS about,
+                COALESCE(t.area_served, c.area_served) AS area_served, c.phone, c.email, c.address,
+                CASE WHEN t.hours <> '' THEN t.hours ELSE c.hours END AS hours, c.specialties
+         FROM clinic c LEFT JOIN clinic_translations t ON t.locale = $1
+         WHERE c.id = 1",
     )
+    .bind(locale)
     .fetch_optional(c).await)?)
 }
 
 /// The clinic's facts that patients read, in another language.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct ClinicTranslationRow {
     pub tagline: String,
     pub description: String,
@@ -46,32 +52,86 @@ pub struct ClinicTranslationRow {
     pub hours: String,
 }
 
-/// The clinic's facts in `locale`, if staff (or the seed) wrote them.
-pub async fn translation(
-    db: &Db,
-    locale: &str,
-) -> Result<Option<ClinicTranslationRow>, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT tagline, description, about, area_served, hours FROM clinic_translations WHERE locale = $1",
-    )
-    .bind(locale)
-    .fetch_optional(c).await)?)
+/// The clinic's words in one language, as staff edit them.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EditedTranslationRow {
+    pub locale: String,
+    pub version: i64,
+    #[sqlx(flatten)]
+    pub text: ClinicTranslationRow,
 }
 
-/// Adds or replaces the facts in `locale` (hours one per line).
+/// The clinic's words in every language they are written in.
+pub async fn translations(db: &Db) -> Result<Vec<EditedTranslationRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT locale, version, tagline, description, about, area_served, hours
+         FROM clinic_translations ORDER BY locale",
+    )
+    .fetch_all(c).await)?)
+}
+
+/// Staff's save of the clinic's words in `locale` if they are still at
+/// `expected_version` (0: none yet), with a revision and the audit entry
+/// `by`, in one transaction. The new version, or `None` when someone saved
+/// them since.
+pub async fn save_translation_by_staff(
+    db: &Db,
+    locale: &str,
+    expected_version: i64,
+    row: &ClinicTranslationRow,
+    by: &Entry<'_>,
+) -> Result<Option<i64>, ServerError> {
+    let mut audited = Audited::begin(db).await?;
+    let tx = &mut audited.tx;
+    let current: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT version FROM clinic_translations WHERE locale = $1",
+    )
+    .bind(locale)
+    .fetch_optional(c).await)?;
+    if current.unwrap_or(0) != expected_version {
+        return audited.rollback().await.map(|()| None);
+    }
+    let version = expected_version + 1;
+    write_translation(tx, locale, version, row).await?;
+    let revision = Revision {
+        kind: "clinic",
+        id: 1,
+        locale,
+        version,
+    };
+    keep_revision(tx, &revision, row, by).await?;
+    audited.commit(by).await?;
+    Ok(Some(version))
+}
+
+/// Adds or replaces the facts in `locale` as the seed writes them (hours
+/// one per line).
 pub async fn save_translation(
     db: &Db,
     locale: &str,
     row: &ClinicTranslationRow,
 ) -> Result<(), ServerError> {
-    crate::on_pool!(db, c => sqlx::query(
-        "INSERT INTO clinic_translations (locale, tagline, description, about, area_served, hours)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (locale) DO UPDATE SET tagline = excluded.tagline,
+    let mut tx = db.begin().await?;
+    write_translation(&mut tx, locale, 1, row).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn write_translation(
+    tx: &mut Tx,
+    locale: &str,
+    version: i64,
+    row: &ClinicTranslationRow,
+) -> Result<(), ServerError> {
+    crate::on_tx!(tx, c => sqlx::query(
+        "INSERT INTO clinic_translations (locale, version, tagline, description, about, area_served, hours)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (locale) DO UPDATE SET version = excluded.version, tagline = excluded.tagline,
            description = excluded.description, about = excluded.about,
            area_served = excluded.area_served, hours = excluded.hours",
     )
     .bind(locale)
+    .bind(version)
     .bind(&row.tagline)
     .bind(&row.description)
     .bind(&row.about)

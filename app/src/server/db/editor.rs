@@ -197,7 +197,13 @@ async fn slug_taken(
     slug: &str,
     except: Option<i64>,
 ) -> Result<bool, ServerError> {
-    let taken: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id IS DISTINCT FROM $2")
+    // Another article's address in English or in any other language: the
+    // public pages find an article by either.
+    let taken: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT id FROM articles WHERE slug = $1 AND id IS DISTINCT FROM $2
+         UNION ALL
+         SELECT article_id FROM article_translations WHERE slug = $1 AND article_id IS DISTINCT FROM $2
+         LIMIT 1")
             .bind(slug)
             .bind(except)
             .fetch_optional(c).await)?;
@@ -309,17 +315,19 @@ async fn record_revision(
 }
 
 /// Sets article `id` to `status` at `now`, with `when` as its publication
-/// time (see `editor::set_state` for the rules); none is not found.
+/// time (see `editor::set_state` for the rules), with the audit entry `by`
+/// in the same transaction; none is not found.
 pub async fn set_status(
     db: &Db,
     id: i64,
     status: ArticleState,
     when: Option<&str>,
-    now: &str,
+    by: &super::audit::Entry<'_>,
 ) -> Result<(), ServerError> {
+    let mut audited = super::audit::Audited::begin(db).await?;
     // Publishing again keeps the first publication date; publishing a
     // scheduled article now dates it now; unpublishing keeps the date.
-    crate::server::error::one_row(crate::on_pool!(db, c => sqlx::query(
+    let changed = crate::on_tx!(&mut audited.tx, c => sqlx::query(
             "UPDATE articles SET
            published_at = CASE
              WHEN $1 = 'published' AND status = 'scheduled' THEN $2
@@ -331,25 +339,34 @@ pub async fn set_status(
         )
         .bind(status.value())
         .bind(when)
-        .bind(now)
+        .bind(by.at)
         .bind(id)
-        .execute(c).await.map(|done| done.rows_affected()))?)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
+        audited.rollback().await?;
+        return Err(ServerError::NotFound);
+    }
+    audited.commit(by).await
 }
 
 /// Deletes article `id` with every revision of it, in any language (an
 /// article's id can be taken again by the next new one on SQLite, whose
-/// translations must start from nothing); none is not found.
-pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
-    let mut tx = db.begin_write().await?;
-    crate::on_tx!(&mut tx, c => sqlx::query("DELETE FROM content_revisions WHERE kind = 'article' AND content_id = $1")
+/// translations must start from nothing), with the audit entry `by` in
+/// the same transaction; none is not found.
+pub async fn delete(db: &Db, id: i64, by: &super::audit::Entry<'_>) -> Result<(), ServerError> {
+    let mut audited = super::audit::Audited::begin(db).await?;
+    let tx = &mut audited.tx;
+    crate::on_tx!(tx, c => sqlx::query("DELETE FROM content_revisions WHERE kind = 'article' AND content_id = $1")
         .bind(id)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    let deleted = crate::on_tx!(&mut tx, c => sqlx::query("DELETE FROM articles WHERE id = $1")
+    let deleted = crate::on_tx!(tx, c => sqlx::query("DELETE FROM articles WHERE id = $1")
         .bind(id)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    crate::server::error::one_row(deleted)?;
-    tx.commit().await?;
-    Ok(())
+    if deleted == 0 {
+        audited.rollback().await?;
+        return Err(ServerError::NotFound);
+    }
+    audited.commit(by).await
 }
 
 /// Publishes every scheduled article due at `now`, each audited once in

@@ -6,6 +6,7 @@
 //! them on the way out, so no caller handles the stored bytes. Each value is
 //! bound to its request's reference and its field (see [`context`]).
 
+use super::audit::{Audited, Entry};
 use super::mail_queue::{self, NotificationKind};
 use super::request_allowance::{self, Send};
 use super::Db;
@@ -384,15 +385,31 @@ pub async fn set_status(
     db: &Db,
     reference: &str,
     status: RequestStatus,
-    at: &str,
+    by: &Entry<'_>,
 ) -> Result<(), ServerError> {
-    crate::server::error::one_row(crate::on_pool!(db, c => sqlx::query(
+    let mut audited = Audited::begin(db).await?;
+    let changed = crate::on_tx!(&mut audited.tx, c => sqlx::query(
             "UPDATE consultations SET status = $1, status_changed_at = $2 WHERE reference = $3",
         )
         .bind(status.value())
-        .bind(at)
+        .bind(by.at)
         .bind(reference)
-        .execute(c).await.map(|done| done.rows_affected()))?)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    audited_one_row(audited, changed, by).await
+}
+
+/// Keeps a change of one row with its audit entry `by`; rolls it back as
+/// not found when it changed no row.
+async fn audited_one_row(
+    audited: Audited,
+    changed: u64,
+    by: &Entry<'_>,
+) -> Result<(), ServerError> {
+    if changed == 0 {
+        audited.rollback().await?;
+        return Err(ServerError::NotFound);
+    }
+    audited.commit(by).await
 }
 
 /// What a purge deleted.
@@ -435,19 +452,21 @@ pub async fn add_note(
     db: &Db,
     vault: &Vault,
     reference: &str,
-    staff_id: i64,
     body: &str,
-    created_at: &str,
+    by: &Entry<'_>,
 ) -> Result<(), ServerError> {
-    crate::server::error::one_row(crate::on_pool!(db, c => sqlx::query(
+    let sealed = vault.seal_str(&note_context(reference, by.staff_id), body);
+    let mut audited = Audited::begin(db).await?;
+    let added = crate::on_tx!(&mut audited.tx, c => sqlx::query(
             "INSERT INTO consultation_notes (consultation_id, staff_id, body, created_at)
          SELECT id, $1, $2, $3 FROM consultations WHERE reference = $4",
         )
-        .bind(staff_id)
-        .bind(vault.seal_str(&note_context(reference, staff_id), body))
-        .bind(created_at)
+        .bind(by.staff_id)
+        .bind(sealed)
+        .bind(by.at)
         .bind(reference)
-        .execute(c).await.map(|done| done.rows_affected()))?)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    audited_one_row(audited, added, by).await
 }
 
 /// Every request, newest first, for the export.

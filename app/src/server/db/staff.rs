@@ -1,6 +1,7 @@
 //! Staff accounts.
 
-use super::Db;
+use super::audit::{Audited, Entry};
+use super::{Db, Tx};
 use crate::domain::staff::Role;
 use crate::server::ServerError;
 
@@ -44,15 +45,47 @@ pub async fn list(db: &Db) -> Result<Vec<StaffRow>, ServerError> {
 }
 
 /// Creates an account; `None` when the e-mail already has one.
+/// A new account's fields.
+pub struct NewStaff<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub created_at: &'a str,
+}
+
+/// Adds an account unless its e-mail has one: its id, or `None`. Made by
+/// an administrator (`by`), the audit entry is in the same transaction; from
+/// the command line (the first administrator), there is no one to record.
 pub async fn insert(
     db: &Db,
-    email: &str,
-    name: &str,
-    role: Role,
-    password_hash: &str,
-    created_at: &str,
+    member: &NewStaff<'_>,
+    by: Option<&Entry<'_>>,
 ) -> Result<Option<i64>, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
+    let Some(by) = by else {
+        let mut tx = db.begin().await?;
+        let id = insert_in(&mut tx, member).await?;
+        tx.commit().await?;
+        return Ok(id);
+    };
+    let mut audited = Audited::begin(db).await?;
+    let Some(id) = insert_in(&mut audited.tx, member).await? else {
+        audited.rollback().await?;
+        return Ok(None);
+    };
+    audited.commit(by).await?;
+    Ok(Some(id))
+}
+
+async fn insert_in(tx: &mut Tx, member: &NewStaff<'_>) -> Result<Option<i64>, ServerError> {
+    let NewStaff {
+        email,
+        name,
+        role,
+        password_hash,
+        created_at,
+    } = *member;
+    Ok(crate::on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO staff (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING RETURNING id",
     )
@@ -64,13 +97,23 @@ pub async fn insert(
     .fetch_optional(c).await)?)
 }
 
-/// Disables (from `now`) or re-enables an account; none is not found.
-pub async fn set_disabled(db: &Db, id: i64, disabled: bool, now: &str) -> Result<(), ServerError> {
-    crate::server::error::one_row(
-        crate::on_pool!(db, c => sqlx::query("UPDATE staff SET disabled_at = CASE WHEN $1 THEN $2 END WHERE id = $3")
-            .bind(disabled)
-            .bind(now)
-            .bind(id)
-            .execute(c).await.map(|done| done.rows_affected()))?,
-    )
+/// Disables (from the time of `by`) or re-enables an account, with the
+/// audit entry `by` in the same transaction; none is not found.
+pub async fn set_disabled(
+    db: &Db,
+    id: i64,
+    disabled: bool,
+    by: &Entry<'_>,
+) -> Result<(), ServerError> {
+    let mut audited = Audited::begin(db).await?;
+    let changed = crate::on_tx!(&mut audited.tx, c => sqlx::query("UPDATE staff SET disabled_at = CASE WHEN $1 THEN $2 END WHERE id = $3")
+        .bind(disabled)
+        .bind(by.at)
+        .bind(id)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
+        audited.rollback().await?;
+        return Err(ServerError::NotFound);
+    }
+    audited.commit(by).await
 }

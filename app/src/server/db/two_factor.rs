@@ -89,17 +89,23 @@ pub async fn recovery_codes_left(db: &Db, staff_id: i64) -> Result<i64, ServerEr
     .fetch_one(c).await)?)
 }
 
-/// Removes `staff_id`'s second factor: they enrol again at their next sign-in.
-pub async fn reset(db: &Db, staff_id: i64) -> Result<(), ServerError> {
-    let mut tx = db.begin().await?;
-    crate::server::error::one_row(
-        crate::on_tx!(&mut tx, c => sqlx::query("UPDATE staff SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1")
-            .bind(staff_id)
-            .execute(c).await.map(|done| done.rows_affected()))?,
-    )?;
-    delete_recovery_codes(&mut tx, staff_id).await?;
-    tx.commit().await?;
-    Ok(())
+/// Removes `staff_id`'s second factor (they enrol again at their next
+/// sign-in), with the audit entry `by` in the same transaction.
+pub async fn reset(
+    db: &Db,
+    staff_id: i64,
+    by: &super::audit::Entry<'_>,
+) -> Result<(), ServerError> {
+    let mut audited = super::audit::Audited::begin(db).await?;
+    let changed = crate::on_tx!(&mut audited.tx, c => sqlx::query("UPDATE staff SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1")
+        .bind(staff_id)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
+        audited.rollback().await?;
+        return Err(ServerError::NotFound);
+    }
+    delete_recovery_codes(&mut audited.tx, staff_id).await?;
+    audited.commit(by).await
 }
 
 async fn delete_recovery_codes(

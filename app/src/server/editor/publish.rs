@@ -3,16 +3,19 @@
 
 use crate::domain::article_admin::ArticleState;
 use crate::server::content::{now_utc, Timestamp};
-use crate::server::db::{self, Db};
+use crate::server::db::{self, audit::Entry, Db};
 use crate::server::ServerError;
 use std::time::Duration;
 
-/// Publishes now, schedules for `at`, or takes back to draft.
+/// Staff member `staff_id` publishes now, schedules for `at`, or takes
+/// back to draft; audited as what was asked (`article.scheduled` for a
+/// time already past, which publishes at once).
 pub async fn set_state(
     db: &Db,
     id: i64,
     state: ArticleState,
     at: Option<Timestamp>,
+    staff_id: i64,
 ) -> Result<(), ServerError> {
     let now = now_utc();
     let (status, when) = match state {
@@ -27,11 +30,31 @@ pub async fn set_state(
         }
         ArticleState::Draft => (ArticleState::Draft, None),
     };
-    db::editor::set_status(db, id, status, when.as_deref(), &now.to_stored()).await
+    let (at, action, subject) = (
+        now.to_stored(),
+        format!("article.{}", state.value()),
+        id.to_string(),
+    );
+    let by = Entry {
+        staff_id,
+        at: &at,
+        action: &action,
+        subject: Some(&subject),
+    };
+    db::editor::set_status(db, id, status, when.as_deref(), &by).await
 }
 
-pub async fn delete(db: &Db, id: i64) -> Result<(), ServerError> {
-    db::editor::delete(db, id).await
+/// Staff member `staff_id` deletes article `id`, audited in the same
+/// transaction.
+pub async fn delete(db: &Db, id: i64, staff_id: i64) -> Result<(), ServerError> {
+    let (at, subject) = (now_utc().to_stored(), id.to_string());
+    let by = Entry {
+        staff_id,
+        at: &at,
+        action: "article.delete",
+        subject: Some(&subject),
+    };
+    db::editor::delete(db, id, &by).await
 }
 
 /// Publishes every scheduled article whose time has come. Returns how many.

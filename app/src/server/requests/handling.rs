@@ -7,6 +7,7 @@ use crate::domain::request::{
 };
 use crate::domain::{Locale, Phone};
 use crate::server::content::{now_utc, staff_time, Timestamp};
+use crate::server::db::audit::Entry;
 use crate::server::db::{self, mail_queue::NotificationKind, Db};
 use crate::server::vault::Vault;
 use crate::server::ServerError;
@@ -122,14 +123,30 @@ pub async fn detail(
     })
 }
 
+/// Staff member `staff_id` moves a request to `status`, audited (by its
+/// reference and the new status, never its contents) in the same
+/// transaction.
 pub async fn set_status(
     db: &Db,
     reference: &Reference,
     status: RequestStatus,
+    staff_id: i64,
 ) -> Result<(), ServerError> {
-    db::requests::set_status(db, reference.as_str(), status, &now_utc().to_stored()).await
+    let (at, subject) = (
+        now_utc().to_stored(),
+        format!("{reference} -> {}", status.value()),
+    );
+    let by = Entry {
+        staff_id,
+        at: &at,
+        action: "consultation.status",
+        subject: Some(&subject),
+    };
+    db::requests::set_status(db, reference.as_str(), status, &by).await
 }
 
+/// Staff member `staff_id` adds a note (sealed) to a request, audited by
+/// the request's reference in the same transaction.
 pub async fn add_note(
     db: &Db,
     vault: &Vault,
@@ -137,15 +154,14 @@ pub async fn add_note(
     staff_id: i64,
     body: &str,
 ) -> Result<(), ServerError> {
-    db::requests::add_note(
-        db,
-        vault,
-        reference.as_str(),
+    let at = now_utc().to_stored();
+    let by = Entry {
         staff_id,
-        body,
-        &now_utc().to_stored(),
-    )
-    .await
+        at: &at,
+        action: "consultation.note",
+        subject: Some(reference.as_str()),
+    };
+    db::requests::add_note(db, vault, reference.as_str(), body, &by).await
 }
 
 /// Every request, for the administrators' CSV export: one row of text per

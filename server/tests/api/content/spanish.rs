@@ -618,6 +618,11 @@ async fn an_article_translated_with_its_own_address_is_read_there_in_spanish() {
         .json()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
+    // Nor may another article's own address be the Spanish one.
+    let renamed = app
+        .save_article(&editor.client, Some(other), 1, "Sciatica", spanish)
+        .await;
+    assert_eq!(renamed.status(), StatusCode::UNPROCESSABLE_ENTITY);
     for taken in [spanish, english] {
         let clash = json!({
             "id": other, "locale": "Es", "version": 0,

@@ -98,3 +98,54 @@ async fn a_stale_clinic_save_is_refused_and_each_save_is_kept_with_its_revision_
         0
     );
 }
+
+/// The clinic's words in Spanish are edited like every translation: the
+/// Spanish pages show them at once, a stale save is refused, each save is
+/// a revision with its audit entry; the English pages keep theirs.
+#[tokio::test]
+async fn staff_write_the_clinics_words_in_spanish_and_spanish_pages_show_them() {
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let opened = app.call(&editor.client, "admin/clinic", &[]).await;
+    let opened: Value = opened.json().await.unwrap_or_else(|e| panic!("{e}"));
+    let spanish = &opened["translations"][0];
+    assert_eq!(spanish["locale"], "Es");
+    assert_eq!(spanish["version"], 1, "as seeded");
+    let mut text = spanish["fields"].clone();
+    text["tagline"] = "Abierto también los sábados.".into();
+    let path = "/api/admin/save_clinic_translation";
+    let send = |version: i64, text: &Value| {
+        let body = json!({ "locale": "Es", "version": version, "text": text });
+        let request = editor.client.post(app.url(path)).json(&body);
+        async move { request.send().await.unwrap_or_else(|e| panic!("{e}")) }
+    };
+    let mut empty = text.clone();
+    empty["about"] = "".into();
+    assert_eq!(
+        send(1, &empty).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(send(1, &text).await.status(), StatusCode::OK);
+    assert_eq!(send(1, &text).await.status(), StatusCode::CONFLICT);
+
+    assert!(app
+        .page("/es")
+        .await
+        .inner_html("body")
+        .contains("Abierto también los sábados."));
+    assert!(!app
+        .page("/")
+        .await
+        .inner_html("body")
+        .contains("Abierto también los sábados."));
+    let kept = |sql: &'static str| app.count(sql);
+    assert_eq!(
+        kept("SELECT COUNT(*) FROM content_revisions WHERE kind = 'clinic' AND locale = 'es'")
+            .await,
+        1
+    );
+    assert_eq!(
+        kept("SELECT COUNT(*) FROM audit_log WHERE action = 'clinic.translate'").await,
+        1
+    );
+}

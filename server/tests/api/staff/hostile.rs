@@ -35,6 +35,7 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/categories", Codec::Form),
     ("admin/save_category_name", Codec::Json),
     ("admin/save_clinic", Codec::Json),
+    ("admin/save_clinic_translation", Codec::Json),
     ("admin/articles", Codec::Form),
     ("admin/article", Codec::Form),
     ("admin/save_article", Codec::Json),

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod audit_chain;
+pub mod audited_changes;
 pub mod clinic_editor;
 pub mod editor;
 pub mod hostile;

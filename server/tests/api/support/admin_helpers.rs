@@ -44,6 +44,7 @@ impl TestApp {
             &format!("{} person", role.label()),
             role,
             PASSWORD.into(),
+            None,
         )
         .await
         .unwrap_or_else(|e| panic!("create {email}: {e}"))
