@@ -116,4 +116,20 @@ async fn every_registered_language_has_every_page_its_alternates_sitemap_form_wo
         .collect();
     assert_eq!(tabs(&opened), expected);
     assert_eq!(tabs(&service), expected);
+    // So do the clinic's words and every category's name.
+    let open = |endpoint: &'static str| {
+        let request = app.call(&editor.client, endpoint, &[]);
+        async move {
+            request
+                .await
+                .json::<serde_json::Value>()
+                .await
+                .unwrap_or_else(|e| panic!("{endpoint}: {e}"))
+        }
+    };
+    assert_eq!(tabs(&open("admin/clinic").await), expected);
+    let categories = open("admin/categories").await;
+    for category in categories.as_array().into_iter().flatten() {
+        assert_eq!(tabs(category), expected, "{}", category["slug"]);
+    }
 }
