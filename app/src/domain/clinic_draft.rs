@@ -24,6 +24,25 @@ pub struct ClinicDraft {
     pub social: String,
 }
 
+/// `value` trimmed; `missing` when it is empty, or a word on the limit of
+/// `max` characters when longer, is said on `field`.
+fn required(
+    errors: &mut DraftErrors,
+    field: Field,
+    value: &str,
+    max: usize,
+    missing: &str,
+    what: &str,
+) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, missing);
+    } else if value.chars().count() > max {
+        errors.add(field, format!("Keep {what} to {max} characters."));
+    }
+    value.to_owned()
+}
+
 fn lines(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -59,14 +78,9 @@ impl ClinicText {
     /// The text trimmed, or what is wrong with it per field.
     pub fn validate(&self) -> Result<Self, DraftErrors> {
         let mut errors = DraftErrors::default();
-        let mut required = |field: Field, value: &str, max: usize, what: &str| {
-            let value = value.trim();
-            if value.is_empty() {
-                errors.add(field, format!("Write {what} in this language."));
-            } else if value.chars().count() > max {
-                errors.add(field, format!("Keep {what} to {max} characters."));
-            }
-            value.to_owned()
+        let mut required = |field, value: &str, max, what: &str| {
+            let missing = format!("Write {what} in this language.");
+            required(&mut errors, field, value, max, &missing, what)
         };
         let tagline = required(Field::Tagline, &self.tagline, LINE_MAX, "the tagline");
         let description = required(
@@ -124,14 +138,15 @@ impl ClinicDraft {
     // One step: every field's rule in form order, so all of what is wrong is said at once.
     pub fn validate(&self) -> Result<ClinicInfo, DraftErrors> {
         let mut errors = DraftErrors::default();
-        let mut required = |field: Field, value: &str, max: usize, what: &str| {
-            let value = value.trim();
-            if value.is_empty() {
-                errors.add(field, format!("Fill in {what}."));
-            } else if value.chars().count() > max {
-                errors.add(field, format!("Keep {what} to {max} characters."));
-            }
-            value.to_owned()
+        let mut required = |field, value: &str, max, what: &str| {
+            required(
+                &mut errors,
+                field,
+                value,
+                max,
+                &format!("Fill in {what}."),
+                what,
+            )
         };
         let name = required(Field::Name, &self.name, LINE_MAX, "the clinic's name");
         let tagline = required(Field::Tagline, &self.tagline, LINE_MAX, "the tagline");

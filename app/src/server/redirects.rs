@@ -66,12 +66,9 @@ pub async fn add_by_staff(
 pub async fn delete_by_staff(db: &Db, from: &str, staff_id: i64) -> Result<(), ServerError> {
     let now = now_utc().to_stored();
     let mut audited = Audited::begin(db).await?;
-    if !db::redirects::delete_in(&mut audited.tx, from).await? {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
-    }
+    let deleted = db::redirects::delete_in(&mut audited.tx, from).await?;
     audited
-        .commit(&entry(staff_id, &now, "redirect.delete", from))
+        .commit_one_row(deleted, &entry(staff_id, &now, "redirect.delete", from))
         .await
 }
 

@@ -113,6 +113,16 @@ impl Audited {
         Ok(())
     }
 
+    /// Keeps a change of one row (`changed` rows) with its entry; rolls it
+    /// back as not found when it changed none.
+    pub async fn commit_one_row(self, changed: u64, entry: &Entry<'_>) -> Result<(), ServerError> {
+        if changed == 0 {
+            self.rollback().await?;
+            return Err(ServerError::NotFound);
+        }
+        self.commit(entry).await
+    }
+
     /// Keeps nothing (a refused change). Awaited, so the database has let
     /// go of it before the next appender's turn; a drop only queues it.
     pub async fn rollback(self) -> Result<(), ServerError> {

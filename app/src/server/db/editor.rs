@@ -342,11 +342,7 @@ pub async fn set_status(
         .bind(by.at)
         .bind(id)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    if changed == 0 {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
-    }
-    audited.commit(by).await
+    audited.commit_one_row(changed, by).await
 }
 
 /// Deletes article `id` with every revision of it, in any language (an
@@ -362,11 +358,7 @@ pub async fn delete(db: &Db, id: i64, by: &super::audit::Entry<'_>) -> Result<()
     let deleted = crate::on_tx!(tx, c => sqlx::query("DELETE FROM articles WHERE id = $1")
         .bind(id)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    if deleted == 0 {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
-    }
-    audited.commit(by).await
+    audited.commit_one_row(deleted, by).await
 }
 
 /// Publishes every scheduled article due at `now`, each audited once in

@@ -87,10 +87,10 @@ pub async fn add_in(
     Ok(done == 1)
 }
 
-/// Removes the redirect of `from` inside `tx`; says whether there was one.
-pub async fn delete_in(tx: &mut Tx, from: &str) -> Result<bool, ServerError> {
+/// Removes the redirect of `from` inside `tx`; how many there were (0 or 1).
+pub async fn delete_in(tx: &mut Tx, from: &str) -> Result<u64, ServerError> {
     let done = crate::on_tx!(tx, c => sqlx::query("DELETE FROM redirects WHERE from_path = $1")
         .bind(from)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    Ok(done == 1)
+    Ok(done)
 }

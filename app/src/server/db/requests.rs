@@ -395,21 +395,7 @@ pub async fn set_status(
         .bind(by.at)
         .bind(reference)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    audited_one_row(audited, changed, by).await
-}
-
-/// Keeps a change of one row with its audit entry `by`; rolls it back as
-/// not found when it changed no row.
-async fn audited_one_row(
-    audited: Audited,
-    changed: u64,
-    by: &Entry<'_>,
-) -> Result<(), ServerError> {
-    if changed == 0 {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
-    }
-    audited.commit(by).await
+    audited.commit_one_row(changed, by).await
 }
 
 /// What a purge deleted.
@@ -466,7 +452,7 @@ pub async fn add_note(
         .bind(by.at)
         .bind(reference)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    audited_one_row(audited, added, by).await
+    audited.commit_one_row(added, by).await
 }
 
 /// Every request, newest first, for the export.

@@ -111,9 +111,5 @@ pub async fn set_disabled(
         .bind(by.at)
         .bind(id)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    if changed == 0 {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
-    }
-    audited.commit(by).await
+    audited.commit_one_row(changed, by).await
 }

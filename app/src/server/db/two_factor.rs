@@ -100,12 +100,8 @@ pub async fn reset(
     let changed = crate::on_tx!(&mut audited.tx, c => sqlx::query("UPDATE staff SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1")
         .bind(staff_id)
         .execute(c).await.map(|done| done.rows_affected()))?;
-    if changed == 0 {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
-    }
     delete_recovery_codes(&mut audited.tx, staff_id).await?;
-    audited.commit(by).await
+    audited.commit_one_row(changed, by).await
 }
 
 async fn delete_recovery_codes(
