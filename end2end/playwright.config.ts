@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import * as path from "node:path";
 
-// The server under test: the release build, on its own port, with a fresh
+// The server under test: E2E_SERVER_BIN (the test command passes the binary
+// `cargo test` built), else the release build; on its own port, with a fresh
 // SQLite file seeded with the clinic's content on start.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -12,7 +13,7 @@ const dataDir = process.env.E2E_DATA_DIR ?? path.join(__dirname, ".data", `run-$
 process.env.E2E_DATA_DIR = dataDir;
 // Shared with global-setup.ts, which creates the first administrator.
 process.env.E2E_DATABASE_URL = `sqlite://${dataDir}/clinic.db`;
-process.env.E2E_SERVER_BIN = `${root}/target/release/server`;
+process.env.E2E_SERVER_BIN ??= `${root}/target/release/server`;
 // Where the server under test logs; global-teardown.ts scans it for patient data.
 process.env.E2E_SERVER_LOG = path.join(dataDir, "server.log");
 // The administrator's signed-in session (global-setup.ts), and the site's address.
@@ -66,7 +67,7 @@ export default defineConfig({
   ],
   webServer: {
     // The log goes to a file (E2E_SERVER_LOG) for the teardown's scan.
-    command: `mkdir -p "${dataDir}" && exec "${root}/target/release/server" >>"${process.env.E2E_SERVER_LOG}" 2>&1`,
+    command: `mkdir -p "${dataDir}" && exec "${process.env.E2E_SERVER_BIN}" >>"${process.env.E2E_SERVER_LOG}" 2>&1`,
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 60_000,
