@@ -26,6 +26,9 @@ function freshDatabase(): string {
   return `${server.slice(0, server.lastIndexOf("/"))}/${name}`;
 }
 
+/** Where server `port` serves its metrics (tests wait for its workers' passes). */
+const metricsAddr = (port: number) => `127.0.0.1:${port + 10}`;
+
 /** One app server, as a deployment runs each instance: the same database, data key and images. */
 function startServer(n: number, port: number, databaseUrl: string) {
   const log = openSync(path.join(dir(), `server-${n}.log`), "a");
@@ -44,6 +47,7 @@ function startServer(n: number, port: number, databaseUrl: string) {
       // Both servers look for due articles every second, so they race.
       SCHEDULER_POLL_SECONDS: "1",
       NOTIFY_POLL_SECONDS: "1",
+      METRICS_ADDR: metricsAddr(port),
       RUST_LOG: "info,app=debug,server=debug,sqlx=warn",
       CONSULTATION_RATE_LIMIT: "1000/60",
       CONSULTATION_MIN_FILL_SECONDS: "0",
@@ -105,6 +109,17 @@ function stopAll() {
   for (const child of running) if (child.exitCode === null) child.kill("SIGTERM");
 }
 
+/** Resolves once every started process has exited (its log written out). */
+function allExited(): Promise<unknown> {
+  return Promise.all(
+    running.map((child) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => child.once("exit", resolve)),
+    ),
+  );
+}
+
 export default async function clusterSetup() {
   mkdirSync(dir(), { recursive: true });
   // Also when the run stops early: nothing is left listening.
@@ -113,6 +128,8 @@ export default async function clusterSetup() {
   const servers = [port + 1, port + 2];
   const databaseUrl = freshDatabase();
   process.env.E2E_DATABASE_URL = databaseUrl;
+  // Inherited by the test workers.
+  process.env.E2E_CLUSTER_METRICS = servers.map((p) => `http://${metricsAddr(p)}/metrics`).join(",");
   // Started together, as a deployment starts its instances.
   servers.forEach((p, i) => startServer(i + 1, p, databaseUrl));
   for (const p of servers) await answers(`http://127.0.0.1:${p}/readyz`, 60_000);
@@ -123,8 +140,7 @@ export default async function clusterSetup() {
   // Teardown: stop what was started, then the patient-data scan of both logs.
   return async () => {
     stopAll();
-    const logs = [1, 2].map((n) => path.join(dir(), `server-${n}.log`));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    scanServerLogs(logs);
+    await allExited();
+    scanServerLogs([1, 2].map((n) => path.join(dir(), `server-${n}.log`)));
   };
 }

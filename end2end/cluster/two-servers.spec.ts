@@ -12,6 +12,24 @@ function upstream(response: Response | null): string {
   return answeredBy;
 }
 
+/** How many passes `worker` has made on the server whose metrics are at `url`. */
+async function passes(url: string, worker: string): Promise<number> {
+  const text = await (await fetch(url)).text();
+  const line = text.split("\n").find((l) => l.startsWith("background_passes_total{") && l.includes(`worker="${worker}"`));
+  return Number(line?.split(" ").pop() ?? 0);
+}
+
+/** Waits until each server's `worker` has made `more` whole passes begun after this call. */
+async function afterPasses(worker: string, more: number) {
+  for (const url of process.env.E2E_CLUSTER_METRICS!.split(",")) {
+    // The pass under way now may have begun before: it does not count.
+    const target = (await passes(url, worker)) + more + 1;
+    await expect
+      .poll(() => passes(url, worker), { message: `${url}: ${more} more ${worker} passes`, timeout: 30_000 })
+      .toBeGreaterThanOrEqual(target);
+  }
+}
+
 async function person(browser: Browser, errors: string[][]): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
@@ -143,9 +161,9 @@ test("an article scheduled a minute ahead is published once by one of the server
     })
     .toBe(200);
   expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
-  // Both servers look every second: after several more looks, the audit
-  // log still holds one publication of it.
-  await page.waitForTimeout(3_000);
+  // Both servers look every second: after each has looked three more
+  // times, the audit log still holds one publication of it.
+  await afterPasses("publish", 3);
   await asAdmin(page);
   await page.goto("/admin/audit");
   const published = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "article.published", exact: true }) });

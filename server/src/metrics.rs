@@ -1,8 +1,9 @@
 //! Prometheus metrics on a listener of their own (`METRICS_ADDR`, off by
 //! default, never on the site's port): every request by route, method and
-//! status with its latency, and the counters the workers keep (requests
-//! stored, e-mails sent and failed, the mail queue's depth, scheduled
-//! publishes, page-cache hits). A label is a route's template or a fixed
+//! status with its latency, the requests being answered, and the counters
+//! the workers keep (requests stored, e-mails sent and failed, the mail
+//! queue's depth, scheduled publishes, each worker's passes, page-cache
+//! hits). A label is a route's template or a fixed
 //! word, never a value from an address or a form: no reference, slug,
 //! query or patient value can reach one, and made-up paths cannot grow
 //! the number of series.
@@ -79,6 +80,23 @@ pub async fn serve(addr: SocketAddr) -> anyhow::Result<SocketAddr> {
     });
     tracing::info!(%bound, "metrics served on {PATH}");
     Ok(bound)
+}
+
+/// One request being answered: counted in `http_requests_in_flight` from
+/// its start until it is dropped (answered, or its client gone).
+pub struct InFlight(());
+
+impl InFlight {
+    pub fn begin() -> Self {
+        metrics::gauge!("http_requests_in_flight").increment(1);
+        Self(())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        metrics::gauge!("http_requests_in_flight").decrement(1);
+    }
 }
 
 /// Counts one answered request and its latency.

@@ -61,14 +61,20 @@ impl Application {
             None => None,
         };
         let measure = metrics_address.is_some();
+        let workers = app::server::workers::Workers::default();
         notify::spawn_worker(
             db.clone(),
             config.mail(address)?,
             &desk,
             config.notify_poll,
             measure,
+            workers.mail.clone(),
         );
-        app::server::editor::spawn_scheduler(db.clone(), config.scheduler_poll);
+        app::server::editor::spawn_scheduler(
+            db.clone(),
+            config.scheduler_poll,
+            workers.publish.clone(),
+        );
         app::server::requests::retention::spawn_purger(
             db.clone(),
             config.retention_days,
@@ -80,6 +86,7 @@ impl Application {
             leptos_options: built.leptos_options.clone(),
             db,
             desk,
+            workers,
             session_limits: SessionLimits {
                 idle: config.session_idle,
                 idle_reading_requests: config.session_idle_requests,

@@ -20,6 +20,7 @@ pub mod requests;
 pub mod seed;
 mod state;
 pub mod vault;
+pub mod workers;
 
 pub use error::ServerError;
 pub use state::AppState;

@@ -8,6 +8,7 @@ use crate::server::db::mail_queue::{self, DueNotification, FailedAttempt, Notifi
 use crate::server::db::{Db, WriteGate};
 use crate::server::requests::RequestDesk;
 use crate::server::vault::Vault;
+use crate::server::workers::Passes;
 use anyhow::Context;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -54,8 +55,15 @@ pub struct MailConfig {
 /// Runs the queue until the process stops: wakes on each new request
 /// (`desk.wake`) and at least every `poll`.
 /// `measure`: keep the `mail_queue_depth` gauge (one count per pass; only
-/// when metrics are served).
-pub fn spawn_worker(db: Db, mail: MailConfig, desk: &RequestDesk, poll: Duration, measure: bool) {
+/// when metrics are served). Each pass is counted in `passes`.
+pub fn spawn_worker(
+    db: Db,
+    mail: MailConfig,
+    desk: &RequestDesk,
+    poll: Duration,
+    measure: bool,
+    passes: Passes,
+) {
     let (wake, writes, vault) = (desk.wake.clone(), desk.writes.clone(), desk.vault.clone());
     tokio::spawn(async move {
         let transport = match &mail.smtp_url {
@@ -81,6 +89,7 @@ pub fn spawn_worker(db: Db, mail: MailConfig, desk: &RequestDesk, poll: Duration
                 #[allow(clippy::cast_precision_loss)] // a count far below 2^52
                 metrics::gauge!("mail_queue_depth").set(depth as f64);
             }
+            passes.finished();
             tokio::select! {
                 () = wake.notified() => {},
                 () = tokio::time::sleep(poll) => {},

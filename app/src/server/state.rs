@@ -19,6 +19,8 @@ pub struct AppState {
     pub styles: Option<crate::app::InlineStyles>,
     /// The frame's and the form's data as last read, for an outage.
     pub last_read: super::content::LastRead,
+    /// The background workers' passes, for metrics and tests.
+    pub workers: super::workers::Workers,
 }
 
 impl AppState {

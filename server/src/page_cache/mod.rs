@@ -176,10 +176,11 @@ where
                 std::time::Instant::now(),
                 request.method().clone(),
                 crate::metrics::route_of(request.uri().path()),
+                crate::metrics::InFlight::begin(),
             )
         });
         let record = move |response: Response| {
-            if let Some((started, method, route)) = &measure {
+            if let Some((started, method, route, _in_flight)) = &measure {
                 crate::metrics::record_request(method, route, response.status(), started.elapsed());
             }
             Ok(response)

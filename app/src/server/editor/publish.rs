@@ -4,6 +4,7 @@
 use crate::domain::article_admin::ArticleState;
 use crate::server::content::{now_utc, Timestamp};
 use crate::server::db::{self, audit::Entry, Db};
+use crate::server::workers::Passes;
 use crate::server::ServerError;
 use std::time::Duration;
 
@@ -62,8 +63,9 @@ pub async fn publish_due(db: &Db) -> Result<u64, ServerError> {
     db::editor::publish_due(db, &now_utc().to_stored()).await
 }
 
-/// Runs [`publish_due`] now (catching up after downtime) and every `every`.
-pub fn spawn_scheduler(db: Db, every: Duration) {
+/// Runs [`publish_due`] now (catching up after downtime) and every `every`,
+/// counting each pass in `passes`.
+pub fn spawn_scheduler(db: Db, every: Duration, passes: Passes) {
     tokio::spawn(async move {
         loop {
             match publish_due(&db).await {
@@ -74,6 +76,7 @@ pub fn spawn_scheduler(db: Db, every: Duration) {
                 }
                 Err(e) => tracing::error!(error = %e, "publishing scheduled articles"),
             }
+            passes.finished();
             tokio::time::sleep(every).await;
         }
     });

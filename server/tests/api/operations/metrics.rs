@@ -18,6 +18,52 @@ fn value(text: &str, name: &str, labels: &[&str]) -> Option<f64> {
         .and_then(|v| v.parse().ok())
 }
 
+/// A server process's metrics listener, read by tests that wait for
+/// something the server counts instead of for a length of time.
+pub struct Listener {
+    client: reqwest::Client,
+    url: String,
+}
+
+impl Listener {
+    pub fn at(addr: &str) -> Self {
+        Self {
+            client: reqwest::Client::new(),
+            url: format!("http://{addr}/metrics"),
+        }
+    }
+
+    pub async fn value(&self, name: &str, labels: &[&str]) -> Option<f64> {
+        let text = self
+            .client
+            .get(&self.url)
+            .send()
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        value(&text, name, labels)
+    }
+
+    /// Waits until `name{labels}` reads at least `at_least` (up to 30 s,
+    /// then fails).
+    pub async fn wait_for(&self, name: &str, labels: &[&str], at_least: f64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let now = self.value(name, labels).await;
+            if now >= Some(at_least) {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{name}{labels:?} read {now:?}, not {at_least}, after 30 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+}
+
 #[tokio::test]
 async fn metrics_count_routes_cache_requests_and_mail_without_patient_data() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -124,6 +170,15 @@ async fn metrics_count_routes_cache_requests_and_mail_without_patient_data() {
         Some(1.0)
     );
     assert_eq!(value(&text, "mail_queue_depth", &[]), Some(0.0));
+    // Nothing is being answered while the test reads the metrics.
+    assert_eq!(value(&text, "http_requests_in_flight", &[]), Some(0.0));
+    for worker in ["mail", "publish"] {
+        let label = format!("worker=\"{worker}\"");
+        assert!(
+            value(&text, "background_passes_total", &[&label]) >= Some(1.0),
+            "the {worker} worker's passes are counted: {text}"
+        );
+    }
     assert_eq!(
         value(&text, "mail_sent_total", &[r#"kind="patient""#]),
         Some(1.0)

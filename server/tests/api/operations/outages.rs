@@ -11,7 +11,7 @@ use crate::support::helpers::{spawn_with, TestApp};
 use crate::support::request_helpers::{json_body, valid_fields};
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -198,15 +198,17 @@ async fn send(client: &reqwest::Client, base: &str, js: bool) -> Option<Sent> {
     }
 }
 
-/// Four clients send (two without JavaScript, two with it) from a second
-/// before `outage` until two seconds after it; then everything acknowledged
+/// Four clients send (two without JavaScript, two with it) from before
+/// `outage` (each has been acknowledged once) until after it (each has
+/// been acknowledged again since it ended); then everything acknowledged
 /// must be stored and the site must take requests again by itself.
 async fn sends_through(app: &TestApp, outage: impl std::future::Future<Output = ()>) {
     let base = app.url("");
     let stop = Arc::new(AtomicBool::new(false));
+    let taken: Arc<[AtomicUsize; 4]> = Arc::default();
     let clients: Vec<_> = (0..4)
         .map(|n| {
-            let (base, stop) = (base.clone(), stop.clone());
+            let (base, stop, taken) = (base.clone(), stop.clone(), taken.clone());
             tokio::spawn(async move {
                 let client = reqwest::Client::builder()
                     .redirect(reqwest::redirect::Policy::none())
@@ -215,7 +217,10 @@ async fn sends_through(app: &TestApp, outage: impl std::future::Future<Output = 
                 let (mut acknowledged, mut refused, mut unreachable) = (Vec::new(), 0, 0);
                 while !stop.load(Ordering::Relaxed) {
                     match send(&client, &base, n % 2 == 1).await {
-                        Some(Sent::Acknowledged(reference)) => acknowledged.push(reference),
+                        Some(Sent::Acknowledged(reference)) => {
+                            acknowledged.push(reference);
+                            taken[n].fetch_add(1, Ordering::Relaxed);
+                        }
                         Some(Sent::Refused) => refused += 1,
                         None => {
                             unreachable += 1;
@@ -227,9 +232,10 @@ async fn sends_through(app: &TestApp, outage: impl std::future::Future<Output = 
             })
         })
         .collect();
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    let counts = || taken.each_ref().map(|t| t.load(Ordering::Relaxed));
+    every_client_taken_since(&counts, [0; 4], "before the outage").await;
     outage.await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    every_client_taken_since(&counts, counts(), "after the outage, by itself").await;
     stop.store(true, Ordering::Relaxed);
     let (mut acknowledged, mut refused, mut unreachable) = (Vec::new(), 0, 0);
     for client in clients {
@@ -271,6 +277,20 @@ async fn sends_through(app: &TestApp, outage: impl std::future::Future<Output = 
             "the site did not recover by itself"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits (up to 30 s, then fails) until every client has had a send
+/// acknowledged since `counts()` read `since`.
+async fn every_client_taken_since(counts: &impl Fn() -> [usize; 4], since: [usize; 4], when: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while counts().iter().zip(since).any(|(now, then)| *now <= then) {
+        assert!(
+            Instant::now() < deadline,
+            "not every client was acknowledged {when}: {since:?} then, {:?} now",
+            counts()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::operations::postgres_schema::postgres_url;
 use crate::staff::admin::a_request;
-use crate::support::helpers::{spawn_with, TestApp};
+use crate::support::helpers::{after_passes, spawn_with, TestApp};
 use app::domain::staff::Role;
 use server::config::{Config, DataKeySource};
 use sqlx::Connection;
@@ -154,7 +154,11 @@ async fn with_two_servers_each_e_mail_is_sent_once() {
     }
     // Two e-mails a request: the front desk's and the patient's.
     let sent = sink.wait_for(references.len() * 2).await;
-    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    // Both servers' queues look again, twice: nothing is left to send.
+    tokio::join!(
+        after_passes(&first.workers.mail, 2),
+        after_passes(&second.workers.mail, 2)
+    );
     let sent = sink.wait_for(sent.len()).await;
     assert_eq!(sent.len(), references.len() * 2, "no e-mail sent twice");
     for reference in &references {
@@ -278,8 +282,11 @@ async fn with_two_servers_scheduled_articles_publish_once_and_the_audit_chain_ho
         "the second server's list shows every published article"
     );
     assert!(all_listed(&first.page("/articles").await));
-    // Both schedulers poll a few more times: nothing is published again.
-    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    // Both schedulers look twice more: nothing is published again.
+    tokio::join!(
+        after_passes(&first.workers.publish, 2),
+        after_passes(&second.workers.publish, 2)
+    );
     for id in &ids {
         let entries: i64 = app::on_pool!(&first.store, c => sqlx::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'article.published' AND subject = $1",

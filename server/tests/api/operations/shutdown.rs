@@ -1,7 +1,8 @@
 //! SIGTERM: the server stops taking new connections, finishes the requests
 //! in flight, and exits cleanly.
 
-use crate::operations::crash::{free_port, start, start_with, submit, wait_up};
+use crate::operations::crash::{free_port, start_with, submit, wait_up};
+use crate::operations::metrics::Listener;
 use crate::support::smtp_sink::SmtpSink;
 use std::time::Duration;
 
@@ -10,7 +11,9 @@ async fn sigterm_lets_requests_in_flight_finish_then_exits_cleanly() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let child = start(dir.path(), port);
+    let metrics_addr = format!("127.0.0.1:{}", free_port());
+    let child = start_with(dir.path(), port, &[("METRICS_ADDR", metrics_addr.as_str())]);
+    let metrics = Listener::at(&metrics_addr);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -32,7 +35,7 @@ async fn sigterm_lets_requests_in_flight_finish_then_exits_cleanly() {
         let _ = sign_in(client.clone(), base.clone()).await;
     }
     let in_flight = tokio::spawn(sign_in(client.clone(), base.clone()));
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    metrics.wait_for("http_requests_in_flight", &[], 1.0).await;
     sigterm(&child).await;
 
     let answer = in_flight
@@ -116,6 +119,7 @@ async fn the_mail_queue_resumes_after_a_restart() {
     let sink_url = format!("smtp://127.0.0.1:{}", sink.port);
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
+    let metrics_addr = format!("127.0.0.1:{}", free_port());
     let child = start_with(
         dir.path(),
         port,
@@ -123,8 +127,10 @@ async fn the_mail_queue_resumes_after_a_restart() {
             staff[0],
             ("SMTP_URL", sink_url.as_str()),
             ("NOTIFY_POLL_SECONDS", "1"),
+            ("METRICS_ADDR", metrics_addr.as_str()),
         ],
     );
+    let metrics = Listener::at(&metrics_addr);
     wait_up(&client, &base).await;
     let sent = sink.wait_for(2).await;
     assert!(
@@ -133,8 +139,17 @@ async fn the_mail_queue_resumes_after_a_restart() {
     );
     assert!(sent.iter().any(|m| m.contains("desk@clinic.example")));
     assert!(sent.iter().any(|m| m.contains("ana@example.com")));
-    // Later polls (every second here) find nothing left to send.
-    tokio::time::sleep(Duration::from_millis(2500)).await;
+    // Two later passes of the queue (which looks every second here), each
+    // begun after both were sent, find nothing left to send.
+    let mail = [r#"worker="mail""#];
+    let passes = metrics.value("background_passes_total", &mail).await;
+    metrics
+        .wait_for(
+            "background_passes_total",
+            &mail,
+            passes.unwrap_or(0.0) + 3.0,
+        )
+        .await;
     assert_eq!(sink.wait_for(2).await.len(), 2, "each e-mail sent once");
     sigterm(&child).await;
     exits_cleanly(child).await;

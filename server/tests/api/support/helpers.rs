@@ -21,6 +21,25 @@ pub struct TestApp {
     pub store: app::server::db::Db,
     pub client: reqwest::Client,
     pub dir: TempDir,
+    /// Its background workers' passes ([`after_passes`]).
+    pub workers: app::server::workers::Workers,
+}
+
+/// Waits until `passes`' worker has run `more` whole passes that began
+/// after this call (up to 30 s, then fails): "nothing happens again" is
+/// then seen over real passes, not assumed from a length of time.
+pub async fn after_passes(passes: &app::server::workers::Passes, more: u64) {
+    // The pass under way now may have begun before: it does not count.
+    let target = passes.count() + more + 1;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while passes.count() < target {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the {} worker did not run {more} passes in 30 s",
+            passes.worker()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 /// A served page: its status and parsed document.
@@ -68,6 +87,7 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
         .unwrap_or_else(|e| panic!("start: {e:#}"));
     let address = app.address();
     let store = app.state.db.clone();
+    let workers = app.state.workers.clone();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -78,6 +98,7 @@ pub async fn spawn_with(dir: TempDir, config: Config) -> TestApp {
         store,
         client,
         dir,
+        workers,
     }
 }
 
