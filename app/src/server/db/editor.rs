@@ -1,6 +1,7 @@
 //! Articles as staff edit them: every status, versions for conflict
 //! detection, saved revisions, publishing and deleting.
 
+use super::addresses::{self, Owner};
 use super::articles::ensure_category;
 use super::Db;
 use crate::domain::article_admin::ArticleState;
@@ -168,6 +169,7 @@ pub async fn save(
     let (id, version) = match id {
         None => (insert_draft(tx, article).await?, 1),
         Some(id) => {
+            let before = addresses::public(tx, Owner::Article(id)).await?;
             if !update_version(tx, id, expected_version, article).await? {
                 let found = exists(tx, id).await?;
                 audited.rollback().await?;
@@ -177,6 +179,8 @@ pub async fn save(
                     Err(ServerError::NotFound)
                 };
             }
+            let after = addresses::public(tx, Owner::Article(id)).await?;
+            addresses::keep_moved(tx, &before, &after, article.now).await?;
             (id, expected_version + 1)
         }
     };

@@ -31,6 +31,7 @@
 //!   `content_generation`), and the write lock that [`WriteGate`] queues
 //!   for (PostgreSQL locks rows, so it can be a no-op).
 
+pub mod addresses;
 pub mod articles;
 pub mod audit;
 pub mod categories;

@@ -87,6 +87,31 @@ pub async fn add_in(
     Ok(done == 1)
 }
 
+/// Content that answered at `from` now answers at `to`, inside the
+/// change's transaction: `from` redirects there (replacing what it
+/// redirected to before), redirects that led to `from` lead straight to
+/// `to`, and `to`, live again, redirects nowhere.
+pub async fn moved_in(tx: &mut Tx, from: &str, to: &str, at: &str) -> Result<(), ServerError> {
+    crate::on_tx!(tx, c => sqlx::query("DELETE FROM redirects WHERE from_path = $1")
+        .bind(to)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    crate::on_tx!(tx, c => sqlx::query("UPDATE redirects SET to_path = $1 WHERE to_path = $2")
+        .bind(to)
+        .bind(from)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    crate::on_tx!(tx, c => sqlx::query(
+        "INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path,
+           origin = excluded.origin, created_at = excluded.created_at",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(RedirectOrigin::Staff.value())
+    .bind(at)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    Ok(())
+}
+
 /// Removes the redirect of `from` inside `tx`; how many there were (0 or 1).
 pub async fn delete_in(tx: &mut Tx, from: &str) -> Result<u64, ServerError> {
     let done = crate::on_tx!(tx, c => sqlx::query("DELETE FROM redirects WHERE from_path = $1")

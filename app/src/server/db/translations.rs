@@ -4,6 +4,7 @@
 //! the log never says more or less than what was kept. The revisions of
 //! every kind of content and language are kept here (`content_revisions`).
 
+use super::addresses::{self, Owner};
 use super::audit::{Audited, Entry};
 use super::{Db, Tx};
 use crate::server::ServerError;
@@ -95,7 +96,14 @@ pub async fn save(
             .map(|()| TranslationSaved::SlugTaken);
     }
     let version = expected_version + 1;
+    let owner = match fields {
+        Fields::Article { .. } => Owner::Article(id),
+        Fields::Service { .. } => Owner::Service(id),
+    };
+    let before = addresses::public(tx, owner).await?;
     write(tx, id, locale, version, fields).await?;
+    let after = addresses::public(tx, owner).await?;
+    addresses::keep_moved(tx, &before, &after, saver.at).await?;
     let revision = Revision {
         kind: fields.kind(),
         id,

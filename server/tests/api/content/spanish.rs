@@ -697,3 +697,97 @@ async fn staff_rename_a_category_in_spanish_and_spanish_pages_show_it() {
         1
     );
 }
+
+/// A published article whose address changes, in English or in Spanish,
+/// is still found at every address it had: one 301 to where it is now.
+#[tokio::test]
+async fn a_published_article_keeps_its_old_addresses_in_every_language() {
+    use app::domain::staff::Role;
+    use serde_json::json;
+    let app = spawn_app().await;
+    let editor = app.staff(Role::Editor).await;
+    let first = "5-ways-that-acupuncture-helps-with-low-back-pain";
+    let id = app
+        .count(&format!("SELECT id FROM articles WHERE slug = '{first}'"))
+        .await;
+    let version = app
+        .count(&format!("SELECT version FROM articles WHERE id = {id}"))
+        .await;
+    let title = "5 Ways That Acupuncture Helps With Low Back Pain";
+    let renamed = app
+        .save_article(
+            &editor.client,
+            Some(id),
+            version,
+            title,
+            "acupuncture-and-low-back-pain",
+        )
+        .await;
+    assert_eq!(renamed.status(), StatusCode::OK);
+    let spanish = |version: i64, slug: &str| {
+        json!({
+            "id": id, "locale": "Es", "version": version,
+            "translation": { "slug": slug, "title": "Acupuntura y dolor lumbar",
+                             "summary": "Cómo ayuda la acupuntura.", "body_md": "Texto." }
+        })
+    };
+    let path = "/api/admin/save_article_translation";
+    for (version, slug) in [(0, "acupuntura-lumbar"), (1, "acupuntura-y-dolor-lumbar")] {
+        let saved = post_json(&app, &editor.client, path, &spanish(version, slug)).await;
+        assert_eq!(saved.status(), StatusCode::OK, "{slug}");
+    }
+    let now_en = "/articles/acupuncture-and-low-back-pain";
+    let now_es = "/es/articulos/acupuntura-y-dolor-lumbar";
+    for (old, now) in [
+        (format!("/articles/{first}"), now_en),
+        // The English address under the Spanish prefix, and the first
+        // Spanish one: straight to the latest, not along a chain.
+        (format!("/es/articulos/{first}"), now_es),
+        ("/es/articulos/acupuntura-lumbar".to_owned(), now_es),
+    ] {
+        let answer = app.get(&old).await;
+        assert_eq!(answer.status(), StatusCode::MOVED_PERMANENTLY, "{old}");
+        assert_eq!(
+            answer
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok()),
+            Some(now),
+            "{old}"
+        );
+        assert_eq!(app.get(now).await.status(), StatusCode::OK, "{now}");
+    }
+
+    // Named back: the first address is the article's again, and the one
+    // it left leads there.
+    let back = app
+        .save_article(&editor.client, Some(id), version + 1, title, first)
+        .await;
+    assert_eq!(back.status(), StatusCode::OK);
+    assert_eq!(
+        app.get(&format!("/articles/{first}")).await.status(),
+        StatusCode::OK
+    );
+    let left = app.get(now_en).await;
+    assert_eq!(left.status(), StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(
+        left.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some(format!("/articles/{first}").as_str())
+    );
+
+    // A draft never had a public address: renaming it leaves nothing behind.
+    let (draft, version): (i64, i64) = app
+        .save_article(&editor.client, None, 0, "Sciatica", "sciatica-draft")
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let saved = app
+        .save_article(&editor.client, Some(draft), version, "Sciatica", "sciatica")
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/articles/sciatica-draft").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
