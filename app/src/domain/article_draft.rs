@@ -96,7 +96,7 @@ impl ArticleDraft {
         }
         if self.body_md.trim().is_empty() {
             add(Field::BodyMd, "Write the article's text.".into());
-        } else if self.body_md.len() > BODY_MAX {
+        } else if self.body_md.chars().count() > BODY_MAX {
             add(
                 Field::BodyMd,
                 format!("The text is longer than {BODY_MAX} characters."),

@@ -44,7 +44,7 @@ impl ServiceDraft {
         );
         if self.body_md.trim().is_empty() {
             errors.add(Field::BodyMd, "Write the page's text.");
-        } else if self.body_md.len() > BODY_MAX {
+        } else if self.body_md.chars().count() > BODY_MAX {
             errors.add(
                 Field::BodyMd,
                 format!("The text is longer than {BODY_MAX} characters."),

@@ -84,3 +84,14 @@ fn each_rule_names_its_field() {
         assert!(errors.get(field).is_some(), "case {name}: {errors:?}");
     }
 }
+
+#[test]
+fn the_text_limit_counts_characters_not_bytes() {
+    // "ñ" is two bytes: a Spanish text at the limit is not refused as twice as long.
+    let mut draft = valid();
+    draft.body_md = "ñ".repeat(BODY_MAX);
+    assert!(draft.validate().is_ok());
+    draft.body_md.push('ñ');
+    let errors = draft.validate().err().unwrap_or_default();
+    assert!(errors.get(Field::BodyMd).is_some());
+}
