@@ -1,8 +1,8 @@
 //! Article categories and their names in other languages, as staff edit
 //! them (the public pages read them with the articles, `articles.rs`).
 
-use super::audit::{Audited, Entry};
-use super::translations::{keep_revision, Revision};
+use super::audit::Entry;
+use super::versioned::{self, Begun, Key};
 use super::Db;
 use crate::server::ServerError;
 
@@ -51,26 +51,12 @@ pub async fn save_name(
     name: &str,
     by: &Entry<'_>,
 ) -> Result<Option<i64>, ServerError> {
-    let mut audited = Audited::begin(db).await?;
-    let tx = &mut audited.tx;
-    let id: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM categories WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(c).await)?;
-    let Some(id) = id else {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
+    let key = Key::CategoryName { slug, locale };
+    let Begun::Open(mut save) = versioned::begin(db, key, expected_version).await? else {
+        return Ok(None);
     };
-    let current: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT version FROM category_translations WHERE slug = $1 AND locale = $2",
-    )
-    .bind(slug)
-    .bind(locale)
-    .fetch_optional(c).await)?;
-    if current.unwrap_or(0) != expected_version {
-        return audited.rollback().await.map(|()| None);
-    }
-    let version = expected_version + 1;
-    crate::on_tx!(tx, c => sqlx::query(
+    let version = save.version();
+    crate::on_tx!(save.tx(), c => sqlx::query(
         "INSERT INTO category_translations (slug, locale, name, version) VALUES ($1, $2, $3, $4)
          ON CONFLICT (slug, locale) DO UPDATE SET name = excluded.name, version = excluded.version",
     )
@@ -79,13 +65,6 @@ pub async fn save_name(
     .bind(name)
     .bind(version)
     .execute(c).await.map(|done| done.rows_affected()))?;
-    let revision = Revision {
-        kind: "category",
-        id,
-        locale,
-        version,
-    };
-    keep_revision(tx, &revision, &serde_json::json!({ "name": name }), by).await?;
-    audited.commit(by).await?;
-    Ok(Some(version))
+    let saved = serde_json::json!({ "name": name });
+    save.keep(&saved, by).await.map(Some)
 }

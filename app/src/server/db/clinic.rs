@@ -1,7 +1,7 @@
 //! The clinic's facts (a single row) and its social links.
 
-use super::audit::{Audited, Entry};
-use super::translations::{keep_revision, Revision};
+use super::audit::Entry;
+use super::versioned::{self, Begun, Key};
 use super::{Db, Tx};
 use crate::domain::ClinicInfo;
 use crate::server::ServerError;
@@ -81,27 +81,13 @@ pub async fn save_translation_by_staff(
     row: &ClinicTranslationRow,
     by: &Entry<'_>,
 ) -> Result<Option<i64>, ServerError> {
-    let mut audited = Audited::begin(db).await?;
-    let tx = &mut audited.tx;
-    let current: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT version FROM clinic_translations WHERE locale = $1",
-    )
-    .bind(locale)
-    .fetch_optional(c).await)?;
-    if current.unwrap_or(0) != expected_version {
-        return audited.rollback().await.map(|()| None);
-    }
-    let version = expected_version + 1;
-    write_translation(tx, locale, version, row).await?;
-    let revision = Revision {
-        kind: "clinic",
-        id: 1,
-        locale,
-        version,
+    let key = Key::ClinicWords { locale };
+    let Begun::Open(mut save) = versioned::begin(db, key, expected_version).await? else {
+        return Ok(None);
     };
-    keep_revision(tx, &revision, row, by).await?;
-    audited.commit(by).await?;
-    Ok(Some(version))
+    let version = save.version();
+    write_translation(save.tx(), locale, version, row).await?;
+    save.keep(row, by).await.map(Some)
 }
 
 /// Adds or replaces the facts in `locale` as the seed writes them (hours
@@ -193,26 +179,16 @@ pub async fn save_by_staff(
     as_typed: &impl serde::Serialize,
     by: &Entry<'_>,
 ) -> Result<ClinicSaved, ServerError> {
-    let mut audited = Audited::begin(db).await?;
-    let tx = &mut audited.tx;
-    let version = expected_version + 1;
-    let moved = crate::on_tx!(tx, c => sqlx::query("UPDATE clinic SET version = $1 WHERE id = 1 AND version = $2")
-        .bind(version)
-        .bind(expected_version)
-        .execute(c).await.map(|done| done.rows_affected()))?;
-    if moved == 0 {
-        return audited.rollback().await.map(|()| ClinicSaved::Conflict);
-    }
-    write(tx, clinic).await?;
-    let revision = Revision {
-        kind: "clinic",
-        id: 1,
-        locale: "en",
-        version,
+    let Begun::Open(mut save) = versioned::begin(db, Key::ClinicFacts, expected_version).await?
+    else {
+        return Ok(ClinicSaved::Conflict);
     };
-    keep_revision(tx, &revision, as_typed, by).await?;
-    audited.commit(by).await?;
-    Ok(ClinicSaved::Saved(version))
+    let version = save.version();
+    write(save.tx(), clinic).await?;
+    crate::on_tx!(save.tx(), c => sqlx::query("UPDATE clinic SET version = $1 WHERE id = 1")
+        .bind(version)
+        .execute(c).await.map(|done| done.rows_affected()))?;
+    save.keep(as_typed, by).await.map(ClinicSaved::Saved)
 }
 
 /// Writes the clinic's facts (the single row) and replaces its social links:

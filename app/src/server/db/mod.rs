@@ -50,6 +50,7 @@ pub mod staff;
 pub mod throttle;
 pub mod translations;
 pub mod two_factor;
+pub mod versioned;
 
 use anyhow::Context;
 use sqlx::postgres::{PgPool, PgPoolOptions};

@@ -1,5 +1,6 @@
 //! The clinic's service pages: listed, shown, seeded and edited by staff.
 
+use super::versioned::{self, Begun, Key};
 use super::Db;
 use crate::server::ServerError;
 
@@ -254,12 +255,15 @@ pub async fn save(
     service: &ServiceWrite<'_>,
     by: &super::audit::Entry<'_>,
 ) -> Result<ServiceSaved, ServerError> {
-    let mut audited = super::audit::Audited::begin(db).await?;
-    let tx = &mut audited.tx;
-    let id: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(
+    let key = Key::Service { slug };
+    let Begun::Open(mut save) = versioned::begin(db, key, expected_version).await? else {
+        return Ok(ServiceSaved::Conflict);
+    };
+    let (id, version) = (save.id(), save.version());
+    crate::on_tx!(save.tx(), c => sqlx::query(
         "UPDATE services SET name = $1, summary = $2, body_md = $3, body_html = $4, seo_title = $5,
-           seo_description = $6, updated_at = $7, version = version + 1
-         WHERE slug = $8 AND version = $9 RETURNING id",
+           seo_description = $6, updated_at = $7, version = $8
+         WHERE id = $9",
     )
     .bind(service.name)
     .bind(service.summary)
@@ -268,27 +272,8 @@ pub async fn save(
     .bind(service.seo_title)
     .bind(service.seo_description)
     .bind(service.updated_at)
-    .bind(slug)
-    .bind(expected_version)
-    .fetch_optional(c).await)?;
-    let Some(id) = id else {
-        let exists: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM services WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(c).await)?;
-        audited.rollback().await?;
-        return match exists {
-            Some(_) => Ok(ServiceSaved::Conflict),
-            None => Err(ServerError::NotFound),
-        };
-    };
-    let version = expected_version + 1;
-    let revision = super::translations::Revision {
-        kind: "service",
-        id,
-        locale: "en",
-        version,
-    };
-    super::translations::keep_revision(tx, &revision, service, by).await?;
-    audited.commit(by).await?;
-    Ok(ServiceSaved::Version(version))
+    .bind(version)
+    .bind(id)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    save.keep(service, by).await.map(ServiceSaved::Version)
 }

@@ -1,11 +1,10 @@
-//! Every staff save of a translation, whatever the content: the version
-//! check, the change, a revision and the audit entry in one transaction,
-//! so a stale save is refused, every saved version can be read again, and
-//! the log never says more or less than what was kept. The revisions of
-//! every kind of content and language are kept here (`content_revisions`).
+//! Staff's translations of articles and services: their fields, the check
+//! that a translated address is free, and the write, inside a versioned
+//! save (`versioned.rs`) that moves the content's old addresses along.
 
 use super::addresses::{self, Owner};
-use super::audit::{Audited, Entry};
+use super::audit::Entry;
+use super::versioned::{self, Begun, Key};
 use super::{Db, Tx};
 use crate::server::ServerError;
 use serde::Serialize;
@@ -33,23 +32,6 @@ pub enum Fields<'a> {
     },
 }
 
-impl Fields<'_> {
-    fn kind(&self) -> &'static str {
-        match self {
-            Fields::Article { .. } => "article",
-            Fields::Service { .. } => "service",
-        }
-    }
-
-    /// The translations table and its column naming the content.
-    fn table(&self) -> (&'static str, &'static str) {
-        match self {
-            Fields::Article { .. } => ("article_translations", "article_id"),
-            Fields::Service { .. } => ("service_translations", "service_id"),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TranslationSaved {
     /// Kept as `version`.
@@ -70,93 +52,22 @@ pub async fn save(
     fields: &Fields<'_>,
     saver: &Entry<'_>,
 ) -> Result<TranslationSaved, ServerError> {
-    let mut audited = Audited::begin(db).await?;
-    let tx = &mut audited.tx;
-    if !content_exists(tx, fields, id).await? {
-        audited.rollback().await?;
-        return Err(ServerError::NotFound);
-    }
-    let (table, owner) = fields.table();
-    let current: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(&format!(
-        "SELECT version FROM {table} WHERE {owner} = $1 AND locale = $2"
-    ))
-    .bind(id)
-    .bind(locale)
-    .fetch_optional(c).await)?;
-    if current.unwrap_or(0) != expected_version {
-        return audited
-            .rollback()
-            .await
-            .map(|()| TranslationSaved::Conflict);
-    }
-    if slug_taken(tx, fields, id).await? {
-        return audited
-            .rollback()
-            .await
-            .map(|()| TranslationSaved::SlugTaken);
-    }
-    let version = expected_version + 1;
-    let owner = match fields {
-        Fields::Article { .. } => Owner::Article(id),
-        Fields::Service { .. } => Owner::Service(id),
+    let (key, owner) = match fields {
+        Fields::Article { .. } => (Key::ArticleText { id, locale }, Owner::Article(id)),
+        Fields::Service { .. } => (Key::ServiceText { id, locale }, Owner::Service(id)),
     };
-    let before = addresses::public(tx, owner).await?;
-    write(tx, id, locale, version, fields).await?;
-    let after = addresses::public(tx, owner).await?;
-    addresses::keep_moved(tx, &before, &after, saver.at).await?;
-    let revision = Revision {
-        kind: fields.kind(),
-        id,
-        locale,
-        version,
+    let Begun::Open(mut save) = versioned::begin(db, key, expected_version).await? else {
+        return Ok(TranslationSaved::Conflict);
     };
-    keep_revision(tx, &revision, fields, saver).await?;
-    audited.commit(saver).await?;
-    Ok(TranslationSaved::Saved(version))
-}
-
-/// Which saved version of what: `kind` of content `id` in `locale`.
-pub struct Revision<'a> {
-    pub kind: &'a str,
-    pub id: i64,
-    pub locale: &'a str,
-    pub version: i64,
-}
-
-/// Keeps what was saved as `revision` (as JSON), inside the save's
-/// transaction.
-pub async fn keep_revision(
-    tx: &mut Tx,
-    revision: &Revision<'_>,
-    saved: &impl Serialize,
-    by: &Entry<'_>,
-) -> Result<(), ServerError> {
-    let content = serde_json::to_string(saved)
-        .map_err(|e| ServerError::Corrupt(format!("a revision: {e}")))?;
-    crate::on_tx!(tx, c => sqlx::query(
-        "INSERT INTO content_revisions (kind, content_id, locale, version, content, saved_by, saved_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(revision.kind)
-    .bind(revision.id)
-    .bind(revision.locale)
-    .bind(revision.version)
-    .bind(content)
-    .bind(by.staff_id)
-    .bind(by.at)
-    .execute(c).await.map(|done| done.rows_affected()))?;
-    Ok(())
-}
-
-async fn content_exists(tx: &mut Tx, fields: &Fields<'_>, id: i64) -> Result<bool, ServerError> {
-    let table = match fields {
-        Fields::Article { .. } => "articles",
-        Fields::Service { .. } => "services",
-    };
-    let found: Option<i64> = crate::on_tx!(tx, c => sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(c).await)?;
-    Ok(found.is_some())
+    if slug_taken(save.tx(), fields, id).await? {
+        return save.refuse().await.map(|()| TranslationSaved::SlugTaken);
+    }
+    let version = save.version();
+    let before = addresses::public(save.tx(), owner).await?;
+    write(save.tx(), id, locale, version, fields).await?;
+    let after = addresses::public(save.tx(), owner).await?;
+    addresses::keep_moved(save.tx(), &before, &after, saver.at).await?;
+    save.keep(fields, saver).await.map(TranslationSaved::Saved)
 }
 
 /// Other content of the same kind answers at the translated address: in
@@ -239,15 +150,4 @@ async fn write(
         }
     }
     Ok(())
-}
-
-/// How many saved versions of `kind` of content `id` in `locale` are kept.
-pub async fn revisions(db: &Db, kind: &str, id: i64, locale: &str) -> Result<i64, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM content_revisions WHERE kind = $1 AND content_id = $2 AND locale = $3",
-    )
-    .bind(kind)
-    .bind(id)
-    .bind(locale)
-    .fetch_one(c).await)?)
 }
