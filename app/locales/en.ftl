@@ -241,3 +241,54 @@ mail-received = We have received your request. Your reference is { $reference }.
 mail-next = We will contact you the way you asked, usually within one business day.
 mail-sooner = If you need us sooner, call { $phone }.
 mail-not-you = If you did not send this request, you can ignore this e-mail.
+
+## Online booking (/book): its steps, the times, the confirmation
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+# "Wednesday, December 9, 2026"
+booking-day = { $weekday }, { $date }
+clock-am = AM
+clock-pm = PM
+# "10:30 AM"
+booking-clock = { $hour }:{ $minute } { $half }
+# A time in full, as a screen reader reads its button.
+booking-time = { $day }, { $clock } { $zone }, { $minutes } minutes, with { $who }
+booking-title = Book an appointment
+booking-description = Choose a service, a practitioner and a free time, and book it online, day or night.
+booking-lead = Pick a time that suits you; you get a confirmation by e-mail straight away. Times are in the clinic's time zone ({ $zone }).
+booking-step-type = 1. What would you like to book?
+booking-step-who = 2. Who would you like to see?
+booking-step-day = 3. Choose a day
+booking-step-time = 4. Choose a time
+booking-step-details = 5. Your details
+booking-minutes = { $minutes } minutes
+booking-for-new = for new patients
+booking-for-returning = for returning patients
+booking-requested-note = The front desk confirms this one by e-mail.
+booking-anyone = First available
+booking-anyone-note = Whoever is free at the time you choose.
+booking-change = Change
+booking-free-count = { $count } free times
+booking-no-times = No free times that day. Choose another day, or call us on { $phone }.
+booking-no-days = No free times in these two weeks.
+booking-later = Later days
+booking-earlier = Earlier days
+booking-none-offered = Nothing can be booked online at the moment. Please call us on { $phone }.
+booking-confirm = Book this time
+booking-email-missing = Enter your e-mail address: the confirmation and your link to change the appointment go there.
+booking-taken = Someone booked that time a moment ago. Your details are kept: choose one of the nearest free times.
+booking-nearest = Nearest free times
+booking-confirmed-title = Your appointment
+booking-confirmed-heading = You're booked
+booking-requested-heading = Your request is in
+booking-confirmed-reference = Your reference is *{ $reference }*.
+booking-confirmed-when = { $time }
+booking-requested-when = The front desk will confirm { $time } by e-mail, usually within one business day.
+booking-calendar = Add to calendar (.ics)
+booking-keep-link = Keep this page's address: it is your link to see or cancel this appointment. We have also e-mailed it to you.
+booking-manage-missing = We couldn't find that appointment. The link may be mistyped, or the appointment was removed. Call us on { $phone }.

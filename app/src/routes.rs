@@ -46,6 +46,8 @@ pub const API: &str = "/api";
 pub const API_ADMIN: &str = "/api/admin";
 /// `POST` an image's bytes here; answers with the stored sizes.
 pub const ADMIN_MEDIA_UPLOAD: &str = "/api/admin/media";
+/// A patient's own link to an appointment: `<this>/<token>`.
+pub const BOOKING_MANAGE: &str = "/book/manage";
 /// Stored images, `<key>-<width>.jpg`, cached for ever.
 pub const MEDIA: &str = "/media";
 /// The built wasm, JavaScript and CSS, in a folder named by their hash.

@@ -45,6 +45,7 @@ impl Application {
         // its data key, once: one after the other.
         let first_steps = db.hold(db::Serial::Startup).await?;
         seed::seed_if_empty(&db).await?;
+        seed::schedule::seed_if_empty(&db).await?;
         let chained = db::audit::chain_unhashed(&db).await?;
         if chained > 0 {
             tracing::info!(entries = chained, "chained earlier audit log entries");
@@ -60,26 +61,7 @@ impl Application {
             Some(addr) => Some(crate::metrics::serve(addr).await?),
             None => None,
         };
-        let measure = metrics_address.is_some();
-        let workers = app::server::workers::Workers::default();
-        notify::spawn_worker(
-            db.clone(),
-            config.mail(address)?,
-            &desk,
-            config.notify_poll,
-            measure,
-            workers.mail.clone(),
-        );
-        app::server::editor::spawn_scheduler(
-            db.clone(),
-            config.scheduler_poll,
-            workers.publish.clone(),
-        );
-        app::server::requests::retention::spawn_purger(
-            db.clone(),
-            config.retention_days,
-            RETENTION_PURGE_EVERY,
-        );
+        let workers = spawn_workers(&config, &db, &desk, address, metrics_address.is_some())?;
         let state = AppState {
             styles: built.styles(&config),
             last_read: app::server::content::LastRead::default(),
@@ -142,6 +124,38 @@ impl Application {
         notify::release_claims(&db).await;
         Ok(())
     }
+}
+
+/// Starts the background workers (the mail queue, scheduled publishing,
+/// the requests' retention) and returns their pass counts. `measure`:
+/// metrics are served.
+fn spawn_workers(
+    config: &Config,
+    db: &db::Db,
+    desk: &app::server::requests::RequestDesk,
+    address: SocketAddr,
+    measure: bool,
+) -> anyhow::Result<app::server::workers::Workers> {
+    let workers = app::server::workers::Workers::default();
+    notify::spawn_worker(
+        db.clone(),
+        config.mail(address)?,
+        desk,
+        config.notify_poll,
+        measure,
+        workers.mail.clone(),
+    );
+    app::server::editor::spawn_scheduler(
+        db.clone(),
+        config.scheduler_poll,
+        workers.publish.clone(),
+    );
+    app::server::requests::retention::spawn_purger(
+        db.clone(),
+        config.retention_days,
+        RETENTION_PURGE_EVERY,
+    );
+    Ok(workers)
 }
 
 /// The request form's settings and shared state: its signing key (kept in

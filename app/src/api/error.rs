@@ -62,6 +62,14 @@ pub enum ApiError {
     MediaUnavailable,
     #[error("The site is very busy or briefly unavailable. Please try again in a few seconds, or give us a call.")]
     Unavailable,
+    #[error("Someone booked that time a moment ago. Your details are kept: choose one of the nearest free times.")]
+    TimeTaken(Vec<crate::domain::booking::FreeTimeView>),
+    #[error(
+        "That appointment or time isn't offered. Choose a time from the list, or give us a call."
+    )]
+    NotOffered,
+    #[error("This form has expired. Reload the page and send it again; what you typed is kept.")]
+    FormExpired,
 }
 
 /// `Retry-After` of an outage: long enough for a pool to drain or a
@@ -102,7 +110,9 @@ impl ApiError {
             Self::TooManyRequests { .. } | Self::SignInLocked { .. } => 429,
             Self::Unauthorized | Self::SignInFailed | Self::WrongCode | Self::CodeExpired => 401,
             Self::Forbidden | Self::CrossSite | Self::MustEnrol => 403,
-            Self::Conflict => 409,
+            Self::Conflict | Self::TimeTaken(_) => 409,
+            Self::NotOffered => 422,
+            Self::FormExpired => 400,
             Self::TooLarge(_) => 413,
             Self::UnsupportedMediaType(_) => 415,
             Self::HeadersTooLarge => 431,

@@ -3,6 +3,7 @@
 //! [`ApiError`], which decides its own status (`server/response.rs`).
 
 pub mod admin;
+pub mod booking;
 pub mod content;
 mod error;
 pub mod request;

@@ -4,6 +4,7 @@
 mod article;
 pub mod article_admin;
 pub mod article_draft;
+pub mod booking;
 pub mod category_draft;
 mod clinic;
 pub mod clinic_draft;

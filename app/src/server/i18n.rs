@@ -304,6 +304,15 @@ mod tests {
                     ("over", FluentValue::from("3")),
                     ("excess", FluentValue::from("3")),
                     ("minutes", FluentValue::from("10")),
+                    ("weekday", FluentValue::from("Wednesday")),
+                    ("date", FluentValue::from("December 9, 2026")),
+                    ("hour", FluentValue::from("10")),
+                    ("minute", FluentValue::from("30")),
+                    ("half", FluentValue::from("AM")),
+                    ("clock", FluentValue::from("10:30 AM")),
+                    ("zone", FluentValue::from("EST")),
+                    ("who", FluentValue::from("Placeholder practitioner 1")),
+                    ("time", FluentValue::from("Wednesday, 10:30 AM EST")),
                 ];
                 let shown = text_with(locale, message, &variables);
                 assert!(

@@ -17,6 +17,7 @@ pub mod media_store;
 pub mod notify;
 pub mod redirects;
 pub mod requests;
+pub mod schedule;
 pub mod seed;
 mod state;
 pub mod vault;

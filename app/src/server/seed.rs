@@ -12,6 +12,8 @@ use crate::domain::{ClinicInfo, Locale, Phone, Slug, SocialLink};
 use anyhow::Context;
 use serde::Deserialize;
 
+pub mod schedule;
+
 const CLINIC: &str = include_str!("seed/clinic.toml");
 
 /// Each service's page: its English file (with its Spanish name, address

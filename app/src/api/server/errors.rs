@@ -7,6 +7,7 @@ use crate::server::auth::accounts::CreateError;
 use crate::server::auth::{AccessError, SignInError};
 use crate::server::editor::EditError;
 use crate::server::requests::SubmitError;
+use crate::server::schedule::BookError;
 use crate::server::ServerError;
 
 impl From<ServerError> for ApiError {
@@ -49,6 +50,24 @@ impl From<SignInError> for ApiError {
 }
 
 /// The JavaScript and the no-JavaScript form both answer with this.
+impl From<BookError> for ApiError {
+    fn from(err: BookError) -> Self {
+        match err {
+            BookError::Invalid(errors) => Self::Invalid(errors),
+            BookError::NotOffered => Self::NotOffered,
+            BookError::Refused => Self::FormExpired,
+            BookError::Taken(nearest) => Self::TimeTaken(nearest),
+            BookError::RateLimited { retry_after } => Self::TooManyRequests {
+                retry_after_secs: retry_after.as_secs().max(1),
+            },
+            BookError::Server(err) => {
+                tracing::error!(error = %err, "booking an appointment failed");
+                Self::NotSaved
+            }
+        }
+    }
+}
+
 impl From<SubmitError> for ApiError {
     fn from(err: SubmitError) -> Self {
         match err {

@@ -4,7 +4,7 @@
 mod choices;
 mod form;
 mod handling;
-mod reference;
+pub(crate) mod reference;
 mod rules;
 mod words;
 

@@ -14,25 +14,37 @@ impl Reference {
 
     /// Builds a reference from eight random bytes.
     pub fn from_random(bytes: [u8; 8]) -> Self {
-        let chars: String = bytes
-            .iter()
-            .map(|b| char::from(Self::ALPHABET[usize::from(*b) % Self::ALPHABET.len()]))
-            .collect();
-        Self(format!("{}{}-{}", Self::PREFIX, &chars[..4], &chars[4..]))
+        Self(code(Self::PREFIX, bytes))
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
-        let raw = raw.trim().to_ascii_uppercase();
-        let body = raw.strip_prefix(Self::PREFIX)?;
-        let (a, b) = body.split_once('-')?;
-        let valid =
-            |part: &str| part.len() == 4 && part.bytes().all(|c| Self::ALPHABET.contains(&c));
-        (valid(a) && valid(b)).then_some(Self(raw))
+        parse_code(Self::PREFIX, raw).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `<prefix>XXXX-XXXX` from eight random bytes, in [`Reference::ALPHABET`]:
+/// the shape of every reference a patient quotes (requests, appointments).
+pub(crate) fn code(prefix: &str, bytes: [u8; 8]) -> String {
+    let alphabet = Reference::ALPHABET;
+    let chars: String = bytes
+        .iter()
+        .map(|b| char::from(alphabet[usize::from(*b) % alphabet.len()]))
+        .collect();
+    format!("{prefix}{}-{}", &chars[..4], &chars[4..])
+}
+
+/// `raw` as a reference with `prefix` (typed in any case, spaces around).
+pub(crate) fn parse_code(prefix: &str, raw: &str) -> Option<String> {
+    let raw = raw.trim().to_ascii_uppercase();
+    let body = raw.strip_prefix(prefix)?;
+    let (a, b) = body.split_once('-')?;
+    let valid =
+        |part: &str| part.len() == 4 && part.bytes().all(|c| Reference::ALPHABET.contains(&c));
+    (valid(a) && valid(b)).then_some(raw)
 }
 
 impl fmt::Display for Reference {

@@ -32,7 +32,8 @@ pub fn use_clinic_zone(name: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn clinic_zone() -> &'static TimeZone {
+/// The zone the clinic's clocks show (`CLINIC_TIME_ZONE`).
+pub fn clinic_zone() -> &'static TimeZone {
     CLINIC_ZONE.get_or_init(|| TimeZone::get(DEFAULT_ZONE).unwrap_or(TimeZone::UTC))
 }
 

@@ -7,7 +7,7 @@ pub mod feeds;
 mod last_read;
 pub mod services;
 
-pub use dates::{now_utc, staff_time, use_clinic_zone, Timestamp, DEFAULT_ZONE};
+pub use dates::{clinic_zone, now_utc, staff_time, use_clinic_zone, Timestamp, DEFAULT_ZONE};
 pub use last_read::LastRead;
 
 use super::ServerError;

@@ -505,7 +505,16 @@ pub async fn reseal(db: &Db, vault: &Vault, which: Reseal, limit: u32) -> Result
     let mut tx = db.begin_write().await?;
     let mut done = 0;
     for field in SEALED {
-        done += reseal_field(&mut tx, vault, field, not_under.as_deref(), limit).await?;
+        let sealed = ("consultations", field, context as fn(&str, &str) -> String);
+        done += reseal_field(&mut tx, vault, sealed, not_under.as_deref(), limit).await?;
+    }
+    for field in super::appointments::SEALED {
+        let sealed = (
+            "appointments",
+            field,
+            super::appointments::context as fn(&str, &str) -> String,
+        );
+        done += reseal_field(&mut tx, vault, sealed, not_under.as_deref(), limit).await?;
     }
     done += reseal_notes(&mut tx, vault, not_under.as_deref(), limit).await?;
     tx.commit().await?;
@@ -538,10 +547,14 @@ impl Stored {
     }
 }
 
+/// One sealed column: its table, its name, and the associated data of a
+/// row's value (by the row's reference and the column).
+type SealedColumn<'a> = (&'static str, &'a str, fn(&str, &str) -> String);
+
 async fn reseal_field(
     tx: &mut crate::server::db::Tx,
     vault: &Vault,
-    field: &str,
+    (table, field, context): SealedColumn<'_>,
     not_under: Option<&[u8]>,
     limit: u32,
 ) -> Result<u64, ServerError> {
@@ -549,14 +562,14 @@ async fn reseal_field(
     let sql = if tx.is_postgres() {
         format!(
             "SELECT id, reference, 0::BIGINT AS staff_id, {field} AS value, FALSE AS plain
-             FROM consultations
+             FROM {table}
              WHERE {field} IS NOT NULL AND $1::BYTEA IS NOT NULL AND substring({field} from 2 for 4) <> $1
              LIMIT $2"
         )
     } else {
         format!(
             "SELECT id, reference, 0 AS staff_id, CAST({field} AS BLOB) AS value, typeof({field}) = 'text' AS plain
-             FROM consultations
+             FROM {table}
              WHERE {field} IS NOT NULL AND (typeof({field}) <> 'blob' OR substr({field}, 2, 4) <> $1)
              LIMIT $2"
         )
@@ -570,7 +583,7 @@ async fn reseal_field(
         let (id, context) = (row.id, context(&row.reference, field));
         let text = row.text(vault, &context, field)?;
         crate::on_tx!(tx, c => sqlx::query(&format!(
-            "UPDATE consultations SET {field} = $1 WHERE id = $2"
+            "UPDATE {table} SET {field} = $1 WHERE id = $2"
         ))
         .bind(vault.seal_str(&context, &text))
         .bind(id)

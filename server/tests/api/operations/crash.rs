@@ -33,8 +33,43 @@ pub(crate) fn start(dir: &Path, port: u16) -> Child {
     start_with(dir, port, &[])
 }
 
+/// What each started server wrote to stderr, by its port: read back when
+/// it does not start, so the failure says why. A pipe, not a file: a test
+/// may forbid the server to write files (a full disk).
+fn errors_of(port: u16) -> std::sync::Arc<std::sync::Mutex<String>> {
+    type Said = std::sync::Arc<std::sync::Mutex<String>>;
+    static SAID: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<u16, Said>>> =
+        std::sync::OnceLock::new();
+    let mut all = SAID
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    all.entry(port).or_default().clone()
+}
+
 /// The real server binary on `dir`'s database, with `env` added.
 pub(crate) fn start_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
+    let mut child = spawn_server(dir, port, env);
+    if let Some(stderr) = child.stderr.take() {
+        let said = errors_of(port);
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let mut said = said
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                said.push_str(&line);
+                said.push('\n');
+            }
+        });
+    }
+    child
+}
+
+fn spawn_server(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_server"))
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env(
@@ -48,7 +83,7 @@ pub(crate) fn start_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
         .env_remove("DATA_KEY_FILE")
         .envs(env.iter().copied())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("start the server: {e}"))
 }
@@ -57,10 +92,18 @@ pub(crate) fn start_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
 pub(crate) async fn wait_up(client: &reqwest::Client, base: &str) {
     let up = Instant::now();
     while client.get(format!("{base}/healthz")).send().await.is_err() {
-        assert!(
-            up.elapsed() < Duration::from_secs(20),
-            "the server at {base} did not start"
-        );
+        if up.elapsed() > Duration::from_secs(20) {
+            let port = base
+                .rsplit(':')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
+            let said = errors_of(port)
+                .lock()
+                .map(|said| said.clone())
+                .unwrap_or_default();
+            panic!("the server at {base} did not start; it said: {said}");
+        }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }

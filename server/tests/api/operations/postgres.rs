@@ -499,3 +499,19 @@ async fn audit_entries_from_two_servers_at_once_chain_in_one_line() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(chain, audit::Verified::Intact { entries: 20 });
 }
+
+/// Fifty patients ask for one time at once, half through each of two
+/// servers on one database: PostgreSQL's exclusion constraint books it
+/// once, and the other 49 are offered the nearest free times.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_patients_at_one_time_through_two_servers_book_it_once() {
+    let TwoServers {
+        first,
+        second,
+        shared: _files,
+    } = two_servers("booking_crowd", |config| {
+        config.rate_limit = (1000, std::time::Duration::from_secs(60));
+    })
+    .await;
+    crate::patients::booking::a_crowd_at_one_time(&[&first, &second], 50).await;
+}

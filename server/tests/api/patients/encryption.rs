@@ -41,6 +41,22 @@ async fn distinctive_request(app: &TestApp) -> String {
     location.rsplit('/').next().unwrap_or_default().to_owned()
 }
 
+const BOOKED_NAME: &str = "Ottoline Brackenbury";
+const BOOKED_MESSAGE: &str = "Booking-marker-5521 after the move";
+
+/// Books a time with values found nowhere else.
+async fn distinctive_booking(app: &TestApp) {
+    use crate::patients::booking::{a_wednesday_ahead, book, booking, free_times, type_id};
+    let kind = type_id(app, "acupuncture", "Acupuncture session").await;
+    let offered = free_times(app, kind, a_wednesday_ahead()).await;
+    let mut body = booking(kind, offered[0].start, &app.form_token().await);
+    body["details"] = json!({
+        "name": BOOKED_NAME, "phone": "7325550123", "email": "ob.unique@example.org",
+        "patient": "returning", "message": BOOKED_MESSAGE, "consent": "yes"
+    });
+    assert_eq!(book(&app.client, &app.url(""), &body).await.status(), 200);
+}
+
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -63,6 +79,7 @@ async fn refused_start(config: Config) -> String {
 async fn patients_words_are_in_no_byte_of_the_database_its_log_or_a_backup() {
     let app = spawn_sqlite_app().await;
     let reference = distinctive_request(&app).await;
+    distinctive_booking(&app).await;
     let front = app.staff(Role::FrontDesk).await;
     let note = app
         .call(
@@ -100,6 +117,11 @@ async fn patients_words_are_in_no_byte_of_the_database_its_log_or_a_backup() {
             PHONE,
             "Sciatica-marker",
             "Callback-marker",
+            BOOKED_NAME,
+            "Brackenbury",
+            "ob.unique@example.org",
+            "7325550123",
+            "Booking-marker",
         ] {
             assert!(
                 !contains(&raw, value),
@@ -245,6 +267,7 @@ async fn rotate_key_reseals_everything_under_a_new_key_and_resumes_after_an_inte
     for _ in 0..3 {
         references.push(crate::staff::admin::a_request(&app).await);
     }
+    distinctive_booking(&app).await;
     let front = app.staff(Role::FrontDesk).await;
     let note = app
         .call(
@@ -299,6 +322,19 @@ async fn rotate_key_reseals_everything_under_a_new_key_and_resumes_after_an_inte
         ))
         .await;
     assert_eq!(notes_old, 0, "notes re-sealed too");
+    for field in ["name", "phone", "email", "message"] {
+        let appointments_old: i64 = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM appointments WHERE substr({field}, 2, 4) <> X'{}'",
+                by_key[0]
+                    .0
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            ))
+            .await;
+        assert_eq!(appointments_old, 0, "appointments' {field} re-sealed too");
+    }
     let new_key = std::fs::read_to_string(dir.join("data.key")).unwrap_or_default();
     assert_ne!(new_key, old_key);
     assert_eq!(

@@ -1,0 +1,450 @@
+//! Online booking's tables: what the schedule is made of (practitioners,
+//! appointment types, hours, exceptions, rules) read for the free-time
+//! engine, and appointments, stored so that one practitioner is never
+//! booked twice at once on either engine. The patient's words are sealed
+//! on the way in ([`Vault`]), like a request's.
+
+use super::request_allowance::{self, Send};
+use super::Db;
+use crate::server::vault::Vault;
+use crate::server::ServerError;
+
+/// The columns that hold what a patient typed, each sealed.
+pub const SEALED: [&str; 4] = ["name", "phone", "email", "message"];
+
+/// The associated data of an appointment's sealed `field`.
+pub fn context(reference: &str, field: &str) -> String {
+    format!("appointments:{reference}:{field}")
+}
+
+/// An appointment type as the engine and the booking need it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TypeRow {
+    pub id: i64,
+    pub service_id: i64,
+    pub name: String,
+    pub duration_minutes: i64,
+    pub buffer_before_minutes: i64,
+    pub buffer_after_minutes: i64,
+    pub patients: String,
+    pub mode: String,
+}
+
+/// The active type `id`, its name in `locale` where it has one.
+pub async fn active_type(db: &Db, id: i64, locale: &str) -> Result<Option<TypeRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT t.id, t.service_id, COALESCE(tr.name, t.name) AS name, t.duration_minutes,
+           t.buffer_before_minutes, t.buffer_after_minutes, t.patients, t.mode
+         FROM appointment_types t
+         LEFT JOIN appointment_type_translations tr ON tr.type_id = t.id AND tr.locale = $2
+         WHERE t.id = $1 AND t.active")
+        .bind(id)
+        .bind(locale)
+        .fetch_optional(c).await)?)
+}
+
+/// One working range of a practitioner's usual week (Monday is 0).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HoursRow {
+    pub practitioner_id: i64,
+    pub weekday: i64,
+    pub start_minute: i64,
+    pub end_minute: i64,
+}
+
+/// The active practitioners who offer service `service_id`, in order.
+pub async fn practitioners_for(
+    db: &Db,
+    service_id: i64,
+) -> Result<Vec<(i64, String)>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT p.id, p.name FROM practitioners p
+         JOIN practitioner_services ps ON ps.practitioner_id = p.id
+         WHERE ps.service_id = $1 AND p.active
+         ORDER BY p.position, p.id")
+        .bind(service_id)
+        .fetch_all(c).await)?)
+}
+
+/// The usual weeks of `practitioners`.
+pub async fn hours_of(db: &Db, practitioners: &[i64]) -> Result<Vec<HoursRow>, ServerError> {
+    let rows: Vec<HoursRow> = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT practitioner_id, weekday, start_minute, end_minute FROM working_hours
+         ORDER BY practitioner_id, weekday, start_minute")
+        .fetch_all(c).await)?;
+    Ok(rows
+        .into_iter()
+        .filter(|row| practitioners.contains(&row.practitioner_id))
+        .collect())
+}
+
+/// A change to the usual week (`schedule_exceptions`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ExceptionRow {
+    pub practitioner_id: Option<i64>,
+    pub first_day: String,
+    pub last_day: String,
+    pub start_minute: Option<i64>,
+    pub end_minute: Option<i64>,
+}
+
+/// The exceptions that touch the local days `first..=last` (`YYYY-MM-DD`).
+pub async fn exceptions_between(
+    db: &Db,
+    first: &str,
+    last: &str,
+) -> Result<Vec<ExceptionRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT practitioner_id, first_day, last_day, start_minute, end_minute
+         FROM schedule_exceptions WHERE first_day <= $2 AND last_day >= $1
+         ORDER BY first_day, start_minute")
+        .bind(first)
+        .bind(last)
+        .fetch_all(c).await)?)
+}
+
+/// The clinic's booking rules (`booking_rules`).
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct RulesRow {
+    pub min_notice_minutes: i64,
+    pub horizon_days: i64,
+    pub cancel_cutoff_hours: i64,
+    pub reminder_hours: i64,
+}
+
+pub async fn rules(db: &Db) -> Result<RulesRow, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT min_notice_minutes, horizon_days, cancel_cutoff_hours, reminder_hours
+         FROM booking_rules WHERE id = 1")
+        .fetch_one(c).await)?)
+}
+
+/// The statuses in which an appointment holds its time.
+pub const HOLDING: [&str; 3] = ["booked", "arrived", "no_show"];
+
+/// The time held (buffers included) by `practitioners`' appointments between
+/// the instants `from` and `to` (Unix seconds): by practitioner, in order.
+pub async fn held_between(
+    db: &Db,
+    practitioners: &[i64],
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64, i64)>, ServerError> {
+    let rows: Vec<(i64, i64, i64)> = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT practitioner_id, held_from, held_until FROM appointments
+         WHERE status IN ('booked', 'arrived', 'no_show') AND held_until > $1 AND held_from < $2
+         ORDER BY practitioner_id, held_from")
+        .bind(from)
+        .bind(to)
+        .fetch_all(c).await)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(id, _, _)| practitioners.contains(id))
+        .collect())
+}
+
+/// An appointment to store; the patient's words as typed (sealed here).
+pub struct NewAppointment<'a> {
+    pub reference: &'a str,
+    /// The rendered form's nonce: a form sent twice books once. `None`
+    /// when staff book.
+    pub submission_token: Option<&'a str>,
+    pub practitioner_id: i64,
+    pub type_id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub held_from: i64,
+    pub held_until: i64,
+    /// `booked` (holds its time) or `requested` (waits for staff).
+    pub status: &'a str,
+    pub patient: &'a str,
+    pub locale: &'a str,
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub email: &'a str,
+    pub message: &'a str,
+    pub manage_token_hash: &'a str,
+    pub booked_by: Option<i64>,
+    pub created_at: &'a str,
+}
+
+/// What became of [`insert`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Booked {
+    Stored(i64),
+    /// Another appointment holds some of the time (buffers included).
+    Taken,
+    /// The same form was stored before: its reference.
+    Repeated(String),
+    /// The client has used its allowance of sends (shared with the
+    /// consultation form); it may send again in `wait_ms`.
+    Limited {
+        wait_ms: i64,
+    },
+}
+
+/// Stores `new` unless its time is taken. The overlap is checked and the
+/// row inserted in one write transaction (SQLite takes its write lock
+/// first, so no other booking runs between); PostgreSQL's exclusion
+/// constraint and SQLite's triggers refuse an overlap whatever wrote it,
+/// and such a refusal is [`Booked::Taken`] too.
+pub async fn insert(
+    db: &Db,
+    vault: &Vault,
+    new: &NewAppointment<'_>,
+    send: Option<&Send<'_>>,
+) -> Result<Booked, ServerError> {
+    if let Some(token) = new.submission_token {
+        if let Some(reference) = reference_of_token(db, token).await? {
+            return Ok(Booked::Repeated(reference));
+        }
+    }
+    let seal = |field: &str, value: &str| vault.seal_str(&context(new.reference, field), value);
+    let mut tx = db.begin_write().await?;
+    if let Some(send) = send {
+        if let Err(wait_ms) = request_allowance::take(&mut tx, send).await? {
+            tx.rollback().await?;
+            return Ok(Booked::Limited { wait_ms });
+        }
+    }
+    if HOLDING.contains(&new.status) {
+        let taken: bool = crate::on_tx!(&mut tx, c => sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM appointments
+               WHERE practitioner_id = $1 AND status IN ('booked', 'arrived', 'no_show')
+                 AND held_from < $3 AND $2 < held_until)")
+            .bind(new.practitioner_id)
+            .bind(new.held_from)
+            .bind(new.held_until)
+            .fetch_one(c).await)?;
+        if taken {
+            tx.rollback().await?;
+            return Ok(Booked::Taken);
+        }
+    }
+    let inserted = crate::on_tx!(&mut tx, c => sqlx::query_scalar(
+        "INSERT INTO appointments (reference, submission_token, practitioner_id, type_id, starts_at,
+           ends_at, held_from, held_until, status, patient, locale, name, phone, email, message,
+           manage_token_hash, booked_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         RETURNING id")
+        .bind(new.reference)
+        .bind(new.submission_token)
+        .bind(new.practitioner_id)
+        .bind(new.type_id)
+        .bind(new.starts_at)
+        .bind(new.ends_at)
+        .bind(new.held_from)
+        .bind(new.held_until)
+        .bind(new.status)
+        .bind(new.patient)
+        .bind(new.locale)
+        .bind(seal("name", new.name))
+        .bind(seal("phone", new.phone))
+        .bind(seal("email", new.email))
+        .bind(seal("message", new.message))
+        .bind(new.manage_token_hash)
+        .bind(new.booked_by)
+        .bind(new.created_at)
+        .fetch_one(c).await);
+    match inserted {
+        Ok(id) => {
+            tx.commit().await?;
+            Ok(Booked::Stored(id))
+        }
+        Err(e) if is_overlap(&e) => {
+            tx.rollback().await?;
+            Ok(Booked::Taken)
+        }
+        Err(e) if is_token_conflict(&e) => {
+            tx.rollback().await?;
+            let token = new.submission_token.unwrap_or_default();
+            reference_of_token(db, token)
+                .await?
+                .map(Booked::Repeated)
+                .ok_or_else(|| {
+                    ServerError::Corrupt("a booking token conflict without its row".into())
+                })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The appointment a rendered form booked: its reference, practitioner,
+/// start and status.
+pub async fn booked_by_token(
+    db: &Db,
+    token: &str,
+) -> Result<Option<(String, i64, i64, String)>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT reference, practitioner_id, starts_at, status FROM appointments WHERE submission_token = $1")
+        .bind(token)
+        .fetch_optional(c).await)?)
+}
+
+async fn reference_of_token(db: &Db, token: &str) -> Result<Option<String>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
+        "SELECT reference FROM appointments WHERE submission_token = $1")
+        .bind(token)
+        .fetch_optional(c).await)?)
+}
+
+/// PostgreSQL's exclusion constraint, or SQLite's trigger of the same name.
+fn is_overlap(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            db.code().as_deref() == Some("23P01")
+                || db.message().contains("appointments_never_overlap")
+        }
+        _ => false,
+    }
+}
+
+fn is_token_conflict(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation() && db.message().contains("submission_token")
+                || db.constraint() == Some("appointments_submission_token_key")
+        }
+        _ => false,
+    }
+}
+
+/// How many appointments hold time with `practitioner` (for tests and the
+/// schedule's counts).
+pub async fn holding_count(db: &Db, practitioner: i64) -> Result<i64, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM appointments WHERE practitioner_id = $1
+           AND status IN ('booked', 'arrived', 'no_show')")
+        .bind(practitioner)
+        .fetch_one(c).await)?)
+}
+
+/// Whether no appointment type and no practitioner exist yet.
+pub async fn schedule_is_empty(db: &Db) -> Result<bool, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_scalar(
+        "SELECT NOT EXISTS (SELECT 1 FROM appointment_types)
+            AND NOT EXISTS (SELECT 1 FROM practitioners)")
+        .fetch_one(c).await)?)
+}
+
+/// An appointment type of the seed, for the service with slug `service`.
+pub struct SeedType<'a> {
+    pub service: &'a str,
+    pub name: &'a str,
+    /// Its name in other languages: (locale, name).
+    pub translations: Vec<(&'a str, &'a str)>,
+    pub minutes: i64,
+    pub after: i64,
+    pub patients: &'a str,
+    pub mode: &'a str,
+}
+
+/// A practitioner of the seed: the services by slug, hours as (weekday,
+/// start minute, end minute).
+pub struct SeedPractitioner<'a> {
+    pub name: &'a str,
+    pub bio: &'a str,
+    pub services: Vec<&'a str>,
+    /// Comma-separated locale codes.
+    pub languages: String,
+    pub hours: Vec<(i64, i64, i64)>,
+}
+
+/// Writes the seed's types and practitioners in one transaction.
+pub async fn seed(
+    db: &Db,
+    types: &[SeedType<'_>],
+    practitioners: &[SeedPractitioner<'_>],
+) -> Result<(), ServerError> {
+    let mut tx = db.begin_write().await?;
+    for (position, t) in (1_i64..).zip(types) {
+        let id: i64 = crate::on_tx!(&mut tx, c => sqlx::query_scalar(
+            "INSERT INTO appointment_types (service_id, name, duration_minutes, buffer_after_minutes,
+               patients, mode, position)
+             VALUES ((SELECT id FROM services WHERE slug = $1), $2, $3, $4, $5, $6, $7) RETURNING id")
+            .bind(t.service)
+            .bind(t.name)
+            .bind(t.minutes)
+            .bind(t.after)
+            .bind(t.patients)
+            .bind(t.mode)
+            .bind(position)
+            .fetch_one(c).await)?;
+        for (locale, name) in &t.translations {
+            crate::on_tx!(&mut tx, c => sqlx::query(
+                "INSERT INTO appointment_type_translations (type_id, locale, name) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(*locale)
+                .bind(*name)
+                .execute(c).await.map(|done| done.rows_affected()))?;
+        }
+    }
+    for (position, p) in (1_i64..).zip(practitioners) {
+        let id: i64 = crate::on_tx!(&mut tx, c => sqlx::query_scalar(
+            "INSERT INTO practitioners (name, bio, languages, position) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(p.name)
+            .bind(p.bio)
+            .bind(&p.languages)
+            .bind(position)
+            .fetch_one(c).await)?;
+        for service in &p.services {
+            crate::on_tx!(&mut tx, c => sqlx::query(
+                "INSERT INTO practitioner_services (practitioner_id, service_id)
+                 SELECT $1, id FROM services WHERE slug = $2")
+                .bind(id)
+                .bind(*service)
+                .execute(c).await.map(|done| done.rows_affected()))?;
+        }
+        for (weekday, from, to) in &p.hours {
+            crate::on_tx!(&mut tx, c => sqlx::query(
+                "INSERT INTO working_hours (practitioner_id, weekday, start_minute, end_minute)
+                 VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(*weekday)
+                .bind(*from)
+                .bind(*to)
+                .execute(c).await.map(|done| done.rows_affected()))?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An active type that someone offers, with its service, in a language.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BookableRow {
+    pub service_slug: String,
+    pub service_name: String,
+    pub id: i64,
+    pub name: String,
+    pub duration_minutes: i64,
+    pub patients: String,
+    pub mode: String,
+}
+
+/// Every type a patient may book now (an active practitioner offers its
+/// service), named in `locale` where a name is written, in the services'
+/// and the types' order.
+pub async fn bookable(db: &Db, locale: &str) -> Result<Vec<BookableRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT s.slug AS service_slug, COALESCE(st.name, s.name) AS service_name, t.id,
+           COALESCE(tt.name, t.name) AS name, t.duration_minutes, t.patients, t.mode
+         FROM appointment_types t
+         JOIN services s ON s.id = t.service_id
+         LEFT JOIN service_translations st ON st.service_id = s.id AND st.locale = $1
+         LEFT JOIN appointment_type_translations tt ON tt.type_id = t.id AND tt.locale = $1
+         WHERE t.active AND EXISTS (
+           SELECT 1 FROM practitioner_services ps JOIN practitioners p ON p.id = ps.practitioner_id
+           WHERE ps.service_id = s.id AND p.active)
+         ORDER BY s.position, s.id, t.position, t.id")
+        .bind(locale)
+        .fetch_all(c).await)?)
+}
+
+/// The bios of `practitioners`, by id.
+pub async fn bios(db: &Db) -> Result<Vec<(i64, String)>, ServerError> {
+    Ok(
+        crate::on_pool!(db, c => sqlx::query_as("SELECT id, bio FROM practitioners")
+        .fetch_all(c).await)?,
+    )
+}

@@ -1,0 +1,115 @@
+//! Times and days as a patient reads them, in the page's language and the
+//! clinic's zone with the zone named: "Wednesday, December 9, 2026,
+//! 10:30 AM EST, 30 minutes, with …" is also each time button's
+//! accessible name, so it says the whole thing in words.
+
+use crate::domain::{Locale, Msg};
+use crate::server::i18n::{date_long, text, text_with};
+use fluent_bundle::FluentValue;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+const WEEKDAYS: [Msg; 7] = [
+    Msg::Weekday1,
+    Msg::Weekday2,
+    Msg::Weekday3,
+    Msg::Weekday4,
+    Msg::Weekday5,
+    Msg::Weekday6,
+    Msg::Weekday7,
+];
+
+/// "Wednesday, December 9, 2026".
+pub fn day_label(locale: Locale, day: Date) -> String {
+    let weekday = WEEKDAYS[usize::try_from(day.weekday().to_monday_zero_offset()).unwrap_or(0)];
+    let date = date_long(
+        locale,
+        day.year(),
+        u8::try_from(day.month()).unwrap_or(1),
+        u8::try_from(day.day()).unwrap_or(1),
+    );
+    text_with(
+        locale,
+        Msg::BookingDay,
+        &[
+            ("weekday", FluentValue::from(text(locale, weekday))),
+            ("date", FluentValue::from(date)),
+        ],
+    )
+}
+
+/// "10:30 AM".
+pub fn clock(locale: Locale, start: Timestamp, zone: &TimeZone) -> String {
+    let local = start.to_zoned_datetime(zone.clone());
+    let hour = local.hour();
+    let half = text(
+        locale,
+        if hour < 12 {
+            Msg::ClockAm
+        } else {
+            Msg::ClockPm
+        },
+    );
+    let hour12 = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    text_with(
+        locale,
+        Msg::BookingClock,
+        &[
+            ("hour", FluentValue::from(hour12.to_string())),
+            (
+                "minute",
+                FluentValue::from(format!("{:02}", local.minute())),
+            ),
+            ("half", FluentValue::from(half)),
+        ],
+    )
+}
+
+/// The zone's abbreviation at `start` (EST or EDT).
+pub fn zone_at(start: Timestamp, zone: &TimeZone) -> String {
+    start
+        .to_zoned_datetime(zone.clone())
+        .strftime("%Z")
+        .to_string()
+}
+
+/// A time in full: its day, clock and zone, how long, and with whom.
+pub fn label(locale: Locale, start: Timestamp, zone: &TimeZone, minutes: i64, who: &str) -> String {
+    let day = day_label(locale, start.to_zoned_datetime(zone.clone()).date());
+    text_with(
+        locale,
+        Msg::BookingTime,
+        &[
+            ("day", FluentValue::from(day)),
+            ("clock", FluentValue::from(clock(locale, start, zone))),
+            ("zone", FluentValue::from(zone_at(start, zone))),
+            ("minutes", FluentValue::from(minutes.to_string())),
+            ("who", FluentValue::from(who.to_owned())),
+        ],
+    )
+}
+
+/// A free time as a page offers it.
+pub fn view_of(
+    locale: Locale,
+    time: &super::free_times::FreeTime,
+    zone: &TimeZone,
+    minutes: i64,
+    who: &str,
+) -> crate::domain::booking::FreeTimeView {
+    crate::domain::booking::FreeTimeView {
+        practitioner: time.practitioner,
+        start: time.start.as_second(),
+        date: time
+            .start
+            .to_zoned_datetime(zone.clone())
+            .date()
+            .to_string(),
+        clock: clock(locale, time.start, zone),
+        label: label(locale, time.start, zone, minutes, who),
+    }
+}
