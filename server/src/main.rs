@@ -26,6 +26,10 @@ async fn run(command: Option<Command>) -> anyhow::Result<()> {
     match command {
         None | Some(Command::Serve) => {
             let app = server::startup::Application::build(config).await?;
+            // The addresses as bound (a port of 0 is chosen by the system).
+            if let Some(metrics) = app.metrics_address {
+                println!("Metrics are served at http://{metrics}/metrics");
+            }
             println!("The clinic's site is running at http://{}", app.address());
             app.run_until_stopped().await
         }

@@ -29,49 +29,51 @@ pub(crate) fn free_port() -> u16 {
         .map_or(0, |a| a.port())
 }
 
-pub(crate) fn start(dir: &Path, port: u16) -> Child {
-    start_with(dir, port, &[])
+/// A server process a test started, and where it answers.
+pub(crate) struct Started {
+    pub child: Child,
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    /// `127.0.0.1:<port>` of its metrics, when `METRICS_ADDR` was given.
+    pub metrics: Option<String>,
 }
 
-/// What each started server wrote to stderr, by its port: read back when
+pub(crate) fn start(dir: &Path) -> Started {
+    start_with(dir, &[])
+}
+
+/// What each started server wrote to stderr, by its process id: shown when
 /// it does not start, so the failure says why. A pipe, not a file: a test
 /// may forbid the server to write files (a full disk).
-fn errors_of(port: u16) -> std::sync::Arc<std::sync::Mutex<String>> {
+fn errors_of(pid: u32) -> std::sync::Arc<std::sync::Mutex<String>> {
     type Said = std::sync::Arc<std::sync::Mutex<String>>;
-    static SAID: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<u16, Said>>> =
+    static SAID: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<u32, Said>>> =
         std::sync::OnceLock::new();
     let mut all = SAID
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    all.entry(port).or_default().clone()
+    all.entry(pid).or_default().clone()
 }
 
-/// The real server binary on `dir`'s database, with `env` added.
-pub(crate) fn start_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
-    let mut child = spawn_server(dir, port, env);
-    if let Some(stderr) = child.stderr.take() {
-        let said = errors_of(port);
-        std::thread::spawn(move || {
-            use std::io::BufRead;
-            for line in std::io::BufReader::new(stderr)
-                .lines()
-                .map_while(Result::ok)
-            {
-                let mut said = said
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                said.push_str(&line);
-                said.push('\n');
-            }
-        });
-    }
-    child
+/// Keeps reading `from` on a thread of its own (a pipe must be read, or
+/// the server blocks once it is full), handing each line to `line`.
+fn drain(from: impl std::io::Read + Send + 'static, mut line: impl FnMut(String) + Send + 'static) {
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for read in std::io::BufReader::new(from).lines().map_while(Result::ok) {
+            line(read);
+        }
+    });
 }
 
-fn spawn_server(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+/// The real server binary on `dir`'s database, with `env` added, on a port
+/// the system chooses as it binds (so no other test can take it between a
+/// choice and the bind): its address is read from what it prints. A
+/// `METRICS_ADDR` of `127.0.0.1:0` is read back the same way.
+pub(crate) fn start_with(dir: &Path, env: &[(&str, &str)]) -> Started {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
         .env(
             "DATABASE_URL",
             format!("sqlite://{}", dir.join("clinic.db").display()),
@@ -82,10 +84,51 @@ fn spawn_server(dir: &Path, port: u16, env: &[(&str, &str)]) -> Child {
         .env_remove("DATA_KEY")
         .env_remove("DATA_KEY_FILE")
         .envs(env.iter().copied())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("start the server: {e}"))
+        .unwrap_or_else(|e| panic!("start the server: {e}"));
+    let said = errors_of(child.id());
+    if let Some(stderr) = child.stderr.take() {
+        drain(stderr, move |line| {
+            let mut said = said
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            said.push_str(&line);
+            said.push('\n');
+        });
+    }
+    let (lines, printed) = std::sync::mpsc::channel();
+    if let Some(stdout) = child.stdout.take() {
+        drain(stdout, move |line| {
+            let _ = lines.send(line);
+        });
+    }
+    let mut metrics = None;
+    loop {
+        match printed.recv_timeout(Duration::from_secs(20)) {
+            Ok(line) => {
+                if let Some(at) = line.strip_prefix("Metrics are served at http://") {
+                    metrics = at.strip_suffix("/metrics").map(str::to_owned);
+                } else if let Some(at) = line.strip_prefix("The clinic's site is running at ") {
+                    return Started {
+                        child,
+                        base: at.trim().to_owned(),
+                        metrics,
+                    };
+                }
+            }
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let said = errors_of(child.id())
+                    .lock()
+                    .map(|said| said.clone())
+                    .unwrap_or_default();
+                panic!("the server did not start; it said: {said}");
+            }
+        }
+    }
 }
 
 /// Waits (up to 20 s) until the server at `base` answers `/healthz`.
@@ -158,9 +201,9 @@ async fn killed_at_random_moments_the_server_loses_no_acknowledged_request() {
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
     for _ in 0..ROUNDS {
-        let port = free_port();
-        let base = format!("http://127.0.0.1:{port}");
-        let mut child = start(dir.path(), port);
+        let Started {
+            mut child, base, ..
+        } = start(dir.path());
         wait_up(&client, &base).await;
         let clients: Vec<_> = (0..CLIENTS)
             .map(|n| {

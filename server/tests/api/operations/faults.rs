@@ -124,11 +124,11 @@ async fn file_size_limit(pid: u32, limit: &str) {
 /// once space returns the same form goes through without a restart.
 #[tokio::test]
 async fn on_a_full_disk_nothing_is_acknowledged_or_lost_and_the_site_recovers() {
-    use crate::operations::crash::{free_port, start_with, wait_up};
+    use crate::operations::crash::{start_with, wait_up, Started};
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let mut child = start_with(dir.path(), port, &[]);
+    let Started {
+        mut child, base, ..
+    } = start_with(dir.path(), &[]);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

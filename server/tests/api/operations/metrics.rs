@@ -2,7 +2,7 @@
 //! set, counting requests by route and status, the page cache, stored
 //! requests and the mail queue, with no patient value in any label.
 
-use crate::operations::crash::{free_port, start_with, submit, wait_up};
+use crate::operations::crash::{start_with, submit, wait_up, Started};
 use crate::support::request_helpers::valid_fields;
 
 /// The value of the first series named `name` whose labels include every
@@ -67,17 +67,18 @@ impl Listener {
 #[tokio::test]
 async fn metrics_count_routes_cache_requests_and_mail_without_patient_data() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let (port, metrics_port) = (free_port(), free_port());
-    let metrics_addr = format!("127.0.0.1:{metrics_port}");
-    let mut child = start_with(
+    let Started {
+        mut child,
+        base,
+        metrics,
+    } = start_with(
         dir.path(),
-        port,
         &[
-            ("METRICS_ADDR", metrics_addr.as_str()),
+            ("METRICS_ADDR", "127.0.0.1:0"),
             ("NOTIFY_POLL_SECONDS", "1"),
         ],
     );
-    let base = format!("http://127.0.0.1:{port}");
+    let metrics_addr = metrics.unwrap_or_default();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -1,7 +1,7 @@
 //! SIGTERM: the server stops taking new connections, finishes the requests
 //! in flight, and exits cleanly.
 
-use crate::operations::crash::{free_port, start_with, submit, wait_up};
+use crate::operations::crash::{start_with, submit, wait_up, Started};
 use crate::operations::metrics::Listener;
 use crate::support::smtp_sink::SmtpSink;
 use std::time::Duration;
@@ -9,11 +9,12 @@ use std::time::Duration;
 #[tokio::test]
 async fn sigterm_lets_requests_in_flight_finish_then_exits_cleanly() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let metrics_addr = format!("127.0.0.1:{}", free_port());
-    let child = start_with(dir.path(), port, &[("METRICS_ADDR", metrics_addr.as_str())]);
-    let metrics = Listener::at(&metrics_addr);
+    let Started {
+        child,
+        base,
+        metrics,
+    } = start_with(dir.path(), &[("METRICS_ADDR", "127.0.0.1:0")]);
+    let metrics = Listener::at(&metrics.unwrap_or_default());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -98,13 +99,8 @@ async fn the_mail_queue_resumes_after_a_restart() {
     let (silent, mut connected) = silent_mail_server().await;
     let silent_url = format!("smtp://127.0.0.1:{silent}");
     let staff = [("STAFF_EMAIL", "desk@clinic.example")];
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let child = start_with(
-        dir.path(),
-        port,
-        &[staff[0], ("SMTP_URL", silent_url.as_str())],
-    );
+    let Started { child, base, .. } =
+        start_with(dir.path(), &[staff[0], ("SMTP_URL", silent_url.as_str())]);
     wait_up(&client, &base).await;
     let reference = submit(&client, &base, false)
         .await
@@ -117,20 +113,20 @@ async fn the_mail_queue_resumes_after_a_restart() {
 
     let sink = SmtpSink::start().await;
     let sink_url = format!("smtp://127.0.0.1:{}", sink.port);
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let metrics_addr = format!("127.0.0.1:{}", free_port());
-    let child = start_with(
+    let Started {
+        child,
+        base,
+        metrics,
+    } = start_with(
         dir.path(),
-        port,
         &[
             staff[0],
             ("SMTP_URL", sink_url.as_str()),
             ("NOTIFY_POLL_SECONDS", "1"),
-            ("METRICS_ADDR", metrics_addr.as_str()),
+            ("METRICS_ADDR", "127.0.0.1:0"),
         ],
     );
-    let metrics = Listener::at(&metrics_addr);
+    let metrics = Listener::at(&metrics.unwrap_or_default());
     wait_up(&client, &base).await;
     let sent = sink.wait_for(2).await;
     assert!(
