@@ -130,6 +130,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/consultation") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/consultation/sent/:reference") view={Lazy::<RequestSentRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/book") view={Lazy::<BookingRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/book/manage/:token") view={Lazy::<BookingManageRoute>::new()} ssr=SsrMode::Async/>
                         // The same pages in Spanish (`routes::Pages`).
                         <Route path=path!("/es") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/es/servicios") view={Lazy::<ServiceListRoute>::new()} ssr=SsrMode::Async/>
@@ -141,6 +143,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/es/privacidad") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/es/consulta") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/es/consulta/enviada/:reference") view={Lazy::<RequestSentRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/reservar") view={Lazy::<BookingRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/es/reservar/gestionar/:token") view={Lazy::<BookingManageRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignInRoute>::new()} ssr=SsrMode::Async/>
                         <ParentRoute path=path!("/admin") view={Lazy::<AdminLayoutRoute>::new()} ssr=SsrMode::Async>
                             <Route path=path!("") view={Lazy::<AdminHomeRoute>::new()}/>

@@ -17,6 +17,7 @@ pub const ABOUT: &str = ENGLISH.about;
 pub const CONTACT: &str = ENGLISH.contact;
 pub const PRIVACY: &str = ENGLISH.privacy;
 pub const CONSULTATION: &str = ENGLISH.consultation;
+pub const BOOK: &str = ENGLISH.book;
 
 pub const ADMIN: &str = "/admin";
 pub const ADMIN_SIGN_IN: &str = "/admin/sign-in";
@@ -46,8 +47,6 @@ pub const API: &str = "/api";
 pub const API_ADMIN: &str = "/api/admin";
 /// `POST` an image's bytes here; answers with the stored sizes.
 pub const ADMIN_MEDIA_UPLOAD: &str = "/api/admin/media";
-/// A patient's own link to an appointment: `<this>/<token>`.
-pub const BOOKING_MANAGE: &str = "/book/manage";
 /// Stored images, `<key>-<width>.jpg`, cached for ever.
 pub const MEDIA: &str = "/media";
 /// The built wasm, JavaScript and CSS, in a folder named by their hash.
@@ -123,13 +122,27 @@ impl Pages {
     }
 
     /// The confirmation a patient sees after sending a request.
+    pub fn book(self) -> &'static str {
+        self.paths().book
+    }
+
+    /// Where the patients' links to their appointments live.
+    pub fn book_manage_root(self) -> String {
+        format!("{}/{}", self.book(), self.paths().manage)
+    }
+
+    /// A patient's link to their appointment (`token` is its secret).
+    pub fn book_manage(self, token: &str) -> String {
+        format!("{}/{token}", self.book_manage_root())
+    }
+
     pub fn consultation_sent(self, reference: &Reference) -> String {
         format!("{}/{}/{reference}", self.consultation(), self.paths().sent)
     }
 
     /// Every page without a slug, in the menu's order: what each language
     /// must have (the languages test reads it).
-    pub fn fixed(self) -> [&'static str; 7] {
+    pub fn fixed(self) -> [&'static str; 8] {
         [
             self.home(),
             self.services(),
@@ -138,6 +151,7 @@ impl Pages {
             self.contact(),
             self.privacy(),
             self.consultation(),
+            self.book(),
         ]
     }
 
@@ -165,6 +179,8 @@ impl Pages {
             format!("{}/{rest}", to.articles_root())
         } else if let Some(rest) = below(from.services()) {
             format!("{}/{rest}", to.services())
+        } else if let Some(token) = below(&from.book_manage_root()) {
+            to.book_manage(&token)
         } else {
             let sent = format!("{}/{}/", from.consultation(), from.paths().sent);
             let reference = Reference::parse(path.strip_prefix(&sent)?)?;
@@ -316,12 +332,14 @@ pub fn is_api(path: &str) -> bool {
     under(path, API)
 }
 
-/// The consultation form and its confirmations, in either language:
-/// rendered per visitor.
+/// The consultation form and its confirmations, and online booking (its
+/// free times change with every booking; a patient's link is theirs), in
+/// every language: rendered per visitor.
 pub fn is_request_form(path: &str) -> bool {
-    Locale::ALL
-        .into_iter()
-        .any(|locale| under(path, Pages(locale).consultation()))
+    Locale::ALL.into_iter().any(|locale| {
+        let pages = Pages(locale);
+        under(path, pages.consultation()) || under(path, pages.book())
+    })
 }
 
 /// Built files and stored images, served from disk.

@@ -24,6 +24,7 @@ export const PUBLIC_PAGES = [
   "/contact",
   "/privacy",
   "/consultation",
+  "/book",
   "/no-such-page",
 ];
 

@@ -8,12 +8,18 @@ export const BEN = { name: "Ben Ortiz", phone: "732 555 0199", phoneDigits: "732
 export const GRACE = { name: "Grace Patient", phone: "(732) 555-0177", phoneDigits: "7325550177" };
 export const KEPT_MESSAGE = "Kept </textarea> as typed.";
 export const NOTE = "Called, booked for Tuesday.";
+/** Who books a time first, in another tab. */
+export const ERIN = { name: "Erin Quick", phone: "7325550100", email: "erin.quick@example.org" };
+/** Who books online (they need an e-mail address for the confirmation). */
+export const DORA = { name: "Dora Booker", phone: "(732) 555-0161", phoneDigits: "7325550161", email: "dora.booker@example.org", message: "Stiff neck after the move." };
 
 /** Every value above, as typed and as the server stores phone numbers. */
 export const PATIENT_VALUES: string[] = [
   ...Object.values(ANA),
   ...Object.values(BEN),
   ...Object.values(GRACE),
+  ...Object.values(DORA),
+  ...Object.values(ERIN),
   KEPT_MESSAGE,
   NOTE,
 ];

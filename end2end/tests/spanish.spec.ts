@@ -17,6 +17,7 @@ export const SPANISH_PAGES = [
   "/es/contacto",
   "/es/privacidad",
   "/es/consulta",
+  "/es/reservar",
   "/es/no-existe",
 ];
 
@@ -31,6 +32,7 @@ const PAIRS: [string, string][] = [
   ["/contact", "/es/contacto"],
   ["/privacy", "/es/privacidad"],
   ["/consultation", "/es/consulta"],
+  ["/book", "/es/reservar"],
 ];
 
 /** Marks the document: a full page load loses the mark, client-side navigation keeps it. */

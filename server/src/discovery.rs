@@ -175,6 +175,7 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         (every(routes::ABOUT), None),
         (every(routes::CONTACT), None),
         (every(routes::CONSULTATION), None),
+        (every(routes::BOOK), None),
         (every(routes::PRIVACY), None),
     ];
     pages.extend(services.into_iter().map(|s| {

@@ -5,6 +5,7 @@
 mod assets;
 pub mod backup;
 mod body_limit;
+mod booking_post;
 pub mod cli;
 mod compress;
 pub mod config;

@@ -106,10 +106,17 @@ pub fn router(
     let forms = app::domain::Locale::ALL
         .into_iter()
         .fold(pages, |router, locale| {
-            router.route(
-                routes::Pages(locale).consultation(),
-                post(crate::request_post::post_request),
-            )
+            let pages = routes::Pages(locale);
+            router
+                .route(
+                    pages.consultation(),
+                    post(crate::request_post::post_request),
+                )
+                .route(pages.book(), post(crate::booking_post::post_booking))
+                .route(
+                    &format!("{}/{{token}}/calendar.ics", pages.book_manage_root()),
+                    get(crate::booking_post::calendar),
+                )
         });
     forms
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))

@@ -91,7 +91,7 @@ pub async fn book_appointment(
     Ok(BookingConfirmed {
         manage_path: confirmed
             .manage_token
-            .map(|token| format!("{}/{token}", crate::routes::BOOKING_MANAGE)),
+            .map(|token| crate::routes::Pages(locale).book_manage(&token)),
         reference: confirmed.reference,
         practitioner: confirmed.practitioner,
         start: confirmed.start,
@@ -138,4 +138,17 @@ pub struct BookingReplay {
 /// The server's replay of a no-JavaScript booking, if this render is one.
 pub fn booking_replay() -> Option<BookingReplay> {
     use_context::<BookingReplay>()
+}
+
+/// The appointment behind a patient's manage link (`token` is its secret).
+#[server(input = GetUrl, output = Postcard, endpoint = "booking_manage")]
+pub async fn booking_manage(
+    token: String,
+    #[server(default)] locale: Locale,
+) -> Result<crate::domain::booking::ManagedBooking, ApiError> {
+    let state = super::server::state()?;
+    super::server::no_store();
+    crate::server::schedule::manage::find(&state.db, &token, locale)
+        .await?
+        .ok_or(ApiError::NotFound)
 }

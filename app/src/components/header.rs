@@ -94,7 +94,7 @@ pub fn Header() -> impl IntoView {
                         </div>
                         <div class="wrap header-bar">
                             <a class="brand" href=pages.home()>{name}</a>
-                            <a class="button header-cta" href=pages.consultation()>{text.schedule_online.clone()}</a>
+                            <a class="button header-cta" href=pages.book()>{text.schedule_online.clone()}</a>
                             <button
                                 id="menu-button"
                                 class="menu-button"

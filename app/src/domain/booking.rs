@@ -260,3 +260,17 @@ impl StepQuery {
         }
     }
 }
+
+/// An appointment as its patient's link shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedBooking {
+    pub reference: BookingReference,
+    /// The appointment type, in the page's language.
+    pub kind: String,
+    /// The time in full, with whom (as [`FreeTimeView::label`]).
+    pub when: String,
+    /// `requested`, `booked`, `arrived`, `no_show`, `cancelled` or `declined`.
+    pub status: String,
+    /// It has begun.
+    pub past: bool,
+}

@@ -51,6 +51,10 @@ pub struct PagePaths {
     pub consultation: &'static str,
     /// After `consultation`: `<consultation>/<sent>/<reference>`.
     pub sent: &'static str,
+    /// Online booking's steps.
+    pub book: &'static str,
+    /// After `book`: a patient's link, `<book>/<manage>/<token>`.
+    pub manage: &'static str,
 }
 
 pub const REGISTRY: [LocaleSpec; 2] = [
@@ -70,6 +74,8 @@ pub const REGISTRY: [LocaleSpec; 2] = [
             privacy: "/privacy",
             consultation: "/consultation",
             sent: "sent",
+            book: "/book",
+            manage: "manage",
         },
     },
     LocaleSpec {
@@ -88,6 +94,8 @@ pub const REGISTRY: [LocaleSpec; 2] = [
             privacy: "/es/privacidad",
             consultation: "/es/consulta",
             sent: "enviada",
+            book: "/es/reservar",
+            manage: "gestionar",
         },
     },
 ];

@@ -9,8 +9,8 @@
 
 use super::server_page::server_page;
 use super::{
-    About, ArticleList, ArticlePage, Contact, Home, Privacy, RequestPage, RequestSent, ServiceList,
-    ServicePage,
+    About, ArticleList, ArticlePage, BookingManage, BookingPage, Contact, Home, Privacy,
+    RequestPage, RequestSent, ServiceList, ServicePage,
 };
 use crate::components::browser::next_task;
 use leptos::prelude::*;
@@ -50,4 +50,6 @@ patient_pages! {
     PrivacyRoute => Privacy,
     RequestRoute => RequestPage,
     RequestSentRoute => RequestSent,
+    BookingRoute => BookingPage,
+    BookingManageRoute => BookingManage,
 }

@@ -33,6 +33,7 @@ pub fn ServicePage() -> impl IntoView {
                     let name_lang = w.lang_of(service.summary.locale);
                     // The form's choice is the service's English slug.
                     let preselect = service.slug_in(crate::domain::Locale::En).clone();
+                    let book_service = preselect.to_string();
                     let body_lang = w.lang_of(service.body_locale);
                     let seo = PageSeo {
                         kind: PageKind::Service,
@@ -69,7 +70,7 @@ pub fn ServicePage() -> impl IntoView {
                                 <p>{with_link(w.t(Msg::ServiceAskText), pages.consultation().to_owned())}</p>
                                 <RequestFormView setup=form_setup compact=true preselect=preselect/>
                             </section>
-                            <CallToAction/>
+                            <CallToAction service=book_service/>
                         </article>
                         <nav class="wrap section" aria-labelledby="other-services">
                             <h2 id="other-services">{w.t(Msg::ServiceOthers)}</h2>

@@ -448,3 +448,35 @@ pub async fn bios(db: &Db) -> Result<Vec<(i64, String)>, ServerError> {
         .fetch_all(c).await)?,
     )
 }
+
+/// An appointment as its manage link shows it: nothing the patient typed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ManagedRow {
+    pub reference: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub status: String,
+    pub type_name: String,
+    pub duration_minutes: i64,
+    pub practitioner_name: String,
+}
+
+/// The appointment whose manage link's secret hashes to `hash`, its type
+/// named in `locale`.
+pub async fn by_manage_hash(
+    db: &Db,
+    hash: &str,
+    locale: &str,
+) -> Result<Option<ManagedRow>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT a.reference, a.starts_at, a.ends_at, a.status, COALESCE(tt.name, t.name) AS type_name,
+           t.duration_minutes, p.name AS practitioner_name
+         FROM appointments a
+         JOIN appointment_types t ON t.id = a.type_id
+         JOIN practitioners p ON p.id = a.practitioner_id
+         LEFT JOIN appointment_type_translations tt ON tt.type_id = t.id AND tt.locale = $2
+         WHERE a.manage_token_hash = $1")
+        .bind(hash)
+        .bind(locale)
+        .fetch_optional(c).await)?)
+}

@@ -5,9 +5,10 @@
 mod book;
 pub mod free_times;
 mod load;
+pub mod manage;
 mod steps;
 pub mod words;
 
 pub use book::{book, manage_token_hash, BookError, Booking, Confirmation};
 pub use load::Loaded;
-pub use steps::step;
+pub use steps::{details_address, step};

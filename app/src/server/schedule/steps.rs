@@ -191,3 +191,26 @@ fn services(rows: &[appointments::BookableRow]) -> Vec<ServiceTypes> {
     }
     services
 }
+
+/// The booking page's address at the details of `start` (where a refused
+/// booking is shown again): its day read in the clinic's zone.
+pub fn details_address(
+    pages: crate::routes::Pages,
+    kind: i64,
+    with: Option<i64>,
+    start: i64,
+) -> String {
+    let day = Timestamp::from_second(start).ok().map(|t| {
+        t.to_zoned_datetime(clinic_zone().clone())
+            .date()
+            .to_string()
+    });
+    StepQuery {
+        kind: Some(kind),
+        with: Some(with.map_or_else(|| "any".to_owned(), |id| id.to_string())),
+        day,
+        start: Some(start),
+        ..StepQuery::default()
+    }
+    .href(pages.book())
+}

@@ -83,6 +83,7 @@ async fn sitemap_feed_and_robots_list_exactly_what_is_published() {
         "/about",
         "/contact",
         "/consultation",
+        "/book",
         "/privacy",
         "/services/chiropractic",
         "/services/physical-therapy",

@@ -1,0 +1,141 @@
+import { Page } from "@playwright/test";
+import { test, expect, hydrated, expectNoAxeViolations } from "./fixtures";
+import { DORA, ERIN } from "./patients";
+
+// Online booking, step by step, as a patient does it: with and without
+// JavaScript, on a desktop and a 320 px phone, by mouse and by keyboard.
+// axe finds nothing on any step.
+
+/** The heading of the step the page is at. */
+const current = (page: Page) => page.locator("#booking-step-current");
+
+/** With JavaScript the page's code must have taken over before a click is in place. */
+async function ready(page: Page, js: boolean) {
+  if (js) await hydrated(page);
+}
+
+/** Chooses Chiropractic's follow-up, anyone, the first day with free times and its first time. */
+async function chooseATime(page: Page, js: boolean, start = "/book") {
+  await page.goto(start);
+  await ready(page, js);
+  await expect(current(page)).toHaveText(/^1\./);
+  await expectNoAxeViolations(page, "the booking page's first step");
+  await page.getByRole("list", { name: "Chiropractic" }).getByRole("link", { name: /^Follow-up/ }).click();
+  await expect(current(page)).toHaveText(/^2\./);
+  if (js) await expect(current(page)).toBeFocused();
+  await expectNoAxeViolations(page, "choosing who");
+  await page.getByRole("link", { name: /^First available/ }).click();
+  await expect(current(page)).toHaveText(/^3\./);
+  await expectNoAxeViolations(page, "choosing a day");
+  await page.locator(".booking-days a").first().click();
+  await expect(current(page)).toHaveText(/^4\./);
+  await expectNoAxeViolations(page, "choosing a time");
+  const time = page.locator(".booking-times a").first();
+  // Its name says all of it, in words.
+  const name = (await time.getAttribute("aria-label")) ?? "";
+  expect(name).toMatch(/^\w+day, \w+ \d+, \d{4}, \d+:\d\d (AM|PM) E[SD]T, 30 minutes, with Placeholder practitioner \d$/);
+  await time.click();
+  await expect(current(page)).toHaveText(/^5\./);
+  await expectNoAxeViolations(page, "the details form");
+  return name;
+}
+
+async function fillDetails(page: Page) {
+  await page.getByLabel("Full name").fill(DORA.name);
+  await page.getByLabel("Phone").fill(DORA.phone);
+  await page.getByLabel("E-mail").fill(DORA.email);
+  await page.getByRole("radio", { name: "Returning patient" }).check();
+  await page.getByLabel(/Anything else/).fill(DORA.message);
+  await page.getByRole("checkbox").check();
+}
+
+for (const js of [true, false]) {
+  const tag = js ? "" : "@no-js ";
+  test(`${tag}a patient books a time and keeps the confirmation and the calendar file`, async ({ page }) => {
+    const name = await chooseATime(page, js);
+    await fillDetails(page);
+    await page.getByRole("button", { name: "Book this time" }).click();
+    await expect(page).toHaveURL(/\/book\/manage\/[0-9a-f]{64}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You're booked");
+    await expect(page.locator(".reference")).toHaveText(/^AP-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await expect(page.locator(".booking-when")).toHaveText(name);
+    await expect(page.getByText(DORA.name)).toHaveCount(0);
+    await expectNoAxeViolations(page, "the confirmation");
+    const calendar = await page.request.get(page.url() + "/calendar.ics");
+    expect(calendar.status()).toBe(200);
+    expect(calendar.headers()["content-type"]).toContain("text/calendar");
+    expect(await calendar.text()).toMatch(/\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
+  });
+}
+
+test("@no-js a time taken meanwhile keeps the details and offers the nearest free times", async ({ page }) => {
+  await chooseATime(page, false);
+  await fillDetails(page);
+  // Someone else books the same time first.
+  const form = page.locator("form.booking-form");
+  const body = {
+    type_id: Number(await form.locator('input[name="type_id"]').inputValue()),
+    start: Number(await form.locator('input[name="start"]').inputValue()),
+    details: { name: ERIN.name, phone: ERIN.phone, email: ERIN.email, patient: "new", message: "", consent: "yes" },
+    token: "",
+  };
+  // Their own form: the same step opened in another tab, with its own token.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  body.token = await other.locator('form.booking-form input[name="token"]').inputValue();
+  const taken = await other.request.post("/api/book", { data: body });
+  expect(taken.status()).toBe(200);
+  await other.close();
+  await page.getByRole("button", { name: "Book this time" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone booked that time" })).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue(DORA.name);
+  await expect(page.getByLabel("E-mail")).toHaveValue(DORA.email);
+  await expect(page.getByLabel(/Anything else/)).toHaveValue(DORA.message);
+  await expect(page.getByRole("heading", { name: "Nearest free times" })).toBeVisible();
+  expect(await page.locator(".booking-times a").count()).toBeGreaterThan(0);
+  await expectNoAxeViolations(page, "a taken time");
+});
+
+test("@desktop a patient books by keyboard alone, and each step's heading takes focus", async ({ page }) => {
+  await page.goto("/book");
+  await hydrated(page);
+  const choose = async (link: ReturnType<Page["locator"]>, next: RegExp) => {
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await expect(current(page)).toHaveText(next);
+    await expect(current(page)).toBeFocused();
+  };
+  await choose(page.getByRole("list", { name: "Chiropractic" }).getByRole("link", { name: /^Follow-up/ }), /^2\./);
+  // From the focused heading, Tab reaches the step's first choice.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: /^First available/ })).toBeFocused();
+  await choose(page.getByRole("link", { name: /^First available/ }), /^3\./);
+  await choose(page.locator(".booking-days a").first(), /^4\./);
+  await choose(page.locator(".booking-times a").first(), /^5\./);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  for (const [label, value] of [["Full name", DORA.name], ["Phone", DORA.phone], ["E-mail", DORA.email]]) {
+    await page.getByLabel(label).focus();
+    await page.keyboard.type(value);
+  }
+  await page.getByRole("radio", { name: "Returning patient" }).focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("checkbox").focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Book this time" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You're booked");
+});
+
+test("@no-js a Spanish-speaking patient books in Spanish", async ({ page }) => {
+  await page.goto("/es/reservar");
+  await expect(current(page)).toHaveText(/^1\. ¿Qué desea reservar\?/);
+  await page.getByRole("link", { name: /^Visita de seguimiento/ }).first().click();
+  await page.getByRole("link", { name: /^El primero disponible/ }).click();
+  await page.locator(".booking-days a").first().click();
+  const time = page.locator(".booking-times a").first();
+  expect(await time.getAttribute("aria-label")).toMatch(/, 30 minutos, con Placeholder practitioner \d$/);
+  await time.click();
+  await expect(current(page)).toHaveText("5. Sus datos");
+  await expectNoAxeViolations(page, "the Spanish details form");
+});

@@ -1,0 +1,178 @@
+//! Online booking without JavaScript: `POST /book` (and each language's
+//! booking page) takes the details form, and `…/manage/<token>/calendar.ics`
+//! serves the appointment as a calendar file. A thin adapter over the
+//! server function's pipeline (`app::server::schedule::book`): a booking
+//! redirects to the patient's link (post/redirect/get); anything else
+//! renders the same step again, every typed value and the errors in place
+//! (and, for a time taken meanwhile, the nearest free ones), under the
+//! error's own status.
+
+use app::api::booking::BookingReplay;
+use app::api::ApiError;
+use app::domain::booking::BookingDetails;
+use app::domain::{Locale, Msg};
+use app::routes;
+use app::server::requests::ClientKey;
+use app::server::schedule::{book, Booking};
+use app::server::AppState;
+use app::shell;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, Request, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+use serde::Deserialize;
+
+/// The details form as it posts.
+#[derive(Deserialize)]
+struct Posted {
+    type_id: i64,
+    #[serde(default)]
+    practitioner: Option<i64>,
+    start: i64,
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    website: String,
+}
+
+pub async fn post_booking(
+    State(state): State<AppState>,
+    client: ClientKey,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let pages = routes::Pages(Locale::of_path(uri.path()));
+    let (posted, details) = read_form(&headers, &body)?;
+    let booking = Booking {
+        type_id: posted.type_id,
+        practitioner: posted.practitioner,
+        start: posted.start,
+        details: details.clone(),
+        token: posted.token,
+        honeypot: posted.website,
+        client,
+        locale: pages.0,
+    };
+    let error = match book(&state.db, &state.desk, booking).await {
+        Ok(confirmed) => {
+            // A form sent again has no new link: its first answer had it.
+            let to = confirmed.manage_token.map_or_else(
+                || pages.book().to_owned(),
+                |token| pages.book_manage(&token),
+            );
+            return Ok(Redirect::to(&to).into_response());
+        }
+        Err(error) => ApiError::from(error),
+    };
+    let words = app::server::i18n::form_words(pages.0);
+    let replay = match &error {
+        ApiError::Invalid(errors) => BookingReplay {
+            details,
+            errors: errors.clone(),
+            ..BookingReplay::default()
+        },
+        ApiError::TimeTaken(nearest) => BookingReplay {
+            details,
+            notice: Some(app::server::i18n::text(pages.0, Msg::BookingTaken)),
+            nearest: nearest.clone(),
+            ..BookingReplay::default()
+        },
+        other => BookingReplay {
+            details,
+            notice: Some(other.said_in(&words)),
+            ..BookingReplay::default()
+        },
+    };
+    // The same step again: the time asked for, on its day.
+    let step = app::server::schedule::details_address(
+        pages,
+        posted.type_id,
+        posted.practitioner,
+        posted.start,
+    );
+    Ok(render(state, step, replay, &error).await)
+}
+
+/// The posted form, by the names the form uses.
+fn read_form(headers: &HeaderMap, body: &[u8]) -> Result<(Posted, BookingDetails), ApiError> {
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(ApiError::UnsupportedMediaType(
+            "Send the booking form as application/x-www-form-urlencoded, as the form on our site does."
+                .into(),
+        ));
+    }
+    let unreadable = |_| {
+        ApiError::BadRequest("The form could not be read. Please go back and send it again.".into())
+    };
+    Ok((
+        serde_html_form::from_bytes(body).map_err(unreadable)?,
+        serde_html_form::from_bytes(body).map_err(unreadable)?,
+    ))
+}
+
+/// Renders the booking page at `step` with the replayed form, as the page
+/// itself would, under `error`'s status and headers.
+async fn render(
+    state: AppState,
+    step: String,
+    replay: BookingReplay,
+    error: &ApiError,
+) -> Response {
+    let options = state.leptos_options.clone();
+    let context_state = state.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            context_state.provide_render_context();
+            provide_context(context_state.clone());
+            provide_context(replay.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let request = match Request::get(step).body(Body::empty()) {
+        Ok(request) => request,
+        Err(_) => return ApiError::Internal.into_response(),
+    };
+    let mut response = handler(request).await.into_response();
+    error.apply_to(&mut response);
+    response
+}
+
+/// `GET <manage>/<token>/calendar.ics`: the appointment for a calendar.
+pub async fn calendar(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, ApiError> {
+    let clinic = app::server::content::clinic::get(&state.db).await?;
+    let host = state
+        .public_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("localhost")
+        .to_owned();
+    let Some((reference, body)) =
+        app::server::schedule::manage::calendar(&state.db, &token, &clinic, &host).await?
+    else {
+        return Err(ApiError::NotFound);
+    };
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"appointment-{reference}.ics\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response())
+}
