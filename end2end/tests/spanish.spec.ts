@@ -59,7 +59,7 @@ test("a Spanish page is rendered by the server in Spanish and hydrates", async (
   await expect(page.getByText("Esta página aún no está traducida al español")).toHaveCount(0);
   await hydrated(page);
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
-  await expect(page.getByRole("link", { name: "Pida una cita" })).toHaveAttribute("href", "/es/consulta");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Pida una cita" })).toHaveAttribute("href", "/es/reservar");
 });
 
 test("client-side navigation stays in Spanish", async ({ page }) => {

@@ -18,7 +18,9 @@ use leptos::prelude::*;
 #[component]
 pub fn DetailsForm(
     step: BookingStep,
-    time: FreeTimeView,
+    /// The time chosen; `None` when it was taken meanwhile, and the form
+    /// offers the nearest free ones (`replay.nearest`) instead.
+    time: Option<FreeTimeView>,
     replay: BookingReplay,
     kind: i64,
 ) -> impl IntoView {
@@ -48,10 +50,13 @@ pub fn DetailsForm(
     let patient_id = Field::Patient.id();
     let summary_ref = NodeRef::<Div>::new();
     view! {
-        <form class="consultation-form booking-form" method="post" action=w.pages().book() novalidate>
+        <form class="booking-form" method="post" action=w.pages().book() novalidate>
             <input type="hidden" name="token" value=step.token.clone().unwrap_or_default()/>
             <input type="hidden" name="type_id" value=kind.to_string()/>
-            <input type="hidden" name="start" value=time.start.to_string()/>
+            {match time {
+                Some(time) => view! { <input type="hidden" name="start" value=time.start.to_string()/> }.into_any(),
+                None => nearest_times(w, &replay.nearest).into_any(),
+            }}
             {practitioner.map(|id| view! { <input type="hidden" name="practitioner" value=id/> })}
             <div class="hp" aria-hidden="true">
                 <label for="cr-website">{say(&words.honeypot)}</label>
@@ -119,5 +124,24 @@ pub fn DetailsForm(
                 {say(&words.privacy)}" "<a href=w.pages().privacy()>{say(&words.privacy_link)}</a>
             </p>
         </form>
+    }
+}
+
+/// The nearest free times, to choose one of inside the form (a time taken
+/// meanwhile): each labelled with all of it.
+fn nearest_times(w: Words, times: &[FreeTimeView]) -> impl IntoView {
+    view! {
+        <fieldset class="field booking-nearest">
+            <legend>{w.t(Msg::BookingNearest)}</legend>
+            {times.iter().enumerate().map(|(i, t)| {
+                let id = format!("booking-nearest-{i}");
+                view! {
+                    <div class="choice">
+                        <input type="radio" id=id.clone() name="start" value=t.start.to_string() required/>
+                        <label for=id>{t.label.clone()}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

@@ -116,26 +116,28 @@ fn steps(w: Words, query: &StepQuery, step: BookingStep) -> AnyView {
         day: Some(day.date.clone()),
         ..with_query
     };
-    let Some(time) = step.time.clone() else {
-        return view! { {type_row} {who_row} {day_row} {choose_time(w, &day_query, &step.times)} }
-            .into_any();
-    };
-    let time_row = chosen(
-        w,
-        Msg::BookingStepTime,
-        time.label.clone(),
-        change(day_query.clone()),
-    );
+    // A booking refused because its time was taken comes back here with
+    // what was typed: the form stays, with the nearest free times to
+    // choose from inside it, so nothing typed is lost.
     let replay = booking_replay().unwrap_or_default();
-    let nearest = replay.nearest.clone();
+    let time = match (step.time.clone(), replay.nearest.is_empty()) {
+        (Some(time), _) => Some(time),
+        (None, false) => None,
+        (None, true) => {
+            return view! { {type_row} {who_row} {day_row} {choose_time(w, &day_query, &step.times)} }
+                .into_any();
+        }
+    };
+    let time_row = time.as_ref().map(|time| {
+        chosen(
+            w,
+            Msg::BookingStepTime,
+            time.label.clone(),
+            change(day_query.clone()),
+        )
+    });
     view! {
         {type_row} {who_row} {day_row} {time_row}
-        {(!nearest.is_empty()).then(|| view! {
-            <section class="booking-step" aria-labelledby="booking-nearest">
-                <h2 id="booking-nearest">{w.t(Msg::BookingNearest)}</h2>
-                {time_links(&day_query, &nearest, root)}
-            </section>
-        })}
         <section class="booking-step" aria-labelledby="booking-step-current">
             <h2 id="booking-step-current" tabindex="-1" data-route-focus="">{w.t(Msg::BookingStepDetails)}</h2>
             <DetailsForm step time replay kind=kind.id/>

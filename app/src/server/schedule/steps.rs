@@ -82,11 +82,11 @@ pub async fn step(
         .map(|(_, view)| view)
         .collect();
     if let Some(start) = query.start {
+        // A time asked for has the details form, also when it was taken
+        // (a refused booking shown again offers the nearest ones in it).
         step.time = step.times.iter().find(|t| t.start == start).cloned();
-        if step.time.is_some() {
-            step.token = Some(desk.signer.issue(now_utc().unix()));
-            step.words = Some(crate::server::i18n::form_words(locale));
-        }
+        step.token = Some(desk.signer.issue(now_utc().unix()));
+        step.words = Some(crate::server::i18n::form_words(locale));
     }
     Ok(step)
 }
@@ -142,14 +142,12 @@ fn days(locale: Locale, times: &[(Date, FreeTimeView)], from: Date, last: Date) 
     days
 }
 
-/// "New York, EST": the clinic's zone as a patient reads it, now.
+/// "EST, UTC−5": the clinic's zone as a patient reads it now, the same in
+/// every language.
 fn zone_name(zone: &jiff::tz::TimeZone, now: Timestamp) -> String {
-    let city = zone
-        .iana_name()
-        .and_then(|name| name.rsplit('/').next())
-        .unwrap_or("")
-        .replace('_', " ");
-    format!("{city}, {}", zone_at(now, zone))
+    let offset = now.to_zoned_datetime(zone.clone()).offset().seconds() / 3600;
+    let sign = if offset < 0 { '\u{2212}' } else { '+' };
+    format!("{}, UTC{sign}{}", zone_at(now, zone), offset.abs())
 }
 
 /// Those who offer the chosen type, each with their bio.
