@@ -155,10 +155,13 @@ test("the server's error page for a form sent without JavaScript has no axe viol
   await expectNoAxeViolations(page, "showing server errors");
 });
 
-test("every page links to the consultation form", async ({ page }) => {
+test("every page links to online booking and to the consultation form", async ({ page }) => {
   for (const path of ["/", "/services/chiropractic", "/articles/5-ways-that-acupuncture-helps-with-low-back-pain"]) {
     await page.goto(path);
-    await expect(page.locator("header").getByRole("link", { name: "Schedule Online" })).toHaveAttribute("href", "/consultation");
+    await expect(page.locator("header").getByRole("link", { name: "Schedule Online" })).toHaveAttribute("href", "/book");
     await expect(page.locator("main").getByRole("link", { name: "Request a consultation" }).first()).toHaveAttribute("href", "/consultation");
   }
+  // A service's own page shows its appointments first.
+  await page.goto("/services/chiropractic");
+  await expect(page.locator("main").getByRole("link", { name: "Schedule Online" })).toHaveAttribute("href", "/book?service=chiropractic");
 });
