@@ -33,6 +33,11 @@ pub fn Privacy() -> impl IntoView {
                 {item(Msg::PrivacyConfirmation)}
                 {item(Msg::PrivacyNoHistory)}
             </ul>
+            <h2>{w.t(Msg::PrivacyBooking)}</h2>
+            <p>{w.t(Msg::PrivacyBookingText)}</p>
+            <ul>
+                {item(Msg::PrivacyBookingLink)}
+            </ul>
             <h2>{w.t(Msg::PrivacyCalls)}</h2>
             <p>{w.t(Msg::PrivacyCallsText)}</p>
             <h2>{w.t(Msg::PrivacyQuestions)}</h2>
