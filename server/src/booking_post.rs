@@ -15,12 +15,10 @@ use app::routes;
 use app::server::requests::ClientKey;
 use app::server::schedule::{book, Booking};
 use app::server::AppState;
-use app::shell;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, Request, Uri};
+use axum::http::{header, HeaderMap, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
-use leptos::prelude::provide_context;
 use serde::Deserialize;
 
 /// The details form as it posts.
@@ -92,55 +90,16 @@ pub async fn post_booking(
         posted.practitioner,
         posted.start,
     );
-    Ok(render(state, step, replay, &error).await)
+    Ok(crate::form_post::render_again(state, &step, replay, &error).await)
 }
 
 /// The posted form, by the names the form uses.
 fn read_form(headers: &HeaderMap, body: &[u8]) -> Result<(Posted, BookingDetails), ApiError> {
-    let is_form = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
-        return Err(ApiError::UnsupportedMediaType(
-            "Send the booking form as application/x-www-form-urlencoded, as the form on our site does."
-                .into(),
-        ));
-    }
-    let unreadable = |_| {
-        ApiError::BadRequest("The form could not be read. Please go back and send it again.".into())
-    };
+    let what = "booking form";
     Ok((
-        serde_html_form::from_bytes(body).map_err(unreadable)?,
-        serde_html_form::from_bytes(body).map_err(unreadable)?,
+        crate::form_post::read(headers, body, what)?,
+        crate::form_post::read(headers, body, what)?,
     ))
-}
-
-/// Renders the booking page at `step` with the replayed form, as the page
-/// itself would, under `error`'s status and headers.
-async fn render(
-    state: AppState,
-    step: String,
-    replay: BookingReplay,
-    error: &ApiError,
-) -> Response {
-    let options = state.leptos_options.clone();
-    let context_state = state.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            context_state.provide_render_context();
-            provide_context(context_state.clone());
-            provide_context(replay.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let request = match Request::get(step).body(Body::empty()) {
-        Ok(request) => request,
-        Err(_) => return ApiError::Internal.into_response(),
-    };
-    let mut response = handler(request).await.into_response();
-    error.apply_to(&mut response);
-    response
 }
 
 /// `GET <manage>/<token>/calendar.ics`: the appointment for a calendar.

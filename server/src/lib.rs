@@ -14,6 +14,7 @@ pub mod data_key;
 mod discovery;
 mod etag;
 mod export;
+mod form_post;
 mod guard;
 mod health;
 mod media;

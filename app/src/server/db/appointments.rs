@@ -52,13 +52,14 @@ pub struct HoursRow {
     pub end_minute: i64,
 }
 
-/// The active practitioners who offer service `service_id`, in order.
+/// The active practitioners who offer service `service_id`, in order:
+/// id, name and bio.
 pub async fn practitioners_for(
     db: &Db,
     service_id: i64,
-) -> Result<Vec<(i64, String)>, ServerError> {
+) -> Result<Vec<(i64, String, String)>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT p.id, p.name FROM practitioners p
+        "SELECT p.id, p.name, p.bio FROM practitioners p
          JOIN practitioner_services ps ON ps.practitioner_id = p.id
          WHERE ps.service_id = $1 AND p.active
          ORDER BY p.position, p.id")
@@ -439,14 +440,6 @@ pub async fn bookable(db: &Db, locale: &str) -> Result<Vec<BookableRow>, ServerE
          ORDER BY s.position, s.id, t.position, t.id")
         .bind(locale)
         .fetch_all(c).await)?)
-}
-
-/// The bios of `practitioners`, by id.
-pub async fn bios(db: &Db) -> Result<Vec<(i64, String)>, ServerError> {
-    Ok(
-        crate::on_pool!(db, c => sqlx::query_as("SELECT id, bio FROM practitioners")
-        .fetch_all(c).await)?,
-    )
 }
 
 /// An appointment as its manage link shows it: nothing the patient typed.

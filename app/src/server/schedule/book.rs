@@ -81,7 +81,7 @@ pub async fn book(
     };
     let start = Timestamp::from_second(booking.start).map_err(|_| BookError::NotOffered)?;
     let now = Timestamp::from_second(now_utc().unix()).map_err(|_| BookError::NotOffered)?;
-    let loaded = around(db, &booking, start).await?;
+    let loaded = around(db, &booking, start, 0).await?;
     let schedule = loaded.schedule();
     let practitioner = match booking.practitioner {
         Some(id) => schedule
@@ -94,6 +94,8 @@ pub async fn book(
             .find(|&id| schedule.is_free(id, &loaded.length, start, now)),
     };
     let Some(practitioner) = practitioner else {
+        // The nearest free times may be on other days: read those too.
+        let loaded = around(db, &booking, start, NEAR_DAYS).await?;
         return Err(taken_or_not_offered(&loaded, &booking, start, now));
     };
     let chosen = Chosen {
@@ -134,7 +136,7 @@ pub async fn book(
         }),
         Booked::Taken => {
             // Read again: the time that was just taken is no longer offered.
-            let loaded = around(db, &booking, start).await?;
+            let loaded = around(db, &booking, start, NEAR_DAYS).await?;
             Err(taken_or_not_offered(&loaded, &booking, start, now))
         }
         Booked::Limited { wait_ms } => Err(BookError::RateLimited {
@@ -245,12 +247,24 @@ async fn store(
 /// How many free times a taken one is answered with.
 const NEAREST: usize = 6;
 
-/// The schedule from a week before `start` to a week after it.
-async fn around(db: &Db, booking: &Booking, start: Timestamp) -> Result<Loaded, BookError> {
+/// How many days either side of a taken time its nearest free ones are looked for in.
+const NEAR_DAYS: i32 = 7;
+
+/// The schedule from `days` before `start`'s day to `days` after it: the
+/// day alone to check a time, a fortnight to offer the nearest free ones.
+async fn around(
+    db: &Db,
+    booking: &Booking,
+    start: Timestamp,
+    days: i32,
+) -> Result<Loaded, BookError> {
     let day = start
         .to_zoned_datetime(crate::server::content::clinic_zone().clone())
         .date();
-    let (first, last) = (day.saturating_sub(7.days()), day.saturating_add(7.days()));
+    let (first, last) = (
+        day.saturating_sub(days.days()),
+        day.saturating_add(days.days()),
+    );
     Loaded::read(db, booking.type_id, booking.locale, first, last)
         .await?
         .ok_or(BookError::NotOffered)
@@ -266,7 +280,10 @@ fn taken_or_not_offered(
 ) -> BookError {
     let schedule = loaded.schedule();
     let day = start.to_zoned_datetime(loaded.zone.clone()).date();
-    let (first, last) = (day.saturating_sub(7.days()), day.saturating_add(7.days()));
+    let (first, last) = (
+        day.saturating_sub(NEAR_DAYS.days()),
+        day.saturating_add(NEAR_DAYS.days()),
+    );
     let mut free: Vec<FreeTime> = schedule
         .free_times(&loaded.length, first, last, now)
         .into_iter()

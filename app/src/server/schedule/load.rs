@@ -5,6 +5,7 @@
 use super::free_times::{
     DayHours, Exception, Length, Practitioner, Rules, Schedule, Span, WeeklyHours,
 };
+use crate::domain::booking::PractitionerChoice;
 use crate::domain::Locale;
 use crate::server::content::clinic_zone;
 use crate::server::db::appointments::{self, TypeRow};
@@ -19,8 +20,8 @@ pub struct Loaded {
     pub kind: TypeRow,
     pub length: Length,
     pub practitioners: Vec<Practitioner>,
-    /// Their names, in the same order.
-    pub names: Vec<(i64, String)>,
+    /// Who they are, in the same order.
+    pub names: Vec<PractitionerChoice>,
     pub exceptions: Vec<Exception>,
     pub booked: Vec<(i64, Vec<Span>)>,
     pub rules: Rules,
@@ -41,8 +42,12 @@ impl Loaded {
             return Ok(None);
         };
         let zone = clinic_zone().clone();
-        let names = appointments::practitioners_for(db, kind.service_id).await?;
-        let ids: Vec<i64> = names.iter().map(|(id, _)| *id).collect();
+        let names: Vec<PractitionerChoice> = appointments::practitioners_for(db, kind.service_id)
+            .await?
+            .into_iter()
+            .map(|(id, name, bio)| PractitionerChoice { id, name, bio })
+            .collect();
+        let ids: Vec<i64> = names.iter().map(|p| p.id).collect();
         let hours = appointments::hours_of(db, &ids).await?;
         let practitioners = ids
             .iter()
@@ -120,8 +125,8 @@ impl Loaded {
     pub fn name_of(&self, practitioner: i64) -> &str {
         self.names
             .iter()
-            .find(|(id, _)| *id == practitioner)
-            .map_or("", |(_, name)| name.as_str())
+            .find(|p| p.id == practitioner)
+            .map_or("", |p| p.name.as_str())
     }
 }
 

@@ -7,7 +7,7 @@
 use super::load::Loaded;
 use super::words::{day_label, view_of, zone_at};
 use crate::domain::booking::{
-    BookingStep, DayChoice, FreeTimeView, PractitionerChoice, ServiceTypes, StepQuery, TypeChoice,
+    BookingStep, DayChoice, FreeTimeView, ServiceTypes, StepQuery, TypeChoice,
 };
 use crate::domain::Locale;
 use crate::server::content::{clinic_zone, now_utc};
@@ -54,10 +54,9 @@ pub async fn step(
         return Ok(step);
     };
     step.kind = Some(kind);
-    let bios = appointments::bios(db).await?;
-    step.practitioners = practitioners(&loaded, &bios);
+    step.practitioners = loaded.names.clone();
     let with = match query.with() {
-        Some(Some(id)) if loaded.names.iter().any(|(p, _)| *p == id) => Some(id),
+        Some(Some(id)) if loaded.names.iter().any(|p| p.id == id) => Some(id),
         Some(None) => None,
         _ => return Ok(step),
     };
@@ -148,23 +147,6 @@ fn zone_name(zone: &jiff::tz::TimeZone, now: Timestamp) -> String {
     let offset = now.to_zoned_datetime(zone.clone()).offset().seconds() / 3600;
     let sign = if offset < 0 { '\u{2212}' } else { '+' };
     format!("{}, UTC{sign}{}", zone_at(now, zone), offset.abs())
-}
-
-/// Those who offer the chosen type, each with their bio.
-fn practitioners(loaded: &Loaded, bios: &[(i64, String)]) -> Vec<PractitionerChoice> {
-    loaded
-        .names
-        .iter()
-        .map(|(id, name)| PractitionerChoice {
-            id: *id,
-            name: name.clone(),
-            bio: bios
-                .iter()
-                .find(|(b, _)| b == id)
-                .map(|(_, bio)| bio.clone())
-                .unwrap_or_default(),
-        })
-        .collect()
 }
 
 /// The bookable types grouped by service, in order.
