@@ -35,6 +35,7 @@ pub const ADMIN_SERVICES: &str = "/admin/services";
 pub const ADMIN_REDIRECTS: &str = "/admin/redirects";
 pub const ADMIN_CATEGORIES: &str = "/admin/categories";
 pub const ADMIN_CLINIC: &str = "/admin/clinic";
+pub const ADMIN_SCHEDULE: &str = "/admin/schedule";
 
 /// A service page in the editor.
 pub fn admin_service(slug: &Slug) -> String {

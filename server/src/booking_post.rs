@@ -1,6 +1,8 @@
 //! Online booking without JavaScript: `POST /book` (and each language's
-//! booking page) takes the details form, and `…/manage/<token>/calendar.ics`
-//! serves the appointment as a calendar file. A thin adapter over the
+//! booking page) takes the details form, `…/manage/<token>/calendar.ics`
+//! serves the appointment as a calendar file, and `…/manage/<token>/cancel`
+//! and `…/move` take the manage page's forms, answering with the page again
+//! and what became of the change (`?done=`). A thin adapter over the
 //! server function's pipeline (`app::server::schedule::book`): a booking
 //! redirects to the patient's link (post/redirect/get); anything else
 //! renders the same step again, every typed value and the errors in place
@@ -134,4 +136,52 @@ pub async fn calendar(
         body,
     )
         .into_response())
+}
+
+/// The move form as it posts: the new time (Unix seconds).
+#[derive(Deserialize)]
+struct MoveTo {
+    start: i64,
+}
+
+/// `POST <manage>/<token>/cancel`: the patient cancels, before the cutoff.
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    uri: Uri,
+) -> Result<Response, ApiError> {
+    let outcome = app::server::schedule::manage::cancel(&state.db, &state.desk, &token).await?;
+    changed(&uri, &token, outcome, "cancelled")
+}
+
+/// `POST <manage>/<token>/move`: the patient moves it to a free time.
+pub async fn move_to(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let to: MoveTo = crate::form_post::read(&headers, &body, "move form")?;
+    let outcome =
+        app::server::schedule::manage::move_to(&state.db, &state.desk, &token, to.start).await?;
+    changed(&uri, &token, outcome, "moved")
+}
+
+/// Back to the manage page (post/redirect/get), saying what happened.
+fn changed(
+    uri: &Uri,
+    token: &str,
+    outcome: app::server::schedule::manage::Outcome,
+    done: &str,
+) -> Result<Response, ApiError> {
+    use app::server::schedule::manage::Outcome;
+    let page = routes::Pages(Locale::of_path(uri.path())).book_manage(token);
+    let to = match outcome {
+        Outcome::NotFound => return Err(ApiError::NotFound),
+        Outcome::Done => format!("{page}?done={done}"),
+        Outcome::TooLate => format!("{page}?done=late"),
+        Outcome::Taken => format!("{page}?step=move&done=taken"),
+    };
+    Ok(Redirect::to(&to).into_response())
 }

@@ -27,7 +27,6 @@ const TABLES: &[&str] = &[
     "article_revisions",
     "content_revisions",
     "consultations",
-    "notifications",
     "consultation_notes",
     "secrets",
     "sign_in_failures",
@@ -35,10 +34,20 @@ const TABLES: &[&str] = &[
     "recovery_codes",
     "media",
     "redirects",
+    "practitioners",
+    "practitioner_services",
+    "appointment_types",
+    "appointment_type_translations",
+    "working_hours",
+    "schedule_exceptions",
+    "booking_rules",
+    "appointments",
+    // After both requests and appointments, which its rows belong to.
+    "notifications",
 ];
 
 /// Tables the target's migrations fill, emptied before the copy.
-const FILLED_BY_MIGRATIONS: &[&str] = &["redirects", "category_translations"];
+const FILLED_BY_MIGRATIONS: &[&str] = &["redirects", "category_translations", "booking_rules"];
 
 /// Tables that must be empty in the target: it is a new site's database.
 const MUST_BE_EMPTY: &[&str] = &["clinic", "staff", "articles", "consultations", "audit_log"];

@@ -117,6 +117,14 @@ pub fn router(
                     &format!("{}/{{token}}/calendar.ics", pages.book_manage_root()),
                     get(crate::booking_post::calendar),
                 )
+                .route(
+                    &format!("{}/{{token}}/cancel", pages.book_manage_root()),
+                    post(crate::booking_post::cancel),
+                )
+                .route(
+                    &format!("{}/{{token}}/move", pages.book_manage_root()),
+                    post(crate::booking_post::move_to),
+                )
         });
     forms
         .route(routes::ADMIN_EXPORT, get(crate::export::requests_csv))

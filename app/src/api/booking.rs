@@ -140,15 +140,20 @@ pub fn booking_replay() -> Option<BookingReplay> {
     use_context::<BookingReplay>()
 }
 
-/// The appointment behind a patient's manage link (`token` is its secret).
+/// The appointment behind a patient's manage link (`token` is its secret);
+/// with `moving`, the days and times it could move to (`day`: the one
+/// chosen, `YYYY-MM-DD`).
 #[server(input = GetUrl, output = Postcard, endpoint = "booking_manage")]
 pub async fn booking_manage(
     token: String,
     #[server(default)] locale: Locale,
+    #[server(default)] moving: bool,
+    #[server(default)] day: Option<String>,
 ) -> Result<crate::domain::booking::ManagedBooking, ApiError> {
     let state = super::server::state()?;
     super::server::no_store();
-    crate::server::schedule::manage::find(&state.db, &token, locale)
+    let day = day.and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    crate::server::schedule::manage::find(&state.db, &token, locale, moving.then_some(day))
         .await?
         .ok_or(ApiError::NotFound)
 }

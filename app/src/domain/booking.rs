@@ -273,4 +273,33 @@ pub struct ManagedBooking {
     pub status: String,
     /// It has begun.
     pub past: bool,
+    /// The patient may still move or cancel it here (before the cutoff).
+    pub changeable: bool,
+    /// How many hours before the visit changes become phone-only.
+    pub cutoff_hours: i64,
+    /// When moving it: two weeks of days with their free times, the day
+    /// chosen and its free times (its own time is free to it).
+    pub days: Vec<DayChoice>,
+    pub day: Option<DayChoice>,
+    pub times: Vec<FreeTimeView>,
+}
+
+impl ManagedBooking {
+    /// It still holds or asks for its time.
+    pub fn active(&self) -> bool {
+        self.status == "booked" || self.status == "requested"
+    }
+}
+
+/// What a manage page's address asks for: `step` is `move` or `cancel`,
+/// `day` the day whose times a move shows, `done` what just happened
+/// (`moved`, `cancelled`, `taken`, `late`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManageQuery {
+    #[serde(default)]
+    pub step: Option<String>,
+    #[serde(default)]
+    pub day: Option<String>,
+    #[serde(default)]
+    pub done: Option<String>,
 }

@@ -1,11 +1,17 @@
-//! Sends the e-mails a consultation request causes, from a queue in the
-//! database, so a mail outage never loses or delays a request. E-mails carry
-//! no health information: only that a request arrived, and its reference.
+//! Sends the e-mails a consultation request or an appointment causes, from
+//! a queue in the database, so a mail outage never loses or delays either.
+//! E-mails carry no health information: staff get a reference and a link;
+//! a patient gets their reference, and for an appointment its time, type
+//! and place, a calendar file and their manage link, never what they typed.
 
 use crate::domain::Msg;
 use crate::server::content::now_utc;
-use crate::server::db::mail_queue::{self, DueNotification, FailedAttempt, NotificationKind};
+use crate::server::db::appointments::{self, ManagedRow};
+use crate::server::db::mail_queue::{
+    self, DueNotification, FailedAttempt, NotificationKind, Subject,
+};
 use crate::server::db::{Db, WriteGate};
+use crate::server::requests::FormSigner;
 use crate::server::requests::RequestDesk;
 use crate::server::vault::Vault;
 use crate::server::workers::Passes;
@@ -65,6 +71,7 @@ pub fn spawn_worker(
     passes: Passes,
 ) {
     let (wake, writes, vault) = (desk.wake.clone(), desk.writes.clone(), desk.vault.clone());
+    let signer = desk.signer.clone();
     tokio::spawn(async move {
         let transport = match &mail.smtp_url {
             None => None,
@@ -77,7 +84,11 @@ pub fn spawn_worker(
             },
         };
         loop {
-            if let Err(e) = deliver_due(&db, &vault, &mail, transport.as_ref(), &writes).await {
+            let keys = Keys {
+                vault: &vault,
+                signer: &signer,
+            };
+            if let Err(e) = deliver_due(&db, keys, &mail, transport.as_ref(), &writes).await {
                 tracing::error!(error = format!("{e:#}"), "notification queue");
             }
             let depth = if measure {
@@ -100,19 +111,32 @@ pub fn spawn_worker(
 
 type Transport = AsyncSmtpTransport<Tokio1Executor>;
 
+/// What opens the queue's e-mail addresses and makes manage links.
+#[derive(Clone, Copy)]
+struct Keys<'a> {
+    vault: &'a Vault,
+    signer: &'a FormSigner,
+}
+
 #[tracing::instrument(skip_all)]
 async fn deliver_due(
     db: &Db,
-    vault: &Vault,
+    keys: Keys<'_>,
     mail: &MailConfig,
     transport: Option<&Transport>,
     writes: &WriteGate,
 ) -> anyhow::Result<()> {
     let now = now_utc();
     let until = crate::server::content::Timestamp::from_unix(now.unix() + CLAIM_SECONDS);
-    let due = mail_queue::due(db, vault, claimant(), &now.to_stored(), &until.to_stored())
-        .await
-        .context("reading due notifications")?;
+    let due = mail_queue::due(
+        db,
+        keys.vault,
+        claimant(),
+        &now.to_stored(),
+        &until.to_stored(),
+    )
+    .await
+    .context("reading due notifications")?;
     if due.is_empty() {
         return Ok(());
     }
@@ -121,41 +145,70 @@ async fn deliver_due(
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     for notification in due {
-        let result = send(mail, &clinic, transport, &notification).await;
+        let result = match compose(db, keys, mail, &clinic, &notification).await {
+            Ok(message) => send(transport, &notification, message).await,
+            Err(e) => Err(format!("{e:#}")),
+        };
         let _turn = writes.enter().await;
         record_attempt(db, &notification, result).await?;
     }
     Ok(())
 }
 
-/// Sends one notification (or logs it without SMTP); `Err` says why it failed.
+/// Sends one notification's e-mail (or logs it without SMTP); `Err` says
+/// why it failed. `None`: no one to send it to, or nothing to say any more.
 async fn send(
-    mail: &MailConfig,
-    clinic: &crate::domain::ClinicInfo,
     transport: Option<&Transport>,
     notification: &DueNotification,
+    message: Option<Message>,
 ) -> Result<(), String> {
-    let (kind, reference) = (notification.kind, &notification.reference);
-    let Some(transport) = transport else {
-        tracing::info!(%reference, kind = kind.value(), "new consultation request (no SMTP configured: logged only)");
+    let (kind, reference) = (notification.kind.value(), &notification.reference);
+    let Some(message) = message else {
         return Ok(());
     };
+    let Some(transport) = transport else {
+        tracing::info!(%reference, kind, "notification (no SMTP configured: logged only)");
+        return Ok(());
+    };
+    transport
+        .send(message)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// The e-mail for one notification; `None` when there is no one to send
+/// it to or nothing to say (a reminder of a cancelled appointment).
+async fn compose(
+    db: &Db,
+    keys: Keys<'_>,
+    mail: &MailConfig,
+    clinic: &crate::domain::ClinicInfo,
+    notification: &DueNotification,
+) -> anyhow::Result<Option<Message>> {
     let locale = crate::domain::Locale::from_code(&notification.locale).unwrap_or_default();
-    match build(
-        mail,
-        clinic,
-        kind,
-        reference,
-        notification.email.as_deref(),
-        locale,
-    ) {
-        Ok(Some(message)) => transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string()),
-        Ok(None) => Ok(()),
-        Err(e) => Err(e.to_string()),
+    match notification.subject {
+        Subject::Request(_) => build(
+            mail,
+            clinic,
+            notification.kind,
+            &notification.reference,
+            notification.email.as_deref(),
+            locale,
+        ),
+        Subject::Appointment(id) => {
+            let row = appointments::by_id(db, id, locale.code())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let Some(row) = row else { return Ok(None) };
+            let about = Appointment {
+                row: &row,
+                email: notification.email.as_deref(),
+                locale,
+                manage_token: &keys.signer.manage_token(&row.reference),
+            };
+            appointment_mail(mail, clinic, notification.kind, &about)
+        }
     }
 }
 
@@ -191,7 +244,7 @@ async fn record_attempt(
     Ok(())
 }
 
-/// The e-mail for one notification; `None` when there is no one to send it to.
+/// A request's e-mail; `None` when there is no one to send it to.
 fn build(
     mail: &MailConfig,
     clinic: &crate::domain::ClinicInfo,
@@ -219,7 +272,8 @@ fn build(
                 body,
             )
         }
-        NotificationKind::Patient => {
+        // A request's patient e-mail: the only other kind it has.
+        _ => {
             let Some(email) = email else { return Ok(None) };
             let to: Mailbox = email.parse().context("patient address")?;
             // In the language of the page the patient wrote from; the
@@ -252,4 +306,138 @@ fn build(
         builder = builder.to(mailbox);
     }
     Ok(Some(builder.body(body).context("building the e-mail")?))
+}
+
+/// An appointment as its e-mails need it.
+struct Appointment<'a> {
+    row: &'a ManagedRow,
+    email: Option<&'a str>,
+    locale: crate::domain::Locale,
+    manage_token: &'a str,
+}
+
+/// An appointment's e-mail of `kind`: to staff, its reference and the
+/// schedule's address only; to the patient, in the language they booked
+/// in, the time in the clinic's zone, the place, their manage link and
+/// the calendar file, all of which say the same instant.
+fn appointment_mail(
+    mail: &MailConfig,
+    clinic: &crate::domain::ClinicInfo,
+    kind: NotificationKind,
+    about: &Appointment<'_>,
+) -> anyhow::Result<Option<Message>> {
+    let row = about.row;
+    let public = mail.public_url.trim_end_matches('/');
+    if kind == NotificationKind::BookingStaff {
+        if mail.staff.is_empty() {
+            return Ok(None);
+        }
+        let what = match row.status.as_str() {
+            "cancelled" => "cancelled online",
+            "requested" => "asked for online, and waits for the front desk to confirm it",
+            _ => "booked or moved online",
+        };
+        let body = format!(
+            "Appointment {reference} was {what}.\n\n\
+             See it in the schedule: {public}{schedule}\n\n\
+             (For privacy, this e-mail does not say who the patient is.)\n",
+            reference = row.reference,
+            schedule = crate::routes::ADMIN_SCHEDULE,
+        );
+        let mut builder = Message::builder()
+            .from(mail.from.clone())
+            .subject(format!("Appointment {}", row.reference));
+        for mailbox in &mail.staff {
+            builder = builder.to(mailbox.clone());
+        }
+        return Ok(Some(builder.body(body).context("building the e-mail")?));
+    }
+    if kind == NotificationKind::Reminder && row.status != "booked" {
+        tracing::info!(reference = %row.reference, status = %row.status, "reminder not sent: the appointment no longer holds its time");
+        return Ok(None);
+    }
+    let Some(email) = about.email.filter(|e| !e.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let to: Mailbox = email.parse().context("patient address")?;
+    let locale = about.locale;
+    let start = jiff::Timestamp::from_second(row.starts_at).context("the appointment's start")?;
+    let time = crate::server::schedule::words::label(
+        locale,
+        start,
+        crate::server::content::clinic_zone(),
+        row.duration_minutes,
+        &row.practitioner_name,
+    );
+    let pages = crate::routes::Pages(locale);
+    let link = format!("{public}{}", pages.book_manage(about.manage_token));
+    let book = format!("{public}{}", pages.book());
+    let phone = clinic.phone.to_string();
+    let say = |message, variables: &[(&str, &str)]| {
+        let variables: Vec<_> = variables
+            .iter()
+            .map(|(name, value)| (*name, fluent_bundle::FluentValue::from(*value)))
+            .collect();
+        crate::server::i18n::text_with(locale, message, &variables)
+    };
+    let requested = row.status == "requested";
+    let (subject, lead) = match kind {
+        NotificationKind::Booked if requested => {
+            (Msg::MailRequestedSubject, Msg::MailRequestedBody)
+        }
+        NotificationKind::Reminder => (Msg::MailReminderSubject, Msg::MailReminderBody),
+        NotificationKind::Moved => (Msg::MailMovedSubject, Msg::MailMovedBody),
+        NotificationKind::Cancelled => (Msg::MailCancelledSubject, Msg::MailCancelledBody),
+        NotificationKind::Confirmed => (Msg::MailConfirmedSubject, Msg::MailConfirmedBody),
+        NotificationKind::Declined => (Msg::MailDeclinedSubject, Msg::MailDeclinedBody),
+        _ => (Msg::MailBookedSubject, Msg::MailBookedBody),
+    };
+    let words: [(&str, &str); 7] = [
+        ("clinic", &clinic.name),
+        ("time", &time),
+        ("kind", &row.type_name),
+        ("reference", &row.reference),
+        ("book", &book),
+        ("phone", &phone),
+        ("link", &link),
+    ];
+    let over = matches!(
+        kind,
+        NotificationKind::Cancelled | NotificationKind::Declined
+    );
+    let mut body = vec![
+        say(lead, &words),
+        say(Msg::MailAppointmentReference, &words),
+    ];
+    if !over {
+        if let Some(address) = &clinic.address {
+            body.push(say(Msg::MailAppointmentWhere, &[("address", address)]));
+        }
+        body.push(say(Msg::MailAppointmentManage, &words));
+        body.push(say(Msg::MailAppointmentCalendar, &[]));
+    }
+    body.push(say(Msg::MailAppointmentCall, &words));
+    body.push(say(Msg::MailAppointmentNotYou, &[]));
+    let text = body.join("\n\n") + "\n";
+    let builder = Message::builder()
+        .from(mail.from.clone())
+        .to(to)
+        .subject(say(subject, &words));
+    if over {
+        return Ok(Some(builder.body(text).context("building the e-mail")?));
+    }
+    let host = public.split_once("://").map_or(public, |(_, rest)| rest);
+    let calendar = crate::server::schedule::manage::calendar_of(row, clinic, host)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let file = lettre::message::Attachment::new(format!("{}.ics", row.reference)).body(
+        calendar,
+        lettre::message::header::ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+            .context("the calendar's content type")?,
+    );
+    let parts = lettre::message::MultiPart::mixed()
+        .singlepart(lettre::message::SinglePart::plain(text))
+        .singlepart(file);
+    Ok(Some(
+        builder.multipart(parts).context("building the e-mail")?,
+    ))
 }

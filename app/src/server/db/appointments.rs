@@ -4,6 +4,7 @@
 //! booked twice at once on either engine. The patient's words are sealed
 //! on the way in ([`Vault`]), like a request's.
 
+use super::mail_queue::{self, NotificationKind, Subject};
 use super::request_allowance::{self, Send};
 use super::Db;
 use crate::server::vault::Vault;
@@ -15,6 +16,22 @@ pub const SEALED: [&str; 4] = ["name", "phone", "email", "message"];
 /// The associated data of an appointment's sealed `field`.
 pub fn context(reference: &str, field: &str) -> String {
     format!("appointments:{reference}:{field}")
+}
+
+/// Opens an appointment's sealed `field`.
+pub(super) fn open(
+    vault: &Vault,
+    reference: &str,
+    field: &str,
+    sealed: &[u8],
+) -> Result<String, ServerError> {
+    vault
+        .open_str(&context(reference, field), sealed)
+        .map_err(|e| {
+            ServerError::Corrupt(format!(
+                "appointment {reference}: its {field} does not open: {e}"
+            ))
+        })
 }
 
 /// An appointment type as the engine and the booking need it.
@@ -113,6 +130,13 @@ pub struct RulesRow {
     pub reminder_hours: i64,
 }
 
+impl RulesRow {
+    /// Hours before a visit after which a patient must call to change it.
+    pub fn cutoff_hours(&self) -> i64 {
+        self.cancel_cutoff_hours
+    }
+}
+
 pub async fn rules(db: &Db) -> Result<RulesRow, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
         "SELECT min_notice_minutes, horizon_days, cancel_cutoff_hours, reminder_hours
@@ -167,6 +191,10 @@ pub struct NewAppointment<'a> {
     pub manage_token_hash: &'a str,
     pub booked_by: Option<i64>,
     pub created_at: &'a str,
+    /// The e-mails it causes at once, queued with it.
+    pub notify: &'a [NotificationKind],
+    /// When its reminder is due, if it gets one.
+    pub reminder_at: Option<&'a str>,
 }
 
 /// What became of [`insert`].
@@ -249,6 +277,19 @@ pub async fn insert(
         .fetch_one(c).await);
     match inserted {
         Ok(id) => {
+            for kind in new.notify {
+                mail_queue::enqueue(&mut tx, Subject::Appointment(id), *kind, new.created_at)
+                    .await?;
+            }
+            if let Some(due) = new.reminder_at {
+                mail_queue::enqueue(
+                    &mut tx,
+                    Subject::Appointment(id),
+                    NotificationKind::Reminder,
+                    due,
+                )
+                .await?;
+            }
             tx.commit().await?;
             Ok(Booked::Stored(id))
         }
@@ -445,14 +486,31 @@ pub async fn bookable(db: &Db, locale: &str) -> Result<Vec<BookableRow>, ServerE
 /// An appointment as its manage link shows it: nothing the patient typed.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ManagedRow {
+    pub id: i64,
     pub reference: String,
     pub starts_at: i64,
     pub ends_at: i64,
+    pub held_from: i64,
+    pub held_until: i64,
     pub status: String,
+    /// The language it was booked in (its e-mails speak it).
+    pub locale: String,
+    pub type_id: i64,
+    pub practitioner_id: i64,
     pub type_name: String,
     pub duration_minutes: i64,
     pub practitioner_name: String,
 }
+
+/// The columns of a [`ManagedRow`], the type named in the language `$2`.
+const MANAGED: &str = "SELECT a.id, a.reference, a.starts_at, a.ends_at, a.held_from,
+       a.held_until, a.status, a.type_id, a.practitioner_id, a.locale,
+       COALESCE(tt.name, t.name) AS type_name, t.duration_minutes,
+       p.name AS practitioner_name
+     FROM appointments a
+     JOIN appointment_types t ON t.id = a.type_id
+     JOIN practitioners p ON p.id = a.practitioner_id
+     LEFT JOIN appointment_type_translations tt ON tt.type_id = t.id AND tt.locale = $2";
 
 /// The appointment whose manage link's secret hashes to `hash`, its type
 /// named in `locale`.
@@ -461,15 +519,199 @@ pub async fn by_manage_hash(
     hash: &str,
     locale: &str,
 ) -> Result<Option<ManagedRow>, ServerError> {
-    Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT a.reference, a.starts_at, a.ends_at, a.status, COALESCE(tt.name, t.name) AS type_name,
-           t.duration_minutes, p.name AS practitioner_name
-         FROM appointments a
-         JOIN appointment_types t ON t.id = a.type_id
-         JOIN practitioners p ON p.id = a.practitioner_id
-         LEFT JOIN appointment_type_translations tt ON tt.type_id = t.id AND tt.locale = $2
-         WHERE a.manage_token_hash = $1")
+    let sql = format!("{MANAGED} WHERE a.manage_token_hash = $1");
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&sql)
         .bind(hash)
         .bind(locale)
         .fetch_optional(c).await)?)
+}
+
+/// Appointment `id` as its e-mails describe it, its type named in `locale`.
+pub async fn by_id(db: &Db, id: i64, locale: &str) -> Result<Option<ManagedRow>, ServerError> {
+    let sql = format!("{MANAGED} WHERE a.id = $1");
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&sql)
+        .bind(id)
+        .bind(locale)
+        .fetch_optional(c).await)?)
+}
+
+/// A change to an appointment and the e-mails it causes, written together.
+pub struct Change<'a> {
+    pub id: i64,
+    /// The statuses it may have now; another means someone changed it
+    /// meanwhile, and nothing is written.
+    pub from: &'a [&'a str],
+    pub now: &'a str,
+    /// The e-mails it causes at once.
+    pub notify: &'a [NotificationKind],
+}
+
+/// What became of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    Done,
+    /// Its status was not one of `from` any more.
+    Stale,
+    /// Another appointment holds some of the new time.
+    Taken,
+}
+
+/// Sets appointment `change.id`'s status to `to` (cancelled, declined,
+/// arrived, no-show, or booked when the front desk confirms a request),
+/// with its e-mails; a cancelled or declined one loses its reminder, and
+/// `reminder_at` gives one (a confirmed request). Confirming re-checks the
+/// time under the rule against double booking, like a booking.
+pub async fn set_status(
+    db: &Db,
+    change: &Change<'_>,
+    to: &str,
+    reminder_at: Option<&str>,
+) -> Result<Changed, ServerError> {
+    let mut tx = db.begin_write().await?;
+    let Some((status, practitioner, held_from, held_until)) = current(&mut tx, change.id).await?
+    else {
+        tx.rollback().await?;
+        return Ok(Changed::Stale);
+    };
+    if !change.from.contains(&status.as_str()) {
+        tx.rollback().await?;
+        return Ok(Changed::Stale);
+    }
+    if HOLDING.contains(&to)
+        && !HOLDING.contains(&status.as_str())
+        && overlaps(&mut tx, change.id, practitioner, held_from, held_until).await?
+    {
+        tx.rollback().await?;
+        return Ok(Changed::Taken);
+    }
+    let updated = crate::on_tx!(&mut tx, c => sqlx::query(
+        "UPDATE appointments SET status = $1, status_changed_at = $2 WHERE id = $3")
+        .bind(to)
+        .bind(change.now)
+        .bind(change.id)
+        .execute(c).await.map(|done| done.rows_affected()));
+    match updated {
+        Ok(_) => {}
+        Err(e) if is_overlap(&e) => {
+            tx.rollback().await?;
+            return Ok(Changed::Taken);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    if matches!(to, "cancelled" | "declined") {
+        mail_queue::reschedule_reminder(&mut tx, change.id, None).await?;
+    } else if reminder_at.is_some() {
+        mail_queue::reschedule_reminder(&mut tx, change.id, reminder_at).await?;
+    }
+    notify(&mut tx, change).await?;
+    tx.commit().await?;
+    Ok(Changed::Done)
+}
+
+/// The new time of a moved appointment (Unix seconds), and when its
+/// reminder is due then.
+pub struct NewTime<'a> {
+    pub practitioner_id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub held_from: i64,
+    pub held_until: i64,
+    pub reminder_at: Option<&'a str>,
+}
+
+/// Moves appointment `change.id` to `time`, unless another appointment
+/// holds it: checked and written in one write transaction, as a booking is
+/// (and the database's own rule refuses an overlap whatever wrote it).
+pub async fn reschedule(
+    db: &Db,
+    change: &Change<'_>,
+    time: &NewTime<'_>,
+) -> Result<Changed, ServerError> {
+    let mut tx = db.begin_write().await?;
+    let Some((status, ..)) = current(&mut tx, change.id).await? else {
+        tx.rollback().await?;
+        return Ok(Changed::Stale);
+    };
+    if !change.from.contains(&status.as_str()) {
+        tx.rollback().await?;
+        return Ok(Changed::Stale);
+    }
+    if HOLDING.contains(&status.as_str())
+        && overlaps(
+            &mut tx,
+            change.id,
+            time.practitioner_id,
+            time.held_from,
+            time.held_until,
+        )
+        .await?
+    {
+        tx.rollback().await?;
+        return Ok(Changed::Taken);
+    }
+    let updated = crate::on_tx!(&mut tx, c => sqlx::query(
+        "UPDATE appointments SET practitioner_id = $1, starts_at = $2, ends_at = $3, held_from = $4,
+           held_until = $5, status_changed_at = $6 WHERE id = $7")
+        .bind(time.practitioner_id)
+        .bind(time.starts_at)
+        .bind(time.ends_at)
+        .bind(time.held_from)
+        .bind(time.held_until)
+        .bind(change.now)
+        .bind(change.id)
+        .execute(c).await.map(|done| done.rows_affected()));
+    match updated {
+        Ok(_) => {}
+        Err(e) if is_overlap(&e) => {
+            tx.rollback().await?;
+            return Ok(Changed::Taken);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let reminder = if status == "requested" {
+        None
+    } else {
+        time.reminder_at
+    };
+    mail_queue::reschedule_reminder(&mut tx, change.id, reminder).await?;
+    notify(&mut tx, change).await?;
+    tx.commit().await?;
+    Ok(Changed::Done)
+}
+
+async fn current(
+    tx: &mut super::Tx,
+    id: i64,
+) -> Result<Option<(String, i64, i64, i64)>, ServerError> {
+    Ok(crate::on_tx!(tx, c => sqlx::query_as(
+        "SELECT status, practitioner_id, held_from, held_until FROM appointments WHERE id = $1")
+        .bind(id)
+        .fetch_optional(c).await)?)
+}
+
+/// Whether an appointment other than `id` holds time of `practitioner`
+/// between `from` and `until`.
+async fn overlaps(
+    tx: &mut super::Tx,
+    id: i64,
+    practitioner: i64,
+    from: i64,
+    until: i64,
+) -> Result<bool, ServerError> {
+    Ok(crate::on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM appointments
+           WHERE id <> $1 AND practitioner_id = $2 AND status IN ('booked', 'arrived', 'no_show')
+             AND held_from < $4 AND $3 < held_until)")
+        .bind(id)
+        .bind(practitioner)
+        .bind(from)
+        .bind(until)
+        .fetch_one(c).await)?)
+}
+
+async fn notify(tx: &mut super::Tx, change: &Change<'_>) -> Result<(), ServerError> {
+    for kind in change.notify {
+        mail_queue::enqueue(tx, Subject::Appointment(change.id), *kind, change.now).await?;
+    }
+    Ok(())
 }

@@ -1,32 +1,75 @@
-//! The notification e-mails a consultation request causes, queued in the
-//! `notifications` table until they are sent or given up.
+//! The notification e-mails a consultation request or an appointment
+//! causes, queued in the `notifications` table until they are sent or
+//! given up. Each belongs to one request or one appointment.
 
 use super::Db;
 use crate::server::ServerError;
 
-/// Who a notification e-mail goes to.
+/// Which e-mail a notification is, and so who it goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotificationKind {
     /// The clinic's staff: a request arrived.
     Staff,
     /// The patient, if they gave an e-mail: we received it.
     Patient,
+    /// The clinic's staff: an appointment was booked, moved or cancelled
+    /// online (its reference only).
+    BookingStaff,
+    /// The patient: the booking (or the request for a time), with its
+    /// calendar file and manage link.
+    Booked,
+    /// The patient, a while before the visit; never for one cancelled.
+    Reminder,
+    /// The patient: their appointment has a new time.
+    Moved,
+    /// The patient: their appointment is cancelled.
+    Cancelled,
+    /// The patient: the front desk confirmed the time they asked for.
+    Confirmed,
+    /// The patient: the front desk could not give them that time.
+    Declined,
 }
 
 impl NotificationKind {
-    pub const ALL: [Self; 2] = [Self::Staff, Self::Patient];
+    pub const ALL: [Self; 9] = [
+        Self::Staff,
+        Self::Patient,
+        Self::BookingStaff,
+        Self::Booked,
+        Self::Reminder,
+        Self::Moved,
+        Self::Cancelled,
+        Self::Confirmed,
+        Self::Declined,
+    ];
 
     /// The value stored in the database (and logged).
     pub fn value(self) -> &'static str {
         match self {
             Self::Staff => "staff",
             Self::Patient => "patient",
+            Self::BookingStaff => "booking_staff",
+            Self::Booked => "booked",
+            Self::Reminder => "reminder",
+            Self::Moved => "moved",
+            Self::Cancelled => "cancelled",
+            Self::Confirmed => "confirmed",
+            Self::Declined => "declined",
         }
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.value() == raw)
     }
+}
+
+/// What a notification is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A consultation request (`consultations.id`).
+    Request(i64),
+    /// An appointment (`appointments.id`).
+    Appointment(i64),
 }
 
 fn stored_kind(raw: &str) -> Result<NotificationKind, ServerError> {
@@ -40,11 +83,12 @@ pub struct DueNotification {
     pub id: i64,
     pub kind: NotificationKind,
     pub attempts: i64,
-    /// The request's reference.
+    pub subject: Subject,
+    /// The request's or the appointment's reference.
     pub reference: String,
     /// The patient's e-mail, if they gave one.
     pub email: Option<String>,
-    /// The language of the page the request was sent from.
+    /// The language of the page the patient wrote from.
     pub locale: String,
 }
 
@@ -53,8 +97,10 @@ struct DueRow {
     id: i64,
     kind: String,
     attempts: i64,
+    consultation_id: Option<i64>,
+    appointment_id: Option<i64>,
     reference: String,
-    /// Sealed (see `requests`).
+    /// Sealed (see `requests` and `appointments`).
     email: Option<Vec<u8>>,
     locale: String,
 }
@@ -72,21 +118,52 @@ struct UnsentRow {
     attempts: i64,
 }
 
-/// Queues a notification of request `consultation_id`, due at `due_at`,
-/// inside the transaction that stores the request.
+/// Queues a notification about `subject`, due at `due_at`, inside the
+/// transaction that stores or changes it.
 pub(super) async fn enqueue(
     tx: &mut crate::server::db::Tx,
-    consultation_id: i64,
+    subject: Subject,
     kind: NotificationKind,
     due_at: &str,
 ) -> Result<(), ServerError> {
+    let (request, appointment) = match subject {
+        Subject::Request(id) => (Some(id), None),
+        Subject::Appointment(id) => (None, Some(id)),
+    };
     crate::on_tx!(tx, c => sqlx::query(
-        "INSERT INTO notifications (consultation_id, kind, next_attempt_at) VALUES ($1, $2, $3)",
+        "INSERT INTO notifications (consultation_id, appointment_id, kind, next_attempt_at)
+         VALUES ($1, $2, $3, $4)",
     )
-    .bind(consultation_id)
+    .bind(request)
+    .bind(appointment)
     .bind(kind.value())
     .bind(due_at)
     .execute(c).await.map(|done| done.rows_affected()))?;
+    Ok(())
+}
+
+/// Drops an appointment's reminder not sent yet (it was cancelled), or
+/// moves it to `due_at` (it was moved), inside the change's transaction.
+pub(super) async fn reschedule_reminder(
+    tx: &mut crate::server::db::Tx,
+    appointment_id: i64,
+    due_at: Option<&str>,
+) -> Result<(), ServerError> {
+    crate::on_tx!(tx, c => sqlx::query(
+        "DELETE FROM notifications WHERE appointment_id = $1 AND kind = 'reminder'
+           AND sent_at IS NULL AND failed_at IS NULL",
+    )
+    .bind(appointment_id)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    if let Some(due_at) = due_at {
+        enqueue(
+            tx,
+            Subject::Appointment(appointment_id),
+            NotificationKind::Reminder,
+            due_at,
+        )
+        .await?;
+    }
     Ok(())
 }
 
@@ -119,8 +196,12 @@ pub async fn due(
     .bind(now)
     .execute(c).await.map(|done| done.rows_affected()))?;
     let rows: Vec<DueRow> = crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT n.id, n.kind, n.attempts, c.reference, c.email, c.locale
-         FROM notifications n JOIN consultations c ON c.id = n.consultation_id
+        "SELECT n.id, n.kind, n.attempts, n.consultation_id, n.appointment_id,
+           COALESCE(c.reference, a.reference) AS reference,
+           COALESCE(c.email, a.email) AS email, COALESCE(c.locale, a.locale) AS locale
+         FROM notifications n
+         LEFT JOIN consultations c ON c.id = n.consultation_id
+         LEFT JOIN appointments a ON a.id = n.appointment_id
          WHERE n.claimed_by = $1 AND n.sent_at IS NULL AND n.failed_at IS NULL
          ORDER BY n.id",
     )
@@ -128,16 +209,38 @@ pub async fn due(
     .fetch_all(c).await)?;
     rows.into_iter()
         .map(|row| {
+            let (subject, email) = match (row.consultation_id, row.appointment_id) {
+                (Some(id), _) => (
+                    Subject::Request(id),
+                    super::requests::open_optional(
+                        vault,
+                        &row.reference,
+                        "email",
+                        row.email.as_deref(),
+                    )?,
+                ),
+                (None, Some(id)) => (
+                    Subject::Appointment(id),
+                    row.email
+                        .as_deref()
+                        .map(|sealed| {
+                            super::appointments::open(vault, &row.reference, "email", sealed)
+                        })
+                        .transpose()?,
+                ),
+                (None, None) => {
+                    return Err(ServerError::Corrupt(format!(
+                        "notification {} has no subject",
+                        row.id
+                    )))
+                }
+            };
             Ok(DueNotification {
                 id: row.id,
                 kind: stored_kind(&row.kind)?,
                 attempts: row.attempts,
-                email: super::requests::open_optional(
-                    vault,
-                    &row.reference,
-                    "email",
-                    row.email.as_deref(),
-                )?,
+                subject,
+                email,
                 reference: row.reference,
                 locale: row.locale,
             })

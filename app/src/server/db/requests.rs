@@ -270,7 +270,13 @@ pub async fn insert(
         return Ok(Inserted::Repeated);
     };
     for kind in notifications {
-        mail_queue::enqueue(&mut tx, id, *kind, request.created_at).await?;
+        mail_queue::enqueue(
+            &mut tx,
+            mail_queue::Subject::Request(id),
+            *kind,
+            request.created_at,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(Inserted::Stored(id))

@@ -83,9 +83,11 @@ pub async fn detail(
         .await?
         .into_iter()
         .map(|unsent| {
-            let who = match unsent.kind {
-                NotificationKind::Staff => "The staff e-mail",
-                NotificationKind::Patient => "The patient's confirmation e-mail",
+            // A request's notifications are these two kinds.
+            let who = if unsent.kind == NotificationKind::Staff {
+                "The staff e-mail"
+            } else {
+                "The patient's confirmation e-mail"
             };
             format!(
                 "{who} has not been sent yet ({} failed attempts).",

@@ -65,6 +65,16 @@ impl FormSigner {
         hex(&digest[..16])
     }
 
+    /// The secret of an appointment's manage link: a keyed hash of its
+    /// reference (256 bits), so the e-mails can carry the link while the
+    /// database keeps only the link's hash. The same on every server.
+    pub fn manage_token(&self, reference: &str) -> String {
+        hex(&self
+            .mac(&format!("manage:{reference}"))
+            .finalize()
+            .into_bytes())
+    }
+
     pub fn verify(&self, token: &str) -> Option<IssuedToken> {
         let (payload, signature) = token.rsplit_once('.')?;
         let (nonce, issued_at) = payload.split_once('.')?;

@@ -12,6 +12,7 @@ use crate::domain::request::FieldErrors;
 use crate::domain::{Locale, Msg};
 use crate::server::content::now_utc;
 use crate::server::db::appointments::{self, Booked, NewAppointment};
+use crate::server::db::mail_queue::NotificationKind;
 use crate::server::db::Db;
 use crate::server::requests::{ClientKey, RequestDesk};
 use crate::server::ServerError;
@@ -98,12 +99,13 @@ pub async fn book(
         let loaded = around(db, &booking, start, NEAR_DAYS).await?;
         return Err(taken_or_not_offered(&loaded, &booking, start, now));
     };
+    let reference = new_reference();
     let chosen = Chosen {
         loaded: &loaded,
         practitioner,
         start,
-        reference: new_reference(),
-        manage_token: random_hex(32),
+        manage_token: desk.signer.manage_token(reference.as_str()),
+        reference,
     };
     let stored = store(db, desk, &booking, &details, &nonce, &chosen).await?;
     let outcome = match &stored {
@@ -117,6 +119,7 @@ pub async fn book(
     let requested = loaded.kind.mode == "request";
     match stored {
         Booked::Stored(_) => {
+            desk.wake.notify_one();
             tracing::info!(reference = %chosen.reference, requested, "appointment booked");
             Ok(Confirmation {
                 reference: chosen.reference,
@@ -216,6 +219,10 @@ async fn store(
     let send = desk
         .limit
         .send(&client, created_at.unix().saturating_mul(1000));
+    let requested = chosen.loaded.kind.mode == "request";
+    // A request's reminder is queued when the front desk confirms it.
+    let reminder_at = reminder_at(&chosen.loaded.settings, visit.start, created_at.unix());
+    let reminder_at = if requested { None } else { reminder_at };
     let new = NewAppointment {
         reference: chosen.reference.as_str(),
         submission_token: Some(nonce),
@@ -225,11 +232,7 @@ async fn store(
         ends_at: visit.end.as_second(),
         held_from: block.start.as_second(),
         held_until: block.end.as_second(),
-        status: if chosen.loaded.kind.mode == "request" {
-            "requested"
-        } else {
-            "booked"
-        },
+        status: if requested { "requested" } else { "booked" },
         patient: details.patient.value(),
         locale: booking.locale.code(),
         name: &details.name,
@@ -239,6 +242,8 @@ async fn store(
         manage_token_hash: &manage_token_hash(&chosen.manage_token),
         booked_by: None,
         created_at: &created_at.to_stored(),
+        notify: &[NotificationKind::BookingStaff, NotificationKind::Booked],
+        reminder_at: reminder_at.as_deref(),
     };
     let _turn = desk.writes.enter().await;
     Ok(appointments::insert(db, &desk.vault, &new, Some(&send)).await?)
@@ -314,6 +319,15 @@ fn taken_or_not_offered(
     )
 }
 
+/// When the reminder of a visit starting at `start` is due (the rules'
+/// hours before it), as stored; `None` when that moment has passed at
+/// `now` (Unix seconds) or reminders are off (0 hours).
+pub fn reminder_at(rules: &appointments::RulesRow, start: Timestamp, now: i64) -> Option<String> {
+    let due = start.as_second() - rules.reminder_hours.saturating_mul(3600);
+    (rules.reminder_hours > 0 && due > now)
+        .then(|| crate::server::content::Timestamp::from_unix(due).to_stored())
+}
+
 /// What is stored of a manage link's secret.
 pub fn manage_token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
@@ -326,11 +340,4 @@ fn new_reference() -> BookingReference {
     let mut bytes = [0_u8; 8];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     BookingReference::from_random(bytes)
-}
-
-/// `len` random bytes as hex: 32 bytes are 256 bits, far past guessing.
-fn random_hex(len: usize) -> String {
-    let mut bytes = vec![0_u8; len];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -25,6 +25,8 @@ pub struct Loaded {
     pub exceptions: Vec<Exception>,
     pub booked: Vec<(i64, Vec<Span>)>,
     pub rules: Rules,
+    /// The clinic's rules as stored: also the cancel cutoff and the reminder.
+    pub settings: appointments::RulesRow,
     pub zone: TimeZone,
 }
 
@@ -108,6 +110,7 @@ impl Loaded {
                 notice: SignedDuration::from_mins(rules.min_notice_minutes),
                 horizon_days: i32::try_from(rules.horizon_days).unwrap_or(60),
             },
+            settings: rules,
             zone,
         }))
     }

@@ -2,7 +2,7 @@
 //! the schedule read from the database for it (`load`), and booking a time
 //! so that it is never booked twice (`book`).
 
-mod book;
+pub(crate) mod book;
 pub mod free_times;
 mod load;
 pub mod manage;

@@ -93,7 +93,7 @@ pub async fn step(
 /// The free times of `with` (anyone: `None`) on the days `from..=last`, by
 /// day. For anyone, one time per start: the first practitioner free then
 /// books it.
-fn free_views(
+pub(super) fn free_views(
     loaded: &Loaded,
     locale: Locale,
     with: Option<i64>,
@@ -127,7 +127,12 @@ fn free_views(
 }
 
 /// The days `from..=last`, each with how many of `times` fall on it.
-fn days(locale: Locale, times: &[(Date, FreeTimeView)], from: Date, last: Date) -> Vec<DayChoice> {
+pub(super) fn days(
+    locale: Locale,
+    times: &[(Date, FreeTimeView)],
+    from: Date,
+    last: Date,
+) -> Vec<DayChoice> {
     let mut days = Vec::new();
     let mut day = from;
     while day <= last {

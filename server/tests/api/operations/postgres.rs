@@ -17,6 +17,7 @@ pub async fn fresh_database(name: &str) -> String {
     let mut admin = sqlx::PgConnection::connect(&server)
         .await
         .unwrap_or_else(|e| panic!("{server}: {e}"));
+    drop_finished_runs(&mut admin).await;
     for sql in [
         format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
         format!("CREATE DATABASE {name}"),
@@ -30,6 +31,36 @@ pub async fn fresh_database(name: &str) -> String {
         .rsplit_once('/')
         .map_or(server.as_str(), |(base, _)| base);
     format!("{base}/{name}")
+}
+
+/// Drops, once per test process, the databases that earlier test processes
+/// left (each is named for its process, and one suite leaves a few hundred
+/// of about 8 MB each): the test command runs the suite on PostgreSQL more
+/// than once, and the disk of a CI machine is shared.
+async fn drop_finished_runs(admin: &mut sqlx::PgConnection) {
+    static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if SWEPT.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE NOT datistemplate")
+            .fetch_all(&mut *admin)
+            .await
+            .unwrap_or_else(|e| panic!("list databases: {e}"));
+    let finished = names.into_iter().filter(|name| {
+        name.rsplit_once('_')
+            .and_then(|(_, pid)| pid.parse::<u32>().ok())
+            .is_some_and(|pid| {
+                pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+            })
+    });
+    for name in finished {
+        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        sqlx::query(&sql)
+            .execute(&mut *admin)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
 }
 
 /// The server on a fresh PostgreSQL database; its files (the data key,
@@ -168,6 +199,56 @@ async fn with_two_servers_each_e_mail_is_sent_once() {
             .count();
         assert_eq!(about, 2, "{reference}: {about} e-mails");
     }
+}
+
+/// Two app servers on one database, both polling the mail queue every
+/// second: an appointment's reminder, when it comes due, is sent once.
+#[tokio::test]
+async fn with_two_servers_a_reminder_is_sent_once() {
+    use crate::patients::booking_changes::read;
+    let sink = crate::support::smtp_sink::SmtpSink::start().await;
+    let TwoServers {
+        first,
+        second,
+        shared: _files,
+    } = two_servers("two_reminders", |config| {
+        config.smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
+        config.staff_email = vec!["desk@clinic.example".to_owned()];
+    })
+    .await;
+    let kind = crate::patients::booking::type_id(&first, "chiropractic", "Follow-up").await;
+    let day = crate::patients::booking::a_wednesday_ahead();
+    let time = crate::patients::booking::free_times(&first, kind, day).await[0].clone();
+    let token = first.form_token().await;
+    let body = crate::patients::booking::booking(kind, time.start, &token);
+    let answer = crate::patients::booking::book(&first.client, &first.url(""), &body).await;
+    assert_eq!(answer.status(), reqwest::StatusCode::OK);
+    // The booking's own two e-mails.
+    sink.wait_for(2).await;
+    // Time passes: the reminder comes due while both servers poll.
+    let now = app::server::content::Timestamp::from_unix(jiff::Timestamp::now().as_second() - 1)
+        .to_stored();
+    assert_eq!(
+        second
+            .execute(&format!(
+                "UPDATE notifications SET next_attempt_at = '{now}' WHERE kind = 'reminder'"
+            ))
+            .await,
+        1
+    );
+    let sent = sink.wait_for(3).await;
+    tokio::join!(
+        after_passes(&first.workers.mail, 2),
+        after_passes(&second.workers.mail, 2)
+    );
+    let sent = sink.wait_for(sent.len()).await;
+    let reminders = sent
+        .iter()
+        .map(|m| read(m))
+        .filter(|m| m.subject.starts_with("Reminder"))
+        .count();
+    assert_eq!(reminders, 1, "one reminder, whichever server took it");
+    assert_eq!(sent.len(), 3);
 }
 
 /// Two app servers on one database: a client's allowance of requests and

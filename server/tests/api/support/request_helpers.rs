@@ -78,6 +78,14 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("POST /api/consultation: {e}"))
     }
 
+    /// Runs a statement on the server's database, as time passing or
+    /// another writer would change it; how many rows it changed.
+    pub async fn execute(&self, sql: &str) -> u64 {
+        app::on_pool!(&self.store, c => sqlx::query(sql)
+            .execute(c).await.map(|done| done.rows_affected()))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         app::on_pool!(&self.store, c => sqlx::query_scalar(sql)
             .fetch_one(c).await)
