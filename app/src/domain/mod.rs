@@ -17,6 +17,7 @@ mod phone;
 mod properties;
 pub mod redirect;
 pub mod request;
+pub mod schedule;
 pub mod seo;
 mod service;
 pub mod service_draft;

@@ -19,9 +19,8 @@ pub enum Access {
 pub fn of(endpoint: &str) -> Access {
     match endpoint {
         "sign_in" | "sign_in_code" | "sign_out" | "me" => Access::Open,
-        "inbox" | "request" | "request_status" | "request_note" => {
-            Access::Needs(Need::HandlesRequests)
-        }
+        "inbox" | "request" | "request_status" | "request_note" | "schedule"
+        | "appointment_status" | "desk_book" => Access::Needs(Need::HandlesRequests),
         "accounts" | "create_account" | "disable_account" | "two_factor_reset" | "audit" => {
             Access::Needs(Need::Administers)
         }

@@ -11,4 +11,5 @@ pub mod categories;
 pub mod clinic;
 pub mod redirects;
 pub mod requests;
+pub mod schedule;
 pub mod services;

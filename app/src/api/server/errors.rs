@@ -68,6 +68,19 @@ impl From<BookError> for ApiError {
     }
 }
 
+/// The front desk's schedule: its refusals are said to staff as written.
+impl From<crate::server::schedule::desk::DeskError> for ApiError {
+    fn from(err: crate::server::schedule::desk::DeskError) -> Self {
+        use crate::server::schedule::desk::DeskError;
+        match err {
+            DeskError::Invalid(errors) => Self::Invalid(errors),
+            DeskError::NotFound => Self::NotFound,
+            DeskError::Server(err) => err.into(),
+            other => Self::BadRequest(other.to_string()),
+        }
+    }
+}
+
 impl From<SubmitError> for ApiError {
     fn from(err: SubmitError) -> Self {
         match err {

@@ -71,6 +71,7 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>, idle_minutes: u64) -
                                     </A>
                                 </li>
                             })}
+                            {requests.then(|| view! { <li><A href=routes::ADMIN_SCHEDULE>"Schedule"</A></li> })}
                             {(enrolled && member.role.edits_content()).then(|| view! {
                                 <li><A href=routes::ADMIN_ARTICLES>"Articles"</A></li>
                                 <li><A href=routes::ADMIN_SERVICES>"Services"</A></li>

@@ -4,8 +4,8 @@
 
 use super::{
     AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminCategories, AdminClinic,
-    AdminHome, AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminServiceEditor,
-    AdminServices, AdminSignIn, AdminTwoFactor,
+    AdminHome, AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminSchedule,
+    AdminServiceEditor, AdminServices, AdminSignIn, AdminTwoFactor,
 };
 use crate::components::Hydrated;
 use crate::pages::split_routes::split_routes;
@@ -18,6 +18,7 @@ split_routes! { staff_pages:
     AdminHomeRoute => home_view, load_home { <AdminHome/> <Hydrated/> },
     AdminRequestsRoute => requests_view, load_requests { <AdminRequests/> <Hydrated/> },
     AdminRequestRoute => request_view, load_request { <AdminRequest/> <Hydrated/> },
+    AdminScheduleRoute => schedule_view, load_schedule { <AdminSchedule/> <Hydrated/> },
     AdminAccountsRoute => accounts_view, load_accounts { <AdminAccounts/> <Hydrated/> },
     AdminAuditRoute => audit_view, load_audit { <AdminAudit/> <Hydrated/> },
     AdminArticlesRoute => articles_view, load_articles { <AdminArticles/> <Hydrated/> },

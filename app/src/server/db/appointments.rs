@@ -715,3 +715,87 @@ async fn notify(tx: &mut super::Tx, change: &Change<'_>) -> Result<(), ServerErr
     }
     Ok(())
 }
+
+/// An appointment as the front desk's schedule lists it; the patient's
+/// words still sealed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DeskRow {
+    pub id: i64,
+    pub reference: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub status: String,
+    pub practitioner_id: i64,
+    pub practitioner_name: String,
+    pub type_name: String,
+    pub patient: String,
+    pub locale: String,
+    pub name: Vec<u8>,
+    pub phone: Vec<u8>,
+    pub email: Vec<u8>,
+    pub message: Vec<u8>,
+    pub online: bool,
+}
+
+const DESK: &str = "SELECT a.id, a.reference, a.starts_at, a.ends_at, a.status, a.practitioner_id,
+       p.name AS practitioner_name, t.name AS type_name, a.patient, a.locale, a.name, a.phone,
+       a.email, a.message, a.booked_by IS NULL AS online
+     FROM appointments a
+     JOIN appointment_types t ON t.id = a.type_id
+     JOIN practitioners p ON p.id = a.practitioner_id";
+
+/// The appointments starting between the instants `from` and `to`, of
+/// `practitioner` or everyone, by start.
+pub async fn starting_between(
+    db: &Db,
+    from: i64,
+    to: i64,
+    practitioner: Option<i64>,
+) -> Result<Vec<DeskRow>, ServerError> {
+    let sql = format!(
+        "{DESK} WHERE a.starts_at >= $1 AND a.starts_at < $2
+           AND ($3 IS NULL OR a.practitioner_id = $3)
+         ORDER BY a.starts_at, p.position, p.id"
+    );
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&sql)
+        .bind(from)
+        .bind(to)
+        .bind(practitioner)
+        .fetch_all(c).await)?)
+}
+
+/// Requests for a time still to come that wait for the front desk.
+pub async fn waiting(db: &Db, now: i64) -> Result<Vec<DeskRow>, ServerError> {
+    let sql = format!(
+        "{DESK} WHERE a.status = 'requested' AND a.starts_at > $1 ORDER BY a.created_at, a.id"
+    );
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&sql)
+        .bind(now)
+        .fetch_all(c).await)?)
+}
+
+/// Appointment `reference` as the desk changes it.
+pub async fn by_reference(db: &Db, reference: &str) -> Result<Option<ManagedRow>, ServerError> {
+    let sql = format!("{MANAGED} WHERE a.reference = $1");
+    Ok(crate::on_pool!(db, c => sqlx::query_as(&sql)
+        .bind(reference)
+        .bind("en")
+        .fetch_optional(c).await)?)
+}
+
+/// Opens a row's sealed fields: name, phone, e-mail, message.
+pub fn open_desk_row(vault: &Vault, row: &DeskRow) -> Result<[String; 4], ServerError> {
+    Ok([
+        open(vault, &row.reference, "name", &row.name)?,
+        open(vault, &row.reference, "phone", &row.phone)?,
+        open(vault, &row.reference, "email", &row.email)?,
+        open(vault, &row.reference, "message", &row.message)?,
+    ])
+}
+
+/// Every practitioner, active or not, in order: id and name.
+pub async fn all_practitioners(db: &Db) -> Result<Vec<(i64, String)>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT id, name FROM practitioners ORDER BY position, id")
+        .fetch_all(c).await)?)
+}

@@ -3,6 +3,7 @@
 //! so that it is never booked twice (`book`).
 
 pub(crate) mod book;
+pub mod desk;
 pub mod free_times;
 mod load;
 pub mod manage;

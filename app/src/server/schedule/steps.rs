@@ -155,7 +155,7 @@ fn zone_name(zone: &jiff::tz::TimeZone, now: Timestamp) -> String {
 }
 
 /// The bookable types grouped by service, in order.
-fn services(rows: &[appointments::BookableRow]) -> Vec<ServiceTypes> {
+pub(super) fn services(rows: &[appointments::BookableRow]) -> Vec<ServiceTypes> {
     let mut services: Vec<ServiceTypes> = Vec::new();
     for row in rows {
         let kind = TypeChoice {

@@ -80,6 +80,11 @@ async fn the_role_matrix_holds_for_every_admin_endpoint() {
             ],
             Box::new(requests_only),
         ),
+        (
+            "admin/schedule",
+            vec![("view", "week".into())],
+            Box::new(requests_only),
+        ),
         ("admin/accounts", vec![], Box::new(admin_only)),
         (
             "admin/disable_account",

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod hostile;
 pub mod media;
 pub mod publishing;
+pub mod schedule;
 pub mod services_editor;
 pub mod sessions;
 pub mod two_factor;

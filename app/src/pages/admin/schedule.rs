@@ -1,0 +1,250 @@
+use crate::api::admin::schedule::{schedule, BookForCaller, SetAppointmentStatus};
+use crate::api::ApiError;
+use crate::components::{show_loaded, Loading, PageMeta};
+use crate::domain::schedule::{SchedulePage, ScheduleQuery, StaffAppointment};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The front desk's schedule: a day or a week, for everyone or one
+/// practitioner, as tables; the requests for a time waiting to be
+/// confirmed; and booking for a caller.
+#[component]
+pub fn AdminSchedule() -> impl IntoView {
+    let params = use_query_map();
+    let query = move || {
+        params.with(|q| ScheduleQuery {
+            view: q.get("view"),
+            date: q.get("date"),
+            practitioner: q.get("practitioner").and_then(|p| p.parse().ok()),
+        })
+    };
+    let set_status = ServerAction::<SetAppointmentStatus>::new();
+    let book = ServerAction::<BookForCaller>::new();
+    let page = Resource::new(
+        move || (query(), set_status.version().get(), book.version().get()),
+        |(q, _, _)| schedule(q.view, q.date, q.practitioner),
+    );
+    view! {
+        <PageMeta title=Some("Schedule".to_owned()) description="The clinic's appointments."/>
+        <h1>"Schedule"</h1>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                show_loaded(page.await, move |p| schedule_view(p, set_status, book))
+            })}
+        </Transition>
+    }
+}
+
+fn schedule_view(
+    p: SchedulePage,
+    set_status: ServerAction<SetAppointmentStatus>,
+    book: ServerAction<BookForCaller>,
+) -> impl IntoView {
+    let here = ScheduleQuery {
+        view: Some(p.view.clone()),
+        date: Some(p.date.clone()),
+        practitioner: p.practitioner,
+    };
+    let link = |change: &dyn Fn(&mut ScheduleQuery)| {
+        let mut q = here.clone();
+        change(&mut q);
+        q.href()
+    };
+    let week = p.view == "week";
+    let status_error = move || {
+        set_status
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    };
+    view! {
+        <nav aria-label="Schedule period" class="schedule-nav">
+            <ul class="pill-list">
+                <li><a href=link(&|q| q.view = Some("day".into())) aria-current=(!week).then_some("page")>"Day"</a></li>
+                <li><a href=link(&|q| q.view = Some("week".into())) aria-current=week.then_some("page")>"Week"</a></li>
+            </ul>
+            <ul class="pill-list">
+                <li><a href=link(&|q| q.date = Some(p.previous.clone()))>{if week { "Previous week" } else { "Previous day" }}</a></li>
+                <li><a href=link(&|q| q.date = Some(p.today.clone()))>"Today"</a></li>
+                <li><a href=link(&|q| q.date = Some(p.next.clone()))>{if week { "Next week" } else { "Next day" }}</a></li>
+            </ul>
+        </nav>
+        <nav aria-label="Practitioner" class="schedule-nav">
+            <ul class="pill-list">
+                <li><a href=link(&|q| q.practitioner = None) aria-current=p.practitioner.is_none().then_some("page")>"Everyone"</a></li>
+                {p.practitioners.iter().map(|pr| {
+                    let id = pr.id;
+                    view! {
+                        <li><a href=link(&|q| q.practitioner = Some(id)) aria-current=(p.practitioner == Some(id)).then_some("page")>{pr.name.clone()}</a></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+        <p class="field-error" role="alert">{status_error}</p>
+        {(!p.waiting.is_empty()).then(|| view! {
+            <section aria-labelledby="schedule-waiting">
+                <h2 id="schedule-waiting">"Waiting for confirmation"</h2>
+                <p class="field-hint">"Patients asked for these times online. Confirm one to book it (it is checked again), or decline it; the patient is e-mailed either way."</p>
+                {appointments_table("Requests for a time, oldest first", &p.waiting, true, set_status)}
+            </section>
+        })}
+        {p.days.iter().map(|day| {
+            let heading = format!("{} ({} appointments)", day.label, day.appointments.len());
+            view! {
+                <section class="schedule-day" aria-label=day.label.clone()>
+                    <h2>{heading}</h2>
+                    {if day.appointments.is_empty() {
+                        view! { <p>"No appointments."</p> }.into_any()
+                    } else {
+                        appointments_table(&format!("Appointments on {}, by time", day.label), &day.appointments, false, set_status).into_any()
+                    }}
+                </section>
+            }
+        }).collect_view()}
+        {book_form(&p, book)}
+    }
+}
+
+fn appointments_table(
+    caption: &str,
+    rows: &[StaffAppointment],
+    with_day: bool,
+    set_status: ServerAction<SetAppointmentStatus>,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="admin-table schedule-table">
+                <caption class="visually-hidden">{caption.to_owned()}</caption>
+                <thead><tr>
+                    <th scope="col">"Time"</th><th scope="col">"Practitioner"</th><th scope="col">"Appointment"</th>
+                    <th scope="col">"Patient"</th><th scope="col">"Status"</th><th scope="col">"Actions"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.iter().map(|a| {
+                        let reference = a.reference.to_string();
+                        let when = if with_day {
+                            format!("{}, {}", a.day, a.time)
+                        } else {
+                            a.time.clone()
+                        };
+                        let patient = if a.patient == "new" { "new patient" } else { "returning patient" };
+                        view! {
+                            <tr>
+                                <th scope="row">{when}</th>
+                                <td>{a.practitioner.clone()}</td>
+                                <td>{a.kind.clone()}<br/><span class="field-hint">{reference.clone()}{if a.online { ", booked online" } else { ", booked by the front desk" }}</span></td>
+                                <td>
+                                    <strong>{a.name.clone()}</strong>", "{patient}<br/>
+                                    <a href=format!("tel:{}", a.phone.chars().filter(char::is_ascii_digit).collect::<String>())>{a.phone.clone()}</a>
+                                    {(!a.email.is_empty()).then(|| view! { <br/>{a.email.clone()} })}
+                                    {(a.language != "English").then(|| view! { <br/>{format!("Booked in {}", a.language)} })}
+                                    {(!a.message.is_empty()).then(|| view! { <p class="message">{a.message.clone()}</p> })}
+                                </td>
+                                <td>{a.status.label()}</td>
+                                <td class="schedule-actions">
+                                    {a.status.next().iter().map(|(to, words)| {
+                                        let label = format!("{words}: {} at {}", a.name, a.time);
+                                        let reference = reference.clone();
+                                        view! {
+                                            <ActionForm action=set_status attr:class="inline-form">
+                                                <input type="hidden" name="reference" value=reference/>
+                                                <input type="hidden" name="status" value=to.value()/>
+                                                <button class="button button-small" type="submit" aria-label=label>{*words}</button>
+                                            </ActionForm>
+                                        }
+                                    }).collect_view()}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn book_form(p: &SchedulePage, book: ServerAction<BookForCaller>) -> impl IntoView {
+    let answer = move || {
+        match book.value().get() {
+        Some(Ok(done)) => Some(view! {
+            <p class="notice" role="status">
+                {format!("Booked: {}.", done.reference)}
+                {done.overridden.map(|o| format!(" {o}"))}
+            </p>
+        }.into_any()),
+        Some(Err(ApiError::Invalid(errors))) => Some(view! {
+            <div class="field-error" role="alert">
+                <p>"Check these details:"</p>
+                <ul>{errors.iter().map(|(_, message)| view! { <li>{message.to_owned()}</li> }).collect_view()}</ul>
+            </div>
+        }.into_any()),
+        Some(Err(e)) => Some(view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any()),
+        None => None,
+    }
+    };
+    let date = p.date.clone();
+    let (services, practitioners) = (p.services.clone(), p.practitioners.clone());
+    view! {
+        <section aria-labelledby="schedule-book">
+            <h2 id="schedule-book">"Book for a caller"</h2>
+            <p class="field-hint">{format!("Times are in the clinic's zone ({}). The usual rules apply unless you tick the box; no one is ever booked over another appointment.", p.zone)}</p>
+            <ActionForm action=book attr:class="desk-booking">
+                <div class="field">
+                    <label for="desk-type">"Appointment"</label>
+                    <select id="desk-type" name="booking[type_id]" required>
+                        {services.into_iter().map(|s| view! {
+                            <optgroup label=s.name>
+                                {s.types.into_iter().map(|t| view! {
+                                    <option value=t.id.to_string()>{format!("{} ({} minutes)", t.name, t.minutes)}</option>
+                                }).collect_view()}
+                            </optgroup>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="desk-practitioner">"Practitioner"</label>
+                    <select id="desk-practitioner" name="booking[practitioner]" required>
+                        {practitioners.into_iter().map(|pr| view! {
+                            <option value=pr.id.to_string()>{pr.name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="desk-date">"Day"</label>
+                    <input id="desk-date" type="date" name="booking[date]" value=date required/>
+                </div>
+                <div class="field">
+                    <label for="desk-time">"Time"</label>
+                    <input id="desk-time" type="time" name="booking[time]" step="300" required/>
+                </div>
+                <div class="field">
+                    <label for="desk-name">"Caller's full name"</label>
+                    <input id="desk-name" name="booking[details][name]" autocomplete="off" required/>
+                </div>
+                <div class="field">
+                    <label for="desk-phone">"Phone"</label>
+                    <input id="desk-phone" type="tel" name="booking[details][phone]" autocomplete="off" required/>
+                </div>
+                <div class="field">
+                    <label for="desk-email">"E-mail (optional: the confirmation and their link go there)"</label>
+                    <input id="desk-email" type="email" name="booking[details][email]" autocomplete="off"/>
+                </div>
+                <fieldset class="field">
+                    <legend>"Patient"</legend>
+                    <label><input type="radio" name="booking[details][patient]" value="new" checked/>" New"</label>
+                    <label><input type="radio" name="booking[details][patient]" value="returning"/>" Returning"</label>
+                </fieldset>
+                <div class="field">
+                    <label for="desk-message">"Note (optional)"</label>
+                    <textarea id="desk-message" name="booking[details][message]" rows="2"></textarea>
+                </div>
+                <div class="field">
+                    <label><input type="checkbox" name="booking[outside_rules]" value="true"/>" Book outside the usual rules (the practitioner's hours, the notice)"</label>
+                </div>
+                <button class="button" type="submit">"Book"</button>
+                {answer}
+            </ActionForm>
+        </section>
+    }
+}

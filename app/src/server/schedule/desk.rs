@@ -1,0 +1,330 @@
+//! The front desk's schedule: a day or a week of appointments with the
+//! patients' details (the caller audits each read), requests for a time to
+//! confirm or decline, statuses through the day, and booking for a caller
+//! on the phone. The desk may book outside a practitioner's hours or the
+//! notice, and is told so; it may never book over another appointment.
+
+use super::load::Loaded;
+use super::words::{clock, day_label, zone_at};
+use crate::domain::booking::{BookingReference, PractitionerChoice};
+use crate::domain::request::FieldErrors;
+use crate::domain::schedule::{
+    AppointmentStatus, DeskBooked, DeskBooking, ScheduleDay, SchedulePage, ScheduleQuery,
+    StaffAppointment,
+};
+use crate::domain::Locale;
+use crate::server::content::{clinic_zone, now_utc};
+use crate::server::db::appointments::{self, Booked, Change, Changed, DeskRow, NewAppointment};
+use crate::server::db::mail_queue::NotificationKind;
+use crate::server::db::Db;
+use crate::server::requests::RequestDesk;
+use crate::server::ServerError;
+use jiff::civil::{Date, Time};
+use jiff::{Timestamp, ToSpan};
+
+/// The schedule `query` asks for (a day by default, today by default).
+pub async fn page(
+    db: &Db,
+    desk: &RequestDesk,
+    query: &ScheduleQuery,
+) -> Result<SchedulePage, ServerError> {
+    let zone = clinic_zone();
+    let now = now_utc().unix();
+    let today = Timestamp::from_second(now)
+        .map_err(|e| ServerError::Corrupt(format!("the clock: {e}")))?
+        .to_zoned_datetime(zone.clone())
+        .date();
+    let week = query.view.as_deref() == Some("week");
+    let date = query
+        .date
+        .as_deref()
+        .and_then(|d| d.parse::<Date>().ok())
+        .unwrap_or(today);
+    // A week starts on its Monday.
+    let first = if week {
+        date.saturating_sub(i64::from(date.weekday().to_monday_zero_offset()).days())
+    } else {
+        date
+    };
+    let length: i64 = if week { 7 } else { 1 };
+    let after = first.saturating_add(length.days());
+    let rows = appointments::starting_between(
+        db,
+        super::load::instant(first, zone).as_second(),
+        super::load::instant(after, zone).as_second(),
+        query.practitioner,
+    )
+    .await?;
+    let mut days: Vec<ScheduleDay> = (0..length)
+        .map(|n| {
+            let day = first.saturating_add(n.days());
+            ScheduleDay {
+                date: day.to_string(),
+                label: day_label(Locale::En, day),
+                appointments: Vec::new(),
+            }
+        })
+        .collect();
+    for row in &rows {
+        let shown = shown(desk, row)?;
+        let day = local_day(row.starts_at).to_string();
+        if let Some(column) = days.iter_mut().find(|d| d.date == day) {
+            column.appointments.push(shown);
+        }
+    }
+    let waiting = appointments::waiting(db, now)
+        .await?
+        .iter()
+        .map(|row| shown(desk, row))
+        .collect::<Result<_, _>>()?;
+    let practitioners = appointments::all_practitioners(db)
+        .await?
+        .into_iter()
+        .map(|(id, name)| PractitionerChoice {
+            id,
+            name,
+            bio: String::new(),
+        })
+        .collect();
+    Ok(SchedulePage {
+        view: if week { "week" } else { "day" }.to_owned(),
+        date: first.to_string(),
+        today: today.to_string(),
+        previous: first.saturating_sub(length.days()).to_string(),
+        next: after.to_string(),
+        practitioner: query.practitioner,
+        practitioners,
+        days,
+        waiting,
+        services: super::steps::services(&appointments::bookable(db, "en").await?),
+        zone: zone_at(Timestamp::from_second(now).unwrap_or_default(), zone),
+    })
+}
+
+fn local_day(starts_at: i64) -> Date {
+    Timestamp::from_second(starts_at)
+        .unwrap_or_default()
+        .to_zoned_datetime(clinic_zone().clone())
+        .date()
+}
+
+/// A row with its sealed fields opened, its times in the clinic's zone.
+fn shown(desk: &RequestDesk, row: &DeskRow) -> Result<StaffAppointment, ServerError> {
+    let [name, phone, email, message] = appointments::open_desk_row(&desk.vault, row)?;
+    let zone = clinic_zone();
+    let at = |seconds| Timestamp::from_second(seconds).unwrap_or_default();
+    let start = at(row.starts_at);
+    let phone = crate::domain::Phone::parse(&phone).map_or(phone, |p| p.to_string());
+    Ok(StaffAppointment {
+        reference: BookingReference::parse(&row.reference).ok_or_else(|| {
+            ServerError::Corrupt(format!("appointment reference {:?}", row.reference))
+        })?,
+        start: row.starts_at,
+        day: day_label(Locale::En, local_day(row.starts_at)),
+        time: format!(
+            "{} – {} {}",
+            clock(Locale::En, start, zone),
+            clock(Locale::En, at(row.ends_at), zone),
+            zone_at(start, zone)
+        ),
+        practitioner: row.practitioner_name.clone(),
+        kind: row.type_name.clone(),
+        status: AppointmentStatus::parse(&row.status)
+            .ok_or_else(|| ServerError::Corrupt(format!("appointment status {:?}", row.status)))?,
+        name,
+        phone,
+        email,
+        patient: row.patient.clone(),
+        message,
+        language: Locale::from_code(&row.locale)
+            .unwrap_or_default()
+            .english_name()
+            .to_owned(),
+        online: row.online,
+    })
+}
+
+/// Why the desk's change or booking was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("invalid details")]
+    Invalid(FieldErrors),
+    #[error("No appointment has that reference.")]
+    NotFound,
+    #[error("That change is not possible from the appointment's status now ({0}). Reload the schedule to see it.")]
+    NotNow(&'static str),
+    #[error(
+        "Another appointment holds some of that time (buffers included). Choose another time."
+    )]
+    Taken,
+    #[error("That time is outside {0}'s hours or inside the booking notice. Tick \"Book outside the usual rules\" to book it anyway.")]
+    OutsideRules(String),
+    #[error("{0}")]
+    Unusable(&'static str),
+    #[error(transparent)]
+    Server(#[from] ServerError),
+}
+
+/// Sets appointment `reference` to `to`, if the desk may from its status
+/// now; e-mails the patient when a request is confirmed or declined or a
+/// visit cancelled. Confirming re-checks the time under the rule against
+/// double booking.
+pub async fn set_status(
+    db: &Db,
+    desk: &RequestDesk,
+    reference: &BookingReference,
+    to: AppointmentStatus,
+) -> Result<(), DeskError> {
+    let row = appointments::by_reference(db, reference.as_str())
+        .await?
+        .ok_or(DeskError::NotFound)?;
+    let from = AppointmentStatus::parse(&row.status)
+        .ok_or_else(|| ServerError::Corrupt(format!("appointment status {:?}", row.status)))?;
+    if !from.next().iter().any(|(s, _)| *s == to) {
+        return Err(DeskError::NotNow(from.label()));
+    }
+    let notify: &[NotificationKind] = match (from, to) {
+        (AppointmentStatus::Requested, AppointmentStatus::Booked) => &[NotificationKind::Confirmed],
+        (_, AppointmentStatus::Declined) => &[NotificationKind::Declined],
+        (_, AppointmentStatus::Cancelled) => &[NotificationKind::Cancelled],
+        _ => &[],
+    };
+    let now = now_utc();
+    let rules = appointments::rules(db).await?;
+    let start = Timestamp::from_second(row.starts_at).unwrap_or_default();
+    let reminder = (from == AppointmentStatus::Requested)
+        .then(|| super::book::reminder_at(&rules, start, now.unix()))
+        .flatten();
+    let change = Change {
+        id: row.id,
+        from: &[from.value()],
+        now: &now.to_stored(),
+        notify,
+    };
+    let changed = {
+        let _turn = desk.writes.enter().await;
+        appointments::set_status(db, &change, to.value(), reminder.as_deref()).await?
+    };
+    desk.wake.notify_one();
+    match changed {
+        Changed::Done => {
+            metrics::counter!("appointment_status_changes_total", "to" => to.value()).increment(1);
+            Ok(())
+        }
+        Changed::Stale => Err(DeskError::NotNow(from.label())),
+        Changed::Taken => Err(DeskError::Taken),
+    }
+}
+
+/// Books `booking` for a caller, by staff member `staff_id`.
+pub async fn book_for_caller(
+    db: &Db,
+    desk: &RequestDesk,
+    booking: &DeskBooking,
+    staff_id: i64,
+) -> Result<DeskBooked, DeskError> {
+    let words = crate::server::i18n::form_words(Locale::En).rules;
+    let details = booking
+        .details
+        .validate_for_desk(&words)
+        .map_err(DeskError::Invalid)?;
+    let day: Date = booking
+        .date
+        .parse()
+        .map_err(|_| DeskError::Unusable("Choose a day."))?;
+    let time: Time = booking
+        .time
+        .parse()
+        .map_err(|_| DeskError::Unusable("Give the time as hours and minutes, such as 14:30."))?;
+    let zone = clinic_zone();
+    // A clock time skipped by the change to daylight saving does not exist.
+    let local = day.to_datetime(time);
+    let zoned = local
+        .to_zoned_datetime(zone.clone())
+        .ok()
+        .filter(|z| z.datetime() == local)
+        .ok_or(DeskError::Unusable(
+            "That time does not exist on that day: the clocks go forward then.",
+        ))?;
+    let start = zoned.timestamp();
+    let Some(loaded) = Loaded::read(db, booking.type_id, Locale::En, day, day).await? else {
+        return Err(DeskError::Unusable("Choose an appointment type."));
+    };
+    let Some(practitioner) = loaded.names.iter().find(|p| p.id == booking.practitioner) else {
+        return Err(DeskError::Unusable(
+            "That practitioner does not offer this appointment type.",
+        ));
+    };
+    let now = Timestamp::from_second(now_utc().unix()).unwrap_or_default();
+    let within_rules = loaded
+        .schedule()
+        .is_free(practitioner.id, &loaded.length, start, now);
+    if !within_rules && !booking.outside_rules {
+        return Err(DeskError::OutsideRules(practitioner.name.clone()));
+    }
+    let reference = BookingReference::from_random(rand::random());
+    let token = desk.signer.manage_token(reference.as_str());
+    let (visit, block) = (loaded.length.visit(start), loaded.length.block(start));
+    let created_at = now_utc();
+    let reminder = super::book::reminder_at(&loaded.settings, visit.start, created_at.unix());
+    let notify: &[NotificationKind] = if details.email.is_empty() {
+        &[]
+    } else {
+        &[NotificationKind::Booked]
+    };
+    let new = NewAppointment {
+        reference: reference.as_str(),
+        submission_token: None,
+        practitioner_id: practitioner.id,
+        type_id: loaded.kind.id,
+        starts_at: visit.start.as_second(),
+        ends_at: visit.end.as_second(),
+        held_from: block.start.as_second(),
+        held_until: block.end.as_second(),
+        status: "booked",
+        patient: details.patient.value(),
+        locale: "en",
+        name: &details.name,
+        phone: details.phone.digits(),
+        email: &details.email,
+        message: &details.message,
+        manage_token_hash: &super::manage_token_hash(&token),
+        booked_by: Some(staff_id),
+        created_at: &created_at.to_stored(),
+        notify,
+        reminder_at: if details.email.is_empty() {
+            None
+        } else {
+            reminder.as_deref()
+        },
+    };
+    let stored = {
+        let _turn = desk.writes.enter().await;
+        appointments::insert(db, &desk.vault, &new, None).await?
+    };
+    desk.wake.notify_one();
+    let outcome = if within_rules {
+        "booked"
+    } else {
+        "booked_outside_rules"
+    };
+    match stored {
+        Booked::Stored(_) => {
+            metrics::counter!("bookings_total", "type" => loaded.kind.id.to_string(), "outcome" => outcome)
+                .increment(1);
+            Ok(DeskBooked {
+                reference,
+                overridden: (!within_rules).then(|| {
+                    format!(
+                        "Booked outside the usual rules: the time is outside {}'s hours or inside the booking notice.",
+                        practitioner.name
+                    )
+                }),
+            })
+        }
+        Booked::Taken => Err(DeskError::Taken),
+        Booked::Repeated(_) | Booked::Limited { .. } => Err(DeskError::Server(
+            ServerError::Corrupt("a desk booking has no form token or allowance".into()),
+        )),
+    }
+}
