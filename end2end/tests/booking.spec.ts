@@ -91,6 +91,31 @@ for (const js of [true, false]) {
     expect(calendar.status()).toBe(200);
     expect(calendar.headers()["content-type"]).toContain("text/calendar");
     expect(await calendar.text()).toMatch(/\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
+
+    // The link moves it: the same day, the project's later time.
+    const { day, after } = slot(0);
+    await page.getByRole("link", { name: "Move it to another time" }).click();
+    await expect(page.getByRole("heading", { name: "Choose a new time" })).toBeVisible();
+    await checked(page, js, "moving: the days");
+    await page.locator(".booking-days a").nth(day).click();
+    const later = page.locator(".booking-times button").filter({ hasText: new RegExp(`^${after}$`) });
+    const laterName = (await later.getAttribute("aria-label")) ?? "";
+    expect(laterName).toMatch(new RegExp(`, ${after} E[SD]T, 30 minutes, with Placeholder practitioner \\d$`));
+    await checked(page, js, "moving: the times");
+    await later.click();
+    await expect(page.getByRole("status")).toHaveText(/has its new time/);
+    await expect(page.locator(".booking-when")).toHaveText(laterName);
+    await checked(page, js, "moved");
+
+    // Then cancels it, after saying so once more.
+    await page.getByRole("link", { name: "Cancel it" }).click();
+    await expect(page.getByRole("heading", { name: "Cancel this appointment?" })).toBeVisible();
+    await checked(page, js, "cancelling");
+    await page.getByRole("button", { name: "Yes, cancel it" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your appointment is cancelled");
+    await expect(page.getByRole("status")).toHaveText(/is cancelled/);
+    await expect(page.getByRole("link", { name: "Book another time" })).toBeVisible();
+    await checked(page, js, "cancelled");
   });
 }
 

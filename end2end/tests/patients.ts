@@ -13,6 +13,10 @@ export const ERIN = { name: "Erin Quick", phone: "7325550100", email: "erin.quic
 /** Who books online (they need an e-mail address for the confirmation). */
 export const DORA = { name: "Dora Booker", phone: "(732) 555-0161", phoneDigits: "7325550161", email: "dora.booker@example.org", message: "Stiff neck after the move." };
 
+/** A caller the front desk books on the phone; a patient who asks online for a time the desk confirms. */
+export const ROSA = { name: "Rosa Díaz", phone: "(732) 555-0188", phoneDigits: "7325550188" };
+export const OLGA = { name: "Olga Asks", phone: "(732) 555-0166", phoneDigits: "7325550166", email: "olga.asks@example.org" };
+
 /** Every value above, as typed and as the server stores phone numbers. */
 export const PATIENT_VALUES: string[] = [
   ...Object.values(ANA),
@@ -20,6 +24,8 @@ export const PATIENT_VALUES: string[] = [
   ...Object.values(GRACE),
   ...Object.values(DORA),
   ...Object.values(ERIN),
+  ...Object.values(ROSA),
+  ...Object.values(OLGA),
   KEPT_MESSAGE,
   NOTE,
 ];

@@ -25,6 +25,9 @@ pub struct Config {
     /// `REQUEST_RETENTION_DAYS`: closed and spam requests are deleted this
     /// many days after their status last changed.
     pub retention_days: u32,
+    /// Appointments are deleted this many days after they ended
+    /// (`APPOINTMENT_RETENTION_DAYS`).
+    pub appointment_retention_days: u32,
     /// `TRUST_FORWARDED_FOR`: behind a reverse proxy that sets `X-Forwarded-For`.
     pub trust_forwarded: bool,
     /// `NOTIFY_POLL_SECONDS`: how often the e-mail queue retries.
@@ -222,6 +225,7 @@ impl Config {
             rate_limit,
             min_fill: Duration::from_secs(parse_var("CONSULTATION_MIN_FILL_SECONDS", 3)?),
             retention_days: parse_var("REQUEST_RETENTION_DAYS", 365)?.max(1),
+            appointment_retention_days: parse_var("APPOINTMENT_RETENTION_DAYS", 365)?.max(1),
             trust_forwarded: parse_var("TRUST_FORWARDED_FOR", false)?,
             notify_poll: Duration::from_secs(parse_var("NOTIFY_POLL_SECONDS", 30)?.max(1)),
             scheduler_poll: Duration::from_secs(parse_var("SCHEDULER_POLL_SECONDS", 30)?.max(1)),
@@ -266,6 +270,7 @@ impl Config {
             rate_limit: (5, Duration::from_secs(600)),
             min_fill: Duration::ZERO,
             retention_days: 365,
+            appointment_retention_days: 365,
             trust_forwarded: false,
             notify_poll: Duration::from_secs(1),
             scheduler_poll: Duration::from_secs(1),

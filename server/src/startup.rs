@@ -152,7 +152,10 @@ fn spawn_workers(
     );
     app::server::requests::retention::spawn_purger(
         db.clone(),
-        config.retention_days,
+        app::server::requests::retention::Retention {
+            requests: config.retention_days,
+            appointments: config.appointment_retention_days,
+        },
         RETENTION_PURGE_EVERY,
     );
     Ok(workers)

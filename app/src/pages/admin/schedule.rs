@@ -1,7 +1,7 @@
 use crate::api::admin::schedule::{schedule, BookForCaller, SetAppointmentStatus};
 use crate::api::ApiError;
 use crate::components::{show_loaded, Loading, PageMeta};
-use crate::domain::schedule::{SchedulePage, ScheduleQuery, StaffAppointment};
+use crate::domain::schedule::{AppointmentStatus, SchedulePage, ScheduleQuery, StaffAppointment};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -20,8 +20,16 @@ pub fn AdminSchedule() -> impl IntoView {
     };
     let set_status = ServerAction::<SetAppointmentStatus>::new();
     let book = ServerAction::<BookForCaller>::new();
+    // Read again after a status change or a booking made; a refused
+    // booking leaves the page (and what the desk typed) as it is.
+    let booked = Memo::new(move |_| {
+        book.value()
+            .get()
+            .and_then(Result::ok)
+            .map(|done| done.reference.to_string())
+    });
     let page = Resource::new(
-        move || (query(), set_status.version().get(), book.version().get()),
+        move || (query(), set_status.version().get(), booked.get()),
         |(q, _, _)| schedule(q.view, q.date, q.practitioner),
     );
     view! {
@@ -143,8 +151,11 @@ fn appointments_table(
                                 </td>
                                 <td>{a.status.label()}</td>
                                 <td class="schedule-actions">
-                                    {a.status.next().iter().map(|(to, words)| {
-                                        let label = format!("{words}: {} at {}", a.name, a.time);
+                                    // A request is answered in one place: the list above.
+                                    {(!with_day && a.status == AppointmentStatus::Requested)
+                                        .then(|| view! { <span class="field-hint">"Confirm or decline it under Waiting for confirmation."</span> })}
+                                    {a.status.next().iter().filter(|_| with_day || a.status != AppointmentStatus::Requested).map(|(to, words)| {
+                                        let label = format!("{words}: {}, {}, {}", a.name, a.day, a.time);
                                         let reference = reference.clone();
                                         view! {
                                             <ActionForm action=set_status attr:class="inline-form">

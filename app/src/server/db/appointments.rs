@@ -799,3 +799,22 @@ pub async fn all_practitioners(db: &Db) -> Result<Vec<(i64, String)>, ServerErro
         "SELECT id, name FROM practitioners ORDER BY position, id")
         .fetch_all(c).await)?)
 }
+
+/// Deletes the appointments that ended before the instant `cutoff`, and
+/// their notifications, in one transaction: how many of each.
+pub async fn purge_ended_before(db: &Db, cutoff: i64) -> Result<(u64, u64), ServerError> {
+    const DUE: &str = "SELECT id FROM appointments WHERE ends_at < $1";
+    let mut tx = db.begin_write().await?;
+    let notifications = crate::on_tx!(&mut tx, c => sqlx::query(&format!(
+        "DELETE FROM notifications WHERE appointment_id IN ({DUE})"
+    ))
+    .bind(cutoff)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    let appointments = crate::on_tx!(&mut tx, c => sqlx::query(&format!(
+        "DELETE FROM appointments WHERE id IN ({DUE})"
+    ))
+    .bind(cutoff)
+    .execute(c).await.map(|done| done.rows_affected()))?;
+    tx.commit().await?;
+    Ok((appointments, notifications))
+}

@@ -102,3 +102,47 @@ async fn detail(
         .await;
     response.json().await.unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// Past appointments' details are deleted `APPOINTMENT_RETENTION_DAYS`
+/// after they ended (their e-mail records too); the purge is audited by
+/// counts.
+#[tokio::test]
+async fn appointments_are_deleted_a_retention_period_after_they_ended() {
+    use crate::patients::booking::{a_wednesday_ahead, book, booking, free_times, type_id};
+    use app::server::requests::retention::purge_appointments;
+    let app = spawn_app().await;
+    let kind = type_id(&app, "chiropractic", "Follow-up").await;
+    let time = free_times(&app, kind, a_wednesday_ahead()).await[0].clone();
+    let token = app.form_token().await;
+    let answer = book(
+        &app.client,
+        &app.url(""),
+        &booking(kind, time.start, &token),
+    )
+    .await;
+    assert!(answer.status().is_success());
+    let ends = time.start + 30 * 60;
+    let at = |seconds: i64| Timestamp::from_unix(seconds);
+
+    let kept = purge_appointments(&app.store, &at(ends + 365 * DAY - 60), 365)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM appointments").await, 1);
+
+    let purged = purge_appointments(&app.store, &at(ends + 365 * DAY + 60), 365)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(purged, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM appointments").await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM notifications WHERE appointment_id IS NOT NULL")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.purge'")
+            .await,
+        1
+    );
+}
