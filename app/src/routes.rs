@@ -36,6 +36,7 @@ pub const ADMIN_REDIRECTS: &str = "/admin/redirects";
 pub const ADMIN_CATEGORIES: &str = "/admin/categories";
 pub const ADMIN_CLINIC: &str = "/admin/clinic";
 pub const ADMIN_SCHEDULE: &str = "/admin/schedule";
+pub const ADMIN_PRACTITIONERS: &str = "/admin/practitioners";
 
 /// A service page in the editor.
 pub fn admin_service(slug: &Slug) -> String {

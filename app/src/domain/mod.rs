@@ -13,6 +13,7 @@ pub mod locale;
 pub mod media;
 mod page_number;
 mod phone;
+pub mod practitioner_draft;
 #[cfg(all(test, feature = "ssr"))]
 mod properties;
 pub mod redirect;

@@ -184,6 +184,10 @@ pub struct DeskBooking {
     /// another appointment.
     #[serde(default)]
     pub outside_rules: bool,
+    /// The consultation request this answers (its reference), if any: it
+    /// is marked scheduled once the appointment is booked.
+    #[serde(default)]
+    pub request: String,
 }
 
 impl BookingDetails {

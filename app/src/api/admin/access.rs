@@ -21,9 +21,9 @@ pub fn of(endpoint: &str) -> Access {
         "sign_in" | "sign_in_code" | "sign_out" | "me" => Access::Open,
         "inbox" | "request" | "request_status" | "request_note" | "schedule"
         | "appointment_status" | "desk_book" => Access::Needs(Need::HandlesRequests),
-        "accounts" | "create_account" | "disable_account" | "two_factor_reset" | "audit" => {
-            Access::Needs(Need::Administers)
-        }
+        "accounts" | "create_account" | "disable_account" | "two_factor_reset" | "audit"
+        | "practitioners" | "save_practitioner" | "add_time_off" | "remove_time_off"
+        | "booking_rules" => Access::Needs(Need::Administers),
         "articles"
         | "article"
         | "save_article"

@@ -82,5 +82,238 @@ pub async fn book_for_caller(booking: DeskBooking) -> Result<DeskBooked, ApiErro
         Some(booked.reference.as_str()),
     )
     .await?;
+    // A consultation request answered with this appointment is scheduled.
+    if let Some(request) = crate::domain::request::Reference::parse(&booking.request) {
+        crate::server::requests::handling::set_status(
+            &state.db,
+            &request,
+            crate::domain::request::RequestStatus::Scheduled,
+            staff.member.id,
+        )
+        .await?;
+    }
     Ok(booked)
+}
+
+/// The practitioners and their weeks, for the editor (administrators).
+#[server(endpoint = "admin/practitioners")]
+pub async fn practitioner_setup(
+) -> Result<crate::domain::practitioner_draft::PractitionerSetup, ApiError> {
+    use crate::api::server::{no_store, staff, state};
+    use crate::domain::practitioner_draft::{
+        week_text, BookingRules, EditedPractitioner, PractitionerDraft, PractitionerSetup, TimeOff,
+    };
+    use crate::server::auth::Administers;
+    use crate::server::db::appointments;
+    staff::<Administers>().await?;
+    let db = state()?.db;
+    no_store();
+    let practitioners = appointments::practitioners_for_editing(&db)
+        .await?
+        .into_iter()
+        .map(|row| EditedPractitioner {
+            id: Some(row.id),
+            version: row.version,
+            draft: PractitionerDraft {
+                name: row.name,
+                bio: row.bio,
+                hours: week_text(&row.week),
+                active: row.active,
+                services: row.services,
+            },
+        })
+        .collect();
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(crate::server::content::clinic_zone().clone())
+        .date()
+        .to_string();
+    let time_off = appointments::time_off_from(&db, &today)
+        .await?
+        .into_iter()
+        .map(|(id, who, first_day, last_day, note)| TimeOff {
+            id,
+            who,
+            first_day,
+            last_day,
+            note,
+        })
+        .collect();
+    let rules = appointments::rules(&db).await?;
+    Ok(PractitionerSetup {
+        practitioners,
+        services: appointments::services_by_slug(&db).await?,
+        time_off,
+        rules: BookingRules {
+            notice_minutes: rules.min_notice_minutes,
+            horizon_days: rules.horizon_days,
+            cutoff_hours: rules.cancel_cutoff_hours,
+            reminder_hours: rules.reminder_hours,
+        },
+    })
+}
+
+/// Saves a practitioner (a new one without `id`) opened at `version`:
+/// the new version, or a refusal with each field's error, or a conflict
+/// when someone saved it meanwhile.
+#[server(endpoint = "admin/save_practitioner")]
+pub async fn save_practitioner(
+    #[server(default)] id: Option<i64>,
+    version: i64,
+    draft: crate::domain::practitioner_draft::PractitionerDraft,
+) -> Result<i64, ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::Administers;
+    use crate::server::db::audit::{Audited, Entry};
+    let staff = staff::<Administers>().await?;
+    let valid = draft.validate().map_err(ApiError::InvalidDraft)?;
+    let db = state()?.db;
+    let mut audited = Audited::begin(&db).await?;
+    let saved =
+        crate::server::db::appointments::save_practitioner(&mut audited.tx, id, version, &valid)
+            .await?;
+    let Some((id, version)) = saved else {
+        audited.rollback().await?;
+        return Err(ApiError::Conflict);
+    };
+    let at = crate::server::content::now_utc().to_stored();
+    let subject = format!("practitioner {id}");
+    let entry = Entry {
+        staff_id: staff.member.id,
+        at: &at,
+        action: "practitioner.save",
+        subject: Some(&subject),
+    };
+    audited.commit(&entry).await?;
+    Ok(version)
+}
+
+/// Days off for a practitioner (`practitioner`, their id; empty: a closure of the
+/// whole clinic), from `first_day` to `last_day` (`YYYY-MM-DD`, both
+/// included). Nobody can book those days; appointments already booked
+/// stay, for the front desk to move.
+#[server(endpoint = "admin/add_time_off")]
+pub async fn add_time_off(
+    #[server(default)] practitioner: String,
+    first_day: String,
+    last_day: String,
+    #[server(default)] note: String,
+) -> Result<(), ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::Administers;
+    use crate::server::db::audit::{Audited, Entry};
+    let staff = staff::<Administers>().await?;
+    let practitioner = match practitioner.trim() {
+        "" => None,
+        id => Some(
+            id.parse::<i64>()
+                .map_err(|_| ApiError::BadRequest("Choose who is off.".into()))?,
+        ),
+    };
+    let (Ok(first), Ok(last)) = (
+        first_day.parse::<jiff::civil::Date>(),
+        last_day.parse::<jiff::civil::Date>(),
+    ) else {
+        return Err(ApiError::BadRequest(
+            "Give the first and the last day.".into(),
+        ));
+    };
+    if last < first {
+        return Err(ApiError::BadRequest(
+            "The last day comes on or after the first.".into(),
+        ));
+    }
+    let note = note.trim();
+    if note.chars().count() > 200 {
+        return Err(ApiError::BadRequest(
+            "Keep the note under 200 characters.".into(),
+        ));
+    }
+    let db = state()?.db;
+    let mut audited = Audited::begin(&db).await?;
+    let id = crate::server::db::appointments::add_time_off(
+        &mut audited.tx,
+        practitioner,
+        &first.to_string(),
+        &last.to_string(),
+        note,
+    )
+    .await?;
+    let at = crate::server::content::now_utc().to_stored();
+    let subject = format!("{id}: {first} to {last}");
+    audited
+        .commit(&Entry {
+            staff_id: staff.member.id,
+            at: &at,
+            action: "schedule.time_off",
+            subject: Some(&subject),
+        })
+        .await?;
+    Ok(())
+}
+
+/// Removes time off or a closure.
+#[server(endpoint = "admin/remove_time_off")]
+pub async fn remove_time_off(id: i64) -> Result<(), ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::Administers;
+    use crate::server::db::audit::{Audited, Entry};
+    let staff = staff::<Administers>().await?;
+    let db = state()?.db;
+    let mut audited = Audited::begin(&db).await?;
+    let removed = crate::server::db::appointments::remove_time_off(&mut audited.tx, id).await?;
+    let at = crate::server::content::now_utc().to_stored();
+    let subject = id.to_string();
+    audited
+        .commit_one_row(
+            removed,
+            &Entry {
+                staff_id: staff.member.id,
+                at: &at,
+                action: "schedule.time_off_removed",
+                subject: Some(&subject),
+            },
+        )
+        .await?;
+    Ok(())
+}
+
+/// The clinic's booking rules.
+#[server(endpoint = "admin/booking_rules")]
+pub async fn save_booking_rules(
+    rules: crate::domain::practitioner_draft::BookingRules,
+) -> Result<(), ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::Administers;
+    use crate::server::db::appointments::RulesRow;
+    use crate::server::db::audit::{Audited, Entry};
+    let staff = staff::<Administers>().await?;
+    if let Some(problem) = rules.problem() {
+        return Err(ApiError::BadRequest(problem.into()));
+    }
+    let db = state()?.db;
+    let mut audited = Audited::begin(&db).await?;
+    let row = RulesRow {
+        min_notice_minutes: rules.notice_minutes,
+        horizon_days: rules.horizon_days,
+        cancel_cutoff_hours: rules.cutoff_hours,
+        reminder_hours: rules.reminder_hours,
+    };
+    let changed = crate::server::db::appointments::set_rules(&mut audited.tx, &row).await?;
+    let at = crate::server::content::now_utc().to_stored();
+    let subject = format!(
+        "notice {} min, horizon {} days, cutoff {} h, reminder {} h",
+        rules.notice_minutes, rules.horizon_days, rules.cutoff_hours, rules.reminder_hours
+    );
+    audited
+        .commit_one_row(
+            changed,
+            &Entry {
+                staff_id: staff.member.id,
+                at: &at,
+                action: "schedule.rules",
+                subject: Some(&subject),
+            },
+        )
+        .await?;
+    Ok(())
 }

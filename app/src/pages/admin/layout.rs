@@ -80,6 +80,7 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>, idle_minutes: u64) -
                                 <li><A href=routes::ADMIN_REDIRECTS>"Redirects"</A></li>
                             })}
                             {admin.then(|| view! {
+                                <li><A href=routes::ADMIN_PRACTITIONERS>"Practitioners"</A></li>
                                 <li><A href=routes::ADMIN_ACCOUNTS>"Accounts"</A></li>
                                 <li><A href=routes::ADMIN_AUDIT>"Audit log"</A></li>
                             })}

@@ -4,8 +4,8 @@
 
 use super::{
     AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminCategories, AdminClinic,
-    AdminHome, AdminLayout, AdminRedirects, AdminRequest, AdminRequests, AdminSchedule,
-    AdminServiceEditor, AdminServices, AdminSignIn, AdminTwoFactor,
+    AdminHome, AdminLayout, AdminPractitioners, AdminRedirects, AdminRequest, AdminRequests,
+    AdminSchedule, AdminServiceEditor, AdminServices, AdminSignIn, AdminTwoFactor,
 };
 use crate::components::Hydrated;
 use crate::pages::split_routes::split_routes;
@@ -19,6 +19,7 @@ split_routes! { staff_pages:
     AdminRequestsRoute => requests_view, load_requests { <AdminRequests/> <Hydrated/> },
     AdminRequestRoute => request_view, load_request { <AdminRequest/> <Hydrated/> },
     AdminScheduleRoute => schedule_view, load_schedule { <AdminSchedule/> <Hydrated/> },
+    AdminPractitionersRoute => practitioners_view, load_practitioners { <AdminPractitioners/> <Hydrated/> },
     AdminAccountsRoute => accounts_view, load_accounts { <AdminAccounts/> <Hydrated/> },
     AdminAuditRoute => audit_view, load_audit { <AdminAudit/> <Hydrated/> },
     AdminArticlesRoute => articles_view, load_articles { <AdminArticles/> <Hydrated/> },

@@ -68,6 +68,8 @@ fn detail_view(
             <dt>"Message"</dt><dd class="message">{if d.message.is_empty() { "None".to_owned() } else { d.message.clone() }}</dd>
         </dl>
 
+        <p><a class="button button-secondary" href=format!("{}?request={reference}", routes::ADMIN_SCHEDULE)>"Book an appointment for this request"</a></p>
+
         {status_section(reference.clone(), d.status, d.deleted_on, set_status)}
 
         {notes_section(reference, d.notes, add_note)}

@@ -1,6 +1,8 @@
+use crate::api::admin::requests::get_request;
 use crate::api::admin::schedule::{schedule, BookForCaller, SetAppointmentStatus};
 use crate::api::ApiError;
 use crate::components::{show_loaded, Loading, PageMeta};
+use crate::domain::request::RequestDetail;
 use crate::domain::schedule::{AppointmentStatus, SchedulePage, ScheduleQuery, StaffAppointment};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -32,12 +34,24 @@ pub fn AdminSchedule() -> impl IntoView {
         move || (query(), set_status.version().get(), booked.get()),
         |(q, _, _)| schedule(q.view, q.date, q.practitioner),
     );
+    // `?request=CR-…`: booking a consultation request's caller, their
+    // details filled in from it (a read that is audited, as on its page).
+    let request = Resource::new(
+        move || params.with(|q| q.get("request")),
+        |reference| async move {
+            match reference {
+                Some(reference) => get_request(reference).await.ok(),
+                None => None,
+            }
+        },
+    );
     view! {
         <PageMeta title=Some("Schedule".to_owned()) description="The clinic's appointments."/>
         <h1>"Schedule"</h1>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                show_loaded(page.await, move |p| schedule_view(p, set_status, book))
+                let request = request.await;
+                show_loaded(page.await, move |p| schedule_view(p, set_status, book, request))
             })}
         </Transition>
     }
@@ -47,6 +61,7 @@ fn schedule_view(
     p: SchedulePage,
     set_status: ServerAction<SetAppointmentStatus>,
     book: ServerAction<BookForCaller>,
+    request: Option<RequestDetail>,
 ) -> impl IntoView {
     let here = ScheduleQuery {
         view: Some(p.view.clone()),
@@ -110,7 +125,7 @@ fn schedule_view(
                 </section>
             }
         }).collect_view()}
-        {book_form(&p, book)}
+        {book_form(&p, book, request)}
     }
 }
 
@@ -175,7 +190,35 @@ fn appointments_table(
     }
 }
 
-fn book_form(p: &SchedulePage, book: ServerAction<BookForCaller>) -> impl IntoView {
+fn book_form(
+    p: &SchedulePage,
+    book: ServerAction<BookForCaller>,
+    request: Option<RequestDetail>,
+) -> impl IntoView {
+    let from_request = request
+        .as_ref()
+        .map(|r| r.reference.to_string())
+        .unwrap_or_default();
+    let (name, phone, email, new_patient) = request.as_ref().map_or_else(
+        || (String::new(), String::new(), String::new(), true),
+        |r| {
+            (
+                r.name.clone(),
+                r.phone.to_string(),
+                r.email.clone().unwrap_or_default(),
+                r.patient == crate::domain::request::PatientStatus::New,
+            )
+        },
+    );
+    let asked_for = request.as_ref().map(|r| {
+        format!(
+            "Booking for consultation request {} ({}): it is marked scheduled once booked.",
+            r.reference,
+            r.service
+                .clone()
+                .unwrap_or_else(|| "no service chosen".into())
+        )
+    });
     let answer = move || {
         match book.value().get() {
         Some(Ok(done)) => Some(view! {
@@ -200,7 +243,9 @@ fn book_form(p: &SchedulePage, book: ServerAction<BookForCaller>) -> impl IntoVi
         <section aria-labelledby="schedule-book">
             <h2 id="schedule-book">"Book for a caller"</h2>
             <p class="field-hint">{format!("Times are in the clinic's zone ({}). The usual rules apply unless you tick the box; no one is ever booked over another appointment.", p.zone)}</p>
+            {asked_for.map(|said| view! { <p class="notice">{said}</p> })}
             <ActionForm action=book attr:class="desk-booking">
+                <input type="hidden" name="booking[request]" value=from_request/>
                 <div class="field">
                     <label for="desk-type">"Appointment"</label>
                     <select id="desk-type" name="booking[type_id]" required>
@@ -231,20 +276,20 @@ fn book_form(p: &SchedulePage, book: ServerAction<BookForCaller>) -> impl IntoVi
                 </div>
                 <div class="field">
                     <label for="desk-name">"Caller's full name"</label>
-                    <input id="desk-name" name="booking[details][name]" autocomplete="off" required/>
+                    <input id="desk-name" name="booking[details][name]" autocomplete="off" required value=name/>
                 </div>
                 <div class="field">
                     <label for="desk-phone">"Phone"</label>
-                    <input id="desk-phone" type="tel" name="booking[details][phone]" autocomplete="off" required/>
+                    <input id="desk-phone" type="tel" name="booking[details][phone]" autocomplete="off" required value=phone/>
                 </div>
                 <div class="field">
                     <label for="desk-email">"E-mail (optional: the confirmation and their link go there)"</label>
-                    <input id="desk-email" type="email" name="booking[details][email]" autocomplete="off"/>
+                    <input id="desk-email" type="email" name="booking[details][email]" autocomplete="off" value=email/>
                 </div>
                 <fieldset class="field">
                     <legend>"Patient"</legend>
-                    <label><input type="radio" name="booking[details][patient]" value="new" checked/>" New"</label>
-                    <label><input type="radio" name="booking[details][patient]" value="returning"/>" Returning"</label>
+                    <label><input type="radio" name="booking[details][patient]" value="new" checked=new_patient/>" New"</label>
+                    <label><input type="radio" name="booking[details][patient]" value="returning" checked=!new_patient/>" Returning"</label>
                 </fieldset>
                 <div class="field">
                     <label for="desk-message">"Note (optional)"</label>

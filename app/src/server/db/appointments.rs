@@ -818,3 +818,169 @@ pub async fn purge_ended_before(db: &Db, cutoff: i64) -> Result<(u64, u64), Serv
     tx.commit().await?;
     Ok((appointments, notifications))
 }
+
+/// A practitioner as the editor opens them: id, version, name, bio,
+/// active, their services' slugs and their usual week.
+pub struct PractitionerRow {
+    pub id: i64,
+    pub version: i64,
+    pub name: String,
+    pub bio: String,
+    pub active: bool,
+    pub services: Vec<String>,
+    pub week: Vec<(i64, i64, i64)>,
+}
+
+/// Every practitioner, in order, for the editor.
+pub async fn practitioners_for_editing(db: &Db) -> Result<Vec<PractitionerRow>, ServerError> {
+    let rows: Vec<(i64, i64, String, String, bool)> = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT id, version, name, bio, active FROM practitioners ORDER BY position, id")
+        .fetch_all(c).await)?;
+    let services: Vec<(i64, String)> = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT ps.practitioner_id, s.slug FROM practitioner_services ps
+         JOIN services s ON s.id = ps.service_id ORDER BY s.position, s.id")
+        .fetch_all(c).await)?;
+    let hours: Vec<(i64, i64, i64, i64)> = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT practitioner_id, weekday, start_minute, end_minute FROM working_hours
+         ORDER BY weekday, start_minute")
+        .fetch_all(c).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, version, name, bio, active)| PractitionerRow {
+            id,
+            version,
+            name,
+            bio,
+            active,
+            services: services
+                .iter()
+                .filter(|(p, _)| *p == id)
+                .map(|(_, slug)| slug.clone())
+                .collect(),
+            week: hours
+                .iter()
+                .filter(|(p, ..)| *p == id)
+                .map(|(_, d, from, to)| (*d, *from, *to))
+                .collect(),
+        })
+        .collect())
+}
+
+/// Writes practitioner `id` (a new one: `None`) as `valid` says, in the
+/// audited transaction `tx`, if it is still at `version`: its new id and
+/// version, or `None` when someone saved it meanwhile.
+pub async fn save_practitioner(
+    tx: &mut super::Tx,
+    id: Option<i64>,
+    version: i64,
+    valid: &crate::domain::practitioner_draft::ValidPractitioner,
+) -> Result<Option<(i64, i64)>, ServerError> {
+    let saved: Option<(i64, i64)> = match id {
+        None => Some(crate::on_tx!(tx, c => sqlx::query_as(
+            "INSERT INTO practitioners (name, bio, active, position)
+             VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM practitioners))
+             RETURNING id, version")
+            .bind(&valid.name)
+            .bind(&valid.bio)
+            .bind(valid.active)
+            .fetch_one(c).await)?),
+        Some(id) => crate::on_tx!(tx, c => sqlx::query_as(
+            "UPDATE practitioners SET name = $1, bio = $2, active = $3, version = version + 1
+             WHERE id = $4 AND version = $5 RETURNING id, version")
+            .bind(&valid.name)
+            .bind(&valid.bio)
+            .bind(valid.active)
+            .bind(id)
+            .bind(version)
+            .fetch_optional(c).await)?,
+    };
+    let Some((id, version)) = saved else {
+        return Ok(None);
+    };
+    for sql in [
+        "DELETE FROM practitioner_services WHERE practitioner_id = $1",
+        "DELETE FROM working_hours WHERE practitioner_id = $1",
+    ] {
+        crate::on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|d| d.rows_affected()))?;
+    }
+    for slug in &valid.services {
+        crate::on_tx!(tx, c => sqlx::query(
+            "INSERT INTO practitioner_services (practitioner_id, service_id)
+             SELECT $1, id FROM services WHERE slug = $2")
+            .bind(id)
+            .bind(slug)
+            .execute(c).await.map(|d| d.rows_affected()))?;
+    }
+    for (weekday, from, to) in &valid.week {
+        crate::on_tx!(tx, c => sqlx::query(
+            "INSERT INTO working_hours (practitioner_id, weekday, start_minute, end_minute)
+             VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(*weekday)
+            .bind(*from)
+            .bind(*to)
+            .execute(c).await.map(|d| d.rows_affected()))?;
+    }
+    Ok(Some((id, version)))
+}
+
+/// Every service, in order: slug and name.
+pub async fn services_by_slug(db: &Db) -> Result<Vec<(String, String)>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT slug, name FROM services ORDER BY position, id")
+        .fetch_all(c).await)?)
+}
+
+/// Time off and closures that end on or after the local day `from`
+/// (`YYYY-MM-DD`): id, practitioner's name (none: the whole clinic), first
+/// and last day, note.
+pub async fn time_off_from(
+    db: &Db,
+    from: &str,
+) -> Result<Vec<(i64, Option<String>, String, String, String)>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT e.id, p.name, e.first_day, e.last_day, e.note FROM schedule_exceptions e
+         LEFT JOIN practitioners p ON p.id = e.practitioner_id
+         WHERE e.start_minute IS NULL AND e.last_day >= $1
+         ORDER BY e.first_day, e.id")
+        .bind(from)
+        .fetch_all(c).await)?)
+}
+
+/// Adds days off (`practitioner` `None`: a closure) in `tx`; its id.
+pub async fn add_time_off(
+    tx: &mut super::Tx,
+    practitioner: Option<i64>,
+    first_day: &str,
+    last_day: &str,
+    note: &str,
+) -> Result<i64, ServerError> {
+    Ok(crate::on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO schedule_exceptions (practitioner_id, first_day, last_day, note)
+         VALUES ($1, $2, $3, $4) RETURNING id")
+        .bind(practitioner)
+        .bind(first_day)
+        .bind(last_day)
+        .bind(note)
+        .fetch_one(c).await)?)
+}
+
+/// Removes time off `id` in `tx`: how many rows (0 or 1).
+pub async fn remove_time_off(tx: &mut super::Tx, id: i64) -> Result<u64, ServerError> {
+    Ok(crate::on_tx!(tx, c => sqlx::query(
+        "DELETE FROM schedule_exceptions WHERE id = $1 AND start_minute IS NULL")
+        .bind(id)
+        .execute(c).await.map(|d| d.rows_affected()))?)
+}
+
+/// Writes the booking rules in `tx`.
+pub async fn set_rules(tx: &mut super::Tx, rules: &RulesRow) -> Result<u64, ServerError> {
+    Ok(crate::on_tx!(tx, c => sqlx::query(
+        "UPDATE booking_rules SET min_notice_minutes = $1, horizon_days = $2,
+           cancel_cutoff_hours = $3, reminder_hours = $4, version = version + 1 WHERE id = 1")
+        .bind(rules.min_notice_minutes)
+        .bind(rules.horizon_days)
+        .bind(rules.cancel_cutoff_hours)
+        .bind(rules.reminder_hours)
+        .execute(c).await.map(|d| d.rows_affected()))?)
+}

@@ -85,6 +85,7 @@ async fn the_role_matrix_holds_for_every_admin_endpoint() {
             vec![("view", "week".into())],
             Box::new(requests_only),
         ),
+        ("admin/practitioners", vec![], Box::new(admin_only)),
         ("admin/accounts", vec![], Box::new(admin_only)),
         (
             "admin/disable_account",

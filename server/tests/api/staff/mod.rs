@@ -7,6 +7,7 @@ pub mod clinic_editor;
 pub mod editor;
 pub mod hostile;
 pub mod media;
+pub mod practitioners;
 pub mod publishing;
 pub mod schedule;
 pub mod services_editor;

@@ -265,3 +265,27 @@ async fn a_patient_and_the_front_desk_racing_for_one_time_book_it_once() {
         i64::try_from(times.len()).unwrap_or(0)
     );
 }
+
+/// A consultation request answered by booking its caller is marked
+/// scheduled (its page links to the schedule with the request filled in).
+#[tokio::test]
+async fn booking_a_consultation_requests_caller_marks_it_scheduled() {
+    let app = spawn_app().await;
+    let reference = crate::staff::admin::a_request(&app).await;
+    let front = app.staff(Role::FrontDesk).await;
+    let kind = type_id(&app, "acupuncture", "Acupuncture session")
+        .await
+        .to_string();
+    let day = a_wednesday_ahead().to_string();
+    let mut form = desk_form(&kind, "1", &day, "11:00", true);
+    form.push(("booking[request]", reference.clone()));
+    let booked = desk_book(&app, &front.client, &form).await;
+    assert_eq!(
+        booked.status(),
+        StatusCode::OK,
+        "{}",
+        booked.text().await.unwrap_or_default()
+    );
+    let request = app.read_request(&front.client, &reference).await;
+    assert_eq!(request["status"], "Scheduled", "{request}");
+}

@@ -1,0 +1,207 @@
+//! The practitioners' editor (administrators): a practitioner's week
+//! changes what patients may book at once; a save against an older
+//! version, or a week that does not read, changes nothing and says why.
+
+use crate::patients::booking::{a_wednesday_ahead, free_times, type_id};
+use crate::support::helpers::spawn_app;
+use app::domain::practitioner_draft::PractitionerSetup;
+use app::domain::staff::Role;
+use reqwest::StatusCode;
+
+fn form<'a>(
+    id: &'a str,
+    version: &'a str,
+    name: &'a str,
+    hours: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("id", id),
+        ("version", version),
+        ("draft[name]", name),
+        ("draft[bio]", "Chiropractor, fifteen years in Edison."),
+        ("draft[hours]", hours),
+        ("draft[active]", "true"),
+        ("draft[services][0]", "chiropractic"),
+    ]
+}
+
+#[tokio::test]
+async fn an_administrator_sets_a_practitioners_week_and_patients_see_it_at_once() {
+    let app = spawn_app().await;
+    let admin = app.staff(Role::Admin).await;
+    let setup: PractitionerSetup = app
+        .call(&admin.client, "admin/practitioners", &[])
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let first = &setup.practitioners[0];
+    assert_eq!(first.draft.name, "Placeholder practitioner 1");
+    assert!(
+        first
+            .draft
+            .hours
+            .starts_with("Monday 9:00-12:00, 13:00-17:00\nTuesday"),
+        "{}",
+        first.draft.hours
+    );
+    let id = first.id.unwrap_or_default().to_string();
+    let version = first.version.to_string();
+
+    // Mondays only, from now on: no Wednesday times with them.
+    let saved = app
+        .call(
+            &admin.client,
+            "admin/save_practitioner",
+            &form(&id, &version, "Dr. Ana Rivera", "Monday 10:00-12:00"),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let kind = type_id(&app, "chiropractic", "Follow-up").await;
+    // They alone offer chiropractic in the seed: Wednesdays have nothing.
+    assert!(free_times(&app, kind, a_wednesday_ahead()).await.is_empty());
+    let monday = a_wednesday_ahead().saturating_add(jiff::ToSpan::days(5));
+    let offered = free_times(&app, kind, monday).await;
+    assert!(
+        offered[0].label.contains("10:00 AM") && offered[0].label.ends_with("with Dr. Ana Rivera"),
+        "{offered:?}"
+    );
+    assert!(
+        offered.iter().all(|t| !t.label.contains(" 12:")),
+        "nothing after noon"
+    );
+    let page = app.page(&format!("/book?type={kind}")).await;
+    assert!(page.text("main").contains("Dr. Ana Rivera"));
+
+    // A save made from the page as it was before is refused, and says so.
+    let stale = app
+        .call(
+            &admin.client,
+            "admin/save_practitioner",
+            &form(&id, &version, "Someone Else", "Monday 10:00-12:00"),
+        )
+        .await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    // A week that does not read is refused on its field.
+    let next = (first.version + 1).to_string();
+    let wrong = app
+        .call(
+            &admin.client,
+            "admin/save_practitioner",
+            &form(&id, &next, "Dr. Ana Rivera", "Mondays 9 to 5"),
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("not a day of the week"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM practitioners WHERE name = 'Dr. Ana Rivera'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'practitioner.save'")
+            .await,
+        1
+    );
+
+    // The front desk and editors may not.
+    for role in [Role::FrontDesk, Role::Editor] {
+        let staff = app.staff(role).await;
+        let refused = app
+            .call(
+                &staff.client,
+                "admin/save_practitioner",
+                &form(&id, &next, "X", "Monday 10:00-12:00"),
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{role:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_closure_empties_its_days_until_it_is_removed_and_the_rules_are_checked() {
+    let app = spawn_app().await;
+    let admin = app.staff(Role::Admin).await;
+    let kind = type_id(&app, "chiropractic", "Follow-up").await;
+    let day = a_wednesday_ahead();
+    assert!(!free_times(&app, kind, day).await.is_empty());
+    let date = day.to_string();
+    let closed = app
+        .call(
+            &admin.client,
+            "admin/add_time_off",
+            &[
+                ("practitioner", ""),
+                ("first_day", &date),
+                ("last_day", &date),
+                ("note", "Holiday"),
+            ],
+        )
+        .await;
+    assert_eq!(closed.status(), StatusCode::OK);
+    assert!(
+        free_times(&app, kind, day).await.is_empty(),
+        "closed: nothing offered"
+    );
+    let setup: PractitionerSetup = app
+        .call(&admin.client, "admin/practitioners", &[])
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let closure = setup
+        .time_off
+        .iter()
+        .find(|t| t.first_day == date && t.who.is_none())
+        .unwrap_or_else(|| panic!("{:?}", setup.time_off));
+    let id = closure.id.to_string();
+    let removed = app
+        .call(&admin.client, "admin/remove_time_off", &[("id", &id)])
+        .await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    assert!(!free_times(&app, kind, day).await.is_empty());
+    // Backwards days are refused, saying why.
+    let backwards = app
+        .call(
+            &admin.client,
+            "admin/add_time_off",
+            &[
+                ("practitioner", "1"),
+                ("first_day", &date),
+                ("last_day", "2020-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(backwards.status(), StatusCode::BAD_REQUEST);
+
+    // The rules: a horizon of two days leaves a Wednesday a week out unbookable.
+    let rules = |horizon: &'static str| {
+        vec![
+            ("rules[notice_minutes]", "120"),
+            ("rules[horizon_days]", horizon),
+            ("rules[cutoff_hours]", "24"),
+            ("rules[reminder_hours]", "24"),
+        ]
+    };
+    let refused = app
+        .call(&admin.client, "admin/booking_rules", &rules("0"))
+        .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let saved = app
+        .call(&admin.client, "admin/booking_rules", &rules("2"))
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert!(
+        free_times(&app, kind, day).await.is_empty(),
+        "past the horizon"
+    );
+    let front = app.staff(Role::FrontDesk).await;
+    let refused = app
+        .call(&front.client, "admin/booking_rules", &rules("60"))
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
