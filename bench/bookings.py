@@ -7,12 +7,14 @@ enough free times (20 more, weekdays 8:00 to 20:00, all offering
 chiropractic), and collects free times and form tokens through the
 booking pages, as patients' browsers would. Then:
 
-1. readers alone: 4 connections reading four public pages in turn;
+1. readers alone: patients reading four public pages in turn, open-loop at
+   BENCH_READ_RATE a second (200 by default; two of the pages carry a
+   fresh form token, so they are rendered each time);
 2. the same readers while bookings arrive open-loop at BENCH_RATE a second
    (200 by default) for BENCH_SECONDS (10), each a no-JavaScript POST /book
    of a different free time, sent by a pool of 64 connections.
 
-A booking's latency runs from the moment it was due to be sent, so a
+A request's latency runs from the moment it was due to be sent, so a
 server that falls behind shows it (no coordinated omission). Prints, per
 phase: the rate reached, p50 / p99 / max latency of bookings and reads,
 the answers by status, and the server's CPU time (user + system from
@@ -39,6 +41,7 @@ from zoneinfo import ZoneInfo
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RATE = int(os.environ.get("BENCH_RATE", "200"))
+READ_RATE = int(os.environ.get("BENCH_READ_RATE", "200"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 PORT = int(os.environ.get("BENCH_PORT", "3397"))
 READ_PAGES = ["/", "/services/chiropractic", "/articles", "/services/acupuncture"]
@@ -177,19 +180,37 @@ def percentile(values, q):
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def readers(stop, latencies, statuses, count=4):
+def readers(stop, latencies, statuses, count=8):
+    """Patients reading pages, open-loop at READ_RATE a second in all (each
+    read's latency from when it was due), until `stop`."""
+    jobs = queue.Queue()
+
     def run():
         conn = http.client.HTTPConnection("127.0.0.1", PORT)
-        i = 0
-        while not stop.is_set():
-            page = READ_PAGES[i % len(READ_PAGES)]
-            i += 1
-            begun = time.perf_counter()
+        while True:
+            job = jobs.get()
+            if job is None:
+                return
+            due, page = job
             status, _ = get(conn, page)
-            latencies.append(time.perf_counter() - begun)
+            latencies.append(time.perf_counter() - due)
             statuses[status] = statuses.get(status, 0) + 1
 
+    def pace():
+        start = time.perf_counter()
+        n = 0
+        while not stop.is_set():
+            due = start + n / READ_RATE
+            wait = due - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+            jobs.put((due, READ_PAGES[n % len(READ_PAGES)]))
+            n += 1
+        for _ in range(count):
+            jobs.put(None)
+
     threads = [threading.Thread(target=run, daemon=True) for _ in range(count)]
+    threads.append(threading.Thread(target=pace, daemon=True))
     for t in threads:
         t.start()
     return threads
@@ -265,7 +286,7 @@ def main():
         tokens = tokens_for(type_id, times)
         print(
             f"{len(practitioners)} practitioners, {wanted} free times and form tokens ready;"
-            f" {RATE} bookings/s for {SECONDS:g} s, 4 readers of {len(READ_PAGES)} pages;"
+            f" {RATE} bookings/s for {SECONDS:g} s, {READ_RATE} reads/s of {len(READ_PAGES)} pages;"
             f" {os.cpu_count()} cores shared by client and server"
         )
 

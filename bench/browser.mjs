@@ -19,6 +19,10 @@ const PAGES = [
   // The same in Spanish (issue 20).
   ["home_es", "/es"],
   ["service_es", "/es/servicios/fisioterapia"],
+  // Online booking (issue 28): its first step and a service's types.
+  ["booking", "/book"],
+  ["booking_service", "/book?service=chiropractic"],
+  ["booking_es", "/es/reservar"],
 ];
 
 /** A phone's first visit to `path` in a fresh context: bytes by kind. */

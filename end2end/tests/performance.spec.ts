@@ -88,6 +88,10 @@ for (const landing of [
   "/es",
   "/es/servicios/acupuntura",
   "/es/consulta",
+  // Online booking (issue 28): its first step, and a day's times.
+  "/book",
+  "/book?service=chiropractic",
+  "/es/reservar",
 ]) {
   test(`@phone a first visit to ${landing} transfers under 200 KB, with the code that hydrates it`, async ({ page }) => {
     const load = await recordLoad(page, landing);

@@ -341,3 +341,34 @@ fn new_reference() -> BookingReference {
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     BookingReference::from_random(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reminder is due exactly its hours before the visit's instant,
+    /// across either change (here 24 h before a Monday 9:00 is the Sunday's
+    /// 9:00, both sides of the change at 2:00 that Sunday).
+    #[test]
+    fn a_reminder_is_due_its_hours_before_the_instant_across_daylight_saving() {
+        let rules = appointments::RulesRow {
+            min_notice_minutes: 120,
+            horizon_days: 60,
+            cancel_cutoff_hours: 24,
+            reminder_hours: 24,
+        };
+        for (visit, due) in [
+            // Monday 9 March 2026, 9:00 EDT; Sunday 8 March, 9:00 EDT.
+            (1_773_061_200, "2026-03-08T13:00:00Z"),
+            // Monday 2 November 2026, 9:00 EST; Sunday 1 November, 9:00 EST.
+            (1_793_628_000, "2026-11-01T14:00:00Z"),
+        ] {
+            let start = Timestamp::from_second(visit).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(reminder_at(&rules, start, 0).as_deref(), Some(due));
+        }
+        let start = Timestamp::from_second(1_773_061_200).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(reminder_at(&rules, start, 1_773_061_200 - 3600), None, "too late for one");
+        let off = appointments::RulesRow { reminder_hours: 0, ..rules };
+        assert_eq!(reminder_at(&off, start, 0), None, "reminders off");
+    }
+}

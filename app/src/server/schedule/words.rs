@@ -113,3 +113,24 @@ pub fn view_of(
         label: label(locale, time.start, zone, minutes, who),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 9:00 visit reads 9:00 on both sides of each change, zone named.
+    #[test]
+    fn a_time_reads_on_the_clinics_clock_across_daylight_saving() {
+        let zone = TimeZone::get("America/New_York").unwrap_or_else(|e| panic!("{e}"));
+        for (utc, said) in [
+            (1_772_805_600, "Friday, March 6, 2026, 9:00 AM EST"),
+            (1_773_061_200, "Monday, March 9, 2026, 9:00 AM EDT"),
+            (1_793_365_200, "Friday, October 30, 2026, 9:00 AM EDT"),
+            (1_793_628_000, "Monday, November 2, 2026, 9:00 AM EST"),
+        ] {
+            let at = Timestamp::from_second(utc).unwrap_or_else(|e| panic!("{e}"));
+            let label = label(Locale::En, at, &zone, 30, "X");
+            assert_eq!(label, format!("{said}, 30 minutes, with X"));
+        }
+    }
+}
