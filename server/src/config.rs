@@ -200,7 +200,10 @@ impl Config {
             }),
             builds_dir: var("BUILDS_DIR")
                 .map_or_else(|| beside_database(&database_url, "builds"), PathBuf::from),
+            // `CLINIC_TIMEZONE` is the same setting under the name the
+            // booking work was specified with.
             time_zone: var("CLINIC_TIME_ZONE")
+                .or_else(|| var("CLINIC_TIMEZONE"))
                 .unwrap_or_else(|| app::server::content::DEFAULT_ZONE.to_owned()),
             metrics_addr: var("METRICS_ADDR")
                 .map(|raw| {

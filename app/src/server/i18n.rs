@@ -313,6 +313,14 @@ mod tests {
                     ("zone", FluentValue::from("EST")),
                     ("who", FluentValue::from("Placeholder practitioner 1")),
                     ("time", FluentValue::from("Wednesday, 10:30 AM EST")),
+                    ("hours", FluentValue::from("24")),
+                    ("kind", FluentValue::from("Follow-up")),
+                    ("book", FluentValue::from("https://clinic.example/book")),
+                    (
+                        "link",
+                        FluentValue::from("https://clinic.example/book/manage/0"),
+                    ),
+                    ("address", FluentValue::from("1 Main St")),
                 ];
                 let shown = text_with(locale, message, &variables);
                 assert!(

@@ -316,6 +316,7 @@ struct Appointment<'a> {
     manage_token: &'a str,
 }
 
+/// One step: the patient's e-mail, its lines in order.
 /// An appointment's e-mail of `kind`: to staff, its reference and the
 /// schedule's address only; to the patient, in the language they booked
 /// in, the time in the clinic's zone, the place, their manage link and
@@ -329,28 +330,7 @@ fn appointment_mail(
     let row = about.row;
     let public = mail.public_url.trim_end_matches('/');
     if kind == NotificationKind::BookingStaff {
-        if mail.staff.is_empty() {
-            return Ok(None);
-        }
-        let what = match row.status.as_str() {
-            "cancelled" => "cancelled online",
-            "requested" => "asked for online, and waits for the front desk to confirm it",
-            _ => "booked or moved online",
-        };
-        let body = format!(
-            "Appointment {reference} was {what}.\n\n\
-             See it in the schedule: {public}{schedule}\n\n\
-             (For privacy, this e-mail does not say who the patient is.)\n",
-            reference = row.reference,
-            schedule = crate::routes::ADMIN_SCHEDULE,
-        );
-        let mut builder = Message::builder()
-            .from(mail.from.clone())
-            .subject(format!("Appointment {}", row.reference));
-        for mailbox in &mail.staff {
-            builder = builder.to(mailbox.clone());
-        }
-        return Ok(Some(builder.body(body).context("building the e-mail")?));
+        return staff_appointment_mail(mail, row);
     }
     if kind == NotificationKind::Reminder && row.status != "booked" {
         tracing::info!(reference = %row.reference, status = %row.status, "reminder not sent: the appointment no longer holds its time");
@@ -426,6 +406,45 @@ fn appointment_mail(
     if over {
         return Ok(Some(builder.body(text).context("building the e-mail")?));
     }
+    with_calendar(builder, text, row, clinic, public).map(Some)
+}
+
+/// The staff's notice of an appointment: its reference and the schedule's
+/// address, nothing about the patient.
+fn staff_appointment_mail(mail: &MailConfig, row: &ManagedRow) -> anyhow::Result<Option<Message>> {
+    if mail.staff.is_empty() {
+        return Ok(None);
+    }
+    let what = match row.status.as_str() {
+        "cancelled" => "cancelled online",
+        "requested" => "asked for online, and waits for the front desk to confirm it",
+        _ => "booked or moved online",
+    };
+    let body = format!(
+        "Appointment {reference} was {what}.\n\n\
+         See it in the schedule: {public}{schedule}\n\n\
+         (For privacy, this e-mail does not say who the patient is.)\n",
+        reference = row.reference,
+        public = mail.public_url.trim_end_matches('/'),
+        schedule = crate::routes::ADMIN_SCHEDULE,
+    );
+    let mut builder = Message::builder()
+        .from(mail.from.clone())
+        .subject(format!("Appointment {}", row.reference));
+    for mailbox in &mail.staff {
+        builder = builder.to(mailbox.clone());
+    }
+    Ok(Some(builder.body(body).context("building the e-mail")?))
+}
+
+/// The e-mail's `text` with the appointment's calendar file attached.
+fn with_calendar(
+    builder: lettre::message::MessageBuilder,
+    text: String,
+    row: &ManagedRow,
+    clinic: &crate::domain::ClinicInfo,
+    public: &str,
+) -> anyhow::Result<Message> {
     let host = public.split_once("://").map_or(public, |(_, rest)| rest);
     let calendar = crate::server::schedule::manage::calendar_of(row, clinic, host)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -437,7 +456,5 @@ fn appointment_mail(
     let parts = lettre::message::MultiPart::mixed()
         .singlepart(lettre::message::SinglePart::plain(text))
         .singlepart(file);
-    Ok(Some(
-        builder.multipart(parts).context("building the e-mail")?,
-    ))
+    builder.multipart(parts).context("building the e-mail")
 }

@@ -78,6 +78,7 @@ fn setup_view(setup: PractitionerSetup, added: RwSignal<u32>) -> impl IntoView {
 }
 
 /// One practitioner's form; `added` is told when a new one is saved.
+/// One step: one form's fields and markup, read top to bottom.
 fn editor(
     edited: EditedPractitioner,
     services: &[(String, String)],

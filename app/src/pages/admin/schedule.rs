@@ -190,6 +190,7 @@ fn appointments_table(
     }
 }
 
+/// Booking a caller. One step: the form's fields and markup, top to bottom.
 fn book_form(
     p: &SchedulePage,
     book: ServerAction<BookForCaller>,

@@ -217,6 +217,8 @@ pub enum Booked {
 /// first, so no other booking runs between); PostgreSQL's exclusion
 /// constraint and SQLite's triggers refuse an overlap whatever wrote it,
 /// and such a refusal is [`Booked::Taken`] too.
+/// One step: the allowance, the overlap check, the row and its e-mails in
+/// one write transaction, each refusal rolled back where it is found.
 pub async fn insert(
     db: &Db,
     vault: &Vault,

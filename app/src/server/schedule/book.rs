@@ -367,8 +367,15 @@ mod tests {
             assert_eq!(reminder_at(&rules, start, 0).as_deref(), Some(due));
         }
         let start = Timestamp::from_second(1_773_061_200).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(reminder_at(&rules, start, 1_773_061_200 - 3600), None, "too late for one");
-        let off = appointments::RulesRow { reminder_hours: 0, ..rules };
+        assert_eq!(
+            reminder_at(&rules, start, 1_773_061_200 - 3600),
+            None,
+            "too late for one"
+        );
+        let off = appointments::RulesRow {
+            reminder_hours: 0,
+            ..rules
+        };
         assert_eq!(reminder_at(&off, start, 0), None, "reminders off");
     }
 }

@@ -216,6 +216,30 @@ pub async fn set_status(
     }
 }
 
+/// The day and the instant of a caller's booking, from the local day and
+/// clock time the desk gave.
+fn desk_start(booking: &DeskBooking) -> Result<(Date, Timestamp), DeskError> {
+    let day: Date = booking
+        .date
+        .parse()
+        .map_err(|_| DeskError::Unusable("Choose a day."))?;
+    let time: Time = booking
+        .time
+        .parse()
+        .map_err(|_| DeskError::Unusable("Give the time as hours and minutes, such as 14:30."))?;
+    // A clock time skipped by the change to daylight saving does not exist.
+    let local = day.to_datetime(time);
+    let zoned = local
+        .to_zoned_datetime(clinic_zone().clone())
+        .ok()
+        .filter(|z| z.datetime() == local)
+        .ok_or(DeskError::Unusable(
+            "That time does not exist on that day: the clocks go forward then.",
+        ))?;
+    let start = zoned.timestamp();
+    Ok((day, start))
+}
+
 /// Books `booking` for a caller, by staff member `staff_id`.
 pub async fn book_for_caller(
     db: &Db,
@@ -228,25 +252,7 @@ pub async fn book_for_caller(
         .details
         .validate_for_desk(&words)
         .map_err(DeskError::Invalid)?;
-    let day: Date = booking
-        .date
-        .parse()
-        .map_err(|_| DeskError::Unusable("Choose a day."))?;
-    let time: Time = booking
-        .time
-        .parse()
-        .map_err(|_| DeskError::Unusable("Give the time as hours and minutes, such as 14:30."))?;
-    let zone = clinic_zone();
-    // A clock time skipped by the change to daylight saving does not exist.
-    let local = day.to_datetime(time);
-    let zoned = local
-        .to_zoned_datetime(zone.clone())
-        .ok()
-        .filter(|z| z.datetime() == local)
-        .ok_or(DeskError::Unusable(
-            "That time does not exist on that day: the clocks go forward then.",
-        ))?;
-    let start = zoned.timestamp();
+    let (day, start) = desk_start(booking)?;
     let Some(loaded) = Loaded::read(db, booking.type_id, Locale::En, day, day).await? else {
         return Err(DeskError::Unusable("Choose an appointment type."));
     };
@@ -303,25 +309,36 @@ pub async fn book_for_caller(
         appointments::insert(db, &desk.vault, &new, None).await?
     };
     desk.wake.notify_one();
-    let outcome = if within_rules {
-        "booked"
-    } else {
+    let outside = (!within_rules).then_some(practitioner.name.as_str());
+    answer(stored, reference, loaded.kind.id, outside)
+}
+
+/// What the desk is told of a stored booking of type `kind` (counted);
+/// `outside` names the practitioner whose rules it was booked outside of.
+fn answer(
+    stored: Booked,
+    reference: BookingReference,
+    kind: i64,
+    outside: Option<&str>,
+) -> Result<DeskBooked, DeskError> {
+    let outcome = if outside.is_some() {
         "booked_outside_rules"
+    } else {
+        "booked"
     };
+    if matches!(stored, Booked::Stored(_)) {
+        metrics::counter!("bookings_total", "type" => kind.to_string(), "outcome" => outcome)
+            .increment(1);
+    }
     match stored {
-        Booked::Stored(_) => {
-            metrics::counter!("bookings_total", "type" => loaded.kind.id.to_string(), "outcome" => outcome)
-                .increment(1);
-            Ok(DeskBooked {
-                reference,
-                overridden: (!within_rules).then(|| {
-                    format!(
-                        "Booked outside the usual rules: the time is outside {}'s hours or inside the booking notice.",
-                        practitioner.name
-                    )
-                }),
-            })
-        }
+        Booked::Stored(_) => Ok(DeskBooked {
+            reference,
+            overridden: outside.map(|name| {
+                format!(
+                    "Booked outside the usual rules: the time is outside {name}'s hours or inside the booking notice."
+                )
+            }),
+        }),
         Booked::Taken => Err(DeskError::Taken),
         Booked::Repeated(_) | Booked::Limited { .. } => Err(DeskError::Server(
             ServerError::Corrupt("a desk booking has no form token or allowance".into()),

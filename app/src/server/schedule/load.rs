@@ -83,17 +83,7 @@ impl Loaded {
             &zone,
         );
         let held = appointments::held_between(db, &ids, from.as_second(), to.as_second()).await?;
-        let mut booked: Vec<(i64, Vec<Span>)> = Vec::new();
-        for (practitioner, start, end) in held {
-            let span = Span {
-                start: Timestamp::from_second(start).map_err(corrupt)?,
-                end: Timestamp::from_second(end).map_err(corrupt)?,
-            };
-            match booked.last_mut() {
-                Some((id, spans)) if *id == practitioner => spans.push(span),
-                _ => booked.push((practitioner, vec![span])),
-            }
-        }
+        let booked = by_practitioner(held)?;
         let rules = appointments::rules(db).await?;
         Ok(Some(Self {
             length: Length {
@@ -167,6 +157,23 @@ fn exception(row: &appointments::ExceptionRow) -> Option<Exception> {
             last,
         }),
     }
+}
+
+/// Held times (practitioner, from, until), in practitioner order, as spans
+/// grouped by practitioner.
+fn by_practitioner(held: Vec<(i64, i64, i64)>) -> Result<Vec<(i64, Vec<Span>)>, ServerError> {
+    let mut booked: Vec<(i64, Vec<Span>)> = Vec::new();
+    for (practitioner, start, end) in held {
+        let span = Span {
+            start: Timestamp::from_second(start).map_err(corrupt)?,
+            end: Timestamp::from_second(end).map_err(corrupt)?,
+        };
+        match booked.last_mut() {
+            Some((id, spans)) if *id == practitioner => spans.push(span),
+            _ => booked.push((practitioner, vec![span])),
+        }
+    }
+    Ok(booked)
 }
 
 fn corrupt(e: jiff::Error) -> ServerError {

@@ -43,6 +43,14 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/article_state", Codec::Form),
     ("admin/delete_article", Codec::Form),
     ("admin/article_revision", Codec::Form),
+    ("admin/schedule", Codec::Form),
+    ("admin/appointment_status", Codec::Form),
+    ("admin/desk_book", Codec::Form),
+    ("admin/practitioners", Codec::Form),
+    ("admin/save_practitioner", Codec::Form),
+    ("admin/add_time_off", Codec::Form),
+    ("admin/remove_time_off", Codec::Form),
+    ("admin/booking_rules", Codec::Form),
     ("consultation", Codec::Json),
 ];
 
@@ -339,13 +347,26 @@ async fn no_hostile_or_malformed_request_gets_a_5xx_or_changes_anything() {
 /// Who may call an admin endpoint, written out here (not read from the
 /// router's table) so that this test checks that table.
 fn may_call(endpoint: &str, role: Role) -> bool {
-    let requests = ["inbox", "request", "request_status", "request_note"];
+    let requests = [
+        "inbox",
+        "request",
+        "request_status",
+        "request_note",
+        "schedule",
+        "appointment_status",
+        "desk_book",
+    ];
     let accounts = [
         "accounts",
         "create_account",
         "disable_account",
         "two_factor_reset",
         "audit",
+        "practitioners",
+        "save_practitioner",
+        "add_time_off",
+        "remove_time_off",
+        "booking_rules",
     ];
     let anyone = ["two_factor_start", "two_factor_confirm"];
     let name = endpoint.trim_start_matches("admin/");
