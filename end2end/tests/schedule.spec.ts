@@ -27,6 +27,8 @@ async function patientAsks(browser: Browser, date: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto("/book?service=scoliosis-treatments");
+  // A click in place needs the page's code to have taken over (as in booking.spec).
+  await hydrated(page);
   await page.getByRole("link", { name: /^Scoliosis assessment/ }).click();
   await page.getByRole("link", { name: /^First available/ }).click();
   await page.locator(`.booking-days a[href*="day=${date}"]`).click();
@@ -42,6 +44,8 @@ async function patientAsks(browser: Browser, date: string) {
 }
 
 test("the front desk books a caller, is told of the rules, and confirms a patient's request", async ({ page, browser }) => {
+  // Two browsers' work (the patient's, then the desk's) in one test.
+  test.setTimeout(60_000);
   const date = weekday(test.info().project.name === "phone" ? 1 : 0);
   const label = new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", {
     weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: "UTC",
