@@ -37,6 +37,8 @@ pub fn Privacy() -> impl IntoView {
             <p>{w.t(Msg::PrivacyBookingText)}</p>
             <ul>
                 {item(Msg::PrivacyBookingLink)}
+                {item(Msg::PrivacyBookingMail)}
+                {item(Msg::PrivacyBookingKept)}
             </ul>
             <h2>{w.t(Msg::PrivacyCalls)}</h2>
             <p>{w.t(Msg::PrivacyCallsText)}</p>
