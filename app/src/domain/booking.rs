@@ -82,17 +82,35 @@ impl BookingDetails {
     /// The consultation form's rules for these fields, with an e-mail
     /// address required (said in `words`' language).
     pub fn validate(&self, words: &RuleWords) -> Result<ValidDetails, FieldErrors> {
+        self.validate_as("email", &self.consent, words)
+    }
+
+    /// The rules for details the front desk takes on the phone: an e-mail
+    /// address is optional (no e-mail, no confirmation), and the caller
+    /// agreed to the privacy notice by asking to be booked.
+    pub fn validate_for_desk(&self, words: &RuleWords) -> Result<ValidDetails, FieldErrors> {
+        self.validate_as("phone", "yes", words)
+    }
+
+    /// The request form's rules, as if contacted by `contact_method` (by
+    /// e-mail, the address is required) with `consent` given.
+    fn validate_as(
+        &self,
+        contact_method: &str,
+        consent: &str,
+        words: &RuleWords,
+    ) -> Result<ValidDetails, FieldErrors> {
         let as_request = RequestForm {
             name: self.name.clone(),
             phone: self.phone.clone(),
             email: self.email.clone(),
-            contact_method: "email".into(),
+            contact_method: contact_method.into(),
             service: String::new(),
             patient: self.patient.clone(),
             days: Vec::new(),
             time_of_day: String::new(),
             message: self.message.clone(),
-            consent: self.consent.clone(),
+            consent: consent.into(),
         };
         let valid = as_request.validate(&[], words)?;
         Ok(ValidDetails {

@@ -2,10 +2,7 @@
 //! requests for a time waiting to be confirmed, and booking for a caller.
 //! Shared by the server, which fills them, and the admin page.
 
-use super::booking::{
-    BookingDetails, BookingReference, PractitionerChoice, ServiceTypes, ValidDetails,
-};
-use super::request::{FieldErrors, RuleWords};
+use super::booking::{BookingDetails, BookingReference, PractitionerChoice, ServiceTypes};
 use serde::{Deserialize, Serialize};
 
 /// What an appointment is now, and what the front desk may make it.
@@ -188,34 +185,6 @@ pub struct DeskBooking {
     /// is marked scheduled once the appointment is booked.
     #[serde(default)]
     pub request: String,
-}
-
-impl BookingDetails {
-    /// The rules for details the front desk takes on the phone: an e-mail
-    /// address is optional (no e-mail, no confirmation), and the caller
-    /// agreed to the privacy notice by asking to be booked.
-    pub fn validate_for_desk(&self, words: &RuleWords) -> Result<ValidDetails, FieldErrors> {
-        let on_the_phone = super::request::RequestForm {
-            name: self.name.clone(),
-            phone: self.phone.clone(),
-            email: self.email.clone(),
-            contact_method: "phone".into(),
-            service: String::new(),
-            patient: self.patient.clone(),
-            days: Vec::new(),
-            time_of_day: String::new(),
-            message: self.message.clone(),
-            consent: "yes".into(),
-        };
-        let valid = on_the_phone.validate(&[], words)?;
-        Ok(ValidDetails {
-            name: valid.name,
-            phone: valid.phone,
-            email: valid.email.unwrap_or_default(),
-            patient: valid.patient,
-            message: valid.message,
-        })
-    }
 }
 
 /// What a booking for a caller came to.

@@ -569,19 +569,13 @@ pub async fn set_status(
     to: &str,
     reminder_at: Option<&str>,
 ) -> Result<Changed, ServerError> {
-    let mut tx = db.begin_write().await?;
-    let Some((status, practitioner, held_from, held_until)) = current(&mut tx, change.id).await?
-    else {
-        tx.rollback().await?;
-        return Ok(Changed::Stale);
+    let (mut tx, held) = match begin_change(db, change).await? {
+        Ok(begun) => begun,
+        Err(stale) => return Ok(stale),
     };
-    if !change.from.contains(&status.as_str()) {
-        tx.rollback().await?;
-        return Ok(Changed::Stale);
-    }
     if HOLDING.contains(&to)
-        && !HOLDING.contains(&status.as_str())
-        && overlaps(&mut tx, change.id, practitioner, held_from, held_until).await?
+        && !HOLDING.contains(&held.status.as_str())
+        && overlaps(&mut tx, change.id, held.practitioner, held.from, held.until).await?
     {
         tx.rollback().await?;
         return Ok(Changed::Taken);
@@ -592,22 +586,12 @@ pub async fn set_status(
         .bind(change.now)
         .bind(change.id)
         .execute(c).await.map(|done| done.rows_affected()));
-    match updated {
-        Ok(_) => {}
-        Err(e) if is_overlap(&e) => {
-            tx.rollback().await?;
-            return Ok(Changed::Taken);
-        }
-        Err(e) => return Err(e.into()),
-    }
-    if matches!(to, "cancelled" | "declined") {
-        mail_queue::reschedule_reminder(&mut tx, change.id, None).await?;
-    } else if reminder_at.is_some() {
-        mail_queue::reschedule_reminder(&mut tx, change.id, reminder_at).await?;
-    }
-    notify(&mut tx, change).await?;
-    tx.commit().await?;
-    Ok(Changed::Done)
+    let reminder = if matches!(to, "cancelled" | "declined") {
+        Some(None)
+    } else {
+        reminder_at.map(Some)
+    };
+    finish(tx, change, updated, reminder).await
 }
 
 /// The new time of a moved appointment (Unix seconds), and when its
@@ -629,16 +613,11 @@ pub async fn reschedule(
     change: &Change<'_>,
     time: &NewTime<'_>,
 ) -> Result<Changed, ServerError> {
-    let mut tx = db.begin_write().await?;
-    let Some((status, ..)) = current(&mut tx, change.id).await? else {
-        tx.rollback().await?;
-        return Ok(Changed::Stale);
+    let (mut tx, held) = match begin_change(db, change).await? {
+        Ok(begun) => begun,
+        Err(stale) => return Ok(stale),
     };
-    if !change.from.contains(&status.as_str()) {
-        tx.rollback().await?;
-        return Ok(Changed::Stale);
-    }
-    if HOLDING.contains(&status.as_str())
+    if HOLDING.contains(&held.status.as_str())
         && overlaps(
             &mut tx,
             change.id,
@@ -662,6 +641,56 @@ pub async fn reschedule(
         .bind(change.now)
         .bind(change.id)
         .execute(c).await.map(|done| done.rows_affected()));
+    // A request gets its reminder when the front desk confirms it.
+    let reminder = (held.status != "requested").then_some(time.reminder_at);
+    finish(tx, change, updated, Some(reminder.flatten())).await
+}
+
+/// An appointment's status and the time it holds, as a change finds it.
+struct Held {
+    status: String,
+    practitioner: i64,
+    from: i64,
+    until: i64,
+}
+
+/// Opens a change's write transaction with the appointment as it is, or
+/// says [`Changed::Stale`] when it is gone or no longer in `change.from`.
+async fn begin_change(
+    db: &Db,
+    change: &Change<'_>,
+) -> Result<Result<(super::Tx, Held), Changed>, ServerError> {
+    let mut tx = db.begin_write().await?;
+    let found: Option<(String, i64, i64, i64)> = crate::on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT status, practitioner_id, held_from, held_until FROM appointments WHERE id = $1")
+        .bind(change.id)
+        .fetch_optional(c).await)?;
+    match found {
+        Some((status, practitioner, from, until)) if change.from.contains(&status.as_str()) => {
+            let held = Held {
+                status,
+                practitioner,
+                from,
+                until,
+            };
+            Ok(Ok((tx, held)))
+        }
+        _ => {
+            tx.rollback().await?;
+            Ok(Err(Changed::Stale))
+        }
+    }
+}
+
+/// Ends a change after its `updated` row: [`Changed::Taken`] when the
+/// database refused an overlap; else its reminder moved (`Some(due)`, none
+/// when `due` is `None`) or left alone (`None`), its e-mails queued, kept.
+async fn finish(
+    mut tx: super::Tx,
+    change: &Change<'_>,
+    updated: Result<u64, sqlx::Error>,
+    reminder: Option<Option<&str>>,
+) -> Result<Changed, ServerError> {
     match updated {
         Ok(_) => {}
         Err(e) if is_overlap(&e) => {
@@ -670,25 +699,12 @@ pub async fn reschedule(
         }
         Err(e) => return Err(e.into()),
     }
-    let reminder = if status == "requested" {
-        None
-    } else {
-        time.reminder_at
-    };
-    mail_queue::reschedule_reminder(&mut tx, change.id, reminder).await?;
+    if let Some(due) = reminder {
+        mail_queue::reschedule_reminder(&mut tx, change.id, due).await?;
+    }
     notify(&mut tx, change).await?;
     tx.commit().await?;
     Ok(Changed::Done)
-}
-
-async fn current(
-    tx: &mut super::Tx,
-    id: i64,
-) -> Result<Option<(String, i64, i64, i64)>, ServerError> {
-    Ok(crate::on_tx!(tx, c => sqlx::query_as(
-        "SELECT status, practitioner_id, held_from, held_until FROM appointments WHERE id = $1")
-        .bind(id)
-        .fetch_optional(c).await)?)
 }
 
 /// Whether an appointment other than `id` holds time of `practitioner`

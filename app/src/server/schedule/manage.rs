@@ -145,15 +145,11 @@ pub async fn cancel(
     desk: &crate::server::requests::RequestDesk,
     token: &str,
 ) -> Result<Outcome, ServerError> {
-    let hash = super::manage_token_hash(token);
-    let Some(row) = appointments::by_manage_hash(db, &hash, "en").await? else {
-        return Ok(Outcome::NotFound);
-    };
-    let rules = appointments::rules(db).await?;
     let now = now_utc();
-    if !changeable(&row, &rules, now.unix()) {
-        return Ok(Outcome::TooLate);
-    }
+    let row = match changeable_now(db, token, now.unix()).await? {
+        Ok(row) => row,
+        Err(outcome) => return Ok(outcome),
+    };
     let change = Change {
         id: row.id,
         from: &["booked", "requested"],
@@ -181,15 +177,11 @@ pub async fn move_to(
     token: &str,
     start: i64,
 ) -> Result<Outcome, ServerError> {
-    let hash = super::manage_token_hash(token);
-    let Some(row) = appointments::by_manage_hash(db, &hash, "en").await? else {
-        return Ok(Outcome::NotFound);
-    };
-    let rules = appointments::rules(db).await?;
     let now = now_utc();
-    if !changeable(&row, &rules, now.unix()) {
-        return Ok(Outcome::TooLate);
-    }
+    let row = match changeable_now(db, token, now.unix()).await? {
+        Ok(row) => row,
+        Err(outcome) => return Ok(outcome),
+    };
     let (Ok(start), Ok(clock)) = (
         Timestamp::from_second(start),
         Timestamp::from_second(now.unix()),
@@ -234,6 +226,25 @@ pub async fn move_to(
     desk.wake.notify_one();
     count("move", outcome);
     Ok(outcome)
+}
+
+/// The appointment behind `token` if its patient may still change it at
+/// `now`; else why not.
+async fn changeable_now(
+    db: &Db,
+    token: &str,
+    now: i64,
+) -> Result<Result<ManagedRow, Outcome>, ServerError> {
+    let hash = super::manage_token_hash(token);
+    let Some(row) = appointments::by_manage_hash(db, &hash, "en").await? else {
+        return Ok(Err(Outcome::NotFound));
+    };
+    let rules = appointments::rules(db).await?;
+    Ok(if changeable(&row, &rules, now) {
+        Ok(row)
+    } else {
+        Err(Outcome::TooLate)
+    })
 }
 
 /// Counts patients' changes by what they came to, never by patient.

@@ -3,7 +3,7 @@
 //! version, or a week that does not read, changes nothing and says why.
 
 use crate::patients::booking::{a_wednesday_ahead, free_times, type_id};
-use crate::support::helpers::spawn_app;
+use crate::support::helpers::{spawn_app, TestApp};
 use app::domain::practitioner_draft::PractitionerSetup;
 use app::domain::staff::Role;
 use reqwest::StatusCode;
@@ -25,16 +25,25 @@ fn form<'a>(
     ]
 }
 
+/// The practitioners' editor as `client` opens it.
+async fn setup_of(app: &TestApp, client: &reqwest::Client) -> PractitionerSetup {
+    app.call(client, "admin/practitioners", &[])
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Saves a practitioner as the editor does.
+async fn save(app: &TestApp, client: &reqwest::Client, form: &[(&str, &str)]) -> reqwest::Response {
+    app.call(client, "admin/save_practitioner", form).await
+}
+
 #[tokio::test]
 async fn an_administrator_sets_a_practitioners_week_and_patients_see_it_at_once() {
     let app = spawn_app().await;
     let admin = app.staff(Role::Admin).await;
-    let setup: PractitionerSetup = app
-        .call(&admin.client, "admin/practitioners", &[])
-        .await
-        .json()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let setup = setup_of(&app, &admin.client).await;
     let first = &setup.practitioners[0];
     assert_eq!(first.draft.name, "Placeholder practitioner 1");
     assert!(
@@ -49,13 +58,12 @@ async fn an_administrator_sets_a_practitioners_week_and_patients_see_it_at_once(
     let version = first.version.to_string();
 
     // Mondays only, from now on: no Wednesday times with them.
-    let saved = app
-        .call(
-            &admin.client,
-            "admin/save_practitioner",
-            &form(&id, &version, "Dr. Ana Rivera", "Monday 10:00-12:00"),
-        )
-        .await;
+    let saved = save(
+        &app,
+        &admin.client,
+        &form(&id, &version, "Dr. Ana Rivera", "Monday 10:00-12:00"),
+    )
+    .await;
     assert_eq!(saved.status(), StatusCode::OK);
     let kind = type_id(&app, "chiropractic", "Follow-up").await;
     // They alone offer chiropractic in the seed: Wednesdays have nothing.
@@ -74,23 +82,21 @@ async fn an_administrator_sets_a_practitioners_week_and_patients_see_it_at_once(
     assert!(page.text("main").contains("Dr. Ana Rivera"));
 
     // A save made from the page as it was before is refused, and says so.
-    let stale = app
-        .call(
-            &admin.client,
-            "admin/save_practitioner",
-            &form(&id, &version, "Someone Else", "Monday 10:00-12:00"),
-        )
-        .await;
+    let stale = save(
+        &app,
+        &admin.client,
+        &form(&id, &version, "Someone Else", "Monday 10:00-12:00"),
+    )
+    .await;
     assert_eq!(stale.status(), StatusCode::CONFLICT);
     // A week that does not read is refused on its field.
     let next = (first.version + 1).to_string();
-    let wrong = app
-        .call(
-            &admin.client,
-            "admin/save_practitioner",
-            &form(&id, &next, "Dr. Ana Rivera", "Mondays 9 to 5"),
-        )
-        .await;
+    let wrong = save(
+        &app,
+        &admin.client,
+        &form(&id, &next, "Dr. Ana Rivera", "Mondays 9 to 5"),
+    )
+    .await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong
         .text()
@@ -111,13 +117,12 @@ async fn an_administrator_sets_a_practitioners_week_and_patients_see_it_at_once(
     // The front desk and editors may not.
     for role in [Role::FrontDesk, Role::Editor] {
         let staff = app.staff(role).await;
-        let refused = app
-            .call(
-                &staff.client,
-                "admin/save_practitioner",
-                &form(&id, &next, "X", "Monday 10:00-12:00"),
-            )
-            .await;
+        let refused = save(
+            &app,
+            &staff.client,
+            &form(&id, &next, "X", "Monday 10:00-12:00"),
+        )
+        .await;
         assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{role:?}");
     }
 }
@@ -147,12 +152,7 @@ async fn a_closure_empties_its_days_until_it_is_removed_and_the_rules_are_checke
         free_times(&app, kind, day).await.is_empty(),
         "closed: nothing offered"
     );
-    let setup: PractitionerSetup = app
-        .call(&admin.client, "admin/practitioners", &[])
-        .await
-        .json()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let setup = setup_of(&app, &admin.client).await;
     let closure = setup
         .time_off
         .iter()
