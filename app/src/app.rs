@@ -152,6 +152,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("requests/:reference") view={Lazy::<AdminRequestRoute>::new()}/>
                             <Route path=path!("schedule") view={Lazy::<AdminScheduleRoute>::new()}/>
                             <Route path=path!("practitioners") view={Lazy::<AdminPractitionersRoute>::new()}/>
+                            <Route path=path!("appointment-types") view={Lazy::<AdminAppointmentTypesRoute>::new()}/>
                             <Route path=path!("accounts") view={Lazy::<AdminAccountsRoute>::new()}/>
                             <Route path=path!("audit") view={Lazy::<AdminAuditRoute>::new()}/>
                             <Route path=path!("articles") view={Lazy::<AdminArticlesRoute>::new()}/>

@@ -37,6 +37,7 @@ pub const ADMIN_CATEGORIES: &str = "/admin/categories";
 pub const ADMIN_CLINIC: &str = "/admin/clinic";
 pub const ADMIN_SCHEDULE: &str = "/admin/schedule";
 pub const ADMIN_PRACTITIONERS: &str = "/admin/practitioners";
+pub const ADMIN_APPOINTMENT_TYPES: &str = "/admin/appointment-types";
 
 /// A service page in the editor.
 pub fn admin_service(slug: &Slug) -> String {

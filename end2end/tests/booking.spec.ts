@@ -189,16 +189,50 @@ test("@desktop a patient books by keyboard alone, and each step's heading takes 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You're booked");
 });
 
-test("a Spanish-speaking patient books in Spanish", async ({ page }) => {
+test("a Spanish-speaking patient books in Spanish, then moves and cancels through the link", async ({ page }) => {
+  const { day, clock, after } = slot(3);
+  const spanish = (c: string) => new RegExp(`^${c.replace(/ AM$/, "\\s?a\\.\\sm\\.").replace(/ PM$/, "\\s?p\\.\\sm\\.")}$`);
   await page.goto("/es/reservar");
   await hydrated(page);
   await expect(current(page)).toHaveText(/^1\. ¿Qué desea reservar\?/);
   await page.getByRole("link", { name: /^Visita de seguimiento/ }).first().click();
   await page.getByRole("link", { name: /^El primero disponible/ }).click();
-  await page.locator(".booking-days a").first().click();
-  const time = page.locator(".booking-times a").first();
-  expect(await time.getAttribute("aria-label")).toMatch(/, 30 minutos, con Placeholder practitioner \d$/);
+  await page.locator(".booking-days a").nth(day).click();
+  const time = page.locator(".booking-times a").filter({ hasText: spanish(clock) });
+  const name = (await time.getAttribute("aria-label")) ?? "";
+  expect(name).toMatch(/, 30 minutos, con Placeholder practitioner \d$/);
   await time.click();
   await expect(current(page)).toHaveText("5. Sus datos");
   await expectNoAxeViolations(page, "the Spanish details form");
+  await page.getByLabel("Nombre completo").fill(DORA.name);
+  await page.getByLabel("Teléfono").fill(DORA.phone);
+  await page.getByLabel("Correo electrónico").fill(DORA.email);
+  await page.getByRole("radio", { name: "Ya he venido antes" }).check();
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Reservar esta hora" }).click();
+
+  // The confirmation and the link's page speak Spanish, at a Spanish address.
+  await expect(page).toHaveURL(/\/es\/reservar\/gestionar\/[0-9a-f]{64}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cita reservada");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.locator(".booking-when")).toHaveText(name);
+  await expectNoAxeViolations(page, "the Spanish confirmation");
+  await page.getByRole("link", { name: "Pasarla a otra hora" }).click();
+  await expect(page.getByRole("heading", { name: "Elija una nueva hora" })).toBeVisible();
+  await page.locator(".booking-days a").nth(day).click();
+  const later = page.locator(".booking-times button").filter({ hasText: spanish(after) });
+  const laterName = (await later.getAttribute("aria-label")) ?? "";
+  expect(laterName).toMatch(/, 30 minutos, con Placeholder practitioner \d$/);
+  await expectNoAxeViolations(page, "moving, in Spanish");
+  await later.click();
+  await expect(page.getByRole("status")).toHaveText(/su cita tiene su nueva hora/);
+  await expect(page.locator(".booking-when")).toHaveText(laterName);
+
+  await page.getByRole("link", { name: "Cancelarla" }).click();
+  await expect(page.getByRole("heading", { name: "¿Cancelar esta cita?" })).toBeVisible();
+  await expectNoAxeViolations(page, "cancelling, in Spanish");
+  await page.getByRole("button", { name: "Sí, cancelarla" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Su cita está cancelada");
+  await expect(page.getByRole("link", { name: "Reservar otra hora" })).toBeVisible();
+  await expectNoAxeViolations(page, "cancelled, in Spanish");
 });

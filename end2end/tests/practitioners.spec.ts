@@ -1,10 +1,10 @@
 import { test, expect, hydrated, expectNoAxeViolations, asAdmin } from "./fixtures";
 
-// An administrator adds a practitioner with their week and gives them time
-// off. The new one offers occupational therapy only, on Saturdays, so the
+// An administrator adds a practitioner with their week, photo and
+// languages, gives them time off and other hours on one day. The new one offers occupational therapy only, on Saturdays, so the
 // other specs' bookings (chiropractic, scoliosis, weekdays) never meet them.
 
-test("an administrator adds a practitioner, their week and their time off", async ({ page }) => {
+test("an administrator adds a practitioner, their week, photo and languages, their time off and a changed day", async ({ page, browser }) => {
   const name = `Test Therapist ${test.info().project.name}`;
   await asAdmin(page);
   await page.getByRole("link", { name: "Practitioners" }).click();
@@ -27,6 +27,36 @@ test("an administrator adds a practitioner, their week and their time off", asyn
   const saved = page.getByRole("region", { name });
   await expect(saved.getByLabel("Usual week")).toHaveValue("Saturday 9:00-12:00");
 
+  // A photo, which needs what it shows, and Spanish as well as English.
+  const photo = await page.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1000;
+    canvas.height = 1000;
+    const ctx = canvas.getContext("2d")!;
+    ctx.fillStyle = "#2b6cb0";
+    ctx.fillRect(0, 0, 1000, 1000);
+    return canvas.toDataURL("image/jpeg", 0.9).split(",")[1];
+  });
+  await saved.getByLabel("Choose a photo").setInputFiles({ name: "portrait.jpg", mimeType: "image/jpeg", buffer: Buffer.from(photo, "base64") });
+  await expect(saved.getByRole("button", { name: "Remove the photo" })).toBeVisible();
+  await saved.getByRole("checkbox", { name: "Spanish" }).check();
+  await saved.getByRole("button", { name: `Save ${name}` }).click();
+  await expect(saved.getByText(/Say what the photo shows/)).toBeVisible();
+  await saved.getByLabel("What the photo shows").fill("A placeholder portrait in blue");
+  await saved.getByRole("button", { name: `Save ${name}` }).click();
+  await expect(saved.getByRole("status")).toContainText("Saved");
+  await expectNoAxeViolations(page, "a practitioner with a photo");
+
+  // Patients choosing who to see find the photo and the languages.
+  const context = await browser.newContext();
+  const patient = await context.newPage();
+  await patient.goto("/es/reservar?service=occupational-therapy");
+  await patient.locator(".booking-choices a").first().click();
+  const them = patient.getByRole("link", { name: new RegExp(name) });
+  await expect(them).toContainText("Atiende en inglés y español");
+  await expect(them.getByRole("img", { name: "A placeholder portrait in blue" })).toBeVisible();
+  await context.close();
+
   // Time off for them: listed, then removed.
   await page.getByLabel("Who").selectOption({ label: name });
   await page.getByLabel("First day").fill("2027-07-05");
@@ -36,4 +66,15 @@ test("an administrator adds a practitioner, their week and their time off", asyn
   await expect(off).toContainText("2027-07-09");
   await page.getByRole("button", { name: `Remove: ${name}, 2027-07-05 to 2027-07-09` }).click();
   await expect(off).toHaveCount(0);
+
+  // A Saturday with other hours: listed, then back to the usual ones.
+  await page.getByLabel("Whose hours change").selectOption({ label: name });
+  await page.getByLabel("Day", { exact: true }).fill("2027-07-10");
+  await page.getByLabel("Hours that day").fill("10:00-11:30");
+  await page.getByRole("button", { name: "Change the day" }).click();
+  const changed = page.getByRole("table", { name: "Days with other hours, soonest first" }).getByRole("row").filter({ hasText: name });
+  await expect(changed).toContainText("10:00-11:30");
+  await expectNoAxeViolations(page, "a changed day");
+  await page.getByRole("button", { name: `Give ${name} their usual hours on 2027-07-10` }).click();
+  await expect(changed).toHaveCount(0);
 });

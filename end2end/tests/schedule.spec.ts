@@ -4,7 +4,8 @@ import { OLGA, ROSA } from "./patients";
 
 // The front desk's schedule: a caller is booked by phone and shows in the
 // day view; outside the practitioner's hours the desk is told so; a
-// patient's online request for a time waits until the desk confirms it.
+// patient's online request for a time waits until the desk confirms it;
+// a caller's appointment is moved to another time.
 // Each project works on a day of its own (the specs run in parallel).
 
 /** `YYYY-MM-DD` of the `n`th weekday (Monday to Friday) from a week ahead, in New York. */
@@ -43,7 +44,7 @@ async function patientAsks(browser: Browser, date: string) {
   await context.close();
 }
 
-test("the front desk books a caller, is told of the rules, and confirms a patient's request", async ({ page, browser }) => {
+test("the front desk books a caller, is told of the rules, confirms a patient's request and moves a caller", async ({ page, browser }) => {
   // Two browsers' work (the patient's, then the desk's) in one test.
   test.setTimeout(60_000);
   const date = weekday(test.info().project.name === "phone" ? 1 : 0);
@@ -92,4 +93,14 @@ test("the front desk books a caller, is told of the rules, and confirms a patien
   await page.getByRole("button", { name: "Book", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("Booked outside the usual rules");
   await expect(day.getByRole("row").filter({ hasText: "12:15 PM" })).toContainText(ROSA.name);
+
+  // The 3:00 PM caller calls back: the desk moves them to 4:00 PM.
+  const rosa = day.getByRole("row").filter({ hasText: ROSA.name }).filter({ hasText: "3:00 PM" });
+  await rosa.locator("summary").click();
+  await rosa.getByLabel("New time").fill("16:00");
+  await expectNoAxeViolations(page, "moving an appointment");
+  await rosa.getByRole("button", { name: "Move to this time" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Moved:/ })).toBeVisible();
+  await expect(day.getByRole("row").filter({ hasText: ROSA.name }).filter({ hasText: "4:00 PM" })).toHaveCount(1);
+  await expect(day.getByRole("row").filter({ hasText: ROSA.name }).filter({ hasText: "3:00 PM" })).toHaveCount(0);
 });

@@ -202,11 +202,15 @@ pub struct TypeChoice {
 }
 
 /// A practitioner as a patient chooses them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PractitionerChoice {
     pub id: i64,
     pub name: String,
     pub bio: String,
+    /// Their photo's address and what it shows.
+    pub photo: Option<(String, String)>,
+    /// "Sees patients in English and Spanish", in the page's language.
+    pub speaks: String,
 }
 
 /// A day as a patient chooses it.

@@ -31,6 +31,12 @@ pub enum Field {
     Social,
     From,
     To,
+    Photo,
+    PhotoAlt,
+    Languages,
+    OtherNames,
+    Duration,
+    Buffers,
 }
 
 impl Field {
@@ -59,6 +65,12 @@ impl Field {
             Field::Social => "social",
             Field::From => "from",
             Field::To => "to",
+            Field::Photo => "photo",
+            Field::PhotoAlt => "photo_alt",
+            Field::Languages => "languages",
+            Field::OtherNames => "other_names",
+            Field::Duration => "duration",
+            Field::Buffers => "buffers",
         }
     }
 }

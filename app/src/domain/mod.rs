@@ -1,6 +1,7 @@
 //! Pure types and rules shared by server and browser: no leptos, no cfg
 //! (but tests that need the message files, which the server reads).
 
+pub mod appointment_type_draft;
 mod article;
 pub mod article_admin;
 pub mod article_draft;

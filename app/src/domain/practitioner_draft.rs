@@ -1,14 +1,18 @@
-//! A practitioner as administrators edit them: a name, a short bio, the
-//! services they offer, whether patients may book them, and their usual
+//! A practitioner as administrators edit them: a name, a short bio, an
+//! optional photo with its alt text, the languages they see patients in,
+//! the services they offer, whether patients may book them, and their usual
 //! week written as a person would ("Monday 9:00-12:00, 13:00-17:00", one
 //! day a line; a day not written is a day off). Validated here, on both
 //! sides, before anything is saved.
 
 use super::draft_errors::{DraftErrors, Field};
+use super::media::MediaKey;
+use super::Locale;
 use serde::{Deserialize, Serialize};
 
 pub const NAME_MAX: usize = 120;
 pub const BIO_MAX: usize = 600;
+pub const PHOTO_ALT_MAX: usize = 200;
 
 const DAYS: [&str; 7] = [
     "Monday",
@@ -22,9 +26,17 @@ const DAYS: [&str; 7] = [
 
 /// The practitioner's fields as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A field a form leaves out (an unticked box) is its empty value.
+#[serde(default)]
 pub struct PractitionerDraft {
     pub name: String,
     pub bio: String,
+    /// A photo from the media library (uploaded first).
+    pub photo: Option<MediaKey>,
+    /// What the photo shows, for people who can't see it.
+    pub photo_alt: String,
+    /// The languages they see patients in.
+    pub languages: Vec<Locale>,
     /// One day a line (see the module's note).
     pub hours: String,
     pub active: bool,
@@ -37,6 +49,10 @@ pub struct PractitionerDraft {
 pub struct ValidPractitioner {
     pub name: String,
     pub bio: String,
+    /// The photo and its alt text.
+    pub photo: Option<(MediaKey, String)>,
+    /// In the registry's order, each once.
+    pub languages: Vec<Locale>,
     /// (weekday, Monday 0; start and end minute of the day), in order.
     pub week: Vec<(i64, i64, i64)>,
     pub active: bool,
@@ -59,6 +75,7 @@ pub struct PractitionerSetup {
     pub practitioners: Vec<EditedPractitioner>,
     pub services: Vec<(String, String)>,
     pub time_off: Vec<TimeOff>,
+    pub changed_days: Vec<ChangedDay>,
     pub rules: BookingRules,
 }
 
@@ -71,6 +88,18 @@ pub struct TimeOff {
     /// `YYYY-MM-DD`, both included.
     pub first_day: String,
     pub last_day: String,
+    pub note: String,
+}
+
+/// Other hours than usual for one practitioner on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangedDay {
+    pub practitioner: i64,
+    pub who: String,
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// "9:00-12:00, 13:00-15:00".
+    pub hours: String,
     pub note: String,
 }
 
@@ -126,6 +155,35 @@ impl PractitionerDraft {
                 format!("Keep the bio under {BIO_MAX} characters."),
             );
         }
+        let alt = self.photo_alt.trim();
+        let photo = match &self.photo {
+            Some(_) if alt.is_empty() => {
+                errors.add(
+                    Field::PhotoAlt,
+                    "Say what the photo shows, such as \"Dr. Rivera smiling, in a white coat\".",
+                );
+                None
+            }
+            Some(_) if alt.chars().count() > PHOTO_ALT_MAX => {
+                errors.add(
+                    Field::PhotoAlt,
+                    format!("Keep the description under {PHOTO_ALT_MAX} characters."),
+                );
+                None
+            }
+            Some(key) => Some((key.clone(), alt.to_owned())),
+            None => None,
+        };
+        let languages: Vec<Locale> = Locale::ALL
+            .into_iter()
+            .filter(|l| self.languages.contains(l))
+            .collect();
+        if languages.is_empty() {
+            errors.add(
+                Field::Languages,
+                "Choose at least one language they see patients in.",
+            );
+        }
         let week = match parse_week(&self.hours) {
             Ok(week) => week,
             Err(message) => {
@@ -142,6 +200,8 @@ impl PractitionerDraft {
         errors.or_ok(|| ValidPractitioner {
             name: name.to_owned(),
             bio: bio.to_owned(),
+            photo,
+            languages,
             week,
             active: self.active,
             services: self.services.clone(),
@@ -151,7 +211,6 @@ impl PractitionerDraft {
 
 /// The week as the editor shows it: one line a working day.
 pub fn week_text(week: &[(i64, i64, i64)]) -> String {
-    let clock = |m: i64| format!("{}:{:02}", m / 60, m % 60);
     let mut lines = Vec::new();
     for (weekday, name) in (0_i64..).zip(DAYS) {
         let ranges: Vec<String> = week
@@ -187,32 +246,65 @@ fn parse_week(text: &str) -> Result<Vec<(i64, i64, i64)>, String> {
                 DAYS[usize::try_from(weekday).unwrap_or(0)]
             ));
         }
-        let mut day_ranges = Vec::new();
-        for range in ranges.split(',') {
-            let (from, to) = range.trim().split_once(['-', '–']).ok_or_else(|| {
-                format!("Line {number}: write each range as start-end, {example}.")
-            })?;
-            let (from, to) = (minute(from), minute(to));
-            let (Some(from), Some(to)) = (from, to) else {
-                return Err(format!(
-                    "Line {number}: write times as hours:minutes on a 24-hour clock, {example}."
-                ));
-            };
-            if from >= to {
-                return Err(format!(
-                    "Line {number}: each range must end after it starts."
-                ));
-            }
-            day_ranges.push((weekday, from, to));
-        }
-        day_ranges.sort_by_key(|(_, from, _)| *from);
-        if day_ranges.windows(2).any(|w| w[0].2 > w[1].1) {
-            return Err(format!("Line {number}: the ranges overlap."));
-        }
-        week.extend(day_ranges);
+        let day_ranges =
+            parse_ranges(ranges, example).map_err(|problem| format!("Line {number}: {problem}"))?;
+        week.extend(day_ranges.into_iter().map(|(from, to)| (weekday, from, to)));
     }
     week.sort_unstable();
     Ok(week)
+}
+
+/// One day's hours as written ("9:00-12:00, 13:00-15:00"): (start, end)
+/// minutes after midnight, in order; or what is wrong, in a sentence.
+pub fn day_hours(text: &str) -> Result<Vec<(i64, i64)>, String> {
+    if text.trim().is_empty() {
+        return Err("Write the day's hours, such as \"9:00-12:00, 13:00-15:00\"; for a day off, add time off instead.".into());
+    }
+    parse_ranges(text, "such as \"9:00-12:00, 13:00-15:00\"").map_err(|problem| {
+        let mut chars = problem.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// Hours as text, "9:00-12:00, 13:00-15:00".
+pub fn hours_text(ranges: &[(i64, i64)]) -> String {
+    ranges
+        .iter()
+        .map(|(from, to)| format!("{}-{}", clock(*from), clock(*to)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn clock(minute: i64) -> String {
+    format!("{}:{:02}", minute / 60, minute % 60)
+}
+
+/// Comma-separated ranges, each start-end; sorted, none overlapping.
+fn parse_ranges(text: &str, example: &str) -> Result<Vec<(i64, i64)>, String> {
+    let mut ranges = Vec::new();
+    for range in text.split(',') {
+        let (from, to) = range
+            .trim()
+            .split_once(['-', '–'])
+            .ok_or_else(|| format!("write each range as start-end, {example}."))?;
+        let (Some(from), Some(to)) = (minute(from), minute(to)) else {
+            return Err(format!(
+                "write times as hours:minutes on a 24-hour clock, {example}."
+            ));
+        };
+        if from >= to {
+            return Err("each range must end after it starts.".into());
+        }
+        ranges.push((from, to));
+    }
+    ranges.sort_unstable();
+    if ranges.windows(2).any(|w| w[0].1 > w[1].0) {
+        return Err("the ranges overlap.".into());
+    }
+    Ok(ranges)
 }
 
 fn weekday(word: &str) -> Option<i64> {
@@ -243,6 +335,7 @@ mod tests {
             name: "Dr. Rivera".into(),
             hours: hours.into(),
             active: true,
+            languages: vec![Locale::En],
             services: vec!["chiropractic".into()],
             ..PractitionerDraft::default()
         }
@@ -274,6 +367,7 @@ mod tests {
             ("Monday 12:00-9:00", "end after it starts"),
             ("Monday 9:00-12:00, 11:00-13:00", "overlap"),
             ("Monday 9:00-12:00\nMon 13:00-14:00", "written twice"),
+            ("Monday\tnoon", "Line 1: write each range as start-end"),
         ] {
             let errors = draft(hours).validate().err().unwrap_or_default();
             let message = errors.get(Field::Hours).unwrap_or_default();
@@ -282,7 +376,56 @@ mod tests {
         let mut nameless = draft("");
         nameless.name = " ".into();
         nameless.services.clear();
+        nameless.languages.clear();
         let errors = nameless.validate().err().unwrap_or_default();
-        assert!(errors.get(Field::Name).is_some() && errors.get(Field::Specialties).is_some());
+        for field in [Field::Name, Field::Specialties, Field::Languages] {
+            assert!(errors.get(field).is_some(), "{field:?}: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn a_photo_needs_its_description_and_languages_keep_the_sites_order() {
+        let key = MediaKey::parse("0123456789abcdef0123456789abcdef").ok();
+        let mut with_photo = draft("Monday 9:00-12:00");
+        with_photo.photo = key.clone();
+        with_photo.languages = vec![Locale::Es, Locale::En, Locale::Es];
+        let errors = with_photo.validate().err().unwrap_or_default();
+        assert!(errors.get(Field::PhotoAlt).is_some(), "{errors:?}");
+        with_photo.photo_alt = " Dr. Rivera at the front desk ".into();
+        let valid = with_photo.validate().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(valid.languages, [Locale::En, Locale::Es]);
+        assert_eq!(
+            valid.photo.map(|(_, alt)| alt),
+            Some("Dr. Rivera at the front desk".to_owned())
+        );
+    }
+}
+
+#[cfg(test)]
+mod day_tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_days_hours_read_in_order_and_say_what_is_wrong() {
+        assert_eq!(
+            day_hours("13:00-15:00, 8:30-12:00"),
+            Ok(vec![(510, 720), (780, 900)])
+        );
+        assert_eq!(
+            hours_text(&[(510, 720), (780, 900)]),
+            "8:30-12:00, 13:00-15:00"
+        );
+        for (text, said) in [
+            ("", "for a day off"),
+            ("9-12", "Write times as hours:minutes"),
+            ("12:00-9:00", "Each range must end"),
+            ("9:00-12:00, 11:00-13:00", "The ranges overlap"),
+        ] {
+            let problem = day_hours(text).err().unwrap_or_default();
+            assert!(
+                problem.starts_with(said) || problem.contains(said),
+                "{text:?}: {problem}"
+            );
+        }
     }
 }

@@ -87,6 +87,10 @@ pub struct StaffAppointment {
     pub day: String,
     /// "9:00 AM – 9:30 AM EST".
     pub time: String,
+    /// Its local day (`YYYY-MM-DD`) and start (`HH:MM`), for moving it.
+    pub date: String,
+    pub clock: String,
+    pub practitioner_id: i64,
     pub practitioner: String,
     pub kind: String,
     pub status: AppointmentStatus,
@@ -185,6 +189,24 @@ pub struct DeskBooking {
     /// is marked scheduled once the appointment is booked.
     #[serde(default)]
     pub request: String,
+}
+
+/// An appointment the front desk moves for a caller: to a local day and
+/// clock time in the clinic's zone, with a practitioner who offers its
+/// type (the same one or another).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskMove {
+    /// The appointment's reference (`AP-…`).
+    pub reference: String,
+    pub practitioner: i64,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`, 24-hour.
+    pub time: String,
+    /// Move it outside the practitioner's hours or the notice; never over
+    /// another appointment.
+    #[serde(default)]
+    pub outside_rules: bool,
 }
 
 /// What a booking for a caller came to.

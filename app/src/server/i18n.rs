@@ -321,6 +321,9 @@ mod tests {
                         FluentValue::from("https://clinic.example/book/manage/0"),
                     ),
                     ("address", FluentValue::from("1 Main St")),
+                    ("languages", FluentValue::from("English and Spanish")),
+                    ("first", FluentValue::from("English")),
+                    ("last", FluentValue::from("Spanish")),
                 ];
                 let shown = text_with(locale, message, &variables);
                 assert!(

@@ -20,10 +20,21 @@ pub fn of(endpoint: &str) -> Access {
     match endpoint {
         "sign_in" | "sign_in_code" | "sign_out" | "me" => Access::Open,
         "inbox" | "request" | "request_status" | "request_note" | "schedule"
-        | "appointment_status" | "desk_book" => Access::Needs(Need::HandlesRequests),
-        "accounts" | "create_account" | "disable_account" | "two_factor_reset" | "audit"
-        | "practitioners" | "save_practitioner" | "add_time_off" | "remove_time_off"
-        | "booking_rules" => Access::Needs(Need::Administers),
+        | "appointment_status" | "desk_book" | "desk_move" => Access::Needs(Need::HandlesRequests),
+        "accounts"
+        | "create_account"
+        | "disable_account"
+        | "two_factor_reset"
+        | "audit"
+        | "practitioners"
+        | "save_practitioner"
+        | "add_time_off"
+        | "remove_time_off"
+        | "booking_rules"
+        | "change_day"
+        | "restore_day"
+        | "appointment_types"
+        | "save_appointment_type" => Access::Needs(Need::Administers),
         "articles"
         | "article"
         | "save_article"

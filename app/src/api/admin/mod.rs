@@ -5,6 +5,7 @@
 #[cfg(feature = "ssr")]
 pub mod access;
 pub mod accounts;
+pub mod appointment_types;
 pub mod articles;
 pub mod auth;
 pub mod categories;

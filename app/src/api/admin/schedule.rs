@@ -95,13 +95,42 @@ pub async fn book_for_caller(booking: DeskBooking) -> Result<DeskBooked, ApiErro
     Ok(booked)
 }
 
+/// Moves an appointment for a caller on the phone: the sentence said when
+/// it was moved outside the usual rules.
+#[server(endpoint = "admin/desk_move")]
+pub async fn move_for_caller(
+    moving: crate::domain::schedule::DeskMove,
+) -> Result<Option<String>, ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::{audit, HandlesRequests};
+    let staff = staff::<HandlesRequests>().await?;
+    let state = state()?;
+    let overridden =
+        crate::server::schedule::desk::move_for_caller(&state.db, &state.desk, &moving).await?;
+    let subject = format!(
+        "{} to {} {}",
+        moving.reference.trim(),
+        moving.date,
+        moving.time
+    );
+    audit::record(
+        &state.db,
+        staff.member.id,
+        "appointment.move",
+        Some(&subject),
+    )
+    .await?;
+    Ok(overridden)
+}
+
 /// The practitioners and their weeks, for the editor (administrators).
 #[server(endpoint = "admin/practitioners")]
 pub async fn practitioner_setup(
 ) -> Result<crate::domain::practitioner_draft::PractitionerSetup, ApiError> {
     use crate::api::server::{no_store, staff, state};
     use crate::domain::practitioner_draft::{
-        week_text, BookingRules, EditedPractitioner, PractitionerDraft, PractitionerSetup, TimeOff,
+        hours_text, week_text, BookingRules, ChangedDay, EditedPractitioner, PractitionerDraft,
+        PractitionerSetup, TimeOff,
     };
     use crate::server::auth::Administers;
     use crate::server::db::appointments;
@@ -117,6 +146,15 @@ pub async fn practitioner_setup(
             draft: PractitionerDraft {
                 name: row.name,
                 bio: row.bio,
+                photo: row
+                    .photo_key
+                    .and_then(|key| crate::domain::media::MediaKey::parse(&key).ok()),
+                photo_alt: row.photo_alt,
+                languages: row
+                    .languages
+                    .split(',')
+                    .filter_map(crate::domain::Locale::from_code)
+                    .collect(),
                 hours: week_text(&row.week),
                 active: row.active,
                 services: row.services,
@@ -138,11 +176,30 @@ pub async fn practitioner_setup(
             note,
         })
         .collect();
+    let mut changed_days: Vec<ChangedDay> = Vec::new();
+    for (practitioner, who, day, from, to, note) in
+        appointments::changed_days_from(&db, &today).await?
+    {
+        let range = hours_text(&[(from, to)]);
+        match changed_days.last_mut() {
+            Some(last) if last.practitioner == practitioner && last.day == day => {
+                last.hours = format!("{}, {range}", last.hours);
+            }
+            _ => changed_days.push(ChangedDay {
+                practitioner,
+                who,
+                day,
+                hours: range,
+                note,
+            }),
+        }
+    }
     let rules = appointments::rules(&db).await?;
     Ok(PractitionerSetup {
         practitioners,
         services: appointments::services_by_slug(&db).await?,
         time_off,
+        changed_days,
         rules: BookingRules {
             notice_minutes: rules.min_notice_minutes,
             horizon_days: rules.horizon_days,
@@ -167,6 +224,17 @@ pub async fn save_practitioner(
     let staff = staff::<Administers>().await?;
     let valid = draft.validate().map_err(ApiError::InvalidDraft)?;
     let db = state()?.db;
+    if let Some((key, _)) = &valid.photo {
+        if crate::server::db::media::find(&db, key.as_str())
+            .await?
+            .is_none()
+        {
+            return Err(ApiError::InvalidDraft(crate::domain::DraftErrors::on(
+                crate::domain::Field::Photo,
+                "That photo is no longer stored: choose it again.",
+            )));
+        }
+    }
     let mut audited = Audited::begin(&db).await?;
     let saved =
         crate::server::db::appointments::save_practitioner(&mut audited.tx, id, version, &valid)
@@ -270,6 +338,90 @@ pub async fn remove_time_off(id: i64) -> Result<(), ApiError> {
                 staff_id: staff.member.id,
                 at: &at,
                 action: "schedule.time_off_removed",
+                subject: Some(&subject),
+            },
+        )
+        .await?;
+    Ok(())
+}
+
+/// Other hours than usual for practitioner `practitioner` on the local day
+/// `day` (`YYYY-MM-DD`), such as "9:00-12:00, 13:00-15:00", replacing
+/// hours given for that day before. Appointments already booked stay.
+#[server(endpoint = "admin/change_day")]
+pub async fn change_day_hours(
+    practitioner: i64,
+    day: String,
+    hours: String,
+    #[server(default)] note: String,
+) -> Result<(), ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::Administers;
+    use crate::server::db::appointments;
+    use crate::server::db::audit::{Audited, Entry};
+    let staff = staff::<Administers>().await?;
+    let day = day
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| ApiError::BadRequest("Give the day.".into()))?;
+    let ranges =
+        crate::domain::practitioner_draft::day_hours(&hours).map_err(ApiError::BadRequest)?;
+    let note = note.trim();
+    if note.chars().count() > 200 {
+        return Err(ApiError::BadRequest(
+            "Keep the note under 200 characters.".into(),
+        ));
+    }
+    let db = state()?.db;
+    if !appointments::all_practitioners(&db)
+        .await?
+        .iter()
+        .any(|(id, _)| *id == practitioner)
+    {
+        return Err(ApiError::BadRequest("Choose whose hours change.".into()));
+    }
+    let mut audited = Audited::begin(&db).await?;
+    appointments::change_day(
+        &mut audited.tx,
+        practitioner,
+        &day.to_string(),
+        &ranges,
+        note,
+    )
+    .await?;
+    let at = crate::server::content::now_utc().to_stored();
+    let subject = format!("practitioner {practitioner} on {day}");
+    audited
+        .commit(&Entry {
+            staff_id: staff.member.id,
+            at: &at,
+            action: "schedule.day_changed",
+            subject: Some(&subject),
+        })
+        .await?;
+    Ok(())
+}
+
+/// Gives practitioner `practitioner` their usual hours back on `day`.
+#[server(endpoint = "admin/restore_day")]
+pub async fn restore_usual_day(practitioner: i64, day: String) -> Result<(), ApiError> {
+    use crate::api::server::{staff, state};
+    use crate::server::auth::Administers;
+    use crate::server::db::audit::{Audited, Entry};
+    let staff = staff::<Administers>().await?;
+    let db = state()?.db;
+    let mut audited = Audited::begin(&db).await?;
+    let removed =
+        crate::server::db::appointments::remove_changed_day(&mut audited.tx, practitioner, &day)
+            .await?;
+    let at = crate::server::content::now_utc().to_stored();
+    let subject = format!("practitioner {practitioner} on {day}");
+    audited
+        .commit_one_row(
+            removed.min(1),
+            &Entry {
+                staff_id: staff.member.id,
+                at: &at,
+                action: "schedule.day_restored",
                 subject: Some(&subject),
             },
         )

@@ -81,6 +81,7 @@ fn AdminBar(member: StaffMember, new_requests: Option<i64>, idle_minutes: u64) -
                             })}
                             {admin.then(|| view! {
                                 <li><A href=routes::ADMIN_PRACTITIONERS>"Practitioners"</A></li>
+                                <li><A href=routes::ADMIN_APPOINTMENT_TYPES>"Appointment types"</A></li>
                                 <li><A href=routes::ADMIN_ACCOUNTS>"Accounts"</A></li>
                                 <li><A href=routes::ADMIN_AUDIT>"Audit log"</A></li>
                             })}

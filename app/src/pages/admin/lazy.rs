@@ -3,9 +3,10 @@
 //! after the first admin page every other opens without a fetch.
 
 use super::{
-    AdminAccounts, AdminArticleEditor, AdminArticles, AdminAudit, AdminCategories, AdminClinic,
-    AdminHome, AdminLayout, AdminPractitioners, AdminRedirects, AdminRequest, AdminRequests,
-    AdminSchedule, AdminServiceEditor, AdminServices, AdminSignIn, AdminTwoFactor,
+    AdminAccounts, AdminAppointmentTypes, AdminArticleEditor, AdminArticles, AdminAudit,
+    AdminCategories, AdminClinic, AdminHome, AdminLayout, AdminPractitioners, AdminRedirects,
+    AdminRequest, AdminRequests, AdminSchedule, AdminServiceEditor, AdminServices, AdminSignIn,
+    AdminTwoFactor,
 };
 use crate::components::Hydrated;
 use crate::pages::split_routes::split_routes;
@@ -20,6 +21,7 @@ split_routes! { staff_pages:
     AdminRequestRoute => request_view, load_request { <AdminRequest/> <Hydrated/> },
     AdminScheduleRoute => schedule_view, load_schedule { <AdminSchedule/> <Hydrated/> },
     AdminPractitionersRoute => practitioners_view, load_practitioners { <AdminPractitioners/> <Hydrated/> },
+    AdminAppointmentTypesRoute => appointment_types_view, load_appointment_types { <AdminAppointmentTypes/> <Hydrated/> },
     AdminAccountsRoute => accounts_view, load_accounts { <AdminAccounts/> <Hydrated/> },
     AdminAuditRoute => audit_view, load_audit { <AdminAudit/> <Hydrated/> },
     AdminArticlesRoute => articles_view, load_articles { <AdminArticles/> <Hydrated/> },

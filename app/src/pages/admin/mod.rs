@@ -2,6 +2,7 @@
 //! server function behind them checks the session and role itself.
 
 mod accounts;
+mod appointment_types;
 mod article_delete;
 mod article_preview;
 mod articles;
@@ -28,6 +29,7 @@ mod translation_editor;
 mod two_factor;
 
 pub use accounts::AdminAccounts;
+pub use appointment_types::AdminAppointmentTypes;
 pub use articles::AdminArticles;
 pub use audit::AdminAudit;
 pub use categories::AdminCategories;

@@ -4,15 +4,20 @@
 
 use super::draft_form::{text_field, DraftForm, TextField};
 use crate::api::admin::schedule::{
-    practitioner_setup, save_practitioner, AddTimeOff, RemoveTimeOff, SaveBookingRules,
+    practitioner_setup, save_practitioner, AddTimeOff, ChangeDayHours, RemoveTimeOff,
+    RestoreUsualDay, SaveBookingRules,
 };
+use crate::components::browser::{chosen_file, upload};
 use crate::components::{show_loaded, Loading, PageMeta};
+use crate::domain::media::MIN_WIDTH;
 use crate::domain::practitioner_draft::{
-    BookingRules, EditedPractitioner, PractitionerDraft, PractitionerSetup, TimeOff, BIO_MAX,
-    NAME_MAX,
+    BookingRules, ChangedDay, EditedPractitioner, PractitionerDraft, PractitionerSetup, TimeOff,
+    BIO_MAX, NAME_MAX, PHOTO_ALT_MAX,
 };
-use crate::domain::Field;
+use crate::domain::{Field, Locale};
+use crate::routes;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn AdminPractitioners() -> impl IntoView {
@@ -21,12 +26,16 @@ pub fn AdminPractitioners() -> impl IntoView {
     let add_off = ServerAction::<AddTimeOff>::new();
     let remove_off = ServerAction::<RemoveTimeOff>::new();
     let rules = ServerAction::<SaveBookingRules>::new();
+    let change_day = ServerAction::<ChangeDayHours>::new();
+    let restore_day = ServerAction::<RestoreUsualDay>::new();
     let setup = Resource::new(
         move || {
             (
                 added.get(),
                 add_off.version().get(),
                 remove_off.version().get(),
+                change_day.version().get(),
+                restore_day.version().get(),
             )
         },
         |_| practitioner_setup(),
@@ -39,6 +48,7 @@ pub fn AdminPractitioners() -> impl IntoView {
             {move || Suspend::new(async move {
                 show_loaded(setup.await, move |setup| {
                     let (time_off, booking_rules) = (setup.time_off.clone(), setup.rules);
+                    let changed_days = setup.changed_days.clone();
                     let names: Vec<(i64, String)> = setup
                         .practitioners
                         .iter()
@@ -46,7 +56,8 @@ pub fn AdminPractitioners() -> impl IntoView {
                         .collect();
                     view! {
                         {setup_view(setup, added)}
-                        {time_off_view(time_off, names, add_off, remove_off)}
+                        {time_off_view(time_off, names.clone(), add_off, remove_off)}
+                        {changed_days_view(changed_days, names, change_day, restore_day)}
                         {rules_view(booking_rules, rules)}
                     }
                 })
@@ -66,6 +77,7 @@ fn setup_view(setup: PractitionerSetup, added: RwSignal<u32>) -> impl IntoView {
         version: 0,
         draft: PractitionerDraft {
             active: true,
+            languages: vec![Locale::En],
             hours: "Monday 9:00-12:00, 13:00-17:00".into(),
             ..PractitionerDraft::default()
         },
@@ -121,6 +133,8 @@ fn editor(
     .hint("One day a line, in the clinic's time zone, such as \"Monday 9:00-12:00, 13:00-17:00\" (24-hour clock; the gap is a break). A day not written is a day off.");
     let services_id = format!("practitioner-{key}-services");
     let services_error = form.error(Field::Specialties);
+    let languages_id = format!("practitioner-{key}-languages");
+    let languages_error = form.error(Field::Languages);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let message = if id.is_some() {
@@ -153,6 +167,27 @@ fn editor(
                 {form.notice_view()}
                 {text_field(form, name)}
                 {text_field(form, bio)}
+                {photo_field(form, &key)}
+                <fieldset class="field" aria-describedby=format!("{languages_id}-error")>
+                    <legend>"Languages they see patients in"</legend>
+                    {Locale::ALL.into_iter().map(|locale| view! {
+                        <label class="choice">
+                            <input type="checkbox" value=locale.code()
+                                prop:checked=move || form.draft.with(|d| d.languages.contains(&locale))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    form.draft.update(|d| {
+                                        d.languages.retain(|l| *l != locale);
+                                        if on {
+                                            d.languages.push(locale);
+                                        }
+                                    });
+                                }/>
+                            " " {locale.english_name()}
+                        </label>
+                    }).collect_view()}
+                    <p class="field-error" id=format!("{languages_id}-error")>{languages_error}</p>
+                </fieldset>
                 <div class="field">
                     <label>
                         <input type="checkbox"
@@ -189,6 +224,68 @@ fn editor(
                 <button class="button" type="submit" aria-disabled=move || form.busy.get().to_string()>{label}</button>
             </form>
         </section>
+    }
+}
+
+/// The practitioner's photo: uploaded at once, kept when the practitioner
+/// is saved, with what it shows for people who can't see it.
+fn photo_field(form: DraftForm<PractitionerDraft>, key: &str) -> impl IntoView {
+    let (file_id, alt_id) = (
+        format!("practitioner-{key}-photo"),
+        format!("practitioner-{key}-photo_alt"),
+    );
+    let upload_error = RwSignal::new(None::<String>);
+    let uploading = RwSignal::new(false);
+    let has_photo = move || form.draft.with(|d| d.photo.is_some());
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_file(&ev) else {
+            return;
+        };
+        uploading.set(true);
+        upload_error.set(None);
+        spawn_local(async move {
+            match upload(file, routes::ADMIN_MEDIA_UPLOAD).await {
+                Ok(stored) => form.draft.update(|d| d.photo = Some(stored.key)),
+                Err(message) => upload_error.set(Some(message)),
+            }
+            uploading.set(false);
+        });
+    };
+    let photo_error = form.error(Field::Photo);
+    let photo_error = move || upload_error.get().or_else(photo_error);
+    let alt_error = form.error(Field::PhotoAlt);
+    view! {
+        <fieldset class="field hero-field">
+            <legend>"Photo " <span class="optional">"(optional)"</span></legend>
+            {move || form.draft.with(|d| d.photo.clone()).map(|photo| view! {
+                <p class="hero-thumb">
+                    <img src=photo.thumbnail_url() alt="" width="120" height="120" class="booking-choice-photo"/>
+                    <button class="button button-secondary" type="button" on:click=move |_| form.draft.update(|d| {
+                        d.photo = None;
+                        d.photo_alt.clear();
+                    })>"Remove the photo"</button>
+                </p>
+            })}
+            <label for=file_id.clone()>{move || if has_photo() { "Replace the photo" } else { "Choose a photo" }}</label>
+            <p class="field-hint" id=format!("{file_id}-hint")>
+                {format!("JPEG, PNG or WebP, at least {MIN_WIDTH} pixels wide. Location data in photos is removed.")}
+            </p>
+            <input id=file_id.clone() type="file" accept="image/jpeg,image/png,image/webp"
+                aria-describedby=format!("{file_id}-hint {file_id}-error")
+                aria-invalid=move || photo_error().is_some().to_string()
+                on:change=on_change/>
+            <p class="field-error" id=format!("{file_id}-error") role="alert">{photo_error}</p>
+            <p aria-live="polite" class="field-hint">{move || uploading.get().then_some("Uploading and resizing…")}</p>
+            <div class="field" hidden=move || !has_photo()>
+                <label for=alt_id.clone()>"What the photo shows (for people who can't see it)"</label>
+                <input id=alt_id.clone() type="text" maxlength=PHOTO_ALT_MAX autocomplete="off"
+                    aria-describedby=format!("{alt_id}-error")
+                    aria-invalid=move || alt_error().is_some().to_string()
+                    prop:value=move || form.draft.with(|d| d.photo_alt.clone())
+                    on:input=move |ev| form.draft.update(|d| d.photo_alt = event_target_value(&ev))/>
+                <p class="field-error" id=format!("{alt_id}-error")>{alt_error}</p>
+            </div>
+        </fieldset>
     }
 }
 
@@ -261,6 +358,82 @@ fn time_off_view(
                     <input id="off-note" name="note" maxlength="200"/>
                 </div>
                 <button class="button" type="submit">"Add"</button>
+                <p class="field-error" role="alert">{error}</p>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Days with other hours than usual, and the form that changes one.
+fn changed_days_view(
+    days: Vec<ChangedDay>,
+    names: Vec<(i64, String)>,
+    change: ServerAction<ChangeDayHours>,
+    restore: ServerAction<RestoreUsualDay>,
+) -> impl IntoView {
+    let error = move || {
+        change
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| restore.value().get().and_then(Result::err))
+            .map(|e| e.to_string())
+    };
+    view! {
+        <section aria-labelledby="changed-days">
+            <h2 id="changed-days">"Days with other hours"</h2>
+            <p class="field-hint">"On these days patients can book only the hours written here, instead of the usual week. Appointments already booked stay: the front desk moves them."</p>
+            {if days.is_empty() {
+                view! { <p>"None from today on."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="admin-table">
+                            <caption class="visually-hidden">"Days with other hours, soonest first"</caption>
+                            <thead><tr><th scope="col">"Who"</th><th scope="col">"Day"</th><th scope="col">"Hours"</th><th scope="col">"Note"</th><th scope="col">"Usual hours"</th></tr></thead>
+                            <tbody>
+                                {days.into_iter().map(|d| {
+                                    let label = format!("Give {} their usual hours on {}", d.who, d.day);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{d.who}</th><td>{d.day.clone()}</td><td>{d.hours}</td><td>{d.note}</td>
+                                            <td>
+                                                <ActionForm action=restore attr:class="inline-form">
+                                                    <input type="hidden" name="practitioner" value=d.practitioner.to_string()/>
+                                                    <input type="hidden" name="day" value=d.day/>
+                                                    <button class="button button-small button-secondary" type="submit" aria-label=label>"Restore"</button>
+                                                </ActionForm>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            <h3>"Change one day's hours"</h3>
+            <ActionForm action=change attr:class="editor">
+                <div class="field">
+                    <label for="day-who">"Whose hours change"</label>
+                    <select id="day-who" name="practitioner" required>
+                        {names.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="day-date">"Day"</label>
+                    <input id="day-date" type="date" name="day" required/>
+                </div>
+                <div class="field">
+                    <label for="day-hours">"Hours that day"</label>
+                    <p class="field-hint" id="day-hours-hint">"In the clinic's time zone, such as \"9:00-12:00, 13:00-15:00\" (24-hour clock). For a whole day off, add time off above."</p>
+                    <input id="day-hours" name="hours" required aria-describedby="day-hours-hint"/>
+                </div>
+                <div class="field">
+                    <label for="day-note">"Note (staff only, optional)"</label>
+                    <input id="day-note" name="note" maxlength="200"/>
+                </div>
+                <button class="button" type="submit">"Change the day"</button>
                 <p class="field-error" role="alert">{error}</p>
             </ActionForm>
         </section>

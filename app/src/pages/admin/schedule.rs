@@ -1,7 +1,8 @@
 use crate::api::admin::requests::get_request;
-use crate::api::admin::schedule::{schedule, BookForCaller, SetAppointmentStatus};
+use crate::api::admin::schedule::{schedule, BookForCaller, MoveForCaller, SetAppointmentStatus};
 use crate::api::ApiError;
 use crate::components::{show_loaded, Loading, PageMeta};
+use crate::domain::booking::PractitionerChoice;
 use crate::domain::request::RequestDetail;
 use crate::domain::schedule::{AppointmentStatus, SchedulePage, ScheduleQuery, StaffAppointment};
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ pub fn AdminSchedule() -> impl IntoView {
     };
     let set_status = ServerAction::<SetAppointmentStatus>::new();
     let book = ServerAction::<BookForCaller>::new();
+    let moving = ServerAction::<MoveForCaller>::new();
     // Read again after a status change or a booking made; a refused
     // booking leaves the page (and what the desk typed) as it is.
     let booked = Memo::new(move |_| {
@@ -30,9 +32,23 @@ pub fn AdminSchedule() -> impl IntoView {
             .and_then(Result::ok)
             .map(|done| done.reference.to_string())
     });
+    let moved = Memo::new(move |_| {
+        moving
+            .value()
+            .get()
+            .is_some_and(|r| r.is_ok())
+            .then(|| moving.version().get())
+    });
     let page = Resource::new(
-        move || (query(), set_status.version().get(), booked.get()),
-        |(q, _, _)| schedule(q.view, q.date, q.practitioner),
+        move || {
+            (
+                query(),
+                set_status.version().get(),
+                booked.get(),
+                moved.get(),
+            )
+        },
+        |(q, ..)| schedule(q.view, q.date, q.practitioner),
     );
     // `?request=CR-…`: booking a consultation request's caller, their
     // details filled in from it (a read that is audited, as on its page).
@@ -51,18 +67,32 @@ pub fn AdminSchedule() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let request = request.await;
-                show_loaded(page.await, move |p| schedule_view(p, set_status, book, request))
+                show_loaded(page.await, move |p| {
+                    schedule_view(p, Actions { set_status, book, moving }, request)
+                })
             })}
         </Transition>
     }
 }
 
-fn schedule_view(
-    p: SchedulePage,
+/// What the desk does on the schedule's page.
+#[derive(Clone, Copy)]
+struct Actions {
     set_status: ServerAction<SetAppointmentStatus>,
     book: ServerAction<BookForCaller>,
+    moving: ServerAction<MoveForCaller>,
+}
+
+fn schedule_view(
+    p: SchedulePage,
+    actions: Actions,
     request: Option<RequestDetail>,
 ) -> impl IntoView {
+    let Actions {
+        set_status,
+        book,
+        moving,
+    } = actions;
     let here = ScheduleQuery {
         view: Some(p.view.clone()),
         date: Some(p.date.clone()),
@@ -81,6 +111,19 @@ fn schedule_view(
             .and_then(Result::err)
             .map(|e| e.to_string())
     };
+    let move_answer = move || {
+        match moving.value().get() {
+        Some(Ok(overridden)) => Some(view! {
+            <p class="notice" role="status">
+                "Moved: the schedule below shows the new time, and the patient is e-mailed it if they gave an address."
+                {overridden.map(|o| format!(" {o}"))}
+            </p>
+        }.into_any()),
+        Some(Err(e)) => Some(view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any()),
+        None => None,
+    }
+    };
+    let practitioners = p.practitioners.clone();
     view! {
         <nav aria-label="Schedule period" class="schedule-nav">
             <ul class="pill-list">
@@ -105,11 +148,12 @@ fn schedule_view(
             </ul>
         </nav>
         <p class="field-error" role="alert">{status_error}</p>
+        {move_answer}
         {(!p.waiting.is_empty()).then(|| view! {
             <section aria-labelledby="schedule-waiting">
                 <h2 id="schedule-waiting">"Waiting for confirmation"</h2>
                 <p class="field-hint">"Patients asked for these times online. Confirm one to book it (it is checked again), or decline it; the patient is e-mailed either way."</p>
-                {appointments_table("Requests for a time, oldest first", &p.waiting, true, set_status)}
+                {appointments_table("Requests for a time, oldest first", &p.waiting, true, actions, &practitioners)}
             </section>
         })}
         {p.days.iter().map(|day| {
@@ -120,7 +164,7 @@ fn schedule_view(
                     {if day.appointments.is_empty() {
                         view! { <p>"No appointments."</p> }.into_any()
                     } else {
-                        appointments_table(&format!("Appointments on {}, by time", day.label), &day.appointments, false, set_status).into_any()
+                        appointments_table(&format!("Appointments on {}, by time", day.label), &day.appointments, false, actions, &practitioners).into_any()
                     }}
                 </section>
             }
@@ -133,8 +177,10 @@ fn appointments_table(
     caption: &str,
     rows: &[StaffAppointment],
     with_day: bool,
-    set_status: ServerAction<SetAppointmentStatus>,
+    actions: Actions,
+    practitioners: &[PractitionerChoice],
 ) -> impl IntoView {
+    let set_status = actions.set_status;
     view! {
         <div class="table-wrap">
             <table class="admin-table schedule-table">
@@ -180,6 +226,9 @@ fn appointments_table(
                                             </ActionForm>
                                         }
                                     }).collect_view()}
+                                    {(matches!(a.status, AppointmentStatus::Booked | AppointmentStatus::Requested)
+                                        && (with_day || a.status != AppointmentStatus::Requested))
+                                        .then(|| move_form(a, practitioners, actions.moving))}
                                 </td>
                             </tr>
                         }
@@ -187,6 +236,49 @@ fn appointments_table(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Moving an appointment for a caller: another day, time or practitioner.
+fn move_form(
+    a: &StaffAppointment,
+    practitioners: &[PractitionerChoice],
+    moving: ServerAction<MoveForCaller>,
+) -> impl IntoView {
+    let id = format!("move-{}", a.reference);
+    let current = a.practitioner_id;
+    let (reference, date, clock) = (a.reference.to_string(), a.date.clone(), a.clock.clone());
+    let options: Vec<(i64, String)> = practitioners
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    view! {
+        <details class="move-form">
+            <summary>"Move"<span class="visually-hidden">{format!(": {}, {}, {}", a.name, a.day, a.time)}</span></summary>
+            <ActionForm action=moving attr:class="editor">
+                <input type="hidden" name="moving[reference]" value=reference/>
+                <div class="field">
+                    <label for=format!("{id}-practitioner")>"Practitioner"</label>
+                    <select id=format!("{id}-practitioner") name="moving[practitioner]">
+                        {options.into_iter().map(|(pid, name)| view! {
+                            <option value=pid.to_string() selected=pid == current>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("{id}-date")>"New day"</label>
+                    <input id=format!("{id}-date") type="date" name="moving[date]" value=date required/>
+                </div>
+                <div class="field">
+                    <label for=format!("{id}-time")>"New time"</label>
+                    <input id=format!("{id}-time") type="time" name="moving[time]" step="300" value=clock required/>
+                </div>
+                <div class="field">
+                    <label><input type="checkbox" name="moving[outside_rules]" value="true"/>" Move outside the usual rules (the practitioner's hours, the notice)"</label>
+                </div>
+                <button class="button button-small" type="submit">"Move to this time"</button>
+            </ActionForm>
+        </details>
     }
 }
 

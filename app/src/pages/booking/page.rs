@@ -240,7 +240,11 @@ fn choose_who(w: Words, base: &StepQuery, step: &BookingStep) -> AnyView {
                     view! {
                         <li>
                             <a class="booking-choice" href=href>
+                                {p.photo.clone().map(|(src, alt)| view! {
+                                    <img class="booking-choice-photo" src=src alt=alt width="72" height="72" loading="lazy"/>
+                                })}
                                 <span class="booking-choice-name">{p.name.clone()}</span>
+                                {(!p.speaks.is_empty()).then(|| view! { <span>{p.speaks.clone()}</span> })}
                                 <span>{p.bio.clone()}</span>
                             </a>
                         </li>

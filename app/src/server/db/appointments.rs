@@ -69,14 +69,22 @@ pub struct HoursRow {
     pub end_minute: i64,
 }
 
-/// The active practitioners who offer service `service_id`, in order:
-/// id, name and bio.
-pub async fn practitioners_for(
-    db: &Db,
-    service_id: i64,
-) -> Result<Vec<(i64, String, String)>, ServerError> {
+/// A practitioner as patients choose them.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BookableWho {
+    pub id: i64,
+    pub name: String,
+    pub bio: String,
+    pub photo_key: Option<String>,
+    pub photo_alt: String,
+    /// Comma-separated locale codes.
+    pub languages: String,
+}
+
+/// The active practitioners who offer service `service_id`, in order.
+pub async fn practitioners_for(db: &Db, service_id: i64) -> Result<Vec<BookableWho>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT p.id, p.name, p.bio FROM practitioners p
+        "SELECT p.id, p.name, p.bio, p.photo_key, p.photo_alt, p.languages FROM practitioners p
          JOIN practitioner_services ps ON ps.practitioner_id = p.id
          WHERE ps.service_id = $1 AND p.active
          ORDER BY p.position, p.id")
@@ -838,12 +846,16 @@ pub async fn purge_ended_before(db: &Db, cutoff: i64) -> Result<(u64, u64), Serv
 }
 
 /// A practitioner as the editor opens them: id, version, name, bio,
-/// active, their services' slugs and their usual week.
+/// photo, languages, active, their services' slugs and their usual week.
 pub struct PractitionerRow {
     pub id: i64,
     pub version: i64,
     pub name: String,
     pub bio: String,
+    pub photo_key: Option<String>,
+    pub photo_alt: String,
+    /// Comma-separated locale codes.
+    pub languages: String,
     pub active: bool,
     pub services: Vec<String>,
     pub week: Vec<(i64, i64, i64)>,
@@ -851,8 +863,19 @@ pub struct PractitionerRow {
 
 /// Every practitioner, in order, for the editor.
 pub async fn practitioners_for_editing(db: &Db) -> Result<Vec<PractitionerRow>, ServerError> {
-    let rows: Vec<(i64, i64, String, String, bool)> = crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT id, version, name, bio, active FROM practitioners ORDER BY position, id")
+    type Row = (
+        i64,
+        i64,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        bool,
+    );
+    let rows: Vec<Row> = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT id, version, name, bio, photo_key, photo_alt, languages, active
+         FROM practitioners ORDER BY position, id")
         .fetch_all(c).await)?;
     let services: Vec<(i64, String)> = crate::on_pool!(db, c => sqlx::query_as(
         "SELECT ps.practitioner_id, s.slug FROM practitioner_services ps
@@ -864,23 +887,28 @@ pub async fn practitioners_for_editing(db: &Db) -> Result<Vec<PractitionerRow>, 
         .fetch_all(c).await)?;
     Ok(rows
         .into_iter()
-        .map(|(id, version, name, bio, active)| PractitionerRow {
-            id,
-            version,
-            name,
-            bio,
-            active,
-            services: services
-                .iter()
-                .filter(|(p, _)| *p == id)
-                .map(|(_, slug)| slug.clone())
-                .collect(),
-            week: hours
-                .iter()
-                .filter(|(p, ..)| *p == id)
-                .map(|(_, d, from, to)| (*d, *from, *to))
-                .collect(),
-        })
+        .map(
+            |(id, version, name, bio, photo_key, photo_alt, languages, active)| PractitionerRow {
+                id,
+                version,
+                name,
+                bio,
+                photo_key,
+                photo_alt,
+                languages,
+                active,
+                services: services
+                    .iter()
+                    .filter(|(p, _)| *p == id)
+                    .map(|(_, slug)| slug.clone())
+                    .collect(),
+                week: hours
+                    .iter()
+                    .filter(|(p, ..)| *p == id)
+                    .map(|(_, d, from, to)| (*d, *from, *to))
+                    .collect(),
+            },
+        )
         .collect())
 }
 
@@ -893,21 +921,39 @@ pub async fn save_practitioner(
     version: i64,
     valid: &crate::domain::practitioner_draft::ValidPractitioner,
 ) -> Result<Option<(i64, i64)>, ServerError> {
+    let (photo, alt) = match &valid.photo {
+        Some((key, alt)) => (Some(key.as_str()), alt.as_str()),
+        None => (None, ""),
+    };
+    let languages = valid
+        .languages
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(",");
     let saved: Option<(i64, i64)> = match id {
         None => Some(crate::on_tx!(tx, c => sqlx::query_as(
-            "INSERT INTO practitioners (name, bio, active, position)
-             VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM practitioners))
+            "INSERT INTO practitioners (name, bio, active, photo_key, photo_alt, languages, position)
+             VALUES ($1, $2, $3, $4, $5, $6,
+                     (SELECT COALESCE(MAX(position), 0) + 1 FROM practitioners))
              RETURNING id, version")
             .bind(&valid.name)
             .bind(&valid.bio)
             .bind(valid.active)
+            .bind(photo)
+            .bind(alt)
+            .bind(&languages)
             .fetch_one(c).await)?),
         Some(id) => crate::on_tx!(tx, c => sqlx::query_as(
-            "UPDATE practitioners SET name = $1, bio = $2, active = $3, version = version + 1
-             WHERE id = $4 AND version = $5 RETURNING id, version")
+            "UPDATE practitioners SET name = $1, bio = $2, active = $3, photo_key = $4,
+               photo_alt = $5, languages = $6, version = version + 1
+             WHERE id = $7 AND version = $8 RETURNING id, version")
             .bind(&valid.name)
             .bind(&valid.bio)
             .bind(valid.active)
+            .bind(photo)
+            .bind(alt)
+            .bind(&languages)
             .bind(id)
             .bind(version)
             .fetch_optional(c).await)?,
@@ -1000,5 +1046,60 @@ pub async fn set_rules(tx: &mut super::Tx, rules: &RulesRow) -> Result<u64, Serv
         .bind(rules.horizon_days)
         .bind(rules.cancel_cutoff_hours)
         .bind(rules.reminder_hours)
+        .execute(c).await.map(|d| d.rows_affected()))?)
+}
+
+/// Changed days on or after the local day `from`, one row per range:
+/// practitioner's id and name, the day, start and end minute, note.
+pub async fn changed_days_from(
+    db: &Db,
+    from: &str,
+) -> Result<Vec<(i64, String, String, i64, i64, String)>, ServerError> {
+    Ok(crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT p.id, p.name, e.first_day, e.start_minute, e.end_minute, e.note
+         FROM schedule_exceptions e JOIN practitioners p ON p.id = e.practitioner_id
+         WHERE e.start_minute IS NOT NULL AND e.first_day >= $1
+         ORDER BY e.first_day, p.position, p.id, e.start_minute")
+        .bind(from)
+        .fetch_all(c).await)?)
+}
+
+/// Gives `practitioner` the hours `ranges` on the local day `day` instead
+/// of their usual ones, in `tx` (replacing other hours given that day).
+pub async fn change_day(
+    tx: &mut super::Tx,
+    practitioner: i64,
+    day: &str,
+    ranges: &[(i64, i64)],
+    note: &str,
+) -> Result<(), ServerError> {
+    remove_changed_day(tx, practitioner, day).await?;
+    for (from, to) in ranges {
+        crate::on_tx!(tx, c => sqlx::query(
+            "INSERT INTO schedule_exceptions
+               (practitioner_id, first_day, last_day, start_minute, end_minute, note)
+             VALUES ($1, $2, $2, $3, $4, $5)")
+            .bind(practitioner)
+            .bind(day)
+            .bind(*from)
+            .bind(*to)
+            .bind(note)
+            .execute(c).await.map(|d| d.rows_affected()))?;
+    }
+    Ok(())
+}
+
+/// Gives `practitioner` back their usual hours on `day`, in `tx`: how many
+/// ranges were removed.
+pub async fn remove_changed_day(
+    tx: &mut super::Tx,
+    practitioner: i64,
+    day: &str,
+) -> Result<u64, ServerError> {
+    Ok(crate::on_tx!(tx, c => sqlx::query(
+        "DELETE FROM schedule_exceptions
+         WHERE practitioner_id = $1 AND first_day = $2 AND start_minute IS NOT NULL")
+        .bind(practitioner)
+        .bind(day)
         .execute(c).await.map(|d| d.rows_affected()))?)
 }

@@ -32,6 +32,7 @@
 //!   for (PostgreSQL locks rows, so it can be a no-op).
 
 pub mod addresses;
+pub mod appointment_types;
 pub mod appointments;
 pub mod articles;
 pub mod audit;

@@ -1,7 +1,7 @@
 //! The front desk's schedule: a day or a week of appointments with the
 //! patients' details (the caller audits each read), requests for a time to
-//! confirm or decline, statuses through the day, and booking for a caller
-//! on the phone. The desk may book outside a practitioner's hours or the
+//! confirm or decline, statuses through the day, and booking or moving for
+//! a caller on the phone. The desk may book outside a practitioner's hours or the
 //! notice, and is told so; it may never book over another appointment.
 
 use super::load::Loaded;
@@ -9,7 +9,7 @@ use super::words::{clock, day_label, zone_at};
 use crate::domain::booking::{BookingReference, PractitionerChoice};
 use crate::domain::request::FieldErrors;
 use crate::domain::schedule::{
-    AppointmentStatus, DeskBooked, DeskBooking, ScheduleDay, SchedulePage, ScheduleQuery,
+    AppointmentStatus, DeskBooked, DeskBooking, DeskMove, ScheduleDay, SchedulePage, ScheduleQuery,
     StaffAppointment,
 };
 use crate::domain::Locale;
@@ -83,7 +83,7 @@ pub async fn page(
         .map(|(id, name)| PractitionerChoice {
             id,
             name,
-            bio: String::new(),
+            ..PractitionerChoice::default()
         })
         .collect();
     Ok(SchedulePage {
@@ -114,6 +114,7 @@ fn shown(desk: &RequestDesk, row: &DeskRow) -> Result<StaffAppointment, ServerEr
     let zone = clinic_zone();
     let at = |seconds| Timestamp::from_second(seconds).unwrap_or_default();
     let start = at(row.starts_at);
+    let local = start.to_zoned_datetime(zone.clone());
     let phone = crate::domain::Phone::parse(&phone).map_or(phone, |p| p.to_string());
     Ok(StaffAppointment {
         reference: BookingReference::parse(&row.reference).ok_or_else(|| {
@@ -127,6 +128,9 @@ fn shown(desk: &RequestDesk, row: &DeskRow) -> Result<StaffAppointment, ServerEr
             clock(Locale::En, at(row.ends_at), zone),
             zone_at(start, zone)
         ),
+        date: local.date().to_string(),
+        clock: format!("{:02}:{:02}", local.hour(), local.minute()),
+        practitioner_id: row.practitioner_id,
         practitioner: row.practitioner_name.clone(),
         kind: row.type_name.clone(),
         status: AppointmentStatus::parse(&row.status)
@@ -218,13 +222,11 @@ pub async fn set_status(
 
 /// The day and the instant of a caller's booking, from the local day and
 /// clock time the desk gave.
-fn desk_start(booking: &DeskBooking) -> Result<(Date, Timestamp), DeskError> {
-    let day: Date = booking
-        .date
+fn desk_start(date: &str, time: &str) -> Result<(Date, Timestamp), DeskError> {
+    let day: Date = date
         .parse()
         .map_err(|_| DeskError::Unusable("Choose a day."))?;
-    let time: Time = booking
-        .time
+    let time: Time = time
         .parse()
         .map_err(|_| DeskError::Unusable("Give the time as hours and minutes, such as 14:30."))?;
     // A clock time skipped by the change to daylight saving does not exist.
@@ -252,7 +254,7 @@ pub async fn book_for_caller(
         .details
         .validate_for_desk(&words)
         .map_err(DeskError::Invalid)?;
-    let (day, start) = desk_start(booking)?;
+    let (day, start) = desk_start(&booking.date, &booking.time)?;
     let Some(loaded) = Loaded::read(db, booking.type_id, Locale::En, day, day).await? else {
         return Err(DeskError::Unusable("Choose an appointment type."));
     };
@@ -311,6 +313,88 @@ pub async fn book_for_caller(
     desk.wake.notify_one();
     let outside = (!within_rules).then_some(practitioner.name.as_str());
     answer(stored, reference, loaded.kind.id, outside)
+}
+
+/// Moves appointment `moving.reference` for a caller on the phone, by the
+/// same rules as a booking (staff may override hours and notice, never
+/// another appointment); the patient is e-mailed the new time. The
+/// sentence said when it was moved outside the usual rules.
+pub async fn move_for_caller(
+    db: &Db,
+    desk: &RequestDesk,
+    moving: &DeskMove,
+) -> Result<Option<String>, DeskError> {
+    let reference = BookingReference::parse(&moving.reference).ok_or(DeskError::NotFound)?;
+    let row = appointments::by_reference(db, reference.as_str())
+        .await?
+        .ok_or(DeskError::NotFound)?;
+    let status = AppointmentStatus::parse(&row.status)
+        .ok_or_else(|| ServerError::Corrupt(format!("appointment status {:?}", row.status)))?;
+    if !matches!(
+        status,
+        AppointmentStatus::Booked | AppointmentStatus::Requested
+    ) {
+        return Err(DeskError::NotNow(status.label()));
+    }
+    let (day, start) = desk_start(&moving.date, &moving.time)?;
+    let Some(loaded) = super::manage::own_schedule(db, &row, Locale::En, day, day).await? else {
+        return Err(DeskError::Unusable(
+            "Its appointment type is no longer offered: cancel it and book another.",
+        ));
+    };
+    let Some(practitioner) = loaded.names.iter().find(|p| p.id == moving.practitioner) else {
+        return Err(DeskError::Unusable(
+            "That practitioner does not offer this appointment type.",
+        ));
+    };
+    let now = now_utc();
+    let clock = Timestamp::from_second(now.unix()).unwrap_or_default();
+    let within_rules = loaded
+        .schedule()
+        .is_free(practitioner.id, &loaded.length, start, clock);
+    if !within_rules && !moving.outside_rules {
+        return Err(DeskError::OutsideRules(practitioner.name.clone()));
+    }
+    let (visit, block) = (loaded.length.visit(start), loaded.length.block(start));
+    // A request not yet confirmed gets its reminder when it is.
+    let reminder = (status == AppointmentStatus::Booked)
+        .then(|| super::book::reminder_at(&loaded.settings, visit.start, now.unix()))
+        .flatten();
+    let change = Change {
+        id: row.id,
+        from: &[status.value()],
+        now: &now.to_stored(),
+        notify: &[NotificationKind::Moved],
+    };
+    let time = appointments::NewTime {
+        practitioner_id: practitioner.id,
+        starts_at: visit.start.as_second(),
+        ends_at: visit.end.as_second(),
+        held_from: block.start.as_second(),
+        held_until: block.end.as_second(),
+        reminder_at: reminder.as_deref(),
+    };
+    let changed = {
+        let _turn = desk.writes.enter().await;
+        appointments::reschedule(db, &change, &time).await?
+    };
+    desk.wake.notify_one();
+    match changed {
+        Changed::Done => {
+            let outcome = if within_rules {
+                "moved"
+            } else {
+                "moved_outside_rules"
+            };
+            metrics::counter!("appointment_status_changes_total", "to" => outcome).increment(1);
+            Ok((!within_rules).then(|| format!(
+                "Moved outside the usual rules: the time is outside {}'s hours or inside the booking notice.",
+                practitioner.name
+            )))
+        }
+        Changed::Stale => Err(DeskError::NotNow(status.label())),
+        Changed::Taken => Err(DeskError::Taken),
+    }
 }
 
 /// What the desk is told of a stored booking of type `kind` (counted);

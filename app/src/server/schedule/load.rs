@@ -47,7 +47,7 @@ impl Loaded {
         let names: Vec<PractitionerChoice> = appointments::practitioners_for(db, kind.service_id)
             .await?
             .into_iter()
-            .map(|(id, name, bio)| PractitionerChoice { id, name, bio })
+            .map(|who| super::words::practitioner(locale, who))
             .collect();
         let ids: Vec<i64> = names.iter().map(|p| p.id).collect();
         let hours = appointments::hours_of(db, &ids).await?;

@@ -3,7 +3,10 @@
 //! 10:30 AM EST, 30 minutes, with …" is also each time button's
 //! accessible name, so it says the whole thing in words.
 
+use crate::domain::booking::PractitionerChoice;
+use crate::domain::media::MediaKey;
 use crate::domain::{Locale, Msg};
+use crate::server::db::appointments;
 use crate::server::i18n::{date_long, text, text_with};
 use fluent_bundle::FluentValue;
 use jiff::civil::Date;
@@ -19,6 +22,53 @@ const WEEKDAYS: [Msg; 7] = [
     Msg::Weekday6,
     Msg::Weekday7,
 ];
+
+/// A practitioner as a patient chooses them, in `locale`: their photo
+/// (its smallest stored width) and the languages they see patients in.
+pub fn practitioner(locale: Locale, who: appointments::BookableWho) -> PractitionerChoice {
+    let names: Vec<String> = Locale::ALL
+        .into_iter()
+        .filter(|l| who.languages.split(',').any(|code| code == l.code()))
+        .map(|l| text(locale, language_name(l)))
+        .collect();
+    let speaks = match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, first)) => text_with(
+            locale,
+            Msg::ListAnd,
+            &[
+                ("first", FluentValue::from(first.join(", "))),
+                ("last", FluentValue::from(last.as_str())),
+            ],
+        ),
+    };
+    PractitionerChoice {
+        id: who.id,
+        photo: who
+            .photo_key
+            .and_then(|key| MediaKey::parse(&key).ok())
+            .map(|key| (key.thumbnail_url(), who.photo_alt)),
+        speaks: if speaks.is_empty() {
+            speaks
+        } else {
+            text_with(
+                locale,
+                Msg::BookingSpeaks,
+                &[("languages", FluentValue::from(speaks))],
+            )
+        },
+        name: who.name,
+        bio: who.bio,
+    }
+}
+
+fn language_name(locale: Locale) -> Msg {
+    match locale {
+        Locale::En => Msg::LanguageNameEn,
+        Locale::Es => Msg::LanguageNameEs,
+    }
+}
 
 /// "Wednesday, December 9, 2026".
 pub fn day_label(locale: Locale, day: Date) -> String {

@@ -82,7 +82,7 @@ async fn booked(app: &TestApp) -> (BookingConfirmed, FreeTimeView, Vec<FreeTimeV
 }
 
 /// The instant of a calendar file's only event, as a calendar reads it.
-fn start_of(calendar: &str) -> i64 {
+pub fn start_of(calendar: &str) -> i64 {
     use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
     let parsed: icalendar::Calendar = calendar
         .parse()

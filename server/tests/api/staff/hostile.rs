@@ -51,6 +51,11 @@ const FUNCTIONS: &[(&str, Codec)] = &[
     ("admin/add_time_off", Codec::Form),
     ("admin/remove_time_off", Codec::Form),
     ("admin/booking_rules", Codec::Form),
+    ("admin/change_day", Codec::Form),
+    ("admin/restore_day", Codec::Form),
+    ("admin/appointment_types", Codec::Form),
+    ("admin/save_appointment_type", Codec::Form),
+    ("admin/desk_move", Codec::Form),
     ("consultation", Codec::Json),
 ];
 
@@ -355,6 +360,7 @@ fn may_call(endpoint: &str, role: Role) -> bool {
         "schedule",
         "appointment_status",
         "desk_book",
+        "desk_move",
     ];
     let accounts = [
         "accounts",
@@ -367,6 +373,10 @@ fn may_call(endpoint: &str, role: Role) -> bool {
         "add_time_off",
         "remove_time_off",
         "booking_rules",
+        "change_day",
+        "restore_day",
+        "appointment_types",
+        "save_appointment_type",
     ];
     let anyone = ["two_factor_start", "two_factor_confirm"];
     let name = endpoint.trim_start_matches("admin/");

@@ -1,6 +1,7 @@
 //! What staff do under /admin: signing in, roles, writing and publishing, images, the audit trail, and hostile callers.
 
 pub mod admin;
+pub mod appointment_types;
 pub mod audit_chain;
 pub mod audited_changes;
 pub mod clinic_editor;

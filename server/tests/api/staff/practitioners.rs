@@ -4,6 +4,8 @@
 
 use crate::patients::booking::{a_wednesday_ahead, free_times, type_id};
 use crate::support::helpers::{spawn_app, TestApp};
+use crate::support::media_helpers::jpeg;
+use app::domain::media::StoredImage;
 use app::domain::practitioner_draft::PractitionerSetup;
 use app::domain::staff::Role;
 use reqwest::StatusCode;
@@ -21,6 +23,7 @@ fn form<'a>(
         ("draft[bio]", "Chiropractor, fifteen years in Edison."),
         ("draft[hours]", hours),
         ("draft[active]", "true"),
+        ("draft[languages][0]", "En"),
         ("draft[services][0]", "chiropractic"),
     ]
 }
@@ -64,7 +67,7 @@ async fn an_administrator_sets_a_practitioners_week_and_patients_see_it_at_once(
         &form(&id, &version, "Dr. Ana Rivera", "Monday 10:00-12:00"),
     )
     .await;
-    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(saved.status(), StatusCode::OK, "{:?}", saved.text().await);
     let kind = type_id(&app, "chiropractic", "Follow-up").await;
     // They alone offer chiropractic in the seed: Wednesdays have nothing.
     assert!(free_times(&app, kind, a_wednesday_ahead()).await.is_empty());
@@ -204,4 +207,158 @@ async fn a_closure_empties_its_days_until_it_is_removed_and_the_rules_are_checke
         .call(&front.client, "admin/booking_rules", &rules("60"))
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_practitioners_photo_and_languages_reach_the_patients_choice_in_each_language() {
+    let app = spawn_app().await;
+    let admin = app.staff(Role::Admin).await;
+    let first = setup_of(&app, &admin.client).await.practitioners[0].clone();
+    let (id, version) = (
+        first.id.unwrap_or_default().to_string(),
+        first.version.to_string(),
+    );
+    let uploaded = app
+        .upload(&admin.client, "image/jpeg", jpeg(1200, 1200))
+        .await;
+    assert_eq!(uploaded.status(), StatusCode::CREATED);
+    let photo: StoredImage = uploaded.json().await.unwrap_or_else(|e| panic!("{e}"));
+    let key = photo.key.as_str().to_owned();
+    let week = "Monday 9:00-12:00\nWednesday 9:00-12:00";
+    let mut with_photo = form(&id, &version, "Dr. Ana Rivera", week);
+    with_photo.extend([
+        ("draft[photo]", key.as_str()),
+        ("draft[languages][1]", "Es"),
+    ]);
+
+    // A photo needs what it shows; a photo not stored is refused by name.
+    let no_alt = save(&app, &admin.client, &with_photo).await;
+    assert_eq!(no_alt.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_alt
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("Say what the photo shows"));
+    let mut unknown = with_photo.clone();
+    unknown.retain(|(k, _)| *k != "draft[photo]");
+    unknown.extend([
+        ("draft[photo]", "0123456789abcdef0123456789abcdef"),
+        ("draft[photo_alt]", "Dr. Rivera"),
+    ]);
+    let gone = save(&app, &admin.client, &unknown).await;
+    assert_eq!(gone.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(gone
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("no longer stored"));
+    let mut no_language = form(&id, &version, "Dr. Ana Rivera", week);
+    no_language.retain(|(k, _)| !k.starts_with("draft[languages]"));
+    assert_eq!(
+        save(&app, &admin.client, &no_language).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+
+    with_photo.push(("draft[photo_alt]", "Dr. Rivera smiling, in a white coat"));
+    let saved = save(&app, &admin.client, &with_photo).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let reopened = setup_of(&app, &admin.client).await.practitioners[0].clone();
+    assert_eq!(
+        reopened.draft.photo.map(|k| k.as_str().to_owned()),
+        Some(key.clone())
+    );
+    assert_eq!(reopened.draft.languages.len(), 2);
+
+    let kind = type_id(&app, "chiropractic", "Follow-up").await;
+    let english = app.page(&format!("/book?type={kind}")).await;
+    assert!(
+        english
+            .text("main")
+            .contains("Sees patients in English and Spanish"),
+        "{}",
+        english.text("main")
+    );
+    assert_eq!(
+        english.attrs(".booking-choice-photo", "src"),
+        [format!("/media/{key}-480.jpg")]
+    );
+    assert_eq!(
+        english.attrs(".booking-choice-photo", "alt"),
+        ["Dr. Rivera smiling, in a white coat"]
+    );
+    let spanish = app.page(&format!("/es/reservar?type={kind}")).await;
+    assert!(
+        spanish.text("main").contains("Atiende en inglés y español"),
+        "{}",
+        spanish.text("main")
+    );
+}
+
+#[tokio::test]
+async fn a_changed_day_offers_only_its_hours_until_the_usual_ones_are_restored() {
+    let app = spawn_app().await;
+    let admin = app.staff(Role::Admin).await;
+    let kind = type_id(&app, "chiropractic", "Follow-up").await;
+    let day = a_wednesday_ahead();
+    let date = day.to_string();
+    let usual = free_times(&app, kind, day).await;
+    assert_eq!(usual[0].clock, "9:00 AM");
+    let id = setup_of(&app, &admin.client).await.practitioners[0]
+        .id
+        .unwrap_or_default()
+        .to_string();
+    let change = |hours: &'static str| {
+        let (id, date) = (id.clone(), date.clone());
+        let app = &app;
+        let client = admin.client.clone();
+        async move {
+            app.call(
+                &client,
+                "admin/change_day",
+                &[
+                    ("practitioner", id.as_str()),
+                    ("day", date.as_str()),
+                    ("hours", hours),
+                    ("note", "Conference in the morning"),
+                ],
+            )
+            .await
+        }
+    };
+    // Hours that do not read are refused, saying how to write them.
+    let wrong = change("2pm to 4pm").await;
+    assert_eq!(wrong.status(), StatusCode::BAD_REQUEST);
+    assert!(wrong.text().await.unwrap_or_default().contains("start-end"));
+
+    assert_eq!(change("14:00-15:00").await.status(), StatusCode::OK);
+    let offered = free_times(&app, kind, day).await;
+    let clocks: Vec<&str> = offered.iter().map(|t| t.clock.as_str()).collect();
+    assert_eq!(clocks.first().copied(), Some("2:00 PM"), "{clocks:?}");
+    assert!(clocks.iter().all(|c| c.starts_with("2:")), "{clocks:?}");
+    // Given again, the day's hours replace the ones before.
+    assert_eq!(change("8:00-9:00").await.status(), StatusCode::OK);
+    let setup = setup_of(&app, &admin.client).await;
+    assert_eq!(setup.changed_days.len(), 1, "{:?}", setup.changed_days);
+    assert_eq!(setup.changed_days[0].hours, "8:00-9:00");
+    assert_eq!(free_times(&app, kind, day).await[0].clock, "8:00 AM");
+
+    // The front desk may not; the administrator restores the usual day.
+    let front = app.staff(Role::FrontDesk).await;
+    let restore = [("practitioner", id.as_str()), ("day", date.as_str())];
+    assert_eq!(
+        app.call(&front.client, "admin/restore_day", &restore)
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let restored = app.call(&admin.client, "admin/restore_day", &restore).await;
+    assert_eq!(restored.status(), StatusCode::OK);
+    assert_eq!(free_times(&app, kind, day).await, usual);
+    let again = app.call(&admin.client, "admin/restore_day", &restore).await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'schedule.day_%'")
+            .await,
+        3
+    );
 }

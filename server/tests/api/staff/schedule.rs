@@ -289,3 +289,145 @@ async fn booking_a_consultation_requests_caller_marks_it_scheduled() {
     let request = app.read_request(&front.client, &reference).await;
     assert_eq!(request["status"], "Scheduled", "{request}");
 }
+
+/// A move as the schedule's form sends it.
+fn move_form<'a>(
+    reference: &'a str,
+    practitioner: &'a str,
+    date: &'a str,
+    time: &'a str,
+) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("moving[reference]", reference),
+        ("moving[practitioner]", practitioner),
+        ("moving[date]", date),
+        ("moving[time]", time),
+    ]
+}
+
+#[tokio::test]
+async fn the_front_desk_moves_a_patients_appointment_by_the_same_rules_and_the_patient_hears() {
+    let sink = SmtpSink::start().await;
+    let app = with_mail(&sink).await;
+    let kind = type_id(&app, "chiropractic", "Follow-up").await;
+    let day = a_wednesday_ahead();
+    let times = free_times(&app, kind, day).await;
+    let first = times[0].clone();
+    let token = app.form_token().await;
+    let answer = book(
+        &app.client,
+        &app.url(""),
+        &booking(kind, first.start, &token),
+    )
+    .await;
+    let booked: BookingConfirmed = decoded(answer).await;
+    let reference = booked.reference.to_string();
+    sink.wait_for(2).await;
+    let front = app.staff(Role::FrontDesk).await;
+    let date = day.to_string();
+
+    // Into the lunch break: refused unless the desk says so knowingly.
+    let lunch = app
+        .call(
+            &front.client,
+            "admin/desk_move",
+            &move_form(&reference, "1", &date, "12:15"),
+        )
+        .await;
+    assert_eq!(lunch.status(), StatusCode::BAD_REQUEST);
+    assert!(lunch.text().await.unwrap_or_default().contains("outside"));
+    // Within the rules, to 15:00: the old time is free again, the new one taken.
+    let moved = app
+        .call(
+            &front.client,
+            "admin/desk_move",
+            &move_form(&reference, "1", &date, "15:00"),
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+    let overridden: Option<String> = moved.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(overridden.is_none());
+    let offered = free_times(&app, kind, day).await;
+    assert!(
+        offered.iter().any(|t| t.start == first.start),
+        "the old time is free"
+    );
+    assert!(!offered
+        .iter()
+        .any(|t| t.clock == "3:00 PM" && t.practitioner == 1));
+    let page = schedule_of(&app, &front.client, &date).await;
+    let shown = &page.days[0].appointments[0];
+    assert_eq!(
+        (shown.clock.as_str(), shown.time.as_str()),
+        ("15:00", "3:00 PM – 3:30 PM EST")
+    );
+    // The patient is e-mailed the new time, with a calendar file for it.
+    let sent = sink.wait_for(3).await;
+    let patient = sent
+        .iter()
+        .map(|m| read(m))
+        .find(|m| m.subject.starts_with("Your appointment has a new time"))
+        .unwrap_or_else(|| panic!("{sent:#?}"));
+    let calendar = patient.calendar.unwrap_or_default();
+    let start = crate::patients::booking_changes::start_of(&calendar);
+    assert_eq!(start, shown.start);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.move'")
+            .await,
+        1
+    );
+
+    // Never over another appointment; an unknown reference is a 404; the
+    // time skipped by daylight saving is named; editors may not move.
+    let other = desk_book(
+        &app,
+        &front.client,
+        &desk_form(&kind.to_string(), "1", &date, "10:00", false),
+    )
+    .await;
+    assert_eq!(other.status(), StatusCode::OK);
+    let over = app
+        .call(&front.client, "admin/desk_move", &{
+            let mut over = move_form(&reference, "1", &date, "10:15");
+            over.push(("moving[outside_rules]", "true"));
+            over
+        })
+        .await;
+    assert_eq!(over.status(), StatusCode::BAD_REQUEST);
+    assert!(over
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("Another appointment holds"));
+    let unknown = app
+        .call(
+            &front.client,
+            "admin/desk_move",
+            &move_form("AP-0000-0000", "1", &date, "11:00"),
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let editor = app.staff(Role::Editor).await;
+    let refused = app
+        .call(
+            &editor.client,
+            "admin/desk_move",
+            &move_form(&reference, "1", &date, "11:00"),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // A cancelled appointment stays where it is.
+    let cancel = [("reference", reference.as_str()), ("status", "cancelled")];
+    let cancelled = app
+        .call(&front.client, "admin/appointment_status", &cancel)
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let late = app
+        .call(
+            &front.client,
+            "admin/desk_move",
+            &move_form(&reference, "1", &date, "11:00"),
+        )
+        .await;
+    assert_eq!(late.status(), StatusCode::BAD_REQUEST);
+}
