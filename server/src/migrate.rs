@@ -36,6 +36,7 @@ const TABLES: &[&str] = &[
     "redirects",
     "practitioners",
     "practitioner_services",
+    "practitioner_translations",
     "appointment_types",
     "appointment_type_translations",
     "working_hours",

@@ -31,6 +31,8 @@ const DAYS: [&str; 7] = [
 pub struct PractitionerDraft {
     pub name: String,
     pub bio: String,
+    /// The bio in the site's other languages (empty: the English one shows).
+    pub other_bios: Vec<OtherBio>,
     /// A photo from the media library (uploaded first).
     pub photo: Option<MediaKey>,
     /// What the photo shows, for people who can't see it.
@@ -44,11 +46,20 @@ pub struct PractitionerDraft {
     pub services: Vec<String>,
 }
 
+/// The bio in another language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherBio {
+    pub locale: Locale,
+    pub bio: String,
+}
+
 /// A practitioner that passed every rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidPractitioner {
     pub name: String,
     pub bio: String,
+    /// The bios written in other languages, each language once.
+    pub other_bios: Vec<(Locale, String)>,
     /// The photo and its alt text.
     pub photo: Option<(MediaKey, String)>,
     /// In the registry's order, each once.
@@ -134,6 +145,23 @@ impl BookingRules {
 }
 
 impl PractitionerDraft {
+    /// The bio typed for `locale`.
+    pub fn bio_in(&self, locale: Locale) -> String {
+        self.other_bios
+            .iter()
+            .find(|b| b.locale == locale)
+            .map(|b| b.bio.clone())
+            .unwrap_or_default()
+    }
+
+    /// Sets the bio for `locale`.
+    pub fn set_bio_in(&mut self, locale: Locale, bio: String) {
+        match self.other_bios.iter_mut().find(|b| b.locale == locale) {
+            Some(other) => other.bio = bio,
+            None => self.other_bios.push(OtherBio { locale, bio }),
+        }
+    }
+
     pub fn validate(&self) -> Result<ValidPractitioner, DraftErrors> {
         let mut errors = DraftErrors::default();
         let name = self.name.trim();
@@ -154,6 +182,22 @@ impl PractitionerDraft {
                 Field::About,
                 format!("Keep the bio under {BIO_MAX} characters."),
             );
+        }
+        let mut other_bios = Vec::new();
+        for locale in Locale::En.others() {
+            let bio = self.bio_in(locale);
+            let bio = bio.trim();
+            if bio.chars().count() > BIO_MAX {
+                errors.add(
+                    Field::OtherNames,
+                    format!(
+                        "Keep the {} bio under {BIO_MAX} characters.",
+                        locale.english_name()
+                    ),
+                );
+            } else if !bio.is_empty() {
+                other_bios.push((locale, bio.to_owned()));
+            }
         }
         let alt = self.photo_alt.trim();
         let photo = match &self.photo {
@@ -200,6 +244,7 @@ impl PractitionerDraft {
         errors.or_ok(|| ValidPractitioner {
             name: name.to_owned(),
             bio: bio.to_owned(),
+            other_bios,
             photo,
             languages,
             week,

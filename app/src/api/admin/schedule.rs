@@ -129,8 +129,8 @@ pub async fn practitioner_setup(
 ) -> Result<crate::domain::practitioner_draft::PractitionerSetup, ApiError> {
     use crate::api::server::{no_store, staff, state};
     use crate::domain::practitioner_draft::{
-        hours_text, week_text, BookingRules, ChangedDay, EditedPractitioner, PractitionerDraft,
-        PractitionerSetup, TimeOff,
+        hours_text, week_text, BookingRules, ChangedDay, EditedPractitioner, OtherBio,
+        PractitionerDraft, PractitionerSetup, TimeOff,
     };
     use crate::server::auth::Administers;
     use crate::server::db::appointments;
@@ -146,6 +146,18 @@ pub async fn practitioner_setup(
             draft: PractitionerDraft {
                 name: row.name,
                 bio: row.bio,
+                other_bios: crate::domain::Locale::En
+                    .others()
+                    .map(|locale| OtherBio {
+                        locale,
+                        bio: row
+                            .other_bios
+                            .iter()
+                            .find(|(code, _)| code == locale.code())
+                            .map(|(_, bio)| bio.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
                 photo: row
                     .photo_key
                     .and_then(|key| crate::domain::media::MediaKey::parse(&key).ok()),

@@ -167,6 +167,19 @@ fn editor(
                 {form.notice_view()}
                 {text_field(form, name)}
                 {text_field(form, bio)}
+                {Locale::En.others().map(|locale| {
+                    let id = format!("practitioner-{key}-bio-{}", locale.code());
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{format!("Short bio in {} (optional: the English one shows where none is written)", locale.english_name())}</label>
+                            <textarea id=id rows="3" lang=locale.code() maxlength=BIO_MAX
+                                aria-describedby=format!("practitioner-{key}-other_names-error")
+                                prop:value=move || form.draft.with(|d| d.bio_in(locale))
+                                on:input=move |ev| form.draft.update(|d| d.set_bio_in(locale, event_target_value(&ev)))></textarea>
+                        </div>
+                    }
+                }).collect_view()}
+                <p class="field-error" id=format!("practitioner-{key}-other_names-error")>{form.error(Field::OtherNames)}</p>
                 {photo_field(form, &key)}
                 <fieldset class="field" aria-describedby=format!("{languages_id}-error")>
                     <legend>"Languages they see patients in"</legend>

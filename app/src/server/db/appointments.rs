@@ -81,14 +81,22 @@ pub struct BookableWho {
     pub languages: String,
 }
 
-/// The active practitioners who offer service `service_id`, in order.
-pub async fn practitioners_for(db: &Db, service_id: i64) -> Result<Vec<BookableWho>, ServerError> {
+/// The active practitioners who offer service `service_id`, in order, each
+/// bio in `locale` where one is written.
+pub async fn practitioners_for(
+    db: &Db,
+    service_id: i64,
+    locale: &str,
+) -> Result<Vec<BookableWho>, ServerError> {
     Ok(crate::on_pool!(db, c => sqlx::query_as(
-        "SELECT p.id, p.name, p.bio, p.photo_key, p.photo_alt, p.languages FROM practitioners p
+        "SELECT p.id, p.name, COALESCE(pt.bio, p.bio) AS bio, p.photo_key, p.photo_alt, p.languages
+         FROM practitioners p
          JOIN practitioner_services ps ON ps.practitioner_id = p.id
+         LEFT JOIN practitioner_translations pt ON pt.practitioner_id = p.id AND pt.locale = $2
          WHERE ps.service_id = $1 AND p.active
          ORDER BY p.position, p.id")
         .bind(service_id)
+        .bind(locale)
         .fetch_all(c).await)?)
 }
 
@@ -856,6 +864,8 @@ pub struct PractitionerRow {
     pub photo_alt: String,
     /// Comma-separated locale codes.
     pub languages: String,
+    /// The bio in other languages: (locale, bio).
+    pub other_bios: Vec<(String, String)>,
     pub active: bool,
     pub services: Vec<String>,
     pub week: Vec<(i64, i64, i64)>,
@@ -885,6 +895,10 @@ pub async fn practitioners_for_editing(db: &Db) -> Result<Vec<PractitionerRow>, 
         "SELECT practitioner_id, weekday, start_minute, end_minute FROM working_hours
          ORDER BY weekday, start_minute")
         .fetch_all(c).await)?;
+    let bios: Vec<(i64, String, String)> = crate::on_pool!(db, c => sqlx::query_as(
+        "SELECT practitioner_id, locale, bio FROM practitioner_translations
+         ORDER BY practitioner_id, locale")
+        .fetch_all(c).await)?;
     Ok(rows
         .into_iter()
         .map(
@@ -896,6 +910,11 @@ pub async fn practitioners_for_editing(db: &Db) -> Result<Vec<PractitionerRow>, 
                 photo_key,
                 photo_alt,
                 languages,
+                other_bios: bios
+                    .iter()
+                    .filter(|(p, ..)| *p == id)
+                    .map(|(_, locale, bio)| (locale.clone(), bio.clone()))
+                    .collect(),
                 active,
                 services: services
                     .iter()
@@ -964,8 +983,17 @@ pub async fn save_practitioner(
     for sql in [
         "DELETE FROM practitioner_services WHERE practitioner_id = $1",
         "DELETE FROM working_hours WHERE practitioner_id = $1",
+        "DELETE FROM practitioner_translations WHERE practitioner_id = $1",
     ] {
         crate::on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|d| d.rows_affected()))?;
+    }
+    for (locale, bio) in &valid.other_bios {
+        crate::on_tx!(tx, c => sqlx::query(
+            "INSERT INTO practitioner_translations (practitioner_id, locale, bio) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(locale.code())
+            .bind(bio)
+            .execute(c).await.map(|d| d.rows_affected()))?;
     }
     for slug in &valid.services {
         crate::on_tx!(tx, c => sqlx::query(

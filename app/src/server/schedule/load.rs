@@ -44,11 +44,12 @@ impl Loaded {
             return Ok(None);
         };
         let zone = clinic_zone().clone();
-        let names: Vec<PractitionerChoice> = appointments::practitioners_for(db, kind.service_id)
-            .await?
-            .into_iter()
-            .map(|who| super::words::practitioner(locale, who))
-            .collect();
+        let names: Vec<PractitionerChoice> =
+            appointments::practitioners_for(db, kind.service_id, locale.code())
+                .await?
+                .into_iter()
+                .map(|who| super::words::practitioner(locale, who))
+                .collect();
         let ids: Vec<i64> = names.iter().map(|p| p.id).collect();
         let hours = appointments::hours_of(db, &ids).await?;
         let practitioners = ids

@@ -210,7 +210,7 @@ async fn a_closure_empties_its_days_until_it_is_removed_and_the_rules_are_checke
 }
 
 #[tokio::test]
-async fn a_practitioners_photo_and_languages_reach_the_patients_choice_in_each_language() {
+async fn a_practitioners_photo_languages_and_bios_reach_the_patients_choice_in_each_language() {
     let app = spawn_app().await;
     let admin = app.staff(Role::Admin).await;
     let first = setup_of(&app, &admin.client).await.practitioners[0].clone();
@@ -259,7 +259,14 @@ async fn a_practitioners_photo_and_languages_reach_the_patients_choice_in_each_l
         StatusCode::UNPROCESSABLE_ENTITY
     );
 
-    with_photo.push(("draft[photo_alt]", "Dr. Rivera smiling, in a white coat"));
+    with_photo.extend([
+        ("draft[photo_alt]", "Dr. Rivera smiling, in a white coat"),
+        ("draft[other_bios][0][locale]", "Es"),
+        (
+            "draft[other_bios][0][bio]",
+            "Quiropráctica, quince años en Edison.",
+        ),
+    ]);
     let saved = save(&app, &admin.client, &with_photo).await;
     assert_eq!(saved.status(), StatusCode::OK);
     let reopened = setup_of(&app, &admin.client).await.practitioners[0].clone();
@@ -287,11 +294,16 @@ async fn a_practitioners_photo_and_languages_reach_the_patients_choice_in_each_l
         ["Dr. Rivera smiling, in a white coat"]
     );
     let spanish = app.page(&format!("/es/reservar?type={kind}")).await;
+    let spanish = spanish.text("main");
+    assert!(spanish.contains("Atiende en inglés y español"), "{spanish}");
+    // Each page shows the bio in its language.
     assert!(
-        spanish.text("main").contains("Atiende en inglés y español"),
-        "{}",
-        spanish.text("main")
+        spanish.contains("Quiropráctica, quince años en Edison."),
+        "{spanish}"
     );
+    assert!(english
+        .text("main")
+        .contains("Chiropractor, fifteen years in Edison."));
 }
 
 #[tokio::test]
