@@ -21,7 +21,7 @@ test("an administrator adds an appointment type that patients see in both langua
   await form.getByRole("button", { name: "Add this type" }).click();
   // Each wrong field says so beside it; nothing typed is lost.
   await expect(form.getByLabel("Length (minutes)")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByText(/multiple of 5/)).toBeVisible();
+  await expect(form.getByText(/^Give the length in minutes, a multiple of 5/)).toBeVisible();
   await expect(form.getByText(/Write its name in Spanish/)).toBeVisible();
   await expect(form.getByLabel("Name in English")).toHaveValue(name);
   await expectNoAxeViolations(page, "a refused type");
@@ -37,6 +37,7 @@ test("an administrator adds an appointment type that patients see in both langua
   const context = await browser.newContext();
   const patient = await context.newPage();
   await patient.goto("/book?service=occupational-therapy");
+  await hydrated(patient);
   await expect(patient.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
   await patient.goto("/es/reservar?service=occupational-therapy");
   await expect(patient.getByRole("link", { name: new RegExp(`^${nombre}`) })).toBeVisible();

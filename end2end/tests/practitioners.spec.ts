@@ -51,6 +51,7 @@ test("an administrator adds a practitioner, their week, photo and languages, the
   const context = await browser.newContext();
   const patient = await context.newPage();
   await patient.goto("/es/reservar?service=occupational-therapy");
+  await hydrated(patient);
   await patient.locator(".booking-choices a").first().click();
   const them = patient.getByRole("link", { name: new RegExp(name) });
   await expect(them).toContainText("Atiende en inglés y español");
@@ -58,7 +59,7 @@ test("an administrator adds a practitioner, their week, photo and languages, the
   await context.close();
 
   // Time off for them: listed, then removed.
-  await page.getByLabel("Who").selectOption({ label: name });
+  await page.getByLabel("Who", { exact: true }).selectOption({ label: name });
   await page.getByLabel("First day").fill("2027-07-05");
   await page.getByLabel("Last day").fill("2027-07-09");
   await page.getByRole("button", { name: "Add", exact: true }).click();
@@ -75,6 +76,6 @@ test("an administrator adds a practitioner, their week, photo and languages, the
   const changed = page.getByRole("table", { name: "Days with other hours, soonest first" }).getByRole("row").filter({ hasText: name });
   await expect(changed).toContainText("10:00-11:30");
   await expectNoAxeViolations(page, "a changed day");
-  await page.getByRole("button", { name: `Give ${name} their usual hours on 2027-07-10` }).click();
+  await page.getByRole("button", { name: `Restore: ${name}, usual hours on 2027-07-10` }).click();
   await expect(changed).toHaveCount(0);
 });

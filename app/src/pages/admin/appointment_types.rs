@@ -50,21 +50,23 @@ fn types_view(setup: TypeSetup, added: RwSignal<u32>) -> impl IntoView {
                     {if of_service.is_empty() {
                         view! { <p>"No appointment types: patients cannot book this service online."</p> }.into_any()
                     } else {
-                        of_service.into_iter().map(|t| editor(t, &services, None)).collect_view().into_any()
+                        of_service.into_iter().map(|t| editor(t, &services, service, None)).collect_view().into_any()
                     }}
                 </section>
             }
         }).collect_view()}
         <h2>"Add an appointment type"</h2>
-        {editor(new, &services, Some(added))}
+        {editor(new, &services, "", Some(added))}
     }
 }
 
-/// One type's form; `added` is told when a new one is saved.
+/// One type's form, under the service called `service`; `added` is told
+/// when a new one is saved.
 /// One step: one form's fields and markup, read top to bottom.
 fn editor(
     edited: EditedType,
     services: &[(String, String)],
+    service: &str,
     added: Option<RwSignal<u32>>,
 ) -> impl IntoView {
     let id = edited.id;
@@ -136,17 +138,21 @@ fn editor(
             message,
         );
     };
-    let (heading, label) = if id.is_some() {
+    // Several services may each have a "Free consultation": the form's
+    // name says whose.
+    let (heading, form_name, label) = if id.is_some() {
         let name = edited.draft.name.clone();
-        (name.clone(), format!("Save {name}"))
-    } else {
         (
-            "New appointment type".to_owned(),
-            "Add this type".to_owned(),
+            name.clone(),
+            format!("{name} ({service})"),
+            format!("Save {name} ({service})"),
         )
+    } else {
+        let new = "New appointment type".to_owned();
+        (new.clone(), new, "Add this type".to_owned())
     };
     view! {
-        <form class="editor" aria-label=heading.clone() on:submit=save>
+        <form class="editor" aria-label=form_name on:submit=save>
             {id.is_some().then(|| view! { <h3>{heading.clone()}</h3> })}
             {form.notice_view()}
             <div class="field">

@@ -406,7 +406,7 @@ fn changed_days_view(
                             <thead><tr><th scope="col">"Who"</th><th scope="col">"Day"</th><th scope="col">"Hours"</th><th scope="col">"Note"</th><th scope="col">"Usual hours"</th></tr></thead>
                             <tbody>
                                 {days.into_iter().map(|d| {
-                                    let label = format!("Give {} their usual hours on {}", d.who, d.day);
+                                    let label = format!("Restore: {}, usual hours on {}", d.who, d.day);
                                     view! {
                                         <tr>
                                             <th scope="row">{d.who}</th><td>{d.day.clone()}</td><td>{d.hours}</td><td>{d.note}</td>
