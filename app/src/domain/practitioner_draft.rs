@@ -162,6 +162,50 @@ impl PractitionerDraft {
         }
     }
 
+    /// The bios written in other languages, each under the limit.
+    fn other_bios_checked(&self, errors: &mut DraftErrors) -> Vec<(Locale, String)> {
+        let mut other_bios = Vec::new();
+        for locale in Locale::En.others() {
+            let bio = self.bio_in(locale);
+            let bio = bio.trim();
+            if bio.chars().count() > BIO_MAX {
+                errors.add(
+                    Field::OtherNames,
+                    format!(
+                        "Keep the {} bio under {BIO_MAX} characters.",
+                        locale.english_name()
+                    ),
+                );
+            } else if !bio.is_empty() {
+                other_bios.push((locale, bio.to_owned()));
+            }
+        }
+        other_bios
+    }
+
+    /// The photo with what it shows, which it needs.
+    fn photo_checked(&self, errors: &mut DraftErrors) -> Option<(MediaKey, String)> {
+        let alt = self.photo_alt.trim();
+        match &self.photo {
+            Some(_) if alt.is_empty() => {
+                errors.add(
+                    Field::PhotoAlt,
+                    "Say what the photo shows, such as \"Dr. Rivera smiling, in a white coat\".",
+                );
+                None
+            }
+            Some(_) if alt.chars().count() > PHOTO_ALT_MAX => {
+                errors.add(
+                    Field::PhotoAlt,
+                    format!("Keep the description under {PHOTO_ALT_MAX} characters."),
+                );
+                None
+            }
+            Some(key) => Some((key.clone(), alt.to_owned())),
+            None => None,
+        }
+    }
+
     pub fn validate(&self) -> Result<ValidPractitioner, DraftErrors> {
         let mut errors = DraftErrors::default();
         let name = self.name.trim();
@@ -183,41 +227,8 @@ impl PractitionerDraft {
                 format!("Keep the bio under {BIO_MAX} characters."),
             );
         }
-        let mut other_bios = Vec::new();
-        for locale in Locale::En.others() {
-            let bio = self.bio_in(locale);
-            let bio = bio.trim();
-            if bio.chars().count() > BIO_MAX {
-                errors.add(
-                    Field::OtherNames,
-                    format!(
-                        "Keep the {} bio under {BIO_MAX} characters.",
-                        locale.english_name()
-                    ),
-                );
-            } else if !bio.is_empty() {
-                other_bios.push((locale, bio.to_owned()));
-            }
-        }
-        let alt = self.photo_alt.trim();
-        let photo = match &self.photo {
-            Some(_) if alt.is_empty() => {
-                errors.add(
-                    Field::PhotoAlt,
-                    "Say what the photo shows, such as \"Dr. Rivera smiling, in a white coat\".",
-                );
-                None
-            }
-            Some(_) if alt.chars().count() > PHOTO_ALT_MAX => {
-                errors.add(
-                    Field::PhotoAlt,
-                    format!("Keep the description under {PHOTO_ALT_MAX} characters."),
-                );
-                None
-            }
-            Some(key) => Some((key.clone(), alt.to_owned())),
-            None => None,
-        };
+        let other_bios = self.other_bios_checked(&mut errors);
+        let photo = self.photo_checked(&mut errors);
         let languages: Vec<Locale> = Locale::ALL
             .into_iter()
             .filter(|l| self.languages.contains(l))

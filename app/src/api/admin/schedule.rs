@@ -128,97 +128,11 @@ pub async fn move_for_caller(
 pub async fn practitioner_setup(
 ) -> Result<crate::domain::practitioner_draft::PractitionerSetup, ApiError> {
     use crate::api::server::{no_store, staff, state};
-    use crate::domain::practitioner_draft::{
-        hours_text, week_text, BookingRules, ChangedDay, EditedPractitioner, OtherBio,
-        PractitionerDraft, PractitionerSetup, TimeOff,
-    };
     use crate::server::auth::Administers;
-    use crate::server::db::appointments;
     staff::<Administers>().await?;
     let db = state()?.db;
     no_store();
-    let practitioners = appointments::practitioners_for_editing(&db)
-        .await?
-        .into_iter()
-        .map(|row| EditedPractitioner {
-            id: Some(row.id),
-            version: row.version,
-            draft: PractitionerDraft {
-                name: row.name,
-                bio: row.bio,
-                other_bios: crate::domain::Locale::En
-                    .others()
-                    .map(|locale| OtherBio {
-                        locale,
-                        bio: row
-                            .other_bios
-                            .iter()
-                            .find(|(code, _)| code == locale.code())
-                            .map(|(_, bio)| bio.clone())
-                            .unwrap_or_default(),
-                    })
-                    .collect(),
-                photo: row
-                    .photo_key
-                    .and_then(|key| crate::domain::media::MediaKey::parse(&key).ok()),
-                photo_alt: row.photo_alt,
-                languages: row
-                    .languages
-                    .split(',')
-                    .filter_map(crate::domain::Locale::from_code)
-                    .collect(),
-                hours: week_text(&row.week),
-                active: row.active,
-                services: row.services,
-            },
-        })
-        .collect();
-    let today = jiff::Timestamp::now()
-        .to_zoned_datetime(crate::server::content::clinic_zone().clone())
-        .date()
-        .to_string();
-    let time_off = appointments::time_off_from(&db, &today)
-        .await?
-        .into_iter()
-        .map(|(id, who, first_day, last_day, note)| TimeOff {
-            id,
-            who,
-            first_day,
-            last_day,
-            note,
-        })
-        .collect();
-    let mut changed_days: Vec<ChangedDay> = Vec::new();
-    for (practitioner, who, day, from, to, note) in
-        appointments::changed_days_from(&db, &today).await?
-    {
-        let range = hours_text(&[(from, to)]);
-        match changed_days.last_mut() {
-            Some(last) if last.practitioner == practitioner && last.day == day => {
-                last.hours = format!("{}, {range}", last.hours);
-            }
-            _ => changed_days.push(ChangedDay {
-                practitioner,
-                who,
-                day,
-                hours: range,
-                note,
-            }),
-        }
-    }
-    let rules = appointments::rules(&db).await?;
-    Ok(PractitionerSetup {
-        practitioners,
-        services: appointments::services_by_slug(&db).await?,
-        time_off,
-        changed_days,
-        rules: BookingRules {
-            notice_minutes: rules.min_notice_minutes,
-            horizon_days: rules.horizon_days,
-            cutoff_hours: rules.cancel_cutoff_hours,
-            reminder_hours: rules.reminder_hours,
-        },
-    })
+    Ok(crate::server::schedule::setup::practitioners(&db).await?)
 }
 
 /// Saves a practitioner (a new one without `id`) opened at `version`:

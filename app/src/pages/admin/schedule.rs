@@ -111,18 +111,6 @@ fn schedule_view(
             .and_then(Result::err)
             .map(|e| e.to_string())
     };
-    let move_answer = move || {
-        match moving.value().get() {
-        Some(Ok(overridden)) => Some(view! {
-            <p class="notice" role="status">
-                "Moved: the schedule below shows the new time, and the patient is e-mailed it if they gave an address."
-                {overridden.map(|o| format!(" {o}"))}
-            </p>
-        }.into_any()),
-        Some(Err(e)) => Some(view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any()),
-        None => None,
-    }
-    };
     let practitioners = p.practitioners.clone();
     view! {
         <nav aria-label="Schedule period" class="schedule-nav">
@@ -148,7 +136,7 @@ fn schedule_view(
             </ul>
         </nav>
         <p class="field-error" role="alert">{status_error}</p>
-        {move_answer}
+        {move || moved_answer(moving)}
         {(!p.waiting.is_empty()).then(|| view! {
             <section aria-labelledby="schedule-waiting">
                 <h2 id="schedule-waiting">"Waiting for confirmation"</h2>
@@ -170,6 +158,22 @@ fn schedule_view(
             }
         }).collect_view()}
         {book_form(&p, book, request)}
+    }
+}
+
+/// What the last move came to.
+fn moved_answer(moving: ServerAction<MoveForCaller>) -> Option<AnyView> {
+    match moving.value().get()? {
+        Ok(overridden) => Some(
+            view! {
+                <p class="notice" role="status">
+                    "Moved: the schedule below shows the new time, and the patient is e-mailed it if they gave an address."
+                    {overridden.map(|o| format!(" {o}"))}
+                </p>
+            }
+            .into_any(),
+        ),
+        Err(e) => Some(view! { <p class="field-error" role="alert">{e.to_string()}</p> }.into_any()),
     }
 }
 

@@ -980,6 +980,17 @@ pub async fn save_practitioner(
     let Some((id, version)) = saved else {
         return Ok(None);
     };
+    write_practitioner_rows(tx, id, valid).await?;
+    Ok(Some((id, version)))
+}
+
+/// Replaces practitioner `id`'s services, bios in other languages and
+/// usual week with `valid`'s, in `tx`.
+async fn write_practitioner_rows(
+    tx: &mut super::Tx,
+    id: i64,
+    valid: &crate::domain::practitioner_draft::ValidPractitioner,
+) -> Result<(), ServerError> {
     for sql in [
         "DELETE FROM practitioner_services WHERE practitioner_id = $1",
         "DELETE FROM working_hours WHERE practitioner_id = $1",
@@ -1013,7 +1024,7 @@ pub async fn save_practitioner(
             .bind(*to)
             .execute(c).await.map(|d| d.rows_affected()))?;
     }
-    Ok(Some((id, version)))
+    Ok(())
 }
 
 /// Every service, in order: slug and name.

@@ -7,6 +7,7 @@ pub mod desk;
 pub mod free_times;
 mod load;
 pub mod manage;
+pub mod setup;
 mod steps;
 pub mod words;
 
