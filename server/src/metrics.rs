@@ -117,7 +117,11 @@ pub fn record_request(method: &Method, route: &'static str, status: StatusCode, 
 /// Counts a page-cache answer: `hit`, `miss` (rendered and kept) or
 /// `uncached` (a page that may not be kept: it carries a form token).
 pub fn record_page_cache(result: &'static str) {
-    metrics::counter!("page_cache_total", "result" => result).increment(1);
+    // Even with no recorder, the macro builds the counter's key (its labels
+    // allocate) on every hit.
+    if enabled() {
+        metrics::counter!("page_cache_total", "result" => result).increment(1);
+    }
 }
 
 /// The template of the route a path belongs to.

@@ -4,7 +4,7 @@ use crate::compress::Encoding;
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderValue};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A page's body as rendered and in the encodings made for it (empty where
 /// an encoding was not made).
@@ -40,6 +40,80 @@ pub(super) struct Entry {
     pub policy: Option<HeaderValue>,
     pub etag: HeaderValue,
     pub bodies: Bodies,
+    /// Every answer's headers, made on the first answer and cloned after.
+    heads: OnceLock<Heads>,
+}
+
+/// The headers of an answer from the cache: in each encoding, and a 304's.
+/// Cloning a finished map is cheaper than building one per request (an
+/// insert hashes its name and may grow the map: bench/ceiling).
+pub(super) struct Heads {
+    identity: HeaderMap,
+    brotli: HeaderMap,
+    gzip: HeaderMap,
+    pub not_modified: HeaderMap,
+}
+
+impl Heads {
+    /// The headers of the body in `encoding`, and that body.
+    pub(super) fn pick<'a>(
+        &'a self,
+        bodies: &Bodies,
+        encoding: Encoding,
+    ) -> (&'a HeaderMap, Bytes) {
+        match encoding {
+            Encoding::Brotli => (&self.brotli, bodies.brotli.clone()),
+            Encoding::Gzip => (&self.gzip, bodies.gzip.clone()),
+            Encoding::Identity => (&self.identity, bodies.identity.clone()),
+        }
+    }
+}
+
+impl Entry {
+    pub(super) fn new(
+        generation: i64,
+        content_type: HeaderValue,
+        policy: Option<HeaderValue>,
+        etag: HeaderValue,
+        bodies: Bodies,
+    ) -> Self {
+        Self {
+            generation,
+            content_type,
+            policy,
+            etag,
+            bodies,
+            heads: OnceLock::new(),
+        }
+    }
+
+    /// The answers' headers; `hsts` when the site is served over https.
+    pub(super) fn heads(&self, hsts: bool) -> &Heads {
+        self.heads.get_or_init(|| {
+            let mut common = HeaderMap::with_capacity(12);
+            common.insert(header::ETAG, self.etag.clone());
+            common.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            common.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+            // The layers that would add these are skipped.
+            crate::router::security_headers(&mut common, hsts);
+            let not_modified = common.clone();
+            common.insert(header::CONTENT_TYPE, self.content_type.clone());
+            if let Some(policy) = &self.policy {
+                common.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+            }
+            let encoded = |coding: &'static str| {
+                let mut headers = common.clone();
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+                headers
+            };
+            Heads {
+                brotli: encoded("br"),
+                gzip: encoded("gzip"),
+                identity: common,
+                not_modified,
+            }
+        })
+    }
 }
 
 #[derive(Default)]
@@ -84,17 +158,17 @@ mod tests {
     use std::sync::Arc;
 
     fn page(bytes: usize) -> Arc<Entry> {
-        Arc::new(Entry {
-            generation: 1,
-            content_type: HeaderValue::from_static("text/html"),
-            policy: None,
-            etag: HeaderValue::from_static("W/\"x\""),
-            bodies: Bodies {
+        Arc::new(Entry::new(
+            1,
+            HeaderValue::from_static("text/html"),
+            None,
+            HeaderValue::from_static("W/\"x\""),
+            Bodies {
                 identity: vec![b'x'; bytes].into(),
                 brotli: vec![b'b'; bytes / 10].into(),
                 gzip: vec![b'g'; bytes / 10].into(),
             },
-        })
+        ))
     }
 
     fn counted(entries: &Entries) -> usize {

@@ -17,7 +17,7 @@ use app::routes;
 use app::server::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use entries::{Bodies, Entries, Entry};
 use flights::{Flights, Role};
@@ -92,24 +92,19 @@ impl Asked {
 }
 
 /// The entry as `asked`: in the preferred encoding, or 304 if the request
-/// holds its tag.
+/// holds its tag. Its headers are made once per entry (see [`Entry::heads`]).
 fn answer(entry: &Entry, asked: &Asked, hsts: bool) -> Response {
-    let not_modified = matches(asked.if_none_match.as_ref(), &entry.etag);
-    let mut headers = HeaderMap::new();
-    headers.insert(header::ETAG, entry.etag.clone());
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    // The layers that would add these are skipped.
-    crate::router::security_headers(&mut headers, hsts);
-    if not_modified {
-        return (StatusCode::NOT_MODIFIED, headers).into_response();
+    let heads = entry.heads(hsts);
+    if matches(asked.if_none_match.as_ref(), &entry.etag) {
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = StatusCode::NOT_MODIFIED;
+        *response.headers_mut() = heads.not_modified.clone();
+        return response;
     }
-    headers.insert(header::CONTENT_TYPE, entry.content_type.clone());
-    if let Some(policy) = &entry.policy {
-        headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
-    }
-    let body = entry.bodies.pick(asked.encoding, &mut headers);
-    (headers, Body::from(body)).into_response()
+    let (headers, body) = heads.pick(&entry.bodies, asked.encoding);
+    let mut response = Response::new(Body::from(body));
+    *response.headers_mut() = headers.clone();
+    response
 }
 
 /// The outermost layer ([`PageCache::layer`]): answers from the cache or
@@ -129,7 +124,7 @@ impl<S> tower::Layer<S> for CacheLayer {
 
     fn layer(&self, inner: S) -> Self::Service {
         CacheService {
-            inner,
+            inner: Arc::new(inner),
             cache: self.0.clone(),
         }
     }
@@ -138,10 +133,13 @@ impl<S> tower::Layer<S> for CacheLayer {
 /// A tower service, not `from_fn`: axum's `from_fn` clones the whole
 /// service stack inside it (and the app state in it) for every request,
 /// which was the largest cost of a cached answer (bench/profile). Here a
-/// hit is answered on the spot and the stack is cloned only to go on.
+/// hit is answered on the spot and the stack is cloned only to go on. The
+/// server clones this service itself for every request (hyper's adapter
+/// does), so the stack is held behind an `Arc`: that clone is two counts,
+/// not the app state's strings (bench/ceiling).
 #[derive(Clone)]
 pub struct CacheService<S> {
-    inner: S,
+    inner: Arc<S>,
     cache: PageCache,
 }
 
@@ -162,11 +160,13 @@ where
     type Error = std::convert::Infallible;
     type Future = Answer;
 
+    /// Always ready: the stack is cloned and made ready (`oneshot`) only
+    /// for a request that goes on to it.
     fn poll_ready(
         &mut self,
-        cx: &mut std::task::Context<'_>,
+        _cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
+        std::task::Poll::Ready(Ok(()))
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
@@ -189,9 +189,7 @@ where
             Now::Answered(response) => return Either::Left(std::future::ready(record(response))),
             found => found,
         };
-        // The ready service goes on; a clone stays for the next request.
-        let spare = self.inner.clone();
-        let ready = std::mem::replace(&mut self.inner, spare);
+        let ready = S::clone(&self.inner);
         let cache = self.cache.clone();
         Either::Right(async move { record(serve(&cache.0, request, ready, found).await) }.boxed())
     }
@@ -406,13 +404,13 @@ async fn render<F: std::future::Future<Output = Response>>(
             false,
         );
     };
-    let entry = Arc::new(Entry {
-        generation: now,
+    let entry = Arc::new(Entry::new(
+        now,
         content_type,
-        policy: parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned(),
+        parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned(),
         etag,
         bodies,
-    });
+    ));
     if keep {
         Rendered::Keep(entry, key)
     } else {
